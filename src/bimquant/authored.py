@@ -1,0 +1,220 @@
+"""Authored quantities, checked against the geometry.
+
+Exporters write wrong quantities (x1000 units, duplicates, net equal to gross). Each authored
+quantity bimquant can compare is matched by quantity name and element class (never by set name
+alone), converted to SI, and given one verdict:
+
+=========================  ==================================================================
+``ok``                     within 1% of the value measured from geometry
+``duplicate_conflict``     the element states this quantity twice with different values
+``wrong_type``             stored as the wrong kind (a volume in an IfcQuantityArea)
+``openings_not_deducted``  a net value equal to the computed gross one: openings not subtracted
+``unit_suspect``           off by a unit factor (1000, 1e9, 10.764 ft2/m2, 0.3048 ft/m, ...)
+``net_above_gross``        the authored net value is above the authored gross one
+``constant_value``         the same value on 3 or more elements whose geometry differs
+``differs``                none of these, but more than 1% away
+=========================  ==================================================================
+
+Example::
+
+    >>> import bimquant
+    >>> report = bimquant.validate("sample_models/house_ifc4.ifc")
+    >>> report.summary
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+TOLERANCE = 0.01  # relative; "within 1%"
+
+VERDICTS = ("ok", "duplicate_conflict", "wrong_type", "openings_not_deducted", "unit_suspect",
+            "net_above_gross", "constant_value", "differs")
+
+COMPARED = {
+    # quantity name: {measurement family or "*": computed column}
+    "NetVolume": {"*": "net_volume_m3"},
+    "GrossVolume": {"*": "gross_volume_m3"},
+    "NetSideArea": {"wall": "net_side_area_m2"},
+    "GrossSideArea": {"wall": "gross_side_area_m2"},
+    "NetArea": {"slab": "net_area_m2", "plate": "net_side_area_m2"},
+    "GrossArea": {"slab": "gross_area_m2", "plate": "gross_side_area_m2"},
+    "Area": {"filling": "gross_area_m2"},
+    "NetFootprintArea": {"wall": "footprint_area_m2"},
+    "OuterSurfaceArea": {"linear": "outer_surface_area_m2"},
+    "Length": {"wall": "length_m", "linear": "length_m"},
+    "Width": {"wall": "width_m", "filling": "width_m"},
+    "Height": {"wall": "height_m", "filling": "height_m"},
+    "Perimeter": {"slab": "perimeter_m"},
+    "NetWeight": {"*": "weight_kg"},
+    "GrossWeight": {"*": "weight_kg"},
+}
+KIND_OF_COLUMN = {"m3": "volume", "m2": "area", "_m": "length", "kg": "weight"}
+
+UNIT_FACTORS = [
+    (1e3, "x1000 (mm vs m, or mm3/mm2 scale)"), (1e-3, "/1000"), (1e6, "x1e6 (mm2 as m2?)"),
+    (1e-6, "/1e6"), (1e9, "x1e9 (mm3 as m3?)"), (1e-9, "/1e9"), (10.7639, "x10.764 (ft2 vs m2)"),
+    (1 / 10.7639, "/10.764 (ft2 vs m2)"), (3.28084, "x3.281 (ft vs m)"), (0.3048, "x0.3048 (ft vs m)"),
+    (35.3147, "x35.31 (ft3 vs m3)"), (1 / 35.3147, "/35.31 (ft3 vs m3)"), (1e2, "x100 (cm vs m)"),
+    (1e-2, "/100"), (1e4, "x1e4 (cm2 vs m2)"), (1e-4, "/1e4"), (25.4, "x25.4 (in vs mm)"),
+    (1 / 25.4, "/25.4 (in vs mm)"),
+]
+
+AUTHORED_COLUMNS = [
+    "global_id", "ifc_class", "name", "storey", "set_name", "quantity", "ifc_type", "raw_value",
+    "authored_value", "computed_column", "computed_value", "rel_diff", "verdict", "detail",
+]
+
+
+def _column_kind(column: str) -> str:
+    for suffix, kind in KIND_OF_COLUMN.items():
+        if column.endswith(suffix):
+            return kind
+    return "length"
+
+
+def get_computed_column(quantity: str, family: str) -> str | None:
+    """The computed column an authored quantity is compared with, or None if not compared."""
+    by_family = COMPARED.get(quantity)
+    if not by_family:
+        return None
+    return by_family.get(family) or by_family.get("*")
+
+
+def _rel(a: float, b: float) -> float:
+    if b == 0:
+        return 0.0 if a == 0 else math.inf
+    return abs(a - b) / abs(b)
+
+
+def _unit_factor(authored: float, computed: float) -> str | None:
+    if computed == 0 or authored == 0:
+        return None
+    ratio = authored / computed
+    for factor, label in UNIT_FACTORS:
+        if abs(ratio / factor - 1) <= TOLERANCE:
+            return label
+    return None
+
+
+def check_authored(elements: list, table: pd.DataFrame) -> pd.DataFrame:
+    """One row per compared authored quantity, with its verdict (see module docstring).
+
+    ``elements`` are :class:`bimquant.model.Element` records, ``table`` the measured elements.
+    """
+    from bimquant.quantities.measure import get_family
+
+    computed = table.set_index("global_id") if len(table) else table
+    rows = []
+    for element in elements:
+        if not element.authored or element.global_id not in computed.index:
+            continue
+        measured = computed.loc[element.global_id]
+        family = get_family(element.entity)
+        by_name: dict[str, list[dict]] = {}
+        for q in element.authored:
+            by_name.setdefault(q["quantity"], []).append(q)
+        authored_by_name = {name: qs[0]["value"] for name, qs in by_name.items()}
+        for name, entries in by_name.items():
+            column = get_computed_column(name, family)
+            if column is None:
+                continue
+            value = float(measured[column]) if pd.notna(measured[column]) else math.nan
+            distinct = {round(q["value"], 9) for q in entries}
+            for q in entries:
+                verdict, detail = _verdict(q, name, column, value, measured, authored_by_name)
+                if len(distinct) > 1:
+                    others = ", ".join(f"{q2['value']:.6g}" for q2 in entries if q2 is not q)
+                    detail = f"{verdict}{': ' + detail if detail else ''}; other value(s): {others}"
+                    verdict = "duplicate_conflict"
+                rows.append({
+                    "global_id": element.global_id, "ifc_class": element.ifc_class,
+                    "name": element.name, "storey": element.storey, "set_name": q["set_name"],
+                    "quantity": name, "ifc_type": q["ifc_type"], "raw_value": q["raw_value"],
+                    "authored_value": q["value"], "computed_column": column, "computed_value": value,
+                    "rel_diff": _rel(q["value"], value) if not math.isnan(value) else math.nan,
+                    "verdict": verdict, "detail": detail,
+                })
+    frame = pd.DataFrame(rows, columns=AUTHORED_COLUMNS)
+    return _mark_constants(frame)
+
+
+def _verdict(q: dict, name: str, column: str, value: float, measured, authored_by_name) -> tuple[str, str]:
+    expected_kind = _column_kind(column)
+    if q["kind"] != expected_kind:
+        return "wrong_type", f"a {expected_kind} stored as {q['ifc_type']}"
+    if math.isnan(value):
+        return "differs", "no computed value to compare (no density or measure)"
+    authored = q["value"]
+    if _rel(authored, value) <= TOLERANCE:
+        return "ok", ""
+    if name.startswith("Net"):
+        gross_column = column.replace("net_", "gross_")
+        gross = measured.get(gross_column, math.nan) if gross_column != column else math.nan
+        if pd.notna(gross) and _rel(value, gross) > TOLERANCE and _rel(authored, gross) <= TOLERANCE:
+            return "openings_not_deducted", f"equals the computed gross value {gross:.6g}"
+    label = _unit_factor(authored, value)
+    if label:
+        return "unit_suspect", label
+    if name.startswith("Net"):
+        gross_authored = authored_by_name.get("Gross" + name[3:])
+        if gross_authored is not None and authored > gross_authored * (1 + TOLERANCE):
+            return "net_above_gross", f"authored gross is {gross_authored:.6g}"
+    return "differs", f"{(authored - value) / value:+.1%} from geometry" if value else "geometry gives 0"
+
+
+def _mark_constants(frame: pd.DataFrame) -> pd.DataFrame:
+    """Flag a value repeated on 3+ elements of a class whose measured values differ."""
+    if frame.empty:
+        return frame
+    differs = frame[frame["verdict"] == "differs"]
+    for (_, _, raw), group in differs.groupby(["ifc_class", "quantity", "raw_value"]):
+        values = group["computed_value"].dropna()
+        if len(group) >= 3 and len(values) and values.max() > values.min() * (1 + TOLERANCE):
+            frame.loc[group.index, "verdict"] = "constant_value"
+            frame.loc[group.index, "detail"] = f"{raw:g} on {len(group)} elements whose geometry differs"
+    return frame
+
+
+def get_element_flags(authored: pd.DataFrame) -> dict[str, str]:
+    """``{global_id: "NetVolume:unit_suspect; ..."}`` for elements with a suspect authored value."""
+    bad = authored[authored["verdict"] != "ok"]
+    flags: dict[str, str] = {}
+    for gid, group in bad.groupby("global_id", sort=False):
+        flags[gid] = "; ".join(sorted({f"{q}:{v}" for q, v in zip(group["quantity"], group["verdict"])}))
+    return flags
+
+
+@dataclass
+class Validation:
+    """Computed against authored quantities.
+
+    ``summary``: per class and quantity, how many authored values there are, how many agree
+    within 1%, and the count of each other verdict. ``suspects``: every authored value that is
+    not ``ok``, with its verdict and detail.
+    """
+
+    summary: pd.DataFrame
+    suspects: pd.DataFrame
+    authored: pd.DataFrame
+
+
+def summarize(authored: pd.DataFrame) -> Validation:
+    """Group checked authored quantities into a :class:`Validation`."""
+    columns = ["ifc_class", "quantity", "count", "ok", "ok_share"] + list(VERDICTS[1:])
+    if authored.empty:
+        return Validation(pd.DataFrame(columns=columns), authored.copy(), authored)
+    counts = (authored.groupby(["ifc_class", "quantity", "verdict"]).size()
+              .unstack("verdict", fill_value=0))
+    for verdict in VERDICTS:
+        if verdict not in counts:
+            counts[verdict] = 0
+    counts["count"] = counts[list(VERDICTS)].sum(axis=1)
+    counts["ok_share"] = np.round(counts["ok"] / counts["count"], 4)
+    summary = counts.reset_index()[columns]
+    suspects = authored[authored["verdict"] != "ok"].reset_index(drop=True)
+    return Validation(summary, suspects, authored)

@@ -1,0 +1,42 @@
+"""Exceptions raised by bimquant, each carrying what a person needs to fix the problem.
+
+The CLI turns each class into one ``Error: ...`` line, an optional ``Hint: ...`` line and the
+exit code stored on the class (documented in README.md).
+"""
+
+from __future__ import annotations
+
+
+class BimquantError(Exception):
+    """Base class: ``message`` says what is wrong, ``hint`` how to fix it."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class InputError(BimquantError):
+    """The model file cannot be used: missing, not IFC, truncated, unsupported schema."""
+
+    exit_code = 3
+
+
+class RuleError(BimquantError):
+    """A rule, price or recipe file has a mistake (file, item and fix in the message)."""
+
+    exit_code = 4
+
+
+class OutputError(BimquantError):
+    """The output cannot be written (unknown extension, unwritable folder)."""
+
+    exit_code = 6
+
+
+class ElementFailuresError(BimquantError):
+    """Raised only under ``--strict``: some elements could not be measured."""
+
+    exit_code = 5

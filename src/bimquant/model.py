@@ -1,0 +1,402 @@
+"""Read an IFC model: open it safely, list its building elements and what an estimator filters on.
+
+First stage of the pipeline. Nothing here touches geometry: ``get_elements`` returns one plain
+record per physical element (identity, storey, materials, classification, properties, authored
+quantities in SI units), and the list of elements that will not be measured, each with its reason.
+
+Example::
+
+    >>> from bimquant.model import open_model, get_elements
+    >>> model = open_model("sample_models/house_ifc4.ifc")
+    >>> elements, excluded = get_elements(model)
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ifcopenshell
+import ifcopenshell.util.classification
+import ifcopenshell.util.element
+import ifcopenshell.util.unit
+
+from bimquant.errors import InputError
+
+log = logging.getLogger(__name__)
+
+# Representation identifiers that carry an element's 3D body. Older exporters leave the
+# identifier empty, so an unnamed representation counts when its type is a solid one.
+BODY_IDENTIFIERS = {"Body", "Facetation", "Mesh"}
+SOLID_TYPES = {
+    "SweptSolid", "AdvancedSweptSolid", "Brep", "AdvancedBrep", "CSG", "Clipping", "SolidModel",
+    "SurfaceModel", "Tessellation", "MappedRepresentation", "BoundingBox", "SectionedSpine",
+}
+
+# Properties copied to their own columns, by (property name) looked up in any *Common set.
+COMMON_PROPERTIES = {
+    "is_external": "IsExternal",
+    "load_bearing": "LoadBearing",
+    "fire_rating": "FireRating",
+    "acoustic_rating": "AcousticRating",
+    "thermal_transmittance": "ThermalTransmittance",
+    "reference": "Reference",
+    "status": "Status",
+}
+
+QUANTITY_KINDS = {
+    "IfcQuantityLength": ("length", "LENGTHUNIT"),
+    "IfcQuantityArea": ("area", "AREAUNIT"),
+    "IfcQuantityVolume": ("volume", "VOLUMEUNIT"),
+    "IfcQuantityWeight": ("weight", "MASSUNIT"),
+    "IfcQuantityCount": ("count", None),
+    "IfcQuantityTime": ("time", "TIMEUNIT"),
+}
+
+
+@dataclass
+class Model:
+    """An opened IFC file with the unit scales needed to bring its numbers to SI."""
+
+    path: Path
+    file: ifcopenshell.file
+    schema: str
+    length_scale: float  # project length unit -> metres
+    area_scale: float  # project area unit -> m2
+    volume_scale: float  # project volume unit -> m3
+    mass_scale: float  # project mass unit -> kg
+
+
+@dataclass
+class Element:
+    """What the reader knows about one element before it is measured."""
+
+    entity: Any
+    global_id: str
+    ifc_class: str
+    predefined_type: str | None
+    name: str | None
+    type_name: str | None
+    storey: str | None
+    storey_elevation_m: float | None
+    building: str | None
+    parent_global_id: str | None
+    materials: list[str]
+    material_layers: list[dict]
+    densities: list[float | None]  # kg/m3, one per layer (or per material when not layered)
+    classification: str | None
+    properties: dict[str, Any]
+    authored: list[dict]
+    opening_ids: list[int] = field(default_factory=list)
+
+
+def open_model(path: str | os.PathLike) -> Model:
+    """Open an IFC file, refusing anything bimquant cannot measure with an :class:`InputError`.
+
+    Checks, in order: the file exists and is a file, it starts like a STEP physical file, it is
+    not cut short, its schema is IFC2X3, IFC4 or IFC4X3, and ifcopenshell can parse it.
+
+    Example::
+
+        >>> model = open_model("sample_models/house_ifc4.ifc")
+        >>> model.schema
+        'IFC4'
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"model file not found: {path}", "check the path and the file name")
+    if not path.is_file():
+        raise InputError(f"not a file: {path}", "give the path of an .ifc file, not a folder")
+    with open(path, "rb") as stream:
+        head = stream.read(8192)
+        stream.seek(0, os.SEEK_END)
+        size = stream.tell()
+        stream.seek(max(0, size - 4096))
+        tail = stream.read()
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if not text.startswith(b"ISO-10303-21"):
+        raise InputError(
+            f"not an IFC file: {path} does not start with the STEP header 'ISO-10303-21;'",
+            "export the model from your authoring tool as IFC (.ifc, STEP physical file)",
+        )
+    if b"END-ISO-10303-21" not in tail:
+        raise InputError(
+            f"truncated IFC file: {path} has no 'END-ISO-10303-21;' line at its end",
+            "the file was cut short (interrupted copy or export): export or copy it again",
+        )
+    match = re.search(rb"FILE_SCHEMA\s*\(\s*\(\s*'([^']*)'", head)
+    schema_name = match.group(1).decode("ascii", "replace").upper() if match else "unknown"
+    if not _is_supported_schema(schema_name):
+        raise InputError(
+            f"unsupported IFC schema {schema_name} in {path}",
+            "bimquant reads IFC2X3, IFC4 and IFC4X3: re-export the model in one of them",
+        )
+    try:
+        ifc = ifcopenshell.open(str(path))
+    except Exception as exc:  # ifcopenshell raises bare RuntimeError/IOError on parse errors
+        raise InputError(
+            f"cannot parse IFC file {path}: {str(exc).strip() or type(exc).__name__}",
+            "open the file in an IFC viewer to check it, or export it again",
+        ) from exc
+    mass = ifcopenshell.util.unit.calculate_unit_scale(ifc, "MASSUNIT") / 1000.0  # util: grams
+    return Model(
+        path=path,
+        file=ifc,
+        schema=ifc.schema,
+        length_scale=ifcopenshell.util.unit.calculate_unit_scale(ifc, "LENGTHUNIT"),
+        area_scale=ifcopenshell.util.unit.calculate_unit_scale(ifc, "AREAUNIT"),
+        volume_scale=ifcopenshell.util.unit.calculate_unit_scale(ifc, "VOLUMEUNIT"),
+        mass_scale=mass,
+    )
+
+
+def _is_supported_schema(name: str) -> bool:
+    """IFC2X3, IFC4 and the IFC4X3 family (IFC4X3, IFC4X3_ADD2, ...); not IFC2X2 or IFC4X1."""
+    return name in ("IFC2X3", "IFC4") or name.startswith("IFC4X3")
+
+
+def has_body(product) -> bool:
+    """True when the product has a 3D body representation (what the geometry engine meshes)."""
+    shape = getattr(product, "Representation", None)
+    if not shape:
+        return False
+    for rep in shape.Representations or ():
+        ident = rep.RepresentationIdentifier
+        if ident in BODY_IDENTIFIERS:
+            return True
+        if not ident and rep.RepresentationType in SOLID_TYPES:
+            return True
+    return False
+
+
+def get_elements(model: Model) -> tuple[list[Element], list[dict]]:
+    """List the physical elements to measure, and those left out with the reason why.
+
+    Measured: every ``IfcElement`` with a body representation, except features (openings,
+    projections), virtual elements, and aggregates whose parts have bodies (the parts are
+    measured instead, so nothing is counted twice). Returns ``(elements, excluded)`` where
+    ``excluded`` rows are ``{"global_id", "ifc_class", "name", "reason"}``.
+    """
+    ifc = model.file
+    densities = _material_densities(model)
+    elements: list[Element] = []
+    excluded: list[dict] = []
+    for entity in ifc.by_type("IfcElement"):
+        reason = _exclusion_reason(entity)
+        if reason:
+            excluded.append(_identity(entity) | {"reason": reason})
+            continue
+        elements.append(_read_element(model, entity, densities))
+    return elements, excluded
+
+
+def _exclusion_reason(entity) -> str | None:
+    if entity.is_a("IfcFeatureElement"):
+        return "feature element (opening or projection): its effect is measured on its host"
+    if entity.is_a("IfcVirtualElement"):
+        return "virtual element: no physical extent"
+    parts = [p for p in ifcopenshell.util.element.get_parts(entity) or () if p.is_a("IfcElement")]
+    measured_parts = [p for p in parts if has_body(p) or ifcopenshell.util.element.get_parts(p)]
+    if measured_parts:
+        own = " (its own body is ignored)" if has_body(entity) else ""
+        return f"aggregate: measured through its {len(measured_parts)} parts{own}"
+    if not has_body(entity):
+        return "no body representation"
+    return None
+
+
+def _identity(entity) -> dict:
+    return {"global_id": entity.GlobalId, "ifc_class": entity.is_a(), "name": entity.Name}
+
+
+def _read_element(model: Model, entity, densities: dict[int, float]) -> Element:
+    element_type = ifcopenshell.util.element.get_type(entity)
+    storey, elevation, building = _spatial(model, entity)
+    parent = ifcopenshell.util.element.get_aggregate(entity)
+    materials, layers, layer_densities = _materials(model, entity, densities)
+    properties = _properties(entity)
+    predefined = ifcopenshell.util.element.get_predefined_type(entity)
+    return Element(
+        entity=entity,
+        global_id=entity.GlobalId,
+        ifc_class=entity.is_a(),
+        predefined_type=predefined,
+        name=entity.Name,
+        type_name=element_type.Name if element_type is not None else None,
+        storey=storey,
+        storey_elevation_m=elevation,
+        building=building,
+        parent_global_id=parent.GlobalId if parent is not None and parent.is_a("IfcElement") else None,
+        materials=materials,
+        material_layers=layers,
+        densities=layer_densities,
+        classification=_classification(entity, element_type),
+        properties=properties,
+        authored=get_authored_quantities(model, entity),
+        opening_ids=[rel.RelatedOpeningElement.id() for rel in getattr(entity, "HasOpenings", ()) or ()],
+    )
+
+
+def _spatial(model: Model, entity) -> tuple[str | None, float | None, str | None]:
+    """Storey name, storey elevation (m) and building name, found through aggregation too."""
+    node, container = entity, None
+    while node is not None and container is None:
+        container = ifcopenshell.util.element.get_container(node)
+        if container is None:
+            node = ifcopenshell.util.element.get_aggregate(node)
+    storey = elevation = building = None
+    while container is not None:
+        if storey is None and container.is_a("IfcBuildingStorey"):
+            storey = container.Name or container.LongName or container.GlobalId
+            if container.Elevation is not None:
+                elevation = float(container.Elevation) * model.length_scale
+        if building is None and container.is_a("IfcBuilding"):
+            building = container.Name or container.LongName or container.GlobalId
+        container = ifcopenshell.util.element.get_aggregate(container)
+    return storey, elevation, building
+
+
+def _materials(model: Model, entity, densities) -> tuple[list[str], list[dict], list[float | None]]:
+    material = ifcopenshell.util.element.get_material(entity, should_skip_usage=True)
+    if material is None:
+        return [], [], []
+    if material.is_a("IfcMaterialLayerSet"):
+        layers = []
+        for layer in material.MaterialLayers or ():
+            mat = layer.Material
+            layers.append({
+                "material": mat.Name if mat else None,
+                "name": getattr(layer, "Name", None),
+                "thickness_m": float(layer.LayerThickness or 0.0) * model.length_scale,
+            })
+        dens = [densities.get(layer.Material.id()) if layer.Material else None
+                for layer in material.MaterialLayers or ()]
+        return _unique([lay["material"] for lay in layers]), layers, dens
+    if material.is_a("IfcMaterial"):
+        mats = [material]
+    elif material.is_a("IfcMaterialProfileSet"):
+        mats = [p.Material for p in material.MaterialProfiles or () if p.Material]
+    elif material.is_a("IfcMaterialConstituentSet"):
+        mats = [c.Material for c in material.MaterialConstituents or () if c.Material]
+    elif material.is_a("IfcMaterialList"):
+        mats = list(material.Materials or ())
+    else:
+        mats = []
+    names = _unique([m.Name for m in mats])
+    dens = [densities.get(m.id()) for m in mats] if len(mats) == 1 else []
+    return names, [], dens
+
+
+def _material_densities(model: Model) -> dict[int, float]:
+    """Mass density (kg/m3) per IfcMaterial id, from IFC4 material psets or IFC2X3 properties."""
+    found: dict[int, float] = {}
+    ifc = model.file
+    if model.schema == "IFC2X3":
+        for props in ifc.by_type("IfcGeneralMaterialProperties"):
+            if props.MassDensity and props.Material:
+                found[props.Material.id()] = float(props.MassDensity)
+        return found
+    for material in ifc.by_type("IfcMaterial"):
+        psets = ifcopenshell.util.element.get_psets(material)
+        for name, props in psets.items():
+            value = props.get("MassDensity")
+            if isinstance(value, (int, float)) and value > 0:
+                found[material.id()] = float(value)
+                break
+    return found
+
+
+def _classification(entity, element_type) -> str | None:
+    refs = list(ifcopenshell.util.classification.get_references(entity))
+    if not refs and element_type is not None:
+        refs = list(ifcopenshell.util.classification.get_references(element_type))
+    codes = []
+    for ref in refs:
+        code = getattr(ref, "Identification", None) or getattr(ref, "ItemReference", None) or ref.Name
+        system = ifcopenshell.util.classification.get_classification(ref)
+        system_name = system.Name if system is not None else None
+        codes.append(f"{system_name}:{code}" if system_name else str(code))
+    return "; ".join(_unique(codes)) or None
+
+
+def _properties(entity) -> dict[str, Any]:
+    """Single property values as ``{"Pset_WallCommon.IsExternal": True, ...}`` (type values too)."""
+    flat: dict[str, Any] = {}
+    for pset, props in ifcopenshell.util.element.get_psets(entity, psets_only=True).items():
+        for prop, value in props.items():
+            if prop == "id" or isinstance(value, (list, tuple, dict)):
+                continue
+            flat[f"{pset}.{prop}"] = value
+    return flat
+
+
+def get_common_property(properties: dict[str, Any], prop: str) -> Any:
+    """Value of ``prop`` from the element's ``Pset_*Common`` set, else from any set, else None."""
+    fallback = None
+    for key, value in properties.items():
+        pset, _, name = key.rpartition(".")
+        if name != prop:
+            continue
+        if pset.startswith("Pset_") and pset.endswith("Common"):
+            return value
+        fallback = value if fallback is None else fallback
+    return fallback
+
+
+def get_authored_quantities(model: Model, entity) -> list[dict]:
+    """Every quantity the file states for this element, converted to SI.
+
+    Rows: ``set_name``, ``quantity`` (its name), ``kind`` (length, area, volume, weight,
+    count, time), ``ifc_type`` (the IfcQuantity* class), ``raw_value`` and ``value`` (SI).
+    Quantity sets are matched whatever their name (``BaseQuantities``, ``Qto_*``, unnamed).
+    """
+    rows = []
+    for rel in getattr(entity, "IsDefinedBy", ()) or ():
+        if not rel.is_a("IfcRelDefinesByProperties"):
+            continue
+        definition = rel.RelatingPropertyDefinition
+        if not definition.is_a("IfcElementQuantity"):
+            continue
+        for quantity in definition.Quantities or ():
+            kind_unit = QUANTITY_KINDS.get(quantity.is_a())
+            if kind_unit is None:
+                continue
+            kind, unit_type = kind_unit
+            raw = quantity[3]
+            if raw is None:
+                continue
+            rows.append({
+                "set_name": definition.Name,
+                "quantity": quantity.Name,
+                "kind": kind,
+                "ifc_type": quantity.is_a(),
+                "raw_value": float(raw),
+                "value": float(raw) * _quantity_scale(model, quantity, unit_type),
+            })
+    return rows
+
+
+def _quantity_scale(model: Model, quantity, unit_type: str | None) -> float:
+    if unit_type is None:
+        return 1.0
+    if quantity.Unit is not None:
+        scale = ifcopenshell.util.unit.get_unit_scale(quantity.Unit)
+        return scale / 1000.0 if unit_type == "MASSUNIT" else scale
+    return {
+        "LENGTHUNIT": model.length_scale,
+        "AREAUNIT": model.area_scale,
+        "VOLUMEUNIT": model.volume_scale,
+        "MASSUNIT": model.mass_scale,
+    }.get(unit_type, 1.0)
+
+
+def _unique(values) -> list:
+    seen = []
+    for value in values:
+        if value is not None and value not in seen:
+            seen.append(value)
+    return seen

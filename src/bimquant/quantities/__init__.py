@@ -1,0 +1,1 @@
+"""Quantity engine: meshing (``geometry``), mesh measures (``mesh``), element quantities (``measure``)."""

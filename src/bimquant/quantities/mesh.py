@@ -1,0 +1,186 @@
+"""Measures of triangle meshes: plain functions over numpy arrays, in world coordinates (metres).
+
+``vertices : (n, 3) float``, ``faces : (m, 3) int``, ``triangles : (m, 3, 3) float``.
+Tolerances live in this module only.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+# Two faces belong to one plane direction when their normals are within this angle.
+FACE_ANGLE_TOL_DEG = 5.0
+COS_FACE_TOL = float(np.cos(np.radians(FACE_ANGLE_TOL_DEG)))
+# Vertices closer than this (m) are one vertex when checking that a mesh is closed.
+WELD_TOL_M = 1e-6
+# Normals with |z| below this are "vertical faces" (walls' sides), above: faces seen on plan.
+PLAN_NORMAL_EPS = 1e-6
+
+
+def get_triangles(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
+    """``(m, 3, 3)`` corner coordinates of each face."""
+    return vertices[faces]
+
+
+def get_face_normals_areas(triangles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Unit normals ``(m, 3)`` and areas ``(m,)``; degenerate faces get a zero normal."""
+    cross = np.cross(triangles[:, 1] - triangles[:, 0], triangles[:, 2] - triangles[:, 0])
+    norm = np.linalg.norm(cross, axis=1)
+    normals = np.divide(cross, norm[:, None], out=np.zeros_like(cross), where=norm[:, None] > 0)
+    return normals, 0.5 * norm
+
+
+def get_volume(triangles: np.ndarray) -> float:
+    """Signed enclosed volume (divergence theorem); positive for outward-facing normals."""
+    if len(triangles) == 0:
+        return 0.0
+    origin = triangles.reshape(-1, 3).mean(axis=0)
+    t = triangles - origin
+    return float(np.einsum("ij,ij->i", t[:, 0], np.cross(t[:, 1], t[:, 2])).sum() / 6.0)
+
+
+def is_closed(vertices: np.ndarray, faces: np.ndarray) -> bool:
+    """True when every edge is shared by an even number of faces (a closed surface).
+
+    Kernels weld vertices already; when the edges do not pair up on the given indices, the
+    vertices are welded on a ``WELD_TOL_M`` grid and the edges checked again.
+    """
+    if len(faces) == 0:
+        return False
+    if _edges_pair_up(faces, len(vertices)):
+        return True
+    keys = np.round(vertices / WELD_TOL_M).astype(np.int64)
+    _, welded = np.unique(keys, axis=0, return_inverse=True)
+    welded = welded.reshape(-1)
+    return _edges_pair_up(welded[faces], len(vertices))
+
+
+def _edges_pair_up(faces: np.ndarray, n_vertices: int) -> bool:
+    edges = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]]).astype(np.int64)
+    edges = edges[edges[:, 0] != edges[:, 1]]
+    edges.sort(axis=1)
+    _, counts = np.unique(edges[:, 0] * n_vertices + edges[:, 1], return_counts=True)
+    return bool(np.all(counts % 2 == 0))
+
+
+def get_extent(vertices: np.ndarray, direction: np.ndarray) -> float:
+    """Length of the vertices' projection on a unit ``direction``."""
+    proj = vertices @ direction
+    return float(proj.max() - proj.min()) if len(proj) else 0.0
+
+
+def get_dominant_direction(normals: np.ndarray, areas: np.ndarray) -> np.ndarray:
+    """Unit direction ``d`` whose faces (normal within the tolerance of +d or -d) have most area.
+
+    Candidate directions are the normals of the largest faces; each is scored by the area of all
+    faces parallel to it, so the answer does not depend on how the element's axes are oriented.
+    """
+    order = np.argsort(areas)[::-1]
+    best, best_area = np.array([0.0, 0.0, 1.0]), -1.0
+    tried: list[np.ndarray] = []
+    for idx in order[:64]:
+        n = normals[idx]
+        if areas[idx] <= 0 or any(abs(n @ t) > COS_FACE_TOL for t in tried):
+            continue
+        tried.append(n)
+        score = areas[np.abs(normals @ n) > COS_FACE_TOL].sum()
+        if score > best_area:
+            best, best_area = n, score
+        if len(tried) >= 8:
+            break
+    mask = np.abs(normals @ best) > COS_FACE_TOL
+    signs = np.sign(normals[mask] @ best)[:, None]
+    refined = (normals[mask] * signs * areas[mask][:, None]).sum(axis=0)
+    norm = np.linalg.norm(refined)
+    return refined / norm if norm > 0 else best
+
+
+def get_face_areas_along(normals: np.ndarray, areas: np.ndarray, direction: np.ndarray) -> tuple[float, float]:
+    """Area of faces facing ``+direction`` and of faces facing ``-direction`` (within tolerance)."""
+    dots = normals @ direction
+    return float(areas[dots > COS_FACE_TOL].sum()), float(areas[dots < -COS_FACE_TOL].sum())
+
+
+def get_boundary_length(vertices: np.ndarray, faces: np.ndarray) -> float:
+    """Total length of the edges used by exactly one face: the outline of an open patch."""
+    if len(faces) == 0:
+        return 0.0
+    keys = np.round(vertices / WELD_TOL_M).astype(np.int64)
+    _, welded = np.unique(keys, axis=0, return_inverse=True)
+    welded = welded.reshape(-1)
+    f = welded[faces]
+    edges = np.concatenate([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]])
+    raw = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
+    keep = edges[:, 0] != edges[:, 1]
+    edges, raw = np.sort(edges[keep], axis=1), raw[keep]
+    _, inverse, counts = np.unique(edges, axis=0, return_inverse=True, return_counts=True)
+    single = counts[inverse.reshape(-1)] == 1
+    seg = vertices[raw[single, 1]] - vertices[raw[single, 0]]
+    return float(np.linalg.norm(seg, axis=1).sum())
+
+
+def get_footprint(triangles: np.ndarray, normals: np.ndarray) -> shapely.Geometry:
+    """Union of the plan projections of the upward faces: the element seen from above."""
+    return _union_of_projections(triangles[normals[:, 2] > PLAN_NORMAL_EPS][:, :, :2])
+
+
+def get_projected_area(triangles: np.ndarray, normals: np.ndarray, direction: np.ndarray) -> float:
+    """Area of the element seen along a horizontal unit ``direction`` (its silhouette)."""
+    across = np.array([-direction[1], direction[0], 0.0])
+    facing = triangles[normals @ direction > PLAN_NORMAL_EPS]
+    flat = np.stack([facing @ across, facing[:, :, 2]], axis=-1)
+    return float(_union_of_projections(flat).area)
+
+
+def _union_of_projections(flat: np.ndarray) -> shapely.Geometry:
+    """Union of 2D triangles ``(k, 3, 2)``."""
+    if len(flat) == 0:
+        return shapely.Polygon()
+    rings = np.concatenate([flat, flat[:, :1]], axis=1)
+    polygons = shapely.polygons(rings)
+    return shapely.union_all(polygons, grid_size=None)
+
+
+def get_plan_rectangle(vertices: np.ndarray) -> tuple[float, float, np.ndarray]:
+    """Minimum-area rectangle around the plan projection: ``(long, short, long_direction (3,))``."""
+    points = shapely.multipoints(vertices[:, :2])
+    rect = shapely.oriented_envelope(points)
+    coords = np.asarray(rect.exterior.coords) if rect.geom_type == "Polygon" else np.asarray(rect.coords)
+    if len(coords) < 3:  # a line or a point: degenerate plan
+        span = coords[-1] - coords[0] if len(coords) > 1 else np.zeros(2)
+        length = float(np.linalg.norm(span))
+        direction = np.append(span / length, 0.0) if length > 0 else np.array([1.0, 0.0, 0.0])
+        return length, 0.0, direction
+    e1, e2 = coords[1] - coords[0], coords[2] - coords[1]
+    l1, l2 = float(np.linalg.norm(e1)), float(np.linalg.norm(e2))
+    long_edge, long_len, short_len = (e1, l1, l2) if l1 >= l2 else (e2, l2, l1)
+    direction = np.append(long_edge / long_len, 0.0) if long_len > 0 else np.array([1.0, 0.0, 0.0])
+    return long_len, short_len, direction
+
+
+def get_long_axis(normals: np.ndarray, areas: np.ndarray) -> np.ndarray:
+    """Axis of a prismatic member: perpendicular to the two main, non-parallel face directions.
+
+    A beam's sides, top and bottom (or an I-section's flanges and web) all have normals in the
+    cross-section plane, so the cross product of the two largest such directions is the axis.
+    """
+    first = get_dominant_direction(normals, areas)
+    off_plane = np.abs(normals @ first) < COS_FACE_TOL
+    if not off_plane.any():
+        return first
+    second = get_dominant_direction(normals[off_plane], areas[off_plane])
+    axis = np.cross(first, second)
+    norm = np.linalg.norm(axis)
+    return axis / norm if norm > 1e-9 else first
+
+
+def get_section_rectangle(vertices: np.ndarray, axis: np.ndarray) -> tuple[float, float]:
+    """Sides ``(long, short)`` of the smallest rectangle around the section across ``axis``."""
+    helper = np.array([0.0, 0.0, 1.0]) if abs(axis[2]) < 0.9 else np.array([1.0, 0.0, 0.0])
+    e1 = np.cross(axis, helper)
+    e1 /= np.linalg.norm(e1)
+    e2 = np.cross(axis, e1)
+    flat = np.column_stack([vertices @ e1, vertices @ e2, np.zeros(len(vertices))])
+    long_side, short_side, _ = get_plan_rectangle(flat)
+    return long_side, short_side
