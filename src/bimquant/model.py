@@ -272,9 +272,9 @@ def _materials(model: Model, entity, densities) -> tuple[list[str], list[dict], 
                 "material": mat.Name if mat else None,
                 "name": getattr(layer, "Name", None),
                 "thickness_m": float(layer.LayerThickness or 0.0) * model.length_scale,
+                "density_kg_m3": densities.get(mat.id()) if mat else None,
             })
-        dens = [densities.get(layer.Material.id()) if layer.Material else None
-                for layer in material.MaterialLayers or ()]
+        dens = [layer["density_kg_m3"] for layer in layers]
         return _unique([lay["material"] for lay in layers]), layers, dens
     if material.is_a("IfcMaterial"):
         mats = [material]
@@ -302,7 +302,7 @@ def _material_densities(model: Model) -> dict[int, float]:
         return found
     for material in ifc.by_type("IfcMaterial"):
         psets = ifcopenshell.util.element.get_psets(material)
-        for name, props in psets.items():
+        for props in psets.values():
             value = props.get("MassDensity")
             if isinstance(value, (int, float)) and value > 0:
                 found[material.id()] = float(value)

@@ -9,6 +9,7 @@ Example::
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ import pandas as pd
 from bimquant import authored as authored_checks
 from bimquant.model import Element, Model, get_common_property, get_elements, open_model
 from bimquant.quantities.geometry import Progress, get_shapes
-from bimquant.quantities.measure import QUANTITY_COLUMNS, get_family, measure_element
+from bimquant.quantities.measure import QUANTITY_COLUMNS, get_family, measure_element, measure_openings
 
 IDENTITY_COLUMNS = [
     "global_id", "ifc_class", "predefined_type", "name", "type_name", "storey",
@@ -28,6 +29,8 @@ IDENTITY_COLUMNS = [
 TRACE_COLUMNS = ["geometry_kernel", "mesh_closed", "measure_note", "authored_flags", "properties"]
 ELEMENT_COLUMNS = IDENTITY_COLUMNS + QUANTITY_COLUMNS + TRACE_COLUMNS
 LIST_COLUMNS = ["global_id", "ifc_class", "name", "storey", "reason"]
+OPENING_COLUMNS = ["host_global_id", "opening_global_id", "opening_name", "filled_by", "filled_by_class",
+                   "area_m2", "volume_m3"]
 
 
 @dataclass
@@ -39,6 +42,9 @@ class Takeoff:
     - ``excluded``: elements not measured on purpose (openings, aggregates, no body), with reason.
     - ``authored``: every authored quantity matched to a computed one, with its verdict
       (see :mod:`bimquant.authored`).
+    - ``openings``: one row per opening of a measured host: its area in the host's main face and
+      its volume inside the host (what measurement conventions judge), and the door or window
+      filling it.
     - ``info``: file, schema, units, kernel, timings.
     """
 
@@ -46,6 +52,7 @@ class Takeoff:
     failures: pd.DataFrame
     excluded: pd.DataFrame
     authored: pd.DataFrame
+    openings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OPENING_COLUMNS))
     info: dict = field(default_factory=dict)
 
 
@@ -92,11 +99,13 @@ def measure_model(model: Model, *, kernel: str = "auto", threads: int | None = N
 
     read_done = time.perf_counter()
     net_shapes, net_failures = get_shapes(ifc, products, kernel=kernel, threads=threads, progress=net_progress)
+    opening_entities = [ifc.by_id(i) for e in elements for i in e.opening_ids]
+    opening_shapes, _ = get_shapes(ifc, opening_entities, kernel=kernel, threads=threads) if opening_entities else ({}, {})
     gross_shapes, _ = get_shapes(ifc, [h for h in hosts if h.id() in net_shapes], openings=False,
                                  kernel=kernel, threads=threads, progress=gross_progress)
     geometry_done = time.perf_counter()
 
-    rows, failures = [], []
+    rows, failures, opening_rows = [], [], []
     for element in elements:
         pid = element.entity.id()
         shape = net_shapes.get(pid)
@@ -112,12 +121,14 @@ def measure_model(model: Model, *, kernel: str = "auto", threads: int | None = N
             continue
         if element.opening_ids and pid not in gross_shapes:
             notes.append("gross geometry unavailable: gross values equal net")
+        if element.opening_ids:
+            opening_rows += _openings(ifc, element, shape, gross_shapes.get(pid, shape), opening_shapes)
         rows.append(_row(element, quantities, notes, shape))
 
     table = pd.DataFrame(rows, columns=ELEMENT_COLUMNS)
     authored = authored_checks.check_authored(elements, table)
     flags = authored_checks.get_element_flags(authored)
-    table["authored_flags"] = table["global_id"].map(flags).fillna("")
+    table["authored_flags"] = [flags.get(gid, "") for gid in table["global_id"]]
     info = {
         "file": str(model.path),
         "schema": model.schema,
@@ -135,8 +146,31 @@ def measure_model(model: Model, *, kernel: str = "auto", threads: int | None = N
         failures=pd.DataFrame(failures, columns=LIST_COLUMNS),
         excluded=pd.DataFrame([_excluded_row(x) for x in excluded], columns=LIST_COLUMNS),
         authored=authored,
+        openings=pd.DataFrame(opening_rows, columns=OPENING_COLUMNS),
         info=info,
     )
+
+
+def _openings(ifc, element: Element, net, gross, opening_shapes) -> list[dict]:
+    family = get_family(element.entity)
+    entities = [ifc.by_id(i) for i in element.opening_ids]
+    try:
+        measured = measure_openings(family, net, gross, [(o.GlobalId, opening_shapes.get(o.id())) for o in entities])
+    except Exception:  # an odd opening never sinks its host: its area and volume stay unknown
+        measured = [{"opening_global_id": o.GlobalId, "area_m2": math.nan, "volume_m3": math.nan} for o in entities]
+    rows = []
+    for opening, values in zip(entities, measured):
+        fillings = [rel.RelatedBuildingElement for rel in getattr(opening, "HasFillings", ()) or ()]
+        rows.append({
+            "host_global_id": element.global_id,
+            "opening_global_id": opening.GlobalId,
+            "opening_name": opening.Name,
+            "filled_by": "; ".join(f.GlobalId for f in fillings) or None,
+            "filled_by_class": "; ".join(f.is_a() for f in fillings) or None,
+            "area_m2": values["area_m2"],
+            "volume_m3": values["volume_m3"],
+        })
+    return rows
 
 
 def _row(element: Element, quantities: dict, notes: list[str], shape) -> dict:

@@ -166,3 +166,47 @@ def get_weight(volume_m3: float, layers: list[dict], densities: list[float | Non
     if len(densities) == 1:
         return volume_m3 * densities[0]
     return NAN
+
+
+def measure_openings(
+    family: str,
+    net: Shape,
+    gross: Shape,
+    openings: list[tuple[str, Shape | None]],
+) -> list[dict]:
+    """Each opening's area in its host's main face and its volume inside the host.
+
+    The area is the opening's outline, seen across the host's main face, clipped to that face
+    (a door cut into the foot of a wall counts only the part inside the wall). The volume is the
+    host's gross minus net volume shared among its openings in proportion to those areas, so
+    the volumes of a host's openings add up to exactly what the openings removed.
+    Returns rows ``{"opening_global_id", "area_m2", "volume_m3"}``; an opening without a shape
+    gets NaN.
+    """
+    g = _Mesh(gross)
+    removed = max(abs(g.volume) - abs(_Mesh(net).volume), 0.0)
+    if family == "wall":
+        _, _, long_dir = mesh.get_plan_rectangle(g.vertices)
+        d = np.array([-long_dir[1], long_dir[0], 0.0])
+    elif family in ("plate", "slab"):
+        d = mesh.get_dominant_direction(g.normals, g.areas)
+    else:
+        d = None
+    rows = []
+    for global_id, shape in openings:
+        if shape is None:
+            rows.append({"opening_global_id": global_id, "area_m2": NAN, "volume_m3": NAN})
+            continue
+        o = _Mesh(shape)
+        direction = d if d is not None else mesh.get_dominant_direction(o.normals, o.areas)
+        face = mesh.get_silhouette(g.triangles, g.normals, direction, mesh.COS_FACE_TOL)
+        outline = mesh.get_silhouette(o.triangles, o.normals, direction)
+        rows.append({"opening_global_id": global_id, "area_m2": float(face.intersection(outline).area)})
+    areas = np.array([row["area_m2"] for row in rows], dtype=float)
+    total = np.nansum(areas)
+    for row, area in zip(rows, areas):
+        if np.isnan(area):
+            continue
+        share = area / total if total > 0 else 1.0 / np.count_nonzero(~np.isnan(areas))
+        row["volume_m3"] = removed * share
+    return rows

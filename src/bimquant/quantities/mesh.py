@@ -16,6 +16,8 @@ COS_FACE_TOL = float(np.cos(np.radians(FACE_ANGLE_TOL_DEG)))
 WELD_TOL_M = 1e-6
 # Normals with |z| below this are "vertical faces" (walls' sides), above: faces seen on plan.
 PLAN_NORMAL_EPS = 1e-6
+# Faces are on one plane when their normals and offsets agree to this (m, and unit normal).
+PLANE_KEY_TOL = 1e-6
 
 
 def get_triangles(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
@@ -122,24 +124,66 @@ def get_boundary_length(vertices: np.ndarray, faces: np.ndarray) -> float:
 
 def get_footprint(triangles: np.ndarray, normals: np.ndarray) -> shapely.Geometry:
     """Union of the plan projections of the upward faces: the element seen from above."""
-    return _union_of_projections(triangles[normals[:, 2] > PLAN_NORMAL_EPS][:, :, :2])
+    up = normals[:, 2] > PLAN_NORMAL_EPS
+    return _union_of_projections(triangles[up][:, :, :2], triangles[up], normals[up])
 
 
 def get_projected_area(triangles: np.ndarray, normals: np.ndarray, direction: np.ndarray) -> float:
-    """Area of the element seen along a horizontal unit ``direction`` (its silhouette)."""
-    across = np.array([-direction[1], direction[0], 0.0])
-    facing = triangles[normals @ direction > PLAN_NORMAL_EPS]
-    flat = np.stack([facing @ across, facing[:, :, 2]], axis=-1)
-    return float(_union_of_projections(flat).area)
+    """Area of the element seen along a unit ``direction`` (its silhouette)."""
+    return float(get_silhouette(triangles, normals, direction).area)
 
 
-def _union_of_projections(flat: np.ndarray) -> shapely.Geometry:
-    """Union of 2D triangles ``(k, 3, 2)``."""
+def get_silhouette(triangles: np.ndarray, normals: np.ndarray, direction: np.ndarray,
+                   min_cos: float = PLAN_NORMAL_EPS) -> shapely.Geometry:
+    """Union of the faces turned towards ``direction`` (``n . d > min_cos``), projected on the
+    plane across it, in the 2D basis of :func:`get_plane_basis`."""
+    e1, e2 = get_plane_basis(direction)
+    mask = normals @ direction > min_cos
+    facing = triangles[mask]
+    return _union_of_projections(np.stack([facing @ e1, facing @ e2], axis=-1), facing, normals[mask])
+
+
+def get_plane_basis(direction: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two unit vectors spanning the plane across a unit ``direction`` (same for +d and -d)."""
+    d = direction if (direction[2], direction[1], direction[0]) >= (0, 0, 0) else -direction
+    helper = np.array([0.0, 0.0, 1.0]) if abs(d[2]) < 0.9 else np.array([1.0, 0.0, 0.0])
+    e1 = np.cross(helper, d)
+    e1 /= np.linalg.norm(e1)
+    return e1, np.cross(d, e1)
+
+
+def _union_of_projections(flat: np.ndarray, triangles: np.ndarray, normals: np.ndarray) -> shapely.Geometry:
+    """Union of projected triangles ``flat (k, 3, 2)``, fast.
+
+    Triangles of one planar face never overlap and share their edges, so each plane's triangles
+    are merged with GEOS's coverage union (linear time); only the few plane outlines then go
+    through a general union. A plane whose coverage union does not keep its area (a mesh with
+    T-junctions) falls back to the general union.
+    """
     if len(flat) == 0:
         return shapely.Polygon()
     rings = np.concatenate([flat, flat[:, :1]], axis=1)
     polygons = shapely.polygons(rings)
-    return shapely.union_all(polygons, grid_size=None)
+    areas = shapely.area(polygons)
+    keep = areas > 0
+    polygons, areas = polygons[keep], areas[keep]
+    if len(polygons) == 0:
+        return shapely.Polygon()
+    offsets = np.einsum("ij,ij->i", normals[keep], triangles[keep][:, 0])
+    keys = np.round(np.column_stack([normals[keep], offsets]) / PLANE_KEY_TOL).astype(np.int64)
+    _, group = np.unique(keys, axis=0, return_inverse=True)
+    group = group.reshape(-1)
+    pieces = []
+    for g in range(group.max() + 1):
+        members = polygons[group == g]
+        if len(members) == 1:
+            pieces.append(members[0])
+            continue
+        merged = shapely.coverage_union_all(members)
+        if not merged.is_valid or abs(merged.area - areas[group == g].sum()) > 1e-9 * max(merged.area, 1.0):
+            merged = shapely.union_all(members)
+        pieces.append(merged)
+    return pieces[0] if len(pieces) == 1 else shapely.union_all(pieces)
 
 
 def get_plan_rectangle(vertices: np.ndarray) -> tuple[float, float, np.ndarray]:

@@ -38,40 +38,80 @@ def get_format(path: str | os.PathLike, explicit: str | None = None) -> str:
     return fmt
 
 
-def write_tables(tables: dict[str, pd.DataFrame], path: str | os.PathLike, *, fmt: str | None = None,
-                 info: dict | None = None, main: str | None = None) -> Path:
-    """Write named tables to ``path``: CSV gets the ``main`` table (default: the first), XLSX one
-    sheet per table, JSON an object ``{"info": ..., name: [rows...]}``."""
-    path = Path(path)
-    fmt = get_format(path, fmt)
-    writer: Callable[[Path], None]
-    if fmt == "csv":
-        table = tables[main or next(iter(tables))]
-        writer = lambda tmp: write_csv(table, tmp)  # noqa: E731
-    elif fmt == "xlsx":
-        writer = lambda tmp: write_xlsx(tables, tmp)  # noqa: E731
-    else:
-        writer = lambda tmp: tmp.write_text(to_json(tables, info), encoding="utf-8")  # noqa: E731
-    return write_atomically(path, writer)
+def check_output(path: str | os.PathLike, explicit: str | None = None) -> str:
+    """Format of ``path`` (see :func:`get_format`) once its folder is known to exist: call it
+    before a long measurement, so a typo in ``-o`` fails at once rather than at the end."""
+    fmt = get_format(path, explicit)
+    _output_folder(Path(path))
+    if Path(path).is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")
+    return fmt
 
 
-def write_atomically(path: Path, writer: Callable[[Path], None]) -> Path:
-    """Run ``writer`` on a temporary file beside ``path`` and move it in place only on success."""
+def _output_folder(path: Path) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"output folder does not exist: {folder}", "create the folder or choose another path")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    return folder
+
+
+def write_tables(tables: dict[str, pd.DataFrame], path: str | os.PathLike, *, fmt: str | None = None,
+                 info: dict | None = None, main: str | None = None, csv_all: bool = False) -> list[Path]:
+    """Write named tables to ``path``: XLSX one sheet per table, JSON an object
+    ``{"info": ..., name: [rows...]}``, CSV the ``main`` table (default: the first) and, with
+    ``csv_all``, each other table beside it as ``<stem>.<name>.csv``. Returns the files written."""
+    path = Path(path)
+    fmt = get_format(path, fmt)
+    if fmt == "csv":
+        main = main or next(iter(tables))
+        jobs = [(path, lambda tmp, t=tables[main]: write_csv(t, tmp))]
+        if csv_all:
+            jobs += [(path.with_name(f"{path.stem}.{name}.csv"), lambda tmp, t=table: write_csv(t, tmp))
+                     for name, table in tables.items() if name != main]
+    elif fmt == "xlsx":
+        jobs = [(path, lambda tmp: write_xlsx(tables, tmp))]
+    else:
+        jobs = [(path, lambda tmp: tmp.write_text(to_json(tables, info), encoding="utf-8"))]
+    return write_atomically(jobs)
+
+
+def write_atomically(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
+    """Run each ``writer`` on a temporary file beside its ``path``; move them all in place only
+    once every one succeeded, so a failure leaves no new file behind."""
+    temps: list[Path] = []
     try:
-        writer(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}", "check the path and its permissions") from exc
+        for path, writer in jobs:
+            folder = _output_folder(path)
+            try:
+                fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            except OSError as exc:  # a read-only folder is the user's to fix, not a bimquant bug
+                raise OutputError(f"cannot write {path}: {exc.strerror or exc}",
+                                  "check the path and its permissions") from exc
+            os.close(fd)
+            temps.append(Path(tmp_name))
+            try:
+                writer(temps[-1])
+                os.chmod(temps[-1], _file_mode(path))  # mkstemp makes 0600; give what open() would
+            except OSError as exc:
+                raise OutputError(f"cannot write {path}: {exc.strerror or exc}",
+                                  "check the path and its permissions") from exc
+        for (path, _), tmp in zip(jobs, temps):
+            os.replace(tmp, path)
     finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
+        for tmp in temps:
+            if tmp.exists():
+                tmp.unlink()
+    return [path for path, _ in jobs]
+
+
+def _file_mode(path: Path) -> int:
+    """Mode of the file being replaced, else 0666 minus the process umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def escape_text(value):
@@ -92,11 +132,16 @@ def _cell(value):
     return value
 
 
+def _is_text(column: pd.Series) -> bool:
+    """Object or string column (pandas 3 stores text as ``str`` dtype, not ``object``)."""
+    return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
+
+
 def _flat(table: pd.DataFrame) -> pd.DataFrame:
     flat = table.copy()
     for column in flat.columns:
-        if flat[column].dtype == object:
-            flat[column] = flat[column].map(_cell)
+        if _is_text(flat[column]):
+            flat[column] = flat[column].map(_cell).astype(object)
     return flat
 
 
@@ -104,7 +149,7 @@ def write_csv(table: pd.DataFrame, path: Path) -> None:
     """CSV, UTF-8 with BOM (Excel opens accents right), text cells escaped against formulas."""
     flat = _flat(table)
     for column in flat.columns:
-        if flat[column].dtype == object:
+        if _is_text(flat[column]):
             flat[column] = flat[column].map(escape_text)
     flat.to_csv(path, index=False, encoding="utf-8-sig")
 

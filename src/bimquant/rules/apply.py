@@ -1,0 +1,259 @@
+"""Work items from measured elements: selection, measurement conventions, layers, coverage.
+
+Example::
+
+    >>> import bimquant
+    >>> from bimquant.rules import apply_rules, load_ruleset
+    >>> result = apply_rules(bimquant.takeoff("sample_models/house_ifc4.ifc"), load_ruleset("rules/fr-lots.toml"))
+    >>> result.items[["code", "label", "unit", "quantity"]]
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from bimquant.rules.formula import UNIT_FACTORS
+from bimquant.rules.ruleset import Item, RuleSet, is_subclass
+from bimquant.rules.select import get_mismatch, match_layers
+from bimquant.takeoff import Takeoff
+
+ITEM_COLUMNS = ["code", "lot", "label", "unit", "quantity", "elements", "missing_values"]
+STOREY_COLUMNS = ["code", "lot", "label", "unit", "storey", "quantity", "elements"]
+TRACE_COLUMNS = [
+    "global_id", "ifc_class", "name", "storey", "code", "label", "unit", "layer", "formula", "computed",
+    "contribution", "openings_deducted", "openings_measured_through",
+]
+UNMAPPED_COLUMNS = ["global_id", "ifc_class", "name", "storey", "reason"]
+WARNING_COLUMNS = ["global_id", "ifc_class", "name", "kind", "message"]
+
+AREA_COLUMNS = ("gross_side_area_m2", "gross_area_m2")
+VOLUME_COLUMNS = ("gross_volume_m3",)
+LAYER_SCALED = ("net_volume_m3", "gross_volume_m3")
+
+
+@dataclass
+class WorkItems:
+    """Quantities per work item, traced to elements.
+
+    - ``items``: one row per item of the rule set, in its order (code, lot, label, unit,
+      quantity, elements, missing_values: elements matched but with no value, e.g. no density).
+    - ``by_storey``: the same per storey.
+    - ``trace``: one row per element (or layer) and item: the formula with its values, the
+      contribution, which openings were deducted and which measured through.
+    - ``unmapped``: measured elements that feed no item, with why no item matched.
+    - ``warnings``: conflicts (an element feeding two items that measure the same thing),
+      missing values.
+    - ``coverage``: share of elements and of net volume that feed at least one item.
+    """
+
+    ruleset: RuleSet
+    items: pd.DataFrame
+    by_storey: pd.DataFrame
+    trace: pd.DataFrame
+    unmapped: pd.DataFrame
+    warnings: pd.DataFrame
+    coverage: dict = field(default_factory=dict)
+
+
+def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
+    """Group the takeoff's elements into the rule set's work items."""
+    schema = takeoff.info.get("schema", "IFC4")
+    openings = _openings_by_host(takeoff.openings)
+    trace, unmapped, warnings = [], [], []
+    mapped_ids = set()
+    for element in takeoff.elements.to_dict(orient="records"):
+        matched = [item for item in ruleset.items if _matches(item, element, schema)]
+        if not matched:
+            unmapped.append(_who(element) | {"storey": element.get("storey"),
+                                             "reason": explain_unmapped(ruleset, element, schema)})
+            continue
+        mapped_ids.add(element["global_id"])
+        tags: dict[tuple[str, str], list[str]] = {}
+        for item in matched:
+            for row in measure_item(item, element, openings.get(element["global_id"], [])):
+                trace.append(row)
+                tags.setdefault((item.measures, row["layer"] or ""), []).append(item.code)
+                if math.isnan(row["contribution"]):
+                    warnings.append(_who(element) | {
+                        "kind": "missing_value",
+                        "message": f"{item.code}: '{item.quantity.text}' has no value for this element "
+                                   f"({row['computed']}); it is left out of the item total"})
+        for (tag, layer), codes in tags.items():
+            if len(codes) > 1:
+                where = f" (layer {layer})" if layer else ""
+                warnings.append(_who(element) | {
+                    "kind": "conflict",
+                    "message": f"feeds {' and '.join(codes)}{where}, which all measure '{tag}': counted twice"})
+    trace_frame = pd.DataFrame(trace, columns=TRACE_COLUMNS)
+    elements = takeoff.elements
+    volume = elements["net_volume_m3"].sum()
+    mapped_volume = elements.loc[elements["global_id"].isin(mapped_ids), "net_volume_m3"].sum()
+    coverage = {
+        "elements": len(elements),
+        "elements_mapped": len(mapped_ids),
+        "elements_share": round(len(mapped_ids) / len(elements), 4) if len(elements) else 1.0,
+        "net_volume_m3": round(float(volume), 6),
+        "net_volume_mapped_m3": round(float(mapped_volume), 6),
+        "volume_share": round(float(mapped_volume / volume), 4) if volume else 1.0,
+    }
+    return WorkItems(
+        ruleset=ruleset,
+        items=_totals(ruleset, trace_frame),
+        by_storey=_totals_by_storey(ruleset, trace_frame, _storey_order(elements)),
+        trace=trace_frame,
+        unmapped=pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS),
+        warnings=pd.DataFrame(warnings, columns=WARNING_COLUMNS),
+        coverage=coverage,
+    )
+
+
+def _matches(item: Item, element: dict, schema: str) -> bool:
+    if get_mismatch(item.select, element, schema) is not None:
+        return False
+    return item.exclude is None or get_mismatch(item.exclude, element, schema) is not None
+
+
+def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
+    """Trace rows for one element feeding one item: one per selected layer, or one."""
+    base = {name: element.get(name) for name in item.quantity.names}
+    base["count"] = 1.0
+    deducted, through = _judge_openings(item, openings) if item.has_openings_convention else ([], [])
+    layers = match_layers(item.select.layer, element) if item.select.layer else [None]
+    rows = []
+    for layer in layers:
+        values = dict(base)
+        share = layer["share"] if layer else 1.0
+        if layer:
+            for name in LAYER_SCALED:
+                if name in values and values[name] is not None:
+                    values[name] = values[name] * share
+            if "width_m" in values and layer.get("thickness_m") is not None:
+                values["width_m"] = layer["thickness_m"]
+            if "weight_kg" in values:
+                density = layer.get("density_kg_m3")
+                net = element.get("net_volume_m3")
+                values["weight_kg"] = net * share * density if density and net is not None else math.nan
+        for name in AREA_COLUMNS:
+            if name in values and values[name] is not None:
+                values[name] = values[name] - sum(o["area_m2"] for o in deducted)
+        for name in VOLUME_COLUMNS:
+            if name in values and values[name] is not None:
+                values[name] = values[name] - share * sum(o["volume_m3"] for o in deducted)
+        value = item.quantity.evaluate(values) * UNIT_FACTORS.get(item.unit, 1.0)
+        rows.append({
+            **_who(element), "storey": element.get("storey"), "code": item.code, "label": item.label,
+            "unit": item.unit, "layer": (layer.get("name") or layer.get("material")) if layer else None,
+            "formula": item.quantity.text, "computed": item.quantity.render(values), "contribution": value,
+            "openings_deducted": _describe(deducted), "openings_measured_through": _describe(through),
+        })
+    return rows
+
+
+def _judge_openings(item: Item, openings: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Each opening on its own: deducted when above every threshold the item states."""
+    deducted, through = [], []
+    for opening in openings:
+        above = True
+        if item.deduct_above_m2 is not None:
+            above &= not (opening["area_m2"] <= item.deduct_above_m2)  # NaN (unknown) counts as above
+        if item.deduct_above_m3 is not None:
+            above &= not (opening["volume_m3"] <= item.deduct_above_m3)
+        (deducted if above else through).append(opening)
+    return deducted, through
+
+
+def _describe(openings: list[dict]) -> str:
+    return "; ".join(f"{o['opening_global_id']} ({o['area_m2']:.4g} m2, {o['volume_m3']:.4g} m3)" for o in openings)
+
+
+def _openings_by_host(openings: pd.DataFrame) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    for row in openings.to_dict(orient="records"):
+        row = {**row, "area_m2": _num(row["area_m2"]), "volume_m3": _num(row["volume_m3"])}
+        found.setdefault(row["host_global_id"], []).append(row)
+    return found
+
+
+def _num(value) -> float:
+    return math.nan if value is None else float(value)
+
+
+def _who(element: dict) -> dict:
+    return {"global_id": element["global_id"], "ifc_class": element["ifc_class"], "name": element.get("name")}
+
+
+def explain_unmapped(ruleset: RuleSet, element: dict, schema: str) -> str:
+    """Why no item matched: no item selects the class, or what the closest items lack."""
+    reasons = []
+    for item in ruleset.items:
+        classes = item.select.patterns.get("class", ())
+        if classes and not any(is_subclass(element["ifc_class"], cls, schema) for cls in classes):
+            continue
+        mismatch = get_mismatch(item.select, element, schema)
+        if mismatch is None and item.exclude is not None:
+            mismatch = "excluded by its exclude conditions"
+        reasons.append(f"{item.code} {item.label}: {mismatch}")
+    if not reasons:
+        return f"no item selects {element['ifc_class']}"
+    shown = "; ".join(reasons[:3])
+    return shown + (f"; and {len(reasons) - 3} more items" if len(reasons) > 3 else "")
+
+
+def _totals(ruleset: RuleSet, trace: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for item in ruleset.items:
+        part = trace[trace["code"] == item.code]
+        rows.append({
+            "code": item.code, "lot": item.lot, "label": item.label, "unit": item.unit,
+            "quantity": float(part["contribution"].sum()) if len(part) else 0.0,
+            "elements": int(part["global_id"].nunique()),
+            "missing_values": int(part.loc[part["contribution"].isna(), "global_id"].nunique()),
+        })
+    return pd.DataFrame(rows, columns=ITEM_COLUMNS)
+
+
+def _storey_order(elements: pd.DataFrame) -> list:
+    """Storey names from the lowest to the highest (elements without a storey last)."""
+    levels = elements.groupby("storey", dropna=True)["storey_elevation_m"].min().sort_values(na_position="last")
+    return list(levels.index) + [""]
+
+
+def _totals_by_storey(ruleset: RuleSet, trace: pd.DataFrame, order: list) -> pd.DataFrame:
+    rows = []
+    storeys = trace.fillna({"storey": ""})
+    rank = {name: i for i, name in enumerate(order)}
+    for item in ruleset.items:
+        part = storeys[storeys["code"] == item.code]
+        groups = sorted(part.groupby("storey", sort=False), key=lambda g: rank.get(g[0], len(rank)))
+        for storey, group in groups:
+            rows.append({"code": item.code, "lot": item.lot, "label": item.label, "unit": item.unit,
+                         "storey": storey or None, "quantity": float(group["contribution"].sum()),
+                         "elements": int(group["global_id"].nunique())})
+    return pd.DataFrame(rows, columns=STOREY_COLUMNS)
+
+
+def explain_element(takeoff: Takeoff, ruleset: RuleSet, global_id: str) -> dict:
+    """For one element: its quantities and openings, the items it feeds with how each
+    contribution was computed, and why each other item did not match.
+
+    Raises ``KeyError`` when no measured element has this GlobalId.
+    """
+    rows = takeoff.elements[takeoff.elements["global_id"] == global_id]
+    if rows.empty:
+        raise KeyError(global_id)
+    element = rows.to_dict(orient="records")[0]
+    schema = takeoff.info.get("schema", "IFC4")
+    openings = _openings_by_host(takeoff.openings).get(global_id, [])
+    matched, not_matched = [], []
+    for item in ruleset.items:
+        mismatch = get_mismatch(item.select, element, schema)
+        if mismatch is None and item.exclude is not None and get_mismatch(item.exclude, element, schema) is None:
+            mismatch = "matches its exclude conditions"
+        if mismatch is None:
+            matched.extend(measure_item(item, element, openings))
+        else:
+            not_matched.append({"code": item.code, "label": item.label, "reason": mismatch})
+    return {"element": element, "openings": openings, "matched": matched, "not_matched": not_matched}

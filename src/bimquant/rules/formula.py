@@ -1,0 +1,228 @@
+"""Quantity formulas of work items: arithmetic over element quantities, parsed, never ``eval``-ed.
+
+A formula such as ``"gross_side_area_m2 * 2"`` or ``"max(net_volume_m3 - 0.1, 0)"`` is parsed
+with :mod:`ast` and only these nodes are accepted: numbers, the names of element quantity
+columns (plus ``count``, 1 per element), ``+ - * / **``, unary minus, parentheses and the
+functions ``min``, ``max``, ``round`` and ``abs``. Anything else (attribute access, strings,
+calls to other names, comprehensions...) is refused before any model is read.
+
+Each formula also has a physical dimension, checked against the item's unit: an ``m2`` item fed
+``net_volume_m3`` is refused.
+
+Example::
+
+    >>> f = parse_formula("gross_side_area_m2 * 2")
+    >>> f.evaluate({"gross_side_area_m2": 10.0})
+    20.0
+    >>> f.dimension
+    (2, 0)
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import math
+import operator
+from dataclasses import dataclass
+
+from bimquant.quantities.measure import QUANTITY_COLUMNS
+
+# A dimension is (length exponent, mass exponent).
+Dimension = tuple[int, int]
+DIMENSIONLESS: Dimension = (0, 0)
+
+NAME_DIMENSIONS: dict[str, Dimension] = {"count": DIMENSIONLESS}
+for _column in QUANTITY_COLUMNS:
+    if _column.endswith("_m3"):
+        NAME_DIMENSIONS[_column] = (3, 0)
+    elif _column.endswith("_m2"):
+        NAME_DIMENSIONS[_column] = (2, 0)
+    elif _column.endswith("_m"):
+        NAME_DIMENSIONS[_column] = (1, 0)
+    elif _column.endswith("_kg"):
+        NAME_DIMENSIONS[_column] = (0, 1)
+    else:
+        NAME_DIMENSIONS[_column] = DIMENSIONLESS
+
+UNIT_DIMENSIONS: dict[str, Dimension] = {
+    "u": DIMENSIONLESS, "m": (1, 0), "m2": (2, 0), "m3": (3, 0), "kg": (0, 1), "t": (0, 1),
+}
+UNIT_FACTORS = {"t": 0.001}  # item unit from the SI value of its formula (kg -> t)
+
+FUNCTIONS = {"min": min, "max": max, "round": round, "abs": abs}
+BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+          ast.Div: operator.truediv, ast.Pow: operator.pow}
+UNARY = {ast.USub: operator.neg, ast.UAdd: operator.pos}
+MAX_LENGTH = 500  # characters: a quantity formula is one short line; this also bounds the parser's work
+ALLOWED = "numbers, quantity names, + - * / **, parentheses, min(), max(), round(), abs()"
+
+
+class FormulaError(ValueError):
+    """The formula is not plain arithmetic over known quantities, or its units do not add up;
+    ``hint`` says how to fix it."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A parsed, checked formula."""
+
+    text: str
+    tree: ast.Expression
+    names: frozenset[str]
+    dimension: Dimension
+
+    def evaluate(self, values: dict[str, float]) -> float:
+        """Value of the formula for one element's quantities (NaN if a needed one is NaN, or if
+        the arithmetic has no value: a division by zero, an overflow)."""
+        try:
+            return _evaluate(self.tree.body, values)
+        except (ArithmeticError, ValueError):
+            return math.nan
+
+    def render(self, values: dict[str, float]) -> str:
+        """The formula with each quantity replaced by its value, for the trace."""
+        return _render(self.tree.body, values)
+
+
+def parse_formula(text: str) -> Formula:
+    """Parse and check ``text``; raise :class:`FormulaError` saying what is not allowed."""
+    if not isinstance(text, str) or not text.strip():
+        raise FormulaError("the quantity formula is empty", 'write quantity = "net_volume_m3" (or another quantity)')
+    if len(text) > MAX_LENGTH:
+        raise FormulaError(f"the quantity formula is {len(text)} characters long (at most {MAX_LENGTH})",
+                           "write a shorter formula")
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise FormulaError(f"'{text}' is not a valid formula ({exc.msg})", f"write arithmetic with {ALLOWED}") from None
+    except (RecursionError, MemoryError):
+        raise FormulaError(f"'{text}' is nested too deeply", "write a simpler formula") from None
+    names: set[str] = set()
+    try:
+        dimension = _dimension(tree.body, names, text)
+    except RecursionError:
+        raise FormulaError(f"'{text}' is nested too deeply", "write a simpler formula") from None
+    return Formula(text.strip(), tree, frozenset(names), dimension)
+
+
+def describe_dimension(dimension: Dimension) -> str:
+    """``(2, 0)`` -> ``"m2"``, ``(0, 1)`` -> ``"kg"``, ``(0, 0)`` -> ``"a count"``."""
+    length, mass = dimension
+    if dimension == DIMENSIONLESS:
+        return "a count"
+    parts = []
+    if length:
+        parts.append("m" if length == 1 else f"m{length}")
+    if mass:
+        parts.append("kg" if mass == 1 else f"kg{mass}")
+    return "·".join(parts)
+
+
+def _dimension(node: ast.AST, names: set[str], text: str) -> Dimension:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        try:
+            finite = math.isfinite(float(node.value))
+        except OverflowError:
+            finite = False
+        if not finite:
+            raise FormulaError(f"'{text}': the number {node.value:.6g} is too large", "write a number below 1e300")
+        return DIMENSIONLESS
+    if isinstance(node, ast.Name):
+        if node.id not in NAME_DIMENSIONS:
+            known = ", ".join(sorted(NAME_DIMENSIONS))
+            close = difflib.get_close_matches(node.id, NAME_DIMENSIONS, n=1)
+            guess = f"did you mean {close[0]}? " if close else ""
+            raise FormulaError(f"unknown quantity '{node.id}' in '{text}'", f"{guess}known quantities: {known}")
+        names.add(node.id)
+        return NAME_DIMENSIONS[node.id]
+    if isinstance(node, ast.UnaryOp) and type(node.op) in UNARY:
+        return _dimension(node.operand, names, text)
+    if isinstance(node, ast.BinOp) and type(node.op) in BINARY:
+        left, right = _dimension(node.left, names, text), _dimension(node.right, names, text)
+        if isinstance(node.op, (ast.Add, ast.Sub)):
+            if left != right:
+                raise FormulaError(f"'{text}' adds {describe_dimension(left)} and {describe_dimension(right)}",
+                                   "add or subtract only quantities of the same unit")
+            return left
+        if isinstance(node.op, ast.Mult):
+            return (left[0] + right[0], left[1] + right[1])
+        if isinstance(node.op, ast.Div):
+            return (left[0] - right[0], left[1] - right[1])
+        power = _exponent(node.right)
+        if power is None:
+            raise FormulaError(f"'{text}': a power must be a whole number from -4 to 4", "write for example length_m ** 2")
+        return (left[0] * power, left[1] * power)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FUNCTIONS:
+        if node.keywords or not node.args:
+            raise FormulaError(f"'{text}': {node.func.id}() takes plain arguments", f"write {node.func.id}(a, b)")
+        dims = [_dimension(arg, names, text) for arg in node.args]
+        if node.func.id == "round":
+            if len(dims) > 2 or (len(dims) == 2 and dims[1] != DIMENSIONLESS):
+                raise FormulaError(f"'{text}': round() takes a value and an optional number of digits",
+                                   "write round(value) or round(value, 2)")
+            return dims[0]
+        if node.func.id == "abs":
+            if len(dims) != 1:
+                raise FormulaError(f"'{text}': abs() takes one value", "write abs(value)")
+            return dims[0]
+        if len(dims) < 2:
+            raise FormulaError(f"'{text}': {node.func.id}() compares two values or more",
+                               f"write {node.func.id}(value, 0)")
+        if len(set(dims)) != 1:
+            raise FormulaError(f"'{text}': {node.func.id}() compares values of different units",
+                               "compare only quantities of the same unit")
+        return dims[0]
+    raise FormulaError(f"'{text}' is not plain arithmetic", f"only {ALLOWED} are allowed")
+
+
+def _exponent(node: ast.AST) -> int | None:
+    """The power's whole-number exponent from -4 to 4 (a number, or minus a number), else None."""
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        sign = -1 if isinstance(node.op, ast.USub) else 1
+        node = node.operand
+    if not isinstance(node, ast.Constant) or isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+        return None
+    if not float(node.value).is_integer() or abs(node.value) > 4:
+        return None
+    return sign * int(node.value)
+
+
+def _evaluate(node: ast.AST, values: dict[str, float]) -> float:
+    if isinstance(node, ast.Constant):
+        return float(node.value)
+    if isinstance(node, ast.Name):
+        value = values.get(node.id, math.nan)
+        return math.nan if value is None else float(value)
+    if isinstance(node, ast.UnaryOp):
+        return UNARY[type(node.op)](_evaluate(node.operand, values))
+    if isinstance(node, ast.BinOp):
+        left, right = _evaluate(node.left, values), _evaluate(node.right, values)
+        if isinstance(node.op, ast.Div) and right == 0:
+            return math.nan
+        return BINARY[type(node.op)](left, right)
+    args = [_evaluate(arg, values) for arg in node.args]
+    if any(math.isnan(a) for a in args):
+        return math.nan
+    if node.func.id == "round" and len(args) == 2:
+        return float(round(args[0], int(args[1])))
+    return float(FUNCTIONS[node.func.id](*args))
+
+
+def _render(node: ast.AST, values: dict[str, float]) -> str:
+    if isinstance(node, ast.Name):
+        value = values.get(node.id, math.nan)
+        return f"{value:.6g}" if value is not None else "nan"
+    if isinstance(node, ast.Constant):
+        return f"{node.value:g}"
+    if isinstance(node, ast.UnaryOp):
+        return f"-{_render(node.operand, values)}" if isinstance(node.op, ast.USub) else _render(node.operand, values)
+    if isinstance(node, ast.BinOp):
+        symbol = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}[type(node.op)]
+        return f"({_render(node.left, values)} {symbol} {_render(node.right, values)})"
+    return f"{node.func.id}({', '.join(_render(a, values) for a in node.args)})"

@@ -1,0 +1,271 @@
+"""Rule sets: work items kept as TOML an estimator can read and edit.
+
+Format (keys beyond these are refused, so a typo never silently drops a condition)::
+
+    [ruleset]
+    name = "Exemple"
+    language = "fr"            # fr or en: labels of the outputs
+    description = "..."        # optional
+
+    [[item]]
+    code = "02.03.01"
+    lot = "02 Gros oeuvre"
+    label = "Voiles béton armé"
+    unit = "m3"                # u, m, m2, m3, kg, t
+    select = { class = "IfcWall", layer = "*béton*" }
+    exclude = { "Pset_WallCommon.IsExternal" = true }   # optional
+    quantity = "net_volume_m3"
+    openings = { deduct_above_m2 = 2.5 }                 # optional
+    measures = "concrete volume"                         # optional, see below
+    note = "..."                                         # optional
+
+Selector keys (``select`` and ``exclude``): ``class`` (IFC class, subclasses included),
+``predefined_type``, ``type_name``, ``name``, ``material``, ``layer``, ``storey``,
+``classification``: glob patterns (``*``, ``?``), case- and accent-insensitive, a string or a
+list of alternatives; and ``"Pset_X.Property" = value`` for property values. All keys of a
+selector must match.
+
+``openings``: ``deduct_above_m2`` and/or ``deduct_above_m3``. Each opening of a host is judged
+on its own: an opening whose area in the host face (or volume inside the host) is above the
+threshold is deducted from the ``gross_*`` quantities of the formula; smaller ones are measured
+through. Net quantities already have every opening deducted, so an item with an openings
+convention must use gross ones.
+
+``measures``: two items that one element feeds and that share this tag measure the same thing
+(two concrete volumes): the element is reported as a conflict. Default: the lot and the unit.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ifcopenshell.ifcopenshell_wrapper as wrapper
+
+from bimquant.errors import RuleError
+from bimquant.rules.formula import UNIT_DIMENSIONS, Formula, FormulaError, describe_dimension, parse_formula
+
+RULESET_KEYS = {"name", "language", "description", "version"}
+ITEM_KEYS = {"code", "lot", "label", "unit", "select", "exclude", "quantity", "openings", "measures", "note"}
+REQUIRED_ITEM_KEYS = ("code", "lot", "label", "unit", "select", "quantity")
+PATTERN_KEYS = {"class", "predefined_type", "type_name", "name", "material", "layer", "storey", "classification"}
+OPENING_KEYS = {"deduct_above_m2", "deduct_above_m3"}
+LANGUAGES = {"fr", "en"}
+SCHEMAS = ("IFC4", "IFC2X3", "IFC4X3_ADD2")
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Conditions on an element: patterns by key, and property values by ``Pset.Property``."""
+
+    patterns: dict[str, tuple[str, ...]]
+    properties: dict[str, Any]
+
+    @property
+    def layer(self) -> tuple[str, ...] | None:
+        return self.patterns.get("layer")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One work item: what it selects and how one element's quantity is computed."""
+
+    code: str
+    lot: str
+    label: str
+    unit: str
+    select: Selector
+    exclude: Selector | None
+    quantity: Formula
+    deduct_above_m2: float | None
+    deduct_above_m3: float | None
+    measures: str
+    note: str | None = None
+
+    @property
+    def has_openings_convention(self) -> bool:
+        return self.deduct_above_m2 is not None or self.deduct_above_m3 is not None
+
+
+@dataclass
+class RuleSet:
+    """A named, checked list of work items."""
+
+    path: Path
+    name: str
+    language: str
+    items: list[Item] = field(default_factory=list)
+    description: str | None = None
+
+
+def load_ruleset(path: str | os.PathLike) -> RuleSet:
+    """Read and check a TOML rule set; any mistake raises one :class:`RuleError` naming the
+    file, the item and the fix.
+
+    Example::
+
+        >>> rules = load_ruleset("rules/fr-lots.toml")
+        >>> rules.items[0].code
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise RuleError(f"rule file not found: {path}", "check the path; shipped rule sets are in rules/")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
+    except UnicodeDecodeError:
+        raise RuleError(f"{path}: not a UTF-8 text file", "save the rule file as UTF-8 text") from None
+    unknown = set(data) - {"ruleset", "item"}
+    if unknown:
+        raise RuleError(f"{path}: unknown section(s) {_names(unknown)}",
+                        "a rule file has one [ruleset] table and [[item]] tables")
+    head = data.get("ruleset")
+    if not isinstance(head, dict):
+        raise RuleError(f"{path}: missing [ruleset] table", 'start the file with [ruleset] name = "..." language = "fr"')
+    _check_keys(path, "[ruleset]", head, RULESET_KEYS)
+    language = head.get("language", "en")
+    if language not in LANGUAGES:
+        raise RuleError(f"{path}: [ruleset] language '{language}' is not supported", "use language = \"fr\" or \"en\"")
+    raw_items = data.get("item", [])
+    if not isinstance(raw_items, list) or not raw_items:
+        raise RuleError(f"{path}: no [[item]] in the rule set", "add at least one [[item]] table")
+    items: list[Item] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(raw_items, start=1):
+        item = _parse_item(path, index, raw)
+        if item.code in seen:
+            raise RuleError(f"{path}: item {item.code} (#{index}) repeats the code of item #{seen[item.code]}",
+                            "give each item its own code")
+        seen[item.code] = index
+        items.append(item)
+    return RuleSet(path=path, name=str(head.get("name", path.stem)), language=language, items=items,
+                   description=head.get("description"))
+
+
+def _parse_item(path: Path, index: int, raw: Any) -> Item:
+    where = f"item #{index}"
+    if not isinstance(raw, dict):
+        raise RuleError(f"{path}: {where} is not a table", "write each item as an [[item]] table")
+    if "code" in raw:
+        where = f"item {raw['code']} (#{index})"
+    _check_keys(path, where, raw, ITEM_KEYS)
+    for key in REQUIRED_ITEM_KEYS:
+        if key not in raw:
+            raise RuleError(f"{path}: {where} has no '{key}'", f"add {key} = ... to the item")
+    for key in ("code", "lot", "label", "unit", "quantity"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise RuleError(f"{path}: {where}: '{key}' must be a non-empty text", f'write {key} = "..."')
+    unit = raw["unit"]
+    if unit not in UNIT_DIMENSIONS:
+        raise RuleError(f"{path}: {where}: unknown unit '{unit}'", f"use one of {', '.join(UNIT_DIMENSIONS)}")
+    try:
+        formula = parse_formula(raw["quantity"])
+    except FormulaError as exc:
+        raise RuleError(f"{path}: {where}: {exc}", "write the quantity as arithmetic over quantity columns") from None
+    if formula.dimension != UNIT_DIMENSIONS[unit]:
+        raise RuleError(
+            f"{path}: {where}: unit {unit} does not fit the quantity '{formula.text}', "
+            f"which gives {describe_dimension(formula.dimension)}",
+            f"change the unit or the quantity formula so that it gives {unit}",
+        )
+    select = _parse_selector(path, where, "select", raw["select"])
+    exclude = _parse_selector(path, where, "exclude", raw["exclude"]) if "exclude" in raw else None
+    deduct_m2 = deduct_m3 = None
+    if "openings" in raw:
+        openings = raw["openings"]
+        if not isinstance(openings, dict) or not openings:
+            raise RuleError(f"{path}: {where}: openings must be a table", "write openings = { deduct_above_m2 = 2.5 }")
+        _check_keys(path, f"{where} openings", openings, OPENING_KEYS)
+        for key, value in openings.items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise RuleError(f"{path}: {where}: openings {key} must be a number of 0 or more", f"write {key} = 2.5")
+        deduct_m2, deduct_m3 = openings.get("deduct_above_m2"), openings.get("deduct_above_m3")
+        nets = sorted(name for name in formula.names if name.startswith("net_"))
+        if nets:
+            raise RuleError(
+                f"{path}: {where}: an openings convention needs gross quantities, but the formula uses {', '.join(nets)}",
+                "use the gross_* quantity: the convention deducts the openings above its threshold from it",
+            )
+        if not any(name.startswith("gross_") for name in formula.names):
+            raise RuleError(f"{path}: {where}: openings convention with no gross_* quantity in the formula",
+                            "use a gross_* quantity, or remove the openings convention")
+    measures = raw.get("measures", f"{raw['lot']} | {unit}")
+    return Item(code=raw["code"].strip(), lot=raw["lot"].strip(), label=raw["label"].strip(), unit=unit,
+                select=select, exclude=exclude, quantity=formula, deduct_above_m2=deduct_m2,
+                deduct_above_m3=deduct_m3, measures=str(measures), note=raw.get("note"))
+
+
+def _parse_selector(path: Path, where: str, key: str, raw: Any) -> Selector:
+    if not isinstance(raw, dict) or not raw:
+        raise RuleError(f"{path}: {where}: '{key}' must be a table of conditions",
+                        f'write {key} = {{ class = "IfcWall" }}')
+    patterns: dict[str, tuple[str, ...]] = {}
+    properties: dict[str, Any] = {}
+    for name, value in raw.items():
+        if "." in name:
+            if not isinstance(value, (str, int, float, bool)):
+                raise RuleError(f"{path}: {where}: {key} property '{name}' needs a single value",
+                                f'write "{name}" = true (or a number or a text)')
+            properties[name] = value
+            continue
+        if name not in PATTERN_KEYS:
+            raise RuleError(f"{path}: {where}: unknown {key} key '{name}'",
+                            f"use {', '.join(sorted(PATTERN_KEYS))}, or \"Pset_Name.Property\" for a property")
+        values = value if isinstance(value, list) else [value]
+        if not values or not all(isinstance(v, str) and v for v in values):
+            raise RuleError(f"{path}: {where}: {key} {name} must be a text or a list of texts",
+                            f'write {name} = "pattern" or {name} = ["a", "b"]')
+        if name == "class":
+            for cls in values:
+                if not is_ifc_class(cls):
+                    raise RuleError(f"{path}: {where}: unknown IFC class '{cls}'",
+                                    "use an IFC class name such as IfcWall, IfcSlab, IfcDoor (IFC2X3, IFC4, IFC4X3)")
+        patterns[name] = tuple(values)
+    return Selector(patterns=patterns, properties=properties)
+
+
+def _check_keys(path: Path, where: str, table: dict, allowed: set[str]) -> None:
+    unknown = set(table) - allowed
+    if unknown:
+        raise RuleError(f"{path}: {where}: unknown key(s) {_names(unknown)}", f"allowed keys: {', '.join(sorted(allowed))}")
+
+
+def _names(keys) -> str:
+    return ", ".join(f"'{k}'" for k in sorted(keys))
+
+
+def is_ifc_class(name: str) -> bool:
+    """True when ``name`` is an entity of IFC2X3, IFC4 or IFC4X3 (any case)."""
+    return get_canonical_class(name) is not None
+
+
+def get_canonical_class(name: str) -> str | None:
+    """``"ifcwall"`` -> ``"IfcWall"``; None if no supported schema knows it."""
+    for schema in SCHEMAS:
+        try:
+            declaration = wrapper.schema_by_name(schema).declaration_by_name(name)
+        except (RuntimeError, KeyError, IndexError):
+            continue
+        if declaration.as_entity() is not None:
+            return declaration.name()
+    return None
+
+
+def is_subclass(ifc_class: str, parent: str, schema: str) -> bool:
+    """True when ``ifc_class`` is ``parent`` or one of its subtypes in ``schema`` (any IFC name)."""
+    for name in (schema, *SCHEMAS):
+        try:
+            declaration = wrapper.schema_by_name(name).declaration_by_name(ifc_class)
+        except (RuntimeError, KeyError, IndexError):
+            continue
+        parent_lower = parent.lower()
+        while declaration is not None:
+            if declaration.name().lower() == parent_lower:
+                return True
+            declaration = declaration.supertype()
+        return False
+    return ifc_class.lower() == parent.lower()

@@ -1,0 +1,97 @@
+"""Does an element match a selector? And if not, which condition failed (for the unmapped list)."""
+
+from __future__ import annotations
+
+import fnmatch
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from bimquant.rules.ruleset import Selector, is_subclass
+
+
+def normalize(text: Any) -> str:
+    """Case- and accent-insensitive form: ``"Béton"`` -> ``"beton"``."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=4096)
+def _pattern(glob: str) -> re.Pattern:
+    return re.compile(fnmatch.translate(normalize(glob)), re.DOTALL)
+
+
+def glob_match(patterns: tuple[str, ...], values: list) -> bool:
+    """True when any value matches any glob pattern."""
+    texts = [normalize(v) for v in values if v is not None and v == v]
+    return any(_pattern(p).match(t) for p in patterns for t in texts)
+
+
+def get_layers(element: dict) -> list[dict]:
+    """The element's layers for per-layer items: its material layers with their share of the
+    thickness, or, for a single-material element, that material as one layer of share 1."""
+    layers = element.get("material_layers") or []
+    total = sum(layer.get("thickness_m") or 0.0 for layer in layers)
+    if layers and total > 0:
+        return [{**layer, "share": (layer.get("thickness_m") or 0.0) / total} for layer in layers]
+    materials = _materials(element)
+    if len(materials) == 1:
+        return [{"material": materials[0], "name": None, "thickness_m": None, "share": 1.0}]
+    return []
+
+
+def _materials(element: dict) -> list[str]:
+    text = element.get("material")
+    return [m for m in str(text).split("; ") if m] if isinstance(text, str) else []
+
+
+def _values(element: dict, key: str) -> list:
+    if key == "material":
+        return _materials(element) + [layer.get("material") for layer in element.get("material_layers") or []]
+    if key == "classification":
+        codes = [c for c in str(element.get("classification") or "").split("; ") if c]
+        return codes + [c.split(":", 1)[1] for c in codes if ":" in c]
+    return [element.get(key)]
+
+
+def get_mismatch(selector: Selector, element: dict, schema: str) -> str | None:
+    """None when the element matches every condition, else the first condition it fails."""
+    for key, patterns in selector.patterns.items():
+        if key == "class":
+            if not any(is_subclass(element["ifc_class"], cls, schema) for cls in patterns):
+                return f"class {element['ifc_class']} is not {' or '.join(patterns)}"
+        elif key == "layer":
+            if not match_layers(patterns, element):
+                found = [lay.get("material") or lay.get("name") for lay in get_layers(element)]
+                return f"no layer matches {_show(patterns)} (layers: {', '.join(map(str, found)) or 'none'})"
+        elif not glob_match(patterns, _values(element, key)):
+            shown = "; ".join(str(v) for v in _values(element, key) if v is not None and v == v) or "none"
+            return f"{key} {_show(patterns)} does not match '{shown}'"
+    properties = element.get("properties") or {}
+    for name, wanted in selector.properties.items():
+        actual = properties.get(name)
+        if not _same_value(wanted, actual):
+            return f"{name} is {actual!r}, not {wanted!r}"
+    return None
+
+
+def match_layers(patterns: tuple[str, ...], element: dict) -> list[dict]:
+    """Layers whose material or layer name matches one of ``patterns``."""
+    return [layer for layer in get_layers(element)
+            if glob_match(patterns, [layer.get("material"), layer.get("name")])]
+
+
+def _same_value(wanted: Any, actual: Any) -> bool:
+    if actual is None:
+        return False
+    if isinstance(wanted, bool) or isinstance(actual, bool):
+        return isinstance(actual, bool) and isinstance(wanted, bool) and wanted is actual
+    if isinstance(wanted, (int, float)):
+        return isinstance(actual, (int, float)) and math.isclose(float(actual), float(wanted), rel_tol=1e-9)
+    return glob_match((str(wanted),), [actual])
+
+
+def _show(patterns: tuple[str, ...]) -> str:
+    return " or ".join(f"'{p}'" for p in patterns)

@@ -1,0 +1,81 @@
+"""Mesh measures on shapes small enough to check in one's head."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bimquant.quantities import mesh
+
+
+def box(dx: float, dy: float, dz: float, angle_deg: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """A dx x dy x dz box turned by ``angle_deg`` about the vertical axis: (vertices, faces)."""
+    v = np.array([[x, y, z] for z in (0, dz) for y in (0, dy) for x in (0, dx)], dtype=float)
+    faces = np.array([
+        [0, 2, 1], [1, 2, 3], [4, 5, 6], [5, 7, 6],  # bottom, top
+        [0, 1, 4], [1, 5, 4], [2, 6, 3], [3, 6, 7],  # front, back
+        [0, 4, 2], [2, 4, 6], [1, 3, 5], [3, 7, 5],  # left, right
+    ])
+    a = np.radians(angle_deg)
+    turn = np.array([[np.cos(a), -np.sin(a), 0], [np.sin(a), np.cos(a), 0], [0, 0, 1]])
+    return v @ turn.T + [100.0, 50.0, 3.0], faces
+
+
+@pytest.mark.parametrize("angle", [0.0, 30.0, 90.0, 137.0])
+def test_box_volume_area_and_plan_do_not_depend_on_orientation(angle):
+    v, f = box(5.0, 0.2, 3.0, angle)
+    tri = mesh.get_triangles(v, f)
+    normals, areas = mesh.get_face_normals_areas(tri)
+    assert mesh.get_volume(tri) == pytest.approx(3.0, rel=1e-12)
+    assert areas.sum() == pytest.approx(2 * (5 * 0.2 + 5 * 3 + 0.2 * 3), rel=1e-12)
+    long_side, short_side, _ = mesh.get_plan_rectangle(v)
+    assert (long_side, short_side) == (pytest.approx(5.0), pytest.approx(0.2))
+    assert mesh.get_footprint(tri, normals).area == pytest.approx(1.0)
+    d = mesh.get_dominant_direction(normals, areas)
+    assert mesh.get_extent(v, d) == pytest.approx(0.2)
+    assert mesh.get_face_areas_along(normals, areas, d) == (pytest.approx(15.0), pytest.approx(15.0))
+
+
+def test_inverted_faces_give_a_negative_volume():
+    v, f = box(1, 2, 3)
+    assert mesh.get_volume(mesh.get_triangles(v, f[:, ::-1])) == pytest.approx(-6.0)
+
+
+def test_a_box_is_closed_and_a_box_without_its_lid_is_not():
+    v, f = box(1, 1, 1)
+    assert mesh.is_closed(v, f)
+    assert not mesh.is_closed(v, f[[0, 1] + list(range(4, 12))][2:])
+
+
+def test_closed_check_welds_repeated_vertices():
+    v, f = box(1, 1, 1)
+    split_v = v[f].reshape(-1, 3)  # every face with its own three corners
+    split_f = np.arange(len(split_v)).reshape(-1, 3)
+    assert mesh.is_closed(split_v, split_f)
+
+
+def test_outline_of_a_top_face_is_its_perimeter():
+    v, f = box(6.0, 4.0, 0.2, 25.0)
+    normals, _ = mesh.get_face_normals_areas(mesh.get_triangles(v, f))
+    top = f[normals[:, 2] > 0.99]
+    assert mesh.get_boundary_length(v, top) == pytest.approx(20.0)
+
+
+def test_long_axis_of_a_sloping_beam():
+    v, f = box(6.0, 0.3, 0.5)
+    tilt = np.radians(20)
+    rot = np.array([[np.cos(tilt), 0, -np.sin(tilt)], [0, 1, 0], [np.sin(tilt), 0, np.cos(tilt)]])
+    v = v @ rot.T
+    normals, areas = mesh.get_face_normals_areas(mesh.get_triangles(v, f))
+    axis = mesh.get_long_axis(normals, areas)
+    assert mesh.get_extent(v, axis) == pytest.approx(6.0)
+    assert mesh.get_section_rectangle(v, axis) == (pytest.approx(0.5), pytest.approx(0.3))
+
+
+def test_silhouette_of_a_window_seen_from_the_front():
+    v, f = box(1.2, 0.1, 1.5, 60.0)
+    tri = mesh.get_triangles(v, f)
+    normals, _ = mesh.get_face_normals_areas(tri)
+    _, _, long_dir = mesh.get_plan_rectangle(v)
+    facing = np.array([-long_dir[1], long_dir[0], 0.0])
+    assert mesh.get_projected_area(tri, normals, facing) == pytest.approx(1.8)
