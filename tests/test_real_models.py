@@ -6,7 +6,6 @@ shipped with the project: without the folder these tests skip, saying why.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import ifcopenshell
@@ -14,6 +13,7 @@ import numpy as np
 import pytest
 
 import bimquant
+from measured import measured as measured_path
 
 MODELS = Path(__file__).resolve().parents[2] / "shared" / "models"
 ALL_MODELS = sorted(p.name for p in MODELS.glob("*.ifc")) if MODELS.is_dir() else []
@@ -24,9 +24,8 @@ pytestmark = [
 ]
 
 
-@cache
 def measured(name: str) -> bimquant.Takeoff:
-    return bimquant.takeoff(MODELS / name)
+    return measured_path(MODELS / name)
 
 
 def bodies_in_file(path: Path) -> set[str]:

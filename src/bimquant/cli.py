@@ -8,6 +8,7 @@ Exit codes (README.md, "Exit codes"): 0 success, 1 internal error, 2 usage error
 from __future__ import annotations
 
 import sys
+from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
 
@@ -21,7 +22,11 @@ from rich.table import Table
 import bimquant
 from bimquant.quantities.measure import QUANTITY_COLUMNS
 from bimquant.errors import BimquantError, ElementFailuresError
-from bimquant.report import check_output, to_json, write_tables
+from bimquant.orders import Orders, load_phases, load_recipes, plan_orders
+from bimquant.estimate import Budget, check_price_units, estimate_budget, load_prices, load_rates
+from bimquant.report import check_output, to_json, write_atomically, write_tables
+from bimquant.report.dpgf import write_dpgf
+from bimquant.report.orders import write_order_book
 from bimquant.rules import WorkItems, apply_rules, explain_element, load_ruleset
 
 app = typer.Typer(
@@ -215,6 +220,148 @@ def explain(
             _print_explanation(report)
     except BimquantError as error:
         _fail(error)
+
+
+@app.command()
+def estimate(
+    model: Path = MODEL_ARG,
+    rules: Path = typer.Option(..., "--rules", "-r", help="Rule set (TOML)."),
+    prices: Path = typer.Option(..., "--prices", "-p", help="Price library: .csv or .xlsx."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx (live formulas), .csv, .json."),
+    fmt: OutFormat | None = typer.Option(None, "--format", "-f", help="Output format; json without -o goes to stdout."),
+    settings: Path | None = typer.Option(None, "--settings", help="TOML with an [estimate] table of rates."),
+    site_overheads: float | None = typer.Option(None, "--site-overheads", help="Site overheads, % of direct cost."),
+    general_overheads: float | None = typer.Option(None, "--general-overheads", help="General overheads, %."),
+    contingency: float | None = typer.Option(None, "--contingency", help="Contingency, % of direct cost."),
+    margin: float | None = typer.Option(None, "--margin", help="Margin, % of cost with overheads."),
+    vat: float | None = typer.Option(None, "--vat", help="VAT, % of the total excl. VAT."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with code 4, writing nothing, if an item has no price."),
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    quiet: bool = QUIET_OPT,
+) -> None:
+    """Price the work items of MODEL: DQE/DPGF with lots, overheads, margin and VAT.
+
+    Example: bimquant estimate sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --prices rules/fr-prix.csv -o dpgf.xlsx
+    """
+    try:
+        out_format = check_output(output, fmt.value if fmt else None) if output is not None else None
+        if output is None and fmt not in (None, OutFormat.json):
+            raise bimquant.OutputError(
+                f"--format {fmt.value} needs an output file", "add -o FILE, or use --format json to write to stdout"
+            )
+        ruleset = load_ruleset(rules)
+        library = load_prices(prices)
+        rates = load_rates(settings, site_overheads_pct=site_overheads, general_overheads_pct=general_overheads,
+                           contingency_pct=contingency, margin_pct=margin, vat_pct=vat)
+        check_price_units(ruleset, library)
+        result = _measure(model, kernel, threads, quiet)
+        work = apply_rules(result, ruleset)
+        budget = estimate_budget(work, library, rates, result.elements)
+        if strict and not budget.totals["complete"]:
+            codes = ", ".join(budget.unpriced["code"].head(5))
+            raise bimquant.RuleError(
+                f"{len(budget.unpriced)} item(s) have no price in {prices} (--strict): {codes}; nothing written",
+                "add these codes to the price library, or drop --strict")
+        info = {**result.info, "ruleset": ruleset.name, "prices": str(prices), "language": ruleset.language,
+                "currency": budget.currency, "rates": asdict(rates), "ratios": budget.ratios,
+                "totals": budget.totals, "coverage": work.coverage}
+        tables = {"lines": budget.lines, "lots": budget.lots, "unpriced": budget.unpriced, "trace": work.trace}
+        if out_format == "xlsx":
+            write_atomically([(output, lambda tmp: write_dpgf(budget, work.trace, tmp, language=ruleset.language,
+                                                              title=f"{Path(model).name} / {ruleset.name}"))])
+        elif output is not None:
+            write_tables(tables, output, fmt=out_format, info=info, main="lines", csv_all=True)
+        elif fmt == OutFormat.json:
+            sys.stdout.write(to_json(tables, info) + "\n")
+        if not quiet:
+            _print_budget(budget, output)
+    except BimquantError as error:
+        _fail(error)
+
+
+def _print_budget(budget: Budget, output: Path | None) -> None:
+    lots = budget.lots.set_index("lot")[["amount", "share", "items", "unpriced_items"]]
+    err.print(_table(f"Budget by lot ({budget.currency}, excl. VAT)", lots))
+    t = budget.totals
+    for key in ("direct_cost", "site_overheads", "general_overheads", "contingency", "margin",
+                "total_excl_vat", "vat", "total_incl_vat"):
+        err.print(f"  {key.replace('_', ' '):<20} {t[key]:>16,.2f} {budget.currency}")
+    if budget.ratios.get("cost_per_m2_excl_vat") is not None:
+        err.print(f"  cost per m2 excl. VAT {budget.ratios['cost_per_m2_excl_vat']:,.2f} "
+                  f"({budget.ratios['gross_floor_area_m2']:,.2f} m2 of floor slabs)")
+    if not t["complete"]:
+        err.print(f"[bold yellow]Incomplete: {t['unpriced_items']} item(s) without a price:[/] "
+                  + escape(", ".join(budget.unpriced["code"])))
+    if output is not None:
+        err.print(f"Written: {escape(str(output))}")
+
+
+class BatchBy(str, Enum):
+    storey = "storey"
+    phase = "phase"
+
+
+@app.command()
+def order(
+    model: Path = MODEL_ARG,
+    rules: Path = typer.Option(..., "--rules", "-r", help="Rule set (TOML)."),
+    recipes: Path = typer.Option(..., "--recipes", help="Recipe file (TOML): materials per work item."),
+    by: BatchBy = typer.Option(BatchBy.storey, "--by", help="Delivery batches: per storey, or per phase."),
+    phases: Path | None = typer.Option(None, "--phases", help="Phase file (TOML), needed with --by phase."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx (a sheet per supplier), .csv, .json."),
+    fmt: OutFormat | None = typer.Option(None, "--format", "-f", help="Output format; json without -o goes to stdout."),
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    quiet: bool = QUIET_OPT,
+) -> None:
+    """Material orders for MODEL: quantities with waste, rounded to packs, per supplier and batch.
+
+    Example: bimquant order sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --recipes rules/fr-recettes.toml -o commandes.xlsx
+    """
+    try:
+        out_format = check_output(output, fmt.value if fmt else None) if output is not None else None
+        if output is None and fmt not in (None, OutFormat.json):
+            raise bimquant.OutputError(
+                f"--format {fmt.value} needs an output file", "add -o FILE, or use --format json to write to stdout"
+            )
+        if by == BatchBy.phase and phases is None:
+            raise bimquant.RuleError("--by phase needs a phase file", "add --phases phases.toml (see README)")
+        ruleset = load_ruleset(rules)
+        book = load_recipes(recipes, ruleset)
+        phase_list = load_phases(phases) if by == BatchBy.phase else None
+        result = _measure(model, kernel, threads, quiet)
+        work = apply_rules(result, ruleset)
+        storeys = (result.elements.groupby("storey")["storey_elevation_m"].min().sort_values().index.tolist()
+                   if len(result.elements) else [])
+        plan = plan_orders(work, book, phase_list, storeys)
+        info = {**result.info, "ruleset": ruleset.name, **plan.info}
+        tables = {"orders": plan.orders, "summary": plan.summary, "needs": plan.needs,
+                  "without_recipe": plan.without_recipe}
+        if out_format == "xlsx":
+            write_atomically([(output, lambda tmp: write_order_book(plan, tmp))])
+        elif output is not None:
+            write_tables(tables, output, fmt=out_format, info=info, main="orders", csv_all=True)
+        elif fmt == OutFormat.json:
+            sys.stdout.write(to_json(tables, info) + "\n")
+        if not quiet:
+            _print_orders(plan, output)
+    except BimquantError as error:
+        _fail(error)
+
+
+def _print_orders(plan: Orders, output: Path | None) -> None:
+    shown = plan.orders[["supplier", "label", "batch", "need", "ordered", "packs", "purchase_unit", "surplus"]]
+    err.print(_table("Orders", shown.set_index("supplier")))
+    concrete = plan.orders.dropna(subset=["trucks"])
+    for row in concrete.itertuples():
+        err.print(f"  {escape(row.label)} / {escape(str(row.batch))}: {int(row.trucks)} truck(s), last one "
+                  f"{row.last_truck:g} {row.unit}")
+    if len(plan.without_recipe):
+        err.print(f"{len(plan.without_recipe)} item(s) with a quantity but no recipe: "
+                  + escape(", ".join(plan.without_recipe["code"])))
+    if output is not None:
+        err.print(f"Written: {escape(str(output))}")
 
 
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
+import shapely.errors
 
 # Two faces belong to one plane direction when their normals are within this angle.
 FACE_ANGLE_TOL_DEG = 5.0
@@ -18,6 +19,8 @@ WELD_TOL_M = 1e-6
 PLAN_NORMAL_EPS = 1e-6
 # Faces are on one plane when their normals and offsets agree to this (m, and unit normal).
 PLANE_KEY_TOL = 1e-6
+# When GEOS cannot union projected faces exactly, they are snapped to this grid (m) first.
+SNAP_GRID_M = 1e-7
 
 
 def get_triangles(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
@@ -169,8 +172,15 @@ def _union_of_projections(flat: np.ndarray, triangles: np.ndarray, normals: np.n
     polygons, areas = polygons[keep], areas[keep]
     if len(polygons) == 0:
         return shapely.Polygon()
-    offsets = np.einsum("ij,ij->i", normals[keep], triangles[keep][:, 0])
-    keys = np.round(np.column_stack([normals[keep], offsets]) / PLANE_KEY_TOL).astype(np.int64)
+    try:
+        return _union_by_plane(polygons, areas, triangles[keep], normals[keep])
+    except shapely.errors.GEOSException:  # robustness failure on nearly coincident edges
+        return shapely.union_all(polygons, grid_size=SNAP_GRID_M)
+
+
+def _union_by_plane(polygons, areas, triangles, normals) -> shapely.Geometry:
+    offsets = np.einsum("ij,ij->i", normals, triangles[:, 0])
+    keys = np.round(np.column_stack([normals, offsets]) / PLANE_KEY_TOL).astype(np.int64)
     _, group = np.unique(keys, axis=0, return_inverse=True)
     group = group.reshape(-1)
     pieces = []

@@ -121,7 +121,7 @@ def escape_text(value):
     return value
 
 
-def _cell(value):
+def _cell(value):  # noqa: D401  (used by the DPGF writer too)
     """Plain value for a table cell: lists and dicts as JSON text, NaN as empty."""
     if isinstance(value, (list, dict, tuple)):
         return json.dumps(value, ensure_ascii=False, default=_json_default)

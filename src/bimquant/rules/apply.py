@@ -75,15 +75,18 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
         for item in matched:
             for row in measure_item(item, element, openings.get(element["global_id"], [])):
                 trace.append(row)
-                tags.setdefault((item.measures, row["layer"] or ""), []).append(item.code)
+                tags.setdefault((item.measures, row["layer_index"]), []).append(item.code)
                 if math.isnan(row["contribution"]):
                     warnings.append(_who(element) | {
                         "kind": "missing_value",
                         "message": f"{item.code}: '{item.quantity.text}' has no value for this element "
                                    f"({row['computed']}); it is left out of the item total"})
-        for (tag, layer), codes in tags.items():
+        for (tag, layer_index), codes in tags.items():
             if len(codes) > 1:
-                where = f" (layer {layer})" if layer else ""
+                layers = element.get("material_layers") or []
+                layer = layers[layer_index] if 0 <= layer_index < len(layers) else {}
+                name = layer.get("name") or layer.get("material")
+                where = f" (layer {layer_index + 1}: {name})" if name else ""
                 warnings.append(_who(element) | {
                     "kind": "conflict",
                     "message": f"feeds {' and '.join(codes)}{where}, which all measure '{tag}': counted twice"})
@@ -148,6 +151,8 @@ def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
             "unit": item.unit, "layer": (layer.get("name") or layer.get("material")) if layer else None,
             "formula": item.quantity.text, "computed": item.quantity.render(values), "contribution": value,
             "openings_deducted": _describe(deducted), "openings_measured_through": _describe(through),
+            # which layer of the element, for conflicts: two layers may share a name (not a column)
+            "layer_index": layer.get("index", -1) if layer else -1,
         })
     return rows
 

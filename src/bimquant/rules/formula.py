@@ -7,7 +7,10 @@ functions ``min``, ``max``, ``round`` and ``abs``. Anything else (attribute acce
 calls to other names, comprehensions...) is refused before any model is read.
 
 Each formula also has a physical dimension, checked against the item's unit: an ``m2`` item fed
-``net_volume_m3`` is refused.
+``net_volume_m3`` is refused, and so is ``gross_area_m2 + net_volume_m3``. A bare number takes the
+unit of what it is added to or compared with (``max(net_volume_m3 - 0.1, 0)``: 0.1 m3 and 0 m3)
+and is a plain factor in a product (``gross_side_area_m2 * 2``); a formula of numbers alone
+is a count.
 
 Example::
 
@@ -107,7 +110,7 @@ def parse_formula(text: str) -> Formula:
         dimension = _dimension(tree.body, names, text)
     except RecursionError:
         raise FormulaError(f"'{text}' is nested too deeply", "write a simpler formula") from None
-    return Formula(text.strip(), tree, frozenset(names), dimension)
+    return Formula(text.strip(), tree, frozenset(names), DIMENSIONLESS if dimension is None else dimension)
 
 
 def describe_dimension(dimension: Dimension) -> str:
@@ -123,15 +126,16 @@ def describe_dimension(dimension: Dimension) -> str:
     return "·".join(parts)
 
 
-def _dimension(node: ast.AST, names: set[str], text: str) -> Dimension:
+def _dimension(node: ast.AST, names: set[str], text: str) -> Dimension | None:
+    """Dimension of ``node``; None for a bare number, which takes the unit of what it meets."""
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
         try:
             finite = math.isfinite(float(node.value))
         except OverflowError:
             finite = False
         if not finite:
-            raise FormulaError(f"'{text}': the number {node.value:.6g} is too large", "write a number below 1e300")
-        return DIMENSIONLESS
+            raise FormulaError(f"'{text}': a number in it is too large", "write numbers below 1e300")
+        return None
     if isinstance(node, ast.Name):
         if node.id not in NAME_DIMENSIONS:
             known = ", ".join(sorted(NAME_DIMENSIONS))
@@ -145,24 +149,28 @@ def _dimension(node: ast.AST, names: set[str], text: str) -> Dimension:
     if isinstance(node, ast.BinOp) and type(node.op) in BINARY:
         left, right = _dimension(node.left, names, text), _dimension(node.right, names, text)
         if isinstance(node.op, (ast.Add, ast.Sub)):
-            if left != right:
+            if left is not None and right is not None and left != right:
                 raise FormulaError(f"'{text}' adds {describe_dimension(left)} and {describe_dimension(right)}",
                                    "add or subtract only quantities of the same unit")
-            return left
+            return right if left is None else left
+        power = _exponent(node.right) if isinstance(node.op, ast.Pow) else None
+        if isinstance(node.op, ast.Pow) and power is None:
+            raise FormulaError(f"'{text}': a power must be a whole number from -4 to 4",
+                               "write for example length_m ** 2")
+        if left is None and (right is None or isinstance(node.op, ast.Pow)):
+            return None  # numbers only: still a bare number
+        left, right = left or DIMENSIONLESS, right or DIMENSIONLESS
         if isinstance(node.op, ast.Mult):
             return (left[0] + right[0], left[1] + right[1])
         if isinstance(node.op, ast.Div):
             return (left[0] - right[0], left[1] - right[1])
-        power = _exponent(node.right)
-        if power is None:
-            raise FormulaError(f"'{text}': a power must be a whole number from -4 to 4", "write for example length_m ** 2")
         return (left[0] * power, left[1] * power)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FUNCTIONS:
         if node.keywords or not node.args:
             raise FormulaError(f"'{text}': {node.func.id}() takes plain arguments", f"write {node.func.id}(a, b)")
         dims = [_dimension(arg, names, text) for arg in node.args]
         if node.func.id == "round":
-            if len(dims) > 2 or (len(dims) == 2 and dims[1] != DIMENSIONLESS):
+            if len(dims) > 2 or (len(dims) == 2 and dims[1] not in (None, DIMENSIONLESS)):
                 raise FormulaError(f"'{text}': round() takes a value and an optional number of digits",
                                    "write round(value) or round(value, 2)")
             return dims[0]
@@ -173,10 +181,11 @@ def _dimension(node: ast.AST, names: set[str], text: str) -> Dimension:
         if len(dims) < 2:
             raise FormulaError(f"'{text}': {node.func.id}() compares two values or more",
                                f"write {node.func.id}(value, 0)")
-        if len(set(dims)) != 1:
+        known = {dim for dim in dims if dim is not None}
+        if len(known) > 1:
             raise FormulaError(f"'{text}': {node.func.id}() compares values of different units",
                                "compare only quantities of the same unit")
-        return dims[0]
+        return known.pop() if known else None
     raise FormulaError(f"'{text}' is not plain arithmetic", f"only {ALLOWED} are allowed")
 
 

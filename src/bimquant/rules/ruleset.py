@@ -19,7 +19,7 @@ Format (keys beyond these are refused, so a typo never silently drops a conditio
     measures = "concrete volume"                         # optional, see below
     note = "..."                                         # optional
 
-Selector keys (``select`` and ``exclude``): ``class`` (IFC class, subclasses included),
+Selector keys (``select`` and ``exclude``): ``class`` (IFC class in any case, subclasses included),
 ``predefined_type``, ``type_name``, ``name``, ``material``, ``layer``, ``storey``,
 ``classification``: glob patterns (``*``, ``?``), case- and accent-insensitive, a string or a
 list of alternatives; and ``"Pset_X.Property" = value`` for property values. All keys of a
@@ -37,8 +37,11 @@ convention must use gross ones.
 
 from __future__ import annotations
 
+import difflib
+import math
 import os
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,24 +114,40 @@ def load_ruleset(path: str | os.PathLike) -> RuleSet:
         >>> rules.items[0].code
     """
     path = Path(path)
+    try:
+        return _load(path)
+    except RuleError as exc:  # text from the file (a code, a key, a formula) may hold a line break
+        raise RuleError(_one_line(exc.message), _one_line(exc.hint)) from None
+
+
+def _load(path: Path) -> RuleSet:
     if not path.is_file():
         raise RuleError(f"rule file not found: {path}", "check the path; shipped rule sets are in rules/")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # -sig: a BOM from Notepad is fine
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
     except UnicodeDecodeError:
         raise RuleError(f"{path}: not a UTF-8 text file", "save the rule file as UTF-8 text") from None
+    except RecursionError:
+        raise RuleError(f"{path}: not valid TOML: arrays or tables nested too deeply",
+                        "write the items as [[item]] tables") from None
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot be read ({exc.strerror or exc})", "check the file's permissions") from None
     unknown = set(data) - {"ruleset", "item"}
     if unknown:
         raise RuleError(f"{path}: unknown section(s) {_names(unknown)}",
                         "a rule file has one [ruleset] table and [[item]] tables")
     head = data.get("ruleset")
     if not isinstance(head, dict):
-        raise RuleError(f"{path}: missing [ruleset] table", 'start the file with [ruleset] name = "..." language = "fr"')
+        raise RuleError(f"{path}: missing [ruleset] table",
+                        'start the file with [ruleset] name = "..." language = "fr"')
     _check_keys(path, "[ruleset]", head, RULESET_KEYS)
+    for key in ("name", "description"):
+        if key in head and not isinstance(head[key], str):
+            raise RuleError(f"{path}: [ruleset] {key} must be a text", f'write {key} = "..."')
     language = head.get("language", "en")
-    if language not in LANGUAGES:
+    if not isinstance(language, str) or language not in LANGUAGES:
         raise RuleError(f"{path}: [ruleset] language '{language}' is not supported", "use language = \"fr\" or \"en\"")
     raw_items = data.get("item", [])
     if not isinstance(raw_items, list) or not raw_items:
@@ -161,11 +180,16 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
             raise RuleError(f"{path}: {where}: '{key}' must be a non-empty text", f'write {key} = "..."')
     unit = raw["unit"]
     if unit not in UNIT_DIMENSIONS:
-        raise RuleError(f"{path}: {where}: unknown unit '{unit}'", f"use one of {', '.join(UNIT_DIMENSIONS)}")
+        raise RuleError(f"{path}: {where}: unknown unit '{unit}'",
+                        f"use one of {', '.join(UNIT_DIMENSIONS)} (u counts pieces)")
+    for key in ("measures", "note"):
+        if key in raw and not isinstance(raw[key], str):
+            raise RuleError(f"{path}: {where}: '{key}' must be a text", f'write {key} = "..."')
     try:
         formula = parse_formula(raw["quantity"])
     except FormulaError as exc:
-        raise RuleError(f"{path}: {where}: {exc}", "write the quantity as arithmetic over quantity columns") from None
+        raise RuleError(f"{path}: {where}: {exc}",
+                        exc.hint or "write the quantity as arithmetic over quantity columns") from None
     if formula.dimension != UNIT_DIMENSIONS[unit]:
         raise RuleError(
             f"{path}: {where}: unit {unit} does not fit the quantity '{formula.text}', "
@@ -181,19 +205,21 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
             raise RuleError(f"{path}: {where}: openings must be a table", "write openings = { deduct_above_m2 = 2.5 }")
         _check_keys(path, f"{where} openings", openings, OPENING_KEYS)
         for key, value in openings.items():
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise RuleError(f"{path}: {where}: openings {key} must be a number of 0 or more", f"write {key} = 2.5")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+                raise RuleError(f"{path}: {where}: openings {key} must be a number of 0 or more, not {value!r}",
+                                f"write {key} = 2.5")
         deduct_m2, deduct_m3 = openings.get("deduct_above_m2"), openings.get("deduct_above_m3")
         nets = sorted(name for name in formula.names if name.startswith("net_"))
         if nets:
             raise RuleError(
-                f"{path}: {where}: an openings convention needs gross quantities, but the formula uses {', '.join(nets)}",
+                f"{path}: {where}: an openings convention needs gross quantities, "
+                f"but the formula uses {', '.join(nets)}",
                 "use the gross_* quantity: the convention deducts the openings above its threshold from it",
             )
         if not any(name.startswith("gross_") for name in formula.names):
             raise RuleError(f"{path}: {where}: openings convention with no gross_* quantity in the formula",
                             "use a gross_* quantity, or remove the openings convention")
-    measures = raw.get("measures", f"{raw['lot']} | {unit}")
+    measures = raw.get("measures", f"{raw['lot'].strip()} | {unit}")
     return Item(code=raw["code"].strip(), lot=raw["lot"].strip(), label=raw["label"].strip(), unit=unit,
                 select=select, exclude=exclude, quantity=formula, deduct_above_m2=deduct_m2,
                 deduct_above_m3=deduct_m3, measures=str(measures), note=raw.get("note"))
@@ -220,10 +246,15 @@ def _parse_selector(path: Path, where: str, key: str, raw: Any) -> Selector:
             raise RuleError(f"{path}: {where}: {key} {name} must be a text or a list of texts",
                             f'write {name} = "pattern" or {name} = ["a", "b"]')
         if name == "class":
-            for cls in values:
-                if not is_ifc_class(cls):
+            canonical = [get_canonical_class(cls) for cls in values]
+            for cls, found in zip(values, canonical):
+                if found is None:
+                    close = difflib.get_close_matches(cls.lower(), _entity_names(), n=1)
+                    guess = f"did you mean {_entity_names()[close[0]]}? " if close else ""
                     raise RuleError(f"{path}: {where}: unknown IFC class '{cls}'",
-                                    "use an IFC class name such as IfcWall, IfcSlab, IfcDoor (IFC2X3, IFC4, IFC4X3)")
+                                    f"{guess}use an IFC entity name such as IfcWall, IfcSlab, IfcDoor "
+                                    "(IFC2X3, IFC4, IFC4X3)")
+            values = canonical  # any case is accepted; reports show IfcWall
         patterns[name] = tuple(values)
     return Selector(patterns=patterns, properties=properties)
 
@@ -231,11 +262,34 @@ def _parse_selector(path: Path, where: str, key: str, raw: Any) -> Selector:
 def _check_keys(path: Path, where: str, table: dict, allowed: set[str]) -> None:
     unknown = set(table) - allowed
     if unknown:
-        raise RuleError(f"{path}: {where}: unknown key(s) {_names(unknown)}", f"allowed keys: {', '.join(sorted(allowed))}")
+        close = difflib.get_close_matches(sorted(unknown)[0], allowed, n=1)
+        guess = f"did you mean '{close[0]}'? " if close else ""
+        raise RuleError(f"{path}: {where}: unknown key(s) {_names(unknown)}",
+                        f"{guess}allowed keys: {', '.join(sorted(allowed))}")
 
 
 def _names(keys) -> str:
     return ", ".join(f"'{k}'" for k in sorted(keys))
+
+
+def _one_line(text: str | None) -> str | None:
+    r"""``"A\n1"`` -> ``"A\\n1"``: line breaks and other control characters written as escapes."""
+    if text is None:
+        return None
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
+
+
+_ENTITY_NAMES: dict[str, str] = {}
+
+
+def _entity_names() -> dict[str, str]:
+    """Lower-case name -> name of every entity of the supported schemas (for "did you mean")."""
+    if not _ENTITY_NAMES:
+        for schema in SCHEMAS:
+            for declaration in wrapper.schema_by_name(schema).declarations():
+                if declaration.as_entity() is not None:
+                    _ENTITY_NAMES.setdefault(declaration.name().lower(), declaration.name())
+    return _ENTITY_NAMES
 
 
 def is_ifc_class(name: str) -> bool:

@@ -35,7 +35,8 @@ def get_layers(element: dict) -> list[dict]:
     layers = element.get("material_layers") or []
     total = sum(layer.get("thickness_m") or 0.0 for layer in layers)
     if layers and total > 0:
-        return [{**layer, "share": (layer.get("thickness_m") or 0.0) / total} for layer in layers]
+        return [{**layer, "share": (layer.get("thickness_m") or 0.0) / total, "index": i}
+                for i, layer in enumerate(layers)]
     materials = _materials(element)
     if len(materials) == 1:
         return [{"material": materials[0], "name": None, "thickness_m": None, "share": 1.0}]

@@ -1,0 +1,338 @@
+"""Budget estimate (DQE / DPGF): work items x unit prices, lots, overheads, margin and VAT.
+
+Conventions (README.md, "Estimate"), chosen so that a spreadsheet recomputes every figure to the
+cent:
+
+- an item's quantity is rounded to 2 decimals (as written on a DPGF line);
+- amount = ROUND(quantity x unit price, 2); a lot subtotal is the sum of its amounts;
+- direct cost (déboursé sec) = sum of the amounts;
+- site overheads, general overheads and contingency are each ROUND(direct cost x rate, 2);
+- margin = ROUND((direct cost + those three) x margin rate, 2);
+- total excl. VAT = direct cost + overheads + contingency + margin;
+- VAT = ROUND(total excl. VAT x VAT rate, 2); total incl. VAT = total excl. VAT + VAT.
+
+Example::
+
+    >>> prices = load_prices("rules/fr-prix.csv")
+    >>> budget = estimate_budget(work_items, prices, Rates())
+    >>> budget.totals["total_incl_vat"]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from bimquant.errors import RuleError
+from bimquant.rules.apply import WorkItems
+from bimquant.rules.formula import UNIT_DIMENSIONS
+
+PRICE_COLUMNS = ["code", "unit", "unit_price", "currency", "labour", "material", "equipment", "source", "date"]
+REQUIRED_PRICE_COLUMNS = ("code", "unit", "unit_price")
+LINE_COLUMNS = ["code", "lot", "label", "unit", "quantity", "unit_price", "amount", "currency", "priced",
+                "labour", "material", "equipment", "source"]
+LOT_COLUMNS = ["lot", "amount", "share", "items", "unpriced_items"]
+RATE_KEYS = ("site_overheads_pct", "general_overheads_pct", "contingency_pct", "margin_pct", "vat_pct")
+FLOOR_TYPES = ("FLOOR", "BASESLAB")
+CENT = Decimal("0.01")
+_EXTRA = object()  # csv.DictReader key for values beyond the header
+
+
+@dataclass
+class Rates:
+    """Percentages applied after the direct cost (defaults: French practice, to be adjusted)."""
+
+    site_overheads_pct: float = 8.0  # frais de chantier
+    general_overheads_pct: float = 12.0  # frais généraux
+    contingency_pct: float = 3.0  # aléas
+    margin_pct: float = 5.0  # marge
+    vat_pct: float = 20.0  # TVA, taux normal en France
+
+
+@dataclass
+class Price:
+    code: str
+    unit: str
+    unit_price: float
+    currency: str = "EUR"
+    labour: float | None = None
+    material: float | None = None
+    equipment: float | None = None
+    source: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class Budget:
+    """A priced estimate.
+
+    - ``lines``: one row per work item (columns ``LINE_COLUMNS``); ``amount`` is NaN and
+      ``priced`` False for an item without a price.
+    - ``lots``: subtotal per lot with its share of the direct cost.
+    - ``unpriced``: items without a price.
+    - ``totals``: direct cost, each overhead, margin, totals excl. and incl. VAT, ``complete``.
+    - ``ratios``: gross floor area used and cost per m2.
+    """
+
+    lines: pd.DataFrame
+    lots: pd.DataFrame
+    unpriced: pd.DataFrame
+    totals: dict
+    rates: Rates
+    ratios: dict = field(default_factory=dict)
+    currency: str = "EUR"
+
+
+def money(value: float | Decimal) -> float:
+    """Round half up to the cent, as a spreadsheet's ROUND(x, 2) does."""
+    return float(_cents(value))
+
+
+def _decimal(value: float | Decimal) -> Decimal:
+    """The decimal a person reads for ``value`` (0.45, not 0.450000000000000011...)."""
+    return value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+
+
+def _cents(value: float | Decimal) -> Decimal:
+    """ROUND(value, 2) half up on the exact decimal value. Products and percentages are taken
+    in Decimal before rounding: in binary floating point 0.45 x 3.3 is 1.48499999..., which
+    would round to 1.48 where a spreadsheet (and a person) gets 1.49."""
+    return _decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def load_rates(path: str | os.PathLike | None = None, **overrides: float | None) -> Rates:
+    """Rates from defaults, then a settings TOML file (``[estimate]`` table), then ``overrides``."""
+    values = asdict(Rates())
+    if path is not None:
+        path = Path(path)
+        if not path.is_file():
+            raise RuleError(f"settings file not found: {path}", "check the path of --settings")
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise RuleError(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
+        table = data.get("estimate", {})
+        unknown = (set(data) - {"estimate"}) | (set(table) - set(RATE_KEYS))
+        if unknown:
+            raise RuleError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}",
+                            f"use an [estimate] table with {', '.join(RATE_KEYS)}")
+        values.update(table)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    for key, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            where = f"{path}: " if path is not None else ""
+            raise RuleError(f"{where}{key} must be a percentage from 0 to 100, not {value!r}", f"write {key} = 8.0")
+    return Rates(**{k: float(v) for k, v in values.items()})
+
+
+def load_prices(path: str | os.PathLike) -> dict[str, Price]:
+    """Read a price library from CSV or XLSX: one row per work item code.
+
+    Columns: ``code``, ``unit``, ``unit_price`` (required), ``currency``, ``labour``,
+    ``material``, ``equipment`` (split of the unit price), ``source``, ``date``. A row with a
+    non-numeric price, an unknown unit or a code already priced differently is refused with a
+    :class:`RuleError` naming the file and the row.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise RuleError(f"price file not found: {path}", "check the path of --prices")
+    rows = _read_rows(path)
+    if not rows:
+        raise RuleError(f"{path}: no price rows", "add a header line code,unit,unit_price and one row per item")
+    header = list(rows[0][1])
+    missing = [c for c in REQUIRED_PRICE_COLUMNS if c not in header]
+    if missing:
+        raise RuleError(f"{path}: row 1 (header): missing column(s) {', '.join(missing)}",
+                        "the header needs code, unit, unit_price")
+    unknown = [c for c in header if c not in PRICE_COLUMNS]
+    if unknown:
+        raise RuleError(f"{path}: unknown column(s) {', '.join(unknown)}", f"use {', '.join(PRICE_COLUMNS)}")
+    prices: dict[str, Price] = {}
+    rows_of: dict[str, int] = {}
+    for line, row in rows:
+        where = f"{path}: row {line}"
+        code = _text(row.get("code"))
+        if not code:
+            raise RuleError(f"{where}: no code", "give the work item code this price is for")
+        unit = _text(row.get("unit"))
+        if unit not in UNIT_DIMENSIONS:
+            raise RuleError(f"{where} ({code}): unknown unit '{unit}'", f"use one of {', '.join(UNIT_DIMENSIONS)}")
+        price = _number(row.get("unit_price"))
+        if price is None or price < 0:
+            raise RuleError(
+                f"{where} ({code}): unit_price '{_text(row.get('unit_price'))}' is not a number of 0 or more",
+                "write the price as a plain number, e.g. 185.50")
+        split = {}
+        for key in ("labour", "material", "equipment"):
+            value = row.get(key)
+            if _text(value):
+                split[key] = _number(value)
+                if split[key] is None:
+                    raise RuleError(f"{where} ({code}): {key} '{value}' is not a number", "write a plain number")
+        entry = Price(code=code, unit=unit, unit_price=price, currency=_text(row.get("currency")) or "EUR",
+                      source=_text(row.get("source")) or None, date=_text(row.get("date")) or None, **split)
+        if code in prices:
+            if (prices[code].unit_price, prices[code].unit) != (entry.unit_price, entry.unit):
+                raise RuleError(
+                    f"{where}: code {code} is already priced at row {rows_of[code]} "
+                    f"({prices[code].unit_price:g} per {prices[code].unit}, here {price:g} per {unit})",
+                    "keep one price per code")
+            continue
+        prices[code] = entry
+        rows_of[code] = line
+    return prices
+
+
+def _read_rows(path: Path) -> list[tuple[int, dict]]:
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        except Exception as exc:  # openpyxl raises many kinds on a broken file
+            raise RuleError(f"{path}: not a readable XLSX file ({exc})",
+                            "save the price list again from Excel") from None
+        values = list(sheet.iter_rows(values_only=True))
+        if not values:
+            return []
+        header = [_text(h) for h in values[0]]
+        return [(i, dict(zip(header, row))) for i, row in enumerate(values[1:], start=2)
+                if any(v not in (None, "") for v in row)]
+    if path.suffix.lower() != ".csv":
+        raise RuleError(f"{path}: unknown price file type", "give a .csv or .xlsx price library")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise RuleError(f"{path}: not UTF-8 text", "save the CSV as UTF-8") from None
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
+    except (csv.Error, IndexError):  # one column, or empty: the column check says what is missing
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, restkey=_EXTRA)
+    rows = []
+    for row in reader:
+        line = reader.line_num  # the file's line, blank lines included
+        extra = row.pop(_EXTRA, None)
+        if extra and any(v.strip() for v in extra):
+            columns = len(reader.fieldnames or [])
+            code = f" ({_text(row.get('code'))})" if _text(row.get("code")) else ""
+            raise RuleError(
+                f"{path}: row {line}{code}: {columns + len(extra)} values for {columns} columns",
+                f"a decimal comma in a file separated by '{dialect.delimiter}'? write 185.50, "
+                'quote "185,50", or separate the columns with ;')
+        if any((v or "").strip() for v in row.values() if isinstance(v, str)):
+            rows.append((line, {(k or "").strip(): v for k, v in row.items()}))
+    return rows
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _number(value) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    text = _text(value).replace("\u00a0", "").replace(" ", "")
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")  # French decimal comma
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def check_price_units(ruleset, prices: dict[str, Price]) -> None:
+    """Refuse a price whose unit differs from its item's, before any model is measured."""
+    for item in ruleset.items:
+        price = prices.get(item.code)
+        if price is not None and price.unit != item.unit:
+            raise RuleError(
+                f"price for {item.code} ({item.label}) is per {price.unit}, but the item is measured in {item.unit}",
+                f"price {item.code} per {item.unit} in the price library, or change the item's unit in {ruleset.path}")
+
+
+def estimate_budget(work: WorkItems, prices: dict[str, Price], rates: Rates,
+                    elements: pd.DataFrame | None = None) -> Budget:
+    """Price the work items: amounts, lot subtotals, overheads, margin, VAT and ratios.
+
+    An item without a price is kept with an empty amount and the budget is marked incomplete.
+    A price whose unit differs from the item's is an error naming both.
+    """
+    lines = []
+    amounts: dict[str, Decimal] = {}  # lot -> sum of its amounts, exact
+    for row in work.items.to_dict(orient="records"):
+        price = prices.get(row["code"])
+        if price is not None and price.unit != row["unit"]:
+            raise RuleError(
+                f"price for {row['code']} ({row['label']}) is per {price.unit}, "
+                f"but the item is measured in {row['unit']}",
+                f"price {row['code']} per {row['unit']} in the price library, or change the item's unit")
+        quantity = _cents(row["quantity"]) if not math.isnan(row["quantity"]) else Decimal(0)
+        amount = _cents(quantity * _decimal(price.unit_price)) if price else None
+        if amount is not None:
+            amounts[row["lot"]] = amounts.get(row["lot"], Decimal(0)) + amount
+        lines.append({
+            "code": row["code"], "lot": row["lot"], "label": row["label"], "unit": row["unit"],
+            "quantity": float(quantity),
+            "unit_price": price.unit_price if price else math.nan,
+            "amount": float(amount) if amount is not None else math.nan,
+            "currency": price.currency if price else None,
+            "priced": price is not None,
+            "labour": price.labour if price else None, "material": price.material if price else None,
+            "equipment": price.equipment if price else None, "source": price.source if price else None,
+        })
+    frame = pd.DataFrame(lines, columns=LINE_COLUMNS)
+    direct = sum(amounts.values(), Decimal(0))
+    site = _cents(direct * _decimal(rates.site_overheads_pct) / 100)
+    general = _cents(direct * _decimal(rates.general_overheads_pct) / 100)
+    contingency = _cents(direct * _decimal(rates.contingency_pct) / 100)
+    subtotal = direct + site + general + contingency
+    margin = _cents(subtotal * _decimal(rates.margin_pct) / 100)
+    total_excl = subtotal + margin
+    vat = _cents(total_excl * _decimal(rates.vat_pct) / 100)
+    unpriced = frame[~frame["priced"]][["code", "lot", "label", "unit", "quantity"]].reset_index(drop=True)
+    totals = {
+        "direct_cost": float(direct), "site_overheads": float(site), "general_overheads": float(general),
+        "contingency": float(contingency), "margin": float(margin), "total_excl_vat": float(total_excl),
+        "vat": float(vat), "total_incl_vat": float(total_excl + vat),
+        "complete": unpriced.empty, "unpriced_items": len(unpriced),
+    }
+    lots = []
+    for lot, group in frame.groupby("lot", sort=False):
+        amount = amounts.get(lot, Decimal(0))
+        lots.append({"lot": lot, "amount": float(amount), "share": round(float(amount / direct), 4) if direct else 0.0,
+                     "items": len(group), "unpriced_items": int((~group["priced"]).sum())})
+    currencies = {c for c in frame["currency"].dropna()}
+    if len(currencies) > 1:
+        raise RuleError(f"the price library mixes currencies: {', '.join(sorted(currencies))}",
+                        "use one currency in a price library")
+    ratios = get_ratios(elements, float(total_excl)) if elements is not None else {}
+    return Budget(lines=frame, lots=pd.DataFrame(lots, columns=LOT_COLUMNS), unpriced=unpriced, totals=totals,
+                  rates=rates, ratios=ratios, currency=next(iter(currencies), "EUR"))
+
+
+def get_gross_floor_area(elements: pd.DataFrame) -> float:
+    """Gross floor area (m2) from the model's floor slabs: the main face of every IfcSlab of
+    type FLOOR or BASESLAB (spaces are not read). A proxy, to be checked against the SDP."""
+    slabs = elements[(elements["ifc_class"] == "IfcSlab") & elements["predefined_type"].isin(FLOOR_TYPES)]
+    return float(slabs["gross_area_m2"].sum())
+
+
+def get_ratios(elements: pd.DataFrame, total_excl_vat: float) -> dict:
+    area = _cents(get_gross_floor_area(elements))  # the workbook divides by the area it shows
+    return {
+        "gross_floor_area_m2": float(area),
+        "gross_floor_area_source": "IfcSlab FLOOR/BASESLAB gross main-face area",
+        "cost_per_m2_excl_vat": money(_decimal(total_excl_vat) / area) if area > 0 else None,
+    }

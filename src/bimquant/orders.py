@@ -1,0 +1,361 @@
+"""Material orders: from work items to what the site orders, with waste, packs and deliveries.
+
+A recipe file (TOML) lists purchasable materials and, for each work item code, what one unit
+of it consumes::
+
+    [recipes]
+    name = "Recettes exemple"
+    language = "fr"
+
+    [[material]]
+    id = "beton-c25"
+    label = "Béton prêt à l'emploi C25/30"
+    unit = "m3"                  # unit the consumption is stated in
+    purchase_unit = "toupie"     # what is bought
+    pack_size = 8                # units per pack (concrete: truck capacity)
+    kind = "concrete"            # optional: concrete is ordered by `increment`, in trucks
+    increment = 0.5              # optional, concrete only: the plant's ordering step (m3)
+    supplier = "Centrale à béton"
+    lead_time_days = 2
+    pack_price = 880.0           # optional, per pack (concrete: use unit_price, per m3)
+    unit_price = 110.0           # optional, per unit ordered
+
+    [[recipe]]
+    item = "02.03.01"
+    materials = [{ material = "beton-c25", per_unit = 1.0, waste_pct = 5 }]
+
+Need = item quantity x consumption x (1 + waste). Needs are grouped by supplier, material and
+delivery batch (a storey, or a phase of several storeys with a date); each batch is rounded up
+to whole packs on its own, so the ordered quantity is never below the need and less than one
+pack above it. Concrete is ordered in `increment` steps and delivered in trucks of `pack_size`:
+the report gives the number of trucks and the size of the last one.
+
+Example::
+
+    >>> recipes = load_recipes("rules/fr-recettes.toml", ruleset)
+    >>> orders = plan_orders(work_items, recipes)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from bimquant.errors import RuleError
+from bimquant.rules.apply import WorkItems
+from bimquant.rules.ruleset import RuleSet
+
+MATERIAL_KEYS = {"id", "label", "unit", "purchase_unit", "pack_size", "kind", "increment", "supplier",
+                 "lead_time_days", "pack_price", "unit_price", "note"}
+REQUIRED_MATERIAL_KEYS = ("id", "label", "unit", "purchase_unit", "pack_size", "supplier")
+RECIPE_KEYS = {"item", "materials", "note"}
+LINE_KEYS = {"material", "per_unit", "waste_pct", "note"}
+ORDER_COLUMNS = [
+    "supplier", "material", "label", "unit", "batch", "delivery_date", "order_by", "items", "need_without_waste",
+    "need", "ordered", "packs", "purchase_unit", "pack_size", "surplus", "trucks", "last_truck", "order_value",
+]
+NEED_COLUMNS = ["code", "storey", "batch", "material", "item_quantity", "per_unit", "waste_pct", "need_without_waste",
+                "need"]
+NO_STOREY = "(no storey)"
+EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Material:
+    id: str
+    label: str
+    unit: str
+    purchase_unit: str
+    pack_size: float
+    supplier: str
+    kind: str = "packed"
+    increment: float | None = None
+    lead_time_days: int = 0
+    pack_price: float | None = None
+    unit_price: float | None = None
+
+
+@dataclass(frozen=True)
+class RecipeLine:
+    material: str
+    per_unit: float
+    waste_pct: float
+
+
+@dataclass
+class Recipes:
+    path: Path
+    name: str
+    language: str
+    materials: dict[str, Material]
+    recipes: dict[str, list[RecipeLine]]
+
+
+@dataclass
+class Phase:
+    name: str
+    date: dt.date | None
+    storeys: list[str]
+
+
+@dataclass
+class Orders:
+    """``orders``: one row per supplier, material and batch (columns ``ORDER_COLUMNS``);
+    ``needs``: the exact need per item, storey and material before grouping; ``without_recipe``:
+    items with a quantity but no recipe; ``summary``: per supplier."""
+
+    orders: pd.DataFrame
+    needs: pd.DataFrame
+    without_recipe: pd.DataFrame
+    summary: pd.DataFrame
+    info: dict = field(default_factory=dict)
+
+
+def load_recipes(path: str | os.PathLike, ruleset: RuleSet | None = None) -> Recipes:
+    """Read and check a recipe file; with ``ruleset``, every recipe's item code must exist in it."""
+    path = Path(path)
+    data = _read_toml(path, "recipe file")
+    unknown = set(data) - {"recipes", "material", "recipe"}
+    if unknown:
+        raise RuleError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}",
+                        "a recipe file has [recipes], [[material]] and [[recipe]] tables")
+    head = data.get("recipes", {})
+    if not isinstance(head, dict):
+        raise RuleError(f"{path}: [recipes] must be a table", 'write [recipes] name = "..."')
+    materials: dict[str, Material] = {}
+    for index, raw in enumerate(data.get("material", []), start=1):
+        material = _parse_material(path, index, raw)
+        if material.id in materials:
+            raise RuleError(f"{path}: material {material.id} (#{index}) is defined twice", "give each material its own id")
+        materials[material.id] = material
+    recipes: dict[str, list[RecipeLine]] = {}
+    for index, raw in enumerate(data.get("recipe", []), start=1):
+        code, lines = _parse_recipe(path, index, raw, materials)
+        if ruleset is not None and code not in {item.code for item in ruleset.items}:
+            raise RuleError(f"{path}: recipe for item {code} (#{index}): no such item code in {ruleset.path}",
+                            "use a code of the rule set's items, or remove this recipe")
+        if code in recipes:
+            raise RuleError(f"{path}: recipe for item {code} (#{index}) is given twice", "merge the two recipes")
+        recipes[code] = lines
+    if not recipes:
+        raise RuleError(f"{path}: no [[recipe]] in the file", "add [[recipe]] item = \"...\" materials = [...]")
+    return Recipes(path=path, name=str(head.get("name", path.stem)), language=str(head.get("language", "en")),
+                   materials=materials, recipes=recipes)
+
+
+def _read_toml(path: Path, what: str) -> dict:
+    if not path.is_file():
+        raise RuleError(f"{what} not found: {path}", "check the path")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
+    except UnicodeDecodeError:
+        raise RuleError(f"{path}: not UTF-8 text", "save the file as UTF-8") from None
+
+
+def _number(path: Path, where: str, key: str, value: Any, minimum: float, strict: bool) -> float:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if not ok or value < minimum or (strict and value == minimum):
+        bound = f"above {minimum:g}" if strict else f"{minimum:g} or more"
+        raise RuleError(f"{path}: {where}: {key} must be a number {bound}, not {value!r}", f"write {key} = ...")
+    return float(value)
+
+
+def _parse_material(path: Path, index: int, raw: Any) -> Material:
+    where = f"material #{index}"
+    if not isinstance(raw, dict):
+        raise RuleError(f"{path}: {where} is not a table", "write each material as a [[material]] table")
+    if isinstance(raw.get("id"), str):
+        where = f"material {raw['id']} (#{index})"
+    unknown = set(raw) - MATERIAL_KEYS
+    if unknown:
+        raise RuleError(f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))}",
+                        f"allowed keys: {', '.join(sorted(MATERIAL_KEYS))}")
+    for key in REQUIRED_MATERIAL_KEYS:
+        if key not in raw:
+            raise RuleError(f"{path}: {where} has no '{key}'", f"add {key} = ... to the material")
+    for key in ("id", "label", "unit", "purchase_unit", "supplier"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise RuleError(f"{path}: {where}: {key} must be a non-empty text", f'write {key} = "..."')
+    kind = raw.get("kind", "packed")
+    if kind not in ("packed", "concrete"):
+        raise RuleError(f"{path}: {where}: kind '{kind}' is unknown", 'use kind = "concrete" or leave it out')
+    pack_size = _number(path, where, "pack_size", raw["pack_size"], 0.0, strict=True)
+    increment = None
+    if "increment" in raw:
+        if kind != "concrete":
+            raise RuleError(f"{path}: {where}: increment applies to concrete only", 'add kind = "concrete" or remove it')
+        increment = _number(path, where, "increment", raw["increment"], 0.0, strict=True)
+        if increment > pack_size:
+            raise RuleError(f"{path}: {where}: increment {increment:g} is larger than the truck ({pack_size:g})",
+                            "the ordering step must fit in one truck")
+    lead = raw.get("lead_time_days", 0)
+    if isinstance(lead, bool) or not isinstance(lead, int) or lead < 0:
+        raise RuleError(f"{path}: {where}: lead_time_days must be a whole number of days, 0 or more",
+                        "write lead_time_days = 2")
+    prices = {k: _number(path, where, k, raw[k], 0.0, strict=False) for k in ("pack_price", "unit_price") if k in raw}
+    if len(prices) == 2:
+        raise RuleError(f"{path}: {where}: give pack_price or unit_price, not both", "keep the one your supplier quotes")
+    return Material(id=raw["id"].strip(), label=raw["label"].strip(), unit=raw["unit"].strip(),
+                    purchase_unit=raw["purchase_unit"].strip(), pack_size=pack_size, supplier=raw["supplier"].strip(),
+                    kind=kind, increment=increment if kind != "concrete" else (increment or 0.5),
+                    lead_time_days=lead, **prices)
+
+
+def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Material]) -> tuple[str, list[RecipeLine]]:
+    where = f"recipe #{index}"
+    if not isinstance(raw, dict):
+        raise RuleError(f"{path}: {where} is not a table", "write each recipe as a [[recipe]] table")
+    if isinstance(raw.get("item"), str):
+        where = f"recipe for item {raw['item']} (#{index})"
+    unknown = set(raw) - RECIPE_KEYS
+    if unknown:
+        raise RuleError(f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))}",
+                        f"allowed keys: {', '.join(sorted(RECIPE_KEYS))}")
+    if not isinstance(raw.get("item"), str) or not raw["item"].strip():
+        raise RuleError(f"{path}: {where} has no item code", 'write item = "02.03.01"')
+    lines_raw = raw.get("materials")
+    if not isinstance(lines_raw, list) or not lines_raw:
+        raise RuleError(f"{path}: {where} has no materials", 'write materials = [{ material = "...", per_unit = 1.0 }]')
+    lines = []
+    for line in lines_raw:
+        if not isinstance(line, dict):
+            raise RuleError(f"{path}: {where}: each material line must be a table", "write { material = ..., per_unit = ... }")
+        unknown = set(line) - LINE_KEYS
+        if unknown:
+            raise RuleError(f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))} in a material line",
+                            f"allowed keys: {', '.join(sorted(LINE_KEYS))}")
+        material = line.get("material")
+        if material not in materials:
+            raise RuleError(f"{path}: {where}: unknown material '{material}'",
+                            "define it in a [[material]] table with this id")
+        per_unit = _number(path, where, "per_unit", line.get("per_unit"), 0.0, strict=True)
+        waste = _number(path, where, "waste_pct", line.get("waste_pct", 0.0), 0.0, strict=False)
+        lines.append(RecipeLine(material=material, per_unit=per_unit, waste_pct=waste))
+    return raw["item"].strip(), lines
+
+
+def load_phases(path: str | os.PathLike) -> list[Phase]:
+    """Phases mapping storeys to delivery dates::
+
+        [[phase]]
+        name = "Gros oeuvre RDC"
+        date = 2027-03-01
+        storeys = ["Ground floor"]
+    """
+    path = Path(path)
+    data = _read_toml(path, "phase file")
+    phases = []
+    seen: dict[str, str] = {}
+    for index, raw in enumerate(data.get("phase", []), start=1):
+        where = f"phase #{index}"
+        if not isinstance(raw, dict) or set(raw) - {"name", "date", "storeys"}:
+            raise RuleError(f"{path}: {where}: use the keys name, date, storeys", 'write name = "...", storeys = [...]')
+        name, date, storeys = raw.get("name"), raw.get("date"), raw.get("storeys")
+        if not isinstance(name, str) or not name:
+            raise RuleError(f"{path}: {where} has no name", 'write name = "Gros oeuvre RDC"')
+        if date is not None and not isinstance(date, dt.date):
+            raise RuleError(f"{path}: {where}: date must be a TOML date", "write date = 2027-03-01 (no quotes)")
+        if not isinstance(storeys, list) or not storeys or not all(isinstance(s, str) for s in storeys):
+            raise RuleError(f"{path}: {where}: storeys must be a list of storey names", 'write storeys = ["Level 1"]')
+        for storey in storeys:
+            if storey in seen:
+                raise RuleError(f"{path}: {where}: storey '{storey}' is already in phase '{seen[storey]}'",
+                                "put each storey in one phase")
+            seen[storey] = name
+        phases.append(Phase(name=name, date=date, storeys=storeys))
+    if not phases:
+        raise RuleError(f"{path}: no [[phase]] in the file", "add [[phase]] tables with name, date and storeys")
+    return phases
+
+
+def plan_orders(work: WorkItems, recipes: Recipes, phases: list[Phase] | None = None,
+                storey_order: list[str] | None = None) -> Orders:
+    """Turn work item quantities into orders per supplier, material and delivery batch.
+
+    Batches are storeys (in ``storey_order``, lowest first) or, with ``phases``, the phase that
+    lists the contribution's storey (a storey in no phase is an error naming it).
+    """
+    batch_of, date_of, batch_rank = _batches(work, phases, storey_order)
+    needs = []
+    for row in work.trace.itertuples(index=False):
+        lines = recipes.recipes.get(row.code)
+        if not lines or row.contribution != row.contribution:  # no recipe, or NaN contribution
+            continue
+        storey = row.storey if isinstance(row.storey, str) and row.storey else NO_STOREY
+        batch = batch_of(storey)
+        for line in lines:
+            base = row.contribution * line.per_unit
+            needs.append({"code": row.code, "storey": storey, "batch": batch, "material": line.material,
+                          "item_quantity": row.contribution, "per_unit": line.per_unit, "waste_pct": line.waste_pct,
+                          "need_without_waste": base, "need": base * (1 + line.waste_pct / 100)})
+    need_frame = pd.DataFrame(needs, columns=NEED_COLUMNS)
+    orders = []
+    for (material_id, batch), group in need_frame.groupby(["material", "batch"], sort=False):
+        material = recipes.materials[material_id]
+        need = float(group["need"].sum())
+        orders.append(_order_line(material, batch, date_of.get(batch), need, float(group["need_without_waste"].sum()),
+                                  sorted(set(group["code"]))))
+    order_frame = pd.DataFrame(orders, columns=ORDER_COLUMNS)
+    if len(order_frame):
+        order_frame["_rank"] = order_frame["batch"].map(batch_rank).fillna(len(batch_rank))
+        order_frame = order_frame.sort_values(["supplier", "material", "_rank"], kind="stable").drop(columns="_rank")
+        order_frame = order_frame.reset_index(drop=True)
+    quantities = work.items[work.items["quantity"] > 0]
+    without = quantities[~quantities["code"].isin(recipes.recipes)][["code", "label", "unit", "quantity"]]
+    summary = (order_frame.groupby("supplier", sort=True)
+               .agg(lines=("material", "size"), materials=("material", "nunique"),
+                    order_value=("order_value", lambda v: v.sum(min_count=1)))
+               .reset_index()) if len(order_frame) else pd.DataFrame(columns=["supplier", "lines", "materials", "order_value"])
+    return Orders(orders=order_frame, needs=need_frame, without_recipe=without.reset_index(drop=True), summary=summary,
+                  info={"recipes": recipes.name, "batches": "phase" if phases else "storey"})
+
+
+def _batches(work: WorkItems, phases: list[Phase] | None, storey_order: list[str] | None):
+    if phases:
+        by_storey = {storey: phase for phase in phases for storey in phase.storeys}
+        used = {s if isinstance(s, str) and s else NO_STOREY for s in work.trace["storey"]}
+        missing = sorted(used - set(by_storey))
+        if missing:
+            raise RuleError(f"storey {', '.join(repr(m) for m in missing)} is in no phase of the phase file",
+                            "add the storey to a phase's storeys list")
+        dates = {p.name: p.date for p in phases}
+        rank = {p.name: i for i, p in enumerate(phases)}
+        return (lambda storey: by_storey[storey].name), dates, rank
+    order = list(storey_order or []) + [NO_STOREY]
+    return (lambda storey: storey), {}, {name: i for i, name in enumerate(order)}
+
+
+def _order_line(material: Material, batch: str, date: dt.date | None, need: float, bare: float,
+                codes: list[str]) -> dict:
+    if material.kind == "concrete":
+        ordered = math.ceil(need / material.increment - EPS) * material.increment
+        trucks = math.ceil(ordered / material.pack_size - EPS) if ordered > 0 else 0
+        last = ordered - (trucks - 1) * material.pack_size if trucks else 0.0
+        packs = trucks
+    else:
+        packs = math.ceil(need / material.pack_size - EPS) if need > 0 else 0
+        ordered = packs * material.pack_size
+        trucks = last = None
+    if material.pack_price is not None:
+        value = packs * material.pack_price
+    elif material.unit_price is not None:
+        value = ordered * material.unit_price
+    else:
+        value = math.nan
+    return {
+        "supplier": material.supplier, "material": material.id, "label": material.label, "unit": material.unit,
+        "batch": batch, "delivery_date": date.isoformat() if date else None,
+        "order_by": (date - dt.timedelta(days=material.lead_time_days)).isoformat() if date else None,
+        "items": ", ".join(codes), "need_without_waste": bare, "need": need, "ordered": ordered, "packs": packs,
+        "purchase_unit": material.purchase_unit, "pack_size": material.pack_size, "surplus": ordered - need,
+        "trucks": trucks, "last_truck": last, "order_value": value,
+    }
