@@ -79,3 +79,38 @@ def test_silhouette_of_a_window_seen_from_the_front():
     _, _, long_dir = mesh.get_plan_rectangle(v)
     facing = np.array([-long_dir[1], long_dir[0], 0.0])
     assert mesh.get_projected_area(tri, normals, facing) == pytest.approx(1.8)
+
+
+def gable_roof(span: float, pitch_deg: float, length: float, thickness: float) -> tuple[np.ndarray, np.ndarray]:
+    """A two-pitch roof body: the ∧ profile (each pitch ``span`` long on the slope, ``thickness``
+    thick, vertical cuts at the eaves) extruded ``length`` along y. (vertices, faces)."""
+    a = np.radians(pitch_deg)
+    dx, dz = span * np.cos(a), span * np.sin(a)
+    t = thickness / np.cos(a)  # vertical thickness of a slab of true thickness `thickness`
+    outline = [(-dx, 0.0), (0.0, dz), (dx, 0.0), (dx, -t), (0.0, dz - t), (-dx, -t)]  # counter-clockwise in xz
+    ring = [(x, 0.0, z) for x, z in outline]
+    v = np.array(ring + [(x, length, z) for x, _, z in ring])
+    n = len(outline)
+    faces = []
+    for i in range(n):  # sides: quads between the two rings
+        j = (i + 1) % n
+        faces += [[i, j, n + j], [i, n + j, n + i]]
+    caps = [[0, 5, 1], [1, 5, 4], [1, 4, 2], [2, 4, 3]]  # the ∧ split in triangles
+    faces += [[c[2], c[1], c[0]] for c in caps] + [[n + c[0], n + c[1], n + c[2]] for c in caps]
+    return v, np.array(faces)
+
+
+def test_a_two_pitch_roof_body_counts_both_pitches():
+    v, f = gable_roof(span=4.0, pitch_deg=35.0, length=10.0, thickness=0.2)
+    tri = mesh.get_triangles(v, f)
+    normals, areas = mesh.get_face_normals_areas(tri)
+    directions = mesh.get_major_directions(normals, areas)
+    assert len(directions) == 2
+    assert sum(0.5 * sum(mesh.get_face_areas_along(normals, areas, d)) for d in directions) == pytest.approx(
+        2 * 4.0 * 10.0, rel=0.02)  # mean of top and underside of each pitch ~ span x length
+
+
+def test_a_thick_flat_raft_has_one_main_direction():
+    v, f = box(2.0, 2.0, 1.0)
+    normals, areas = mesh.get_face_normals_areas(mesh.get_triangles(v, f))
+    assert len(mesh.get_major_directions(normals, areas)) == 1

@@ -12,8 +12,10 @@ Measurement definitions (also in README.md):
   extent along ``d`` (thickness), ``length_m`` the horizontal extent across it (walls: the
   centre-line length, plan area / thickness, so mitred corners are not counted twice),
   ``net_side_area_m2`` / ``gross_side_area_m2`` the mean area of the two main faces.
-- slabs, roofs, coverings: same, giving ``net_area_m2`` / ``gross_area_m2`` (the sloped face of
-  a pitched slab), ``perimeter_m`` (outline of the gross main face), and ``length_m`` (the longer
+- slabs, roofs, coverings: same, giving ``net_area_m2`` / ``gross_area_m2``: the upper face
+  (the sloped face of a pitched slab, where the roofing is laid; for one body with several
+  pitches, every pitch at least half as large as the main one; for a vertical covering, the
+  mean of its two faces), ``perimeter_m`` (outline of the gross main face), and ``length_m`` (the longer
   side of the smallest rectangle around the plan).
 - beams, columns, members, piles: ``length_m`` the extent along the member's axis (the direction
   perpendicular to its two main face directions), ``width_m`` the shorter side of the smallest
@@ -78,8 +80,12 @@ class _Mesh:
             self._footprint = float(mesh.get_footprint(self.triangles, self.normals).area)
         return self._footprint
 
-    def main_face_area(self, d: np.ndarray) -> float:
+    def main_face_area(self, d: np.ndarray, upper: bool = False) -> float:
+        """Mean area of the faces facing +d and -d; with ``upper`` and a non-vertical ``d``, the
+        area of the upper side only (a roof's top face, on which the roofing is laid)."""
         plus, minus = mesh.get_face_areas_along(self.normals, self.areas, d)
+        if upper and abs(d[2]) > mesh.SLOPED_MIN_NZ:
+            return plus if d[2] > 0 else minus
         return 0.5 * (plus + minus)
 
 
@@ -116,7 +122,11 @@ def measure_element(
         else:
             d = mesh.get_dominant_direction(g.normals, g.areas)
         width = mesh.get_extent(g.vertices, d)
-        net_face, gross_face = n.main_face_area(d), g.main_face_area(d)
+        # a roof body with several pitches: every pitch as large as half the main one counts
+        planes = mesh.get_major_directions(g.normals, g.areas) if family == "slab" else [d]
+        upper = family == "slab"
+        net_face = sum(n.main_face_area(p, upper) for p in planes)
+        gross_face = sum(g.main_face_area(p, upper) for p in planes)
         if gross_face * width < PLANAR_COVERAGE_MIN * q["gross_volume_m3"] and layer_thickness > 0:
             notes.append("curved or irregular: face area = volume / material layer thickness")
             width = layer_thickness
@@ -134,7 +144,8 @@ def measure_element(
         q[face_keys[0]], q[face_keys[1]] = net_face, gross_face
         q["openings_area_m2"] = max(gross_face - net_face, 0.0)
         if family == "slab":
-            top = g.faces[g.normals @ d > mesh.COS_FACE_TOL]
+            ups = [p if p[2] >= 0 else -p for p in planes]
+            top = g.faces[np.any([g.normals @ p > mesh.COS_FACE_TOL for p in ups], axis=0)]
             q["perimeter_m"] = mesh.get_boundary_length(g.vertices, top)
     elif family == "linear":
         axis = mesh.get_long_axis(n.normals, n.areas)

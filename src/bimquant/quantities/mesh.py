@@ -13,6 +13,10 @@ import shapely.errors
 # Two faces belong to one plane direction when their normals are within this angle.
 FACE_ANGLE_TOL_DEG = 5.0
 COS_FACE_TOL = float(np.cos(np.radians(FACE_ANGLE_TOL_DEG)))
+# A roof pitch counts as a main face when it has this share of the largest one's area, and
+# only faces with |normal z| above SLOPED_MIN_NZ (not slab edges) can be pitches.
+MAJOR_PLANE_SHARE = 0.5
+SLOPED_MIN_NZ = 0.2
 # Vertices closer than this (m) are one vertex when checking that a mesh is closed.
 WELD_TOL_M = 1e-6
 # Normals with |z| below this are "vertical faces" (walls' sides), above: faces seen on plan.
@@ -99,6 +103,29 @@ def get_dominant_direction(normals: np.ndarray, areas: np.ndarray) -> np.ndarray
     refined = (normals[mask] * signs * areas[mask][:, None]).sum(axis=0)
     norm = np.linalg.norm(refined)
     return refined / norm if norm > 0 else best
+
+
+def get_major_directions(normals: np.ndarray, areas: np.ndarray) -> list[np.ndarray]:
+    """The dominant face direction, then every other non-vertical direction whose parallel faces
+    have at least ``MAJOR_PLANE_SHARE`` of its area: the pitches of a roof body. Vertical faces
+    (slab edges) never join a sloped or flat main direction."""
+    first = get_dominant_direction(normals, areas)
+    directions = [first]
+    first_area = areas[np.abs(normals @ first) > COS_FACE_TOL].sum()
+    if abs(first[2]) <= SLOPED_MIN_NZ:
+        return directions
+    remaining = np.ones(len(areas), dtype=bool)
+    for _ in range(7):
+        for d in directions:
+            remaining &= np.abs(normals @ d) <= COS_FACE_TOL
+        candidates = remaining & (np.abs(normals[:, 2]) > SLOPED_MIN_NZ)
+        if not candidates.any():
+            break
+        d = get_dominant_direction(normals[candidates], areas[candidates])
+        if areas[candidates & (np.abs(normals @ d) > COS_FACE_TOL)].sum() < MAJOR_PLANE_SHARE * first_area:
+            break
+        directions.append(d)
+    return directions
 
 
 def get_face_areas_along(normals: np.ndarray, areas: np.ndarray, direction: np.ndarray) -> tuple[float, float]:
