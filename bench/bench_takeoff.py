@@ -37,8 +37,7 @@ def run_bimquant(path: str, _guids: list[str] | None) -> dict:
     result = bimquant.takeoff(path)
     seconds = time.perf_counter() - start
     guids = list(dict.fromkeys(result.elements["global_id"]))
-    return {"seconds": seconds, "measured": len(result.elements), "failed": len(result.failures),
-            "guids": guids}
+    return {"seconds": seconds, "measured": len(result.elements), "failed": len(result.failures), "guids": guids}
 
 
 def run_ifc5d(path: str, guids: list[str]) -> dict:
@@ -54,7 +53,8 @@ def run_ifc5d(path: str, guids: list[str]) -> dict:
     seconds = time.perf_counter() - start
     measured = sum(
         any(value is not None for qto in qtos.values() for value in qto.values())
-        for element, qtos in results.items() if element in elements
+        for element, qtos in results.items()
+        if element in elements
     )
     return {"seconds": seconds, "measured": measured}
 
@@ -113,17 +113,33 @@ def run_side(side: str, path: Path, guids: list[str] | None, repeat: int, timeou
 def bench_model(path: Path, repeat: int, timeout: float | None) -> dict:
     bq = run_side("bimquant", path, None, repeat, timeout)
     guids = bq.pop("guids", None)
-    peer = run_side("ifc5d", path, guids, repeat, timeout) if guids is not None else {
-        "error": "skipped: bimquant gave no element set"}
+    peer = (
+        run_side("ifc5d", path, guids, repeat, timeout)
+        if guids is not None
+        else {"error": "skipped: bimquant gave no element set"}
+    )
     ratio = peer["seconds"] / bq["seconds"] if "seconds" in bq and "seconds" in peer else None
-    return {"model": path.name, "elements": None if guids is None else len(guids),
-            "bimquant": bq, "ifc5d": peer, "ratio": ratio}
+    return {
+        "model": path.name,
+        "elements": None if guids is None else len(guids),
+        "bimquant": bq,
+        "ifc5d": peer,
+        "ratio": ratio,
+    }
 
 
 # --- Table ----------------------------------------------------------------------
 
-COLUMNS = [("elements", 8), ("bq s", 8), ("bq MB", 7), ("bq meas", 7),
-           ("ifc5d s", 8), ("ifc5d MB", 8), ("ifc5d meas", 10), ("ratio", 6)]
+COLUMNS = [
+    ("elements", 8),
+    ("bq s", 8),
+    ("bq MB", 7),
+    ("bq meas", 7),
+    ("ifc5d s", 8),
+    ("ifc5d MB", 8),
+    ("ifc5d meas", 10),
+    ("ratio", 6),
+]
 
 
 def _fmt(value, spec: str) -> str:
@@ -151,8 +167,9 @@ def format_header(width: int) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--models", type=Path, default=MODELS, help="folder of .ifc files (default: %(default)s)")
-    parser.add_argument("--only", action="append", metavar="NAME",
-                        help="run only this model (file name or stem); repeatable")
+    parser.add_argument(
+        "--only", action="append", metavar="NAME", help="run only this model (file name or stem); repeatable"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs per side and model; best time kept")
     parser.add_argument("--timeout", type=float, default=None, help="seconds allowed per run (default: none)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the rows as JSON")

@@ -13,19 +13,31 @@ from bimquant.takeoff import ELEMENT_COLUMNS, OPENING_COLUMNS, Takeoff
 
 def wall(global_id: str, layers: list[tuple[str, float]], **quantities) -> dict:
     row = dict.fromkeys(ELEMENT_COLUMNS)
-    row.update(global_id=global_id, ifc_class="IfcWall", name=global_id, storey="RDC", storey_elevation_m=0.0,
-               material="; ".join(dict.fromkeys(m for m, _ in layers)),
-               material_layers=[{"material": m, "name": None, "thickness_m": t, "density_kg_m3": None}
-                                for m, t in layers],
-               properties={}, openings_count=0)
+    row.update(
+        global_id=global_id,
+        ifc_class="IfcWall",
+        name=global_id,
+        storey="RDC",
+        storey_elevation_m=0.0,
+        material="; ".join(dict.fromkeys(m for m, _ in layers)),
+        material_layers=[{"material": m, "name": None, "thickness_m": t, "density_kg_m3": None} for m, t in layers],
+        properties={},
+        openings_count=0,
+    )
     row.update(quantities)
     return row
 
 
 def takeoff_of(*rows: dict) -> Takeoff:
     empty = pd.DataFrame(columns=["global_id", "ifc_class", "name", "storey", "reason"])
-    return Takeoff(elements=pd.DataFrame(list(rows), columns=ELEMENT_COLUMNS), failures=empty, excluded=empty,
-                   authored=pd.DataFrame(), openings=pd.DataFrame(columns=OPENING_COLUMNS), info={"schema": "IFC4"})
+    return Takeoff(
+        elements=pd.DataFrame(list(rows), columns=ELEMENT_COLUMNS),
+        failures=empty,
+        excluded=empty,
+        authored=pd.DataFrame(),
+        openings=pd.DataFrame(columns=OPENING_COLUMNS),
+        info={"schema": "IFC4"},
+    )
 
 
 def rules(tmp_path, body: str):
@@ -34,7 +46,7 @@ def rules(tmp_path, body: str):
     return load_ruleset(path)
 
 
-CONCRETE = '''
+CONCRETE = """
 [[item]]
 code = "A"
 lot = "02"
@@ -42,7 +54,7 @@ label = "Voiles béton"
 unit = "m3"
 select = { class = "IfcWall", layer = "*béton*" }
 quantity = "net_volume_m3"
-'''
+"""
 
 
 def test_two_layers_of_one_material_are_one_item_not_a_conflict(tmp_path):

@@ -169,8 +169,13 @@ def test_console_script_exits_3_on_a_missing_model_without_traceback(tmp_path):
     assert script, "the bimquant console script is not installed (pip install -e .)"
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
 
-    proc = subprocess.run([script, "takeoff", str(missing(tmp_path)), "-o", str(tmp_path / "t.csv")],
-                          capture_output=True, text=True, env=env | {"NO_COLOR": "1"}, timeout=120)
+    proc = subprocess.run(
+        [script, "takeoff", str(missing(tmp_path)), "-o", str(tmp_path / "t.csv")],
+        capture_output=True,
+        text=True,
+        env=env | {"NO_COLOR": "1"},
+        timeout=120,
+    )
 
     assert proc.returncode == 3
     assert proc.stdout == ""
@@ -184,8 +189,10 @@ def test_console_script_exits_3_on_a_missing_model_without_traceback(tmp_path):
 @pytest.fixture
 def no_measuring(monkeypatch):
     """Fail the test if the model gets measured: a bad -o must be refused before a long takeoff."""
+
     def takeoff(*args, **kwargs):
         pytest.fail("the model was measured although the output could never be written")
+
     monkeypatch.setattr(bimquant, "takeoff", takeoff)
 
 
@@ -224,6 +231,7 @@ def test_read_only_output_folder_exits_6_not_1(tmp_path, monkeypatch):
     # output cannot be created. That is the user's folder to fix, not an internal error.
     def mkstemp(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
+
     monkeypatch.setattr(bimquant.report.tempfile, "mkstemp", mkstemp)
 
     code, _, stderr = run("takeoff", HOUSE, "-q", "-o", tmp_path / "takeoff.xlsx")
@@ -236,13 +244,16 @@ def test_read_only_output_folder_exits_6_not_1(tmp_path, monkeypatch):
 # --- usage errors: exit 2 ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("args, named", [
-    (["takeoff", HOUSE, "--volume-only"], "--volume-only"),
-    (["takeoff"], "MODEL"),
-    (["takeoff", HOUSE, "--threads", "0"], "--threads"),
-    (["takeoff", HOUSE, "--kernel", "cgal"], "--kernel"),
-    (["measure", HOUSE], "measure"),
-])
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["takeoff", HOUSE, "--volume-only"], "--volume-only"),
+        (["takeoff"], "MODEL"),
+        (["takeoff", HOUSE, "--threads", "0"], "--threads"),
+        (["takeoff", HOUSE, "--kernel", "cgal"], "--kernel"),
+        (["measure", HOUSE], "measure"),
+    ],
+)
 def test_usage_error_exits_2(args, named):
     code, stdout, stderr = run(*args)
 
@@ -291,6 +302,7 @@ def test_writer_bug_leaves_no_temporary_file(tmp_path, monkeypatch):
     def broken(table, path):
         Path(path).write_text("global_id\n", encoding="utf-8")
         raise ValueError("cannot convert column")
+
     monkeypatch.setattr(bimquant.report, "write_csv", broken)
 
     with pytest.raises(ValueError, match="cannot convert column"):
@@ -403,7 +415,7 @@ def test_csv_cell_that_looks_like_a_formula_starts_with_an_apostrophe(tmp_path, 
         names = {row["global_id"]: row["name"] for row in csv.DictReader(stream)}
     for global_id, formula in renamed.items():
         assert names[global_id] == "'" + formula
-    assert names[next(iter(renamed))] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert names[next(iter(renamed))] == '\'=HYPERLINK("http://x","y")'
 
 
 def test_xlsx_cell_that_looks_like_a_formula_is_stored_as_text(tmp_path, formula_house):
@@ -421,8 +433,7 @@ def test_xlsx_cell_that_looks_like_a_formula_is_stored_as_text(tmp_path, formula
     for global_id, formula in renamed.items():
         assert cells[global_id].data_type == "s"
         assert cells[global_id].value == formula
-    formulas = [cell.coordinate for sheet in book for row in sheet.iter_rows() for cell in row
-                if cell.data_type == "f"]
+    formulas = [cell.coordinate for sheet in book for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
     assert formulas == []  # no sheet of the workbook holds a formula
 
 

@@ -126,8 +126,7 @@ def test_takeoff_json_file_holds_every_table(tmp_path):
     assert data["failures"] == []
     assert {mark(row["name"]) for row in data["excluded"]} == EXCLUDED_IN_HOUSE
     assert all(row["reason"] for row in data["excluded"])  # every element left out says why
-    c1_gross = [row for row in data["authored"]
-                if mark(row["name"]) == "C1" and row["quantity"] == "GrossVolume"]
+    c1_gross = [row for row in data["authored"] if mark(row["name"]) == "C1" and row["quantity"] == "GrossVolume"]
     assert [row["verdict"] for row in c1_gross] == ["unit_suspect"]
 
 
@@ -248,8 +247,14 @@ def test_validate_writes_the_checked_quantities_to_a_file(tmp_path):
 
 def test_console_script_pipes_clean_json(house):
     # `bimquant takeoff x.ifc --format json | jq` must work: stdout is one JSON document.
-    proc = subprocess.run([bimquant_script(), "takeoff", str(HOUSE), "--format", "json"],
-                          capture_output=True, text=True, encoding="utf-8", env=plain_env(), timeout=120)
+    proc = subprocess.run(
+        [bimquant_script(), "takeoff", str(HOUSE), "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=plain_env(),
+        timeout=120,
+    )
 
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.lstrip().startswith("{")

@@ -37,11 +37,14 @@ from bimquant.rules import load_ruleset
 
 ROOT = Path(__file__).resolve().parents[1]
 HOUSE = ROOT / "sample_models" / "house_ifc4.ifc"
-SHIPPED = {"fr": (ROOT / "rules" / "fr-lots.toml", ROOT / "rules" / "fr-prix.csv"),
-           "en": (ROOT / "rules" / "en-trades.toml", ROOT / "rules" / "en-prices.csv")}
+SHIPPED = {
+    "fr": (ROOT / "rules" / "fr-lots.toml", ROOT / "rules" / "fr-prix.csv"),
+    "en": (ROOT / "rules" / "en-trades.toml", ROOT / "rules" / "en-prices.csv"),
+}
 SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice (soffice) is not on PATH: the workbook cannot be recalculated")
+    SOFFICE is None, reason="LibreOffice (soffice) is not on PATH: the workbook cannot be recalculated"
+)
 
 CENT = Decimal("0.01")
 D = Decimal
@@ -110,20 +113,45 @@ QUANTITIES = {
     "T.04": D(1),
     "T.05": D("2.7") * 6,
 }
-LOTS = {"T.01": "A Structure", "T.02": "A Structure", "T.03": "B Finitions", "T.04": "C Menuiseries",
-        "T.05": "B Finitions"}
+LOTS = {
+    "T.01": "A Structure",
+    "T.02": "A Structure",
+    "T.03": "B Finitions",
+    "T.04": "C Menuiseries",
+    "T.05": "B Finitions",
+}
 PRICES = {"T.01": D("187.35"), "T.02": D("649.50"), "T.03": D("12.35"), "T.04": D("452.00"), "T.05": D("61.75")}
 UNITS = {"T.01": "m3", "T.02": "m3", "T.03": "m2", "T.04": "u", "T.05": "m2"}
-DEFAULT_RATES = {"site_overheads_pct": D(8), "general_overheads_pct": D(12), "contingency_pct": D(3),
-                 "margin_pct": D(5), "vat_pct": D(20)}
+DEFAULT_RATES = {
+    "site_overheads_pct": D(8),
+    "general_overheads_pct": D(12),
+    "contingency_pct": D(3),
+    "margin_pct": D(5),
+    "vat_pct": D(20),
+}
 FLOOR_AREA = 2 * D("6") * D("6.3")  # S1 + S2 gross main faces, 37.8 m2 each
-TOTAL_KEYS = ("direct_cost", "site_overheads", "general_overheads", "contingency", "margin",
-              "total_excl_vat", "vat", "total_incl_vat")
+TOTAL_KEYS = (
+    "direct_cost",
+    "site_overheads",
+    "general_overheads",
+    "contingency",
+    "margin",
+    "total_excl_vat",
+    "vat",
+    "total_incl_vat",
+)
 
 # French labels of the DPGF sheet: where the test finds each total in column B.
-DPGF_TOTALS = {"direct_cost": "Total déboursé sec", "site_overheads": "Frais de chantier",
-               "general_overheads": "Frais généraux", "contingency": "Aléas", "margin": "Marge",
-               "total_excl_vat": "Total HT", "vat": "TVA", "total_incl_vat": "Total TTC"}
+DPGF_TOTALS = {
+    "direct_cost": "Total déboursé sec",
+    "site_overheads": "Frais de chantier",
+    "general_overheads": "Frais généraux",
+    "contingency": "Aléas",
+    "margin": "Marge",
+    "total_excl_vat": "Total HT",
+    "vat": "TVA",
+    "total_incl_vat": "Total TTC",
+}
 
 
 def r2(value: Decimal) -> Decimal:
@@ -144,10 +172,19 @@ def by_hand(prices: dict[str, Decimal] = PRICES, rates: dict[str, Decimal] = DEF
     margin = r2((direct + site + general + contingency) * rates["margin_pct"] / 100)
     total_excl = direct + site + general + contingency + margin
     vat = r2(total_excl * rates["vat_pct"] / 100)
-    return {"amounts": amounts, "lots": lots, "direct_cost": direct, "site_overheads": site,
-            "general_overheads": general, "contingency": contingency, "margin": margin,
-            "total_excl_vat": total_excl, "vat": vat, "total_incl_vat": total_excl + vat,
-            "cost_per_m2_excl_vat": r2(total_excl / FLOOR_AREA)}
+    return {
+        "amounts": amounts,
+        "lots": lots,
+        "direct_cost": direct,
+        "site_overheads": site,
+        "general_overheads": general,
+        "contingency": contingency,
+        "margin": margin,
+        "total_excl_vat": total_excl,
+        "vat": vat,
+        "total_incl_vat": total_excl + vat,
+        "cost_per_m2_excl_vat": r2(total_excl / FLOOR_AREA),
+    }
 
 
 def cents(value: float) -> Decimal:
@@ -165,14 +202,17 @@ def test_the_hand_arithmetic_itself():
     budget = by_hand()
     assert budget["amounts"] == {
         "T.01": D("2038.37"),  # 10.88 x 187.35 = 2038.368
-        "T.02": D("565.07"),   # 0.87 x 649.50 = 565.065: half up (a float product gives 565.0649999...)
+        "T.02": D("565.07"),  # 0.87 x 649.50 = 565.065: half up (a float product gives 565.0649999...)
         "T.03": D("1393.08"),  # 112.8 x 12.35
         "T.04": D("452.00"),
         "T.05": D("1000.35"),  # 16.2 x 61.75
     }
     assert budget["direct_cost"] == D("5448.87")
     assert (budget["site_overheads"], budget["general_overheads"], budget["contingency"]) == (
-        D("435.91"), D("653.86"), D("163.47"))  # 435.9096, 653.8644, 163.4661
+        D("435.91"),
+        D("653.86"),
+        D("163.47"),
+    )  # 435.9096, 653.8644, 163.4661
     assert budget["margin"] == D("335.11")  # 6702.11 x 5% = 335.1055
     assert budget["total_excl_vat"] == D("7037.22")
     assert budget["vat"] == D("1407.44")  # 1407.444
@@ -193,8 +233,13 @@ def run(*args) -> tuple[int, str, str]:
     return result.exit_code, ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
 
 
-def write_rules(folder: Path, *, language: str = "fr", lot_a: str = "A Structure",
-                painting_label: str = "Peinture des murs, deux faces") -> Path:
+def write_rules(
+    folder: Path,
+    *,
+    language: str = "fr",
+    lot_a: str = "A Structure",
+    painting_label: str = "Peinture des murs, deux faces",
+) -> Path:
     path = folder / f"rules-{language}.toml"
     path.write_text(RULES.format(language=language, lot_a=lot_a, painting_label=painting_label), encoding="utf-8")
     return path
@@ -209,8 +254,9 @@ def write_prices(folder: Path, prices: dict[str, Decimal] = PRICES, name: str = 
 
 
 def estimate_json(rules: Path, prices: Path, *extra) -> dict:
-    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "-q",
-                               *extra)
+    code, stdout, stderr = run(
+        "estimate", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "-q", *extra
+    )
     assert code == 0, stderr
     return json.loads(stdout)
 
@@ -284,8 +330,9 @@ def test_shipped_rules_and_prices_give_consistent_totals(language):
     for line in priced:
         assert cents(line["amount"]) == r2(D(repr(line["quantity"])) * D(repr(line["unit_price"]))), line["code"]
     for lot in data["lots"]:
-        assert cents(lot["amount"]) == sum((cents(line["amount"]) for line in priced
-                                            if line["lot"] == lot["lot"]), D(0)), lot["lot"]
+        assert cents(lot["amount"]) == sum(
+            (cents(line["amount"]) for line in priced if line["lot"] == lot["lot"]), D(0)
+        ), lot["lot"]
     assert t["direct_cost"] == sum((cents(lot["amount"]) for lot in data["lots"]), D(0))
     assert t["direct_cost"] > 0
     assert t["site_overheads"] == r2(t["direct_cost"] * rates["site_overheads_pct"] / 100)
@@ -311,9 +358,22 @@ def recalculate(path: Path, profile: Path) -> Path:
     """Open ``path`` in LibreOffice headless and save it again: every formula gets its value."""
     out = path.parent / f"recalculated-{path.stem}"
     out.mkdir()
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "xlsx", "--outdir", str(out), str(path)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     result = out / path.name
     assert result.is_file(), f"LibreOffice wrote nothing for {path}"
     return result
@@ -343,8 +403,9 @@ def assert_dpgf_matches_hand(values: dict, expected: dict) -> None:
 
 
 def line_rows(sheet) -> dict[str, int]:
-    return {sheet.cell(row, 1).value: row for row in range(1, sheet.max_row + 1)
-            if sheet.cell(row, 1).value in QUANTITIES}
+    return {
+        sheet.cell(row, 1).value: row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value in QUANTITIES
+    }
 
 
 @needs_soffice
@@ -369,12 +430,16 @@ def test_recalculated_workbook_gives_the_json_totals(tmp_path, house_files, lo_p
 
 
 @needs_soffice
-@pytest.mark.parametrize("code, new_price", [
-    ("T.03", D("13.10")),   # 112.8 x 13.10 = 1477.68: no rounding, the direct cost moves by 112.8 x 0.75
-    ("T.02", D("700.25")),  # 0.87 x 700.25 = 609.2175 -> 609.22: the amount moves by 44.15, not 44.1525
-])
+@pytest.mark.parametrize(
+    "code, new_price",
+    [
+        ("T.03", D("13.10")),  # 112.8 x 13.10 = 1477.68: no rounding, the direct cost moves by 112.8 x 0.75
+        ("T.02", D("700.25")),  # 0.87 x 700.25 = 609.2175 -> 609.22: the amount moves by 44.15, not 44.1525
+    ],
+)
 def test_changing_a_unit_price_in_the_workbook_moves_the_totals_as_the_readme_says(
-        tmp_path, house_files, lo_profile, code, new_price):
+    tmp_path, house_files, lo_profile, code, new_price
+):
     rules, prices = house_files
     out = tmp_path / "dpgf.xlsx"
     assert run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", out, "-q")[0] == 0
@@ -464,8 +529,10 @@ HEADER = "code,unit,unit_price\n"
 BAD_PRICES = {
     "non-numeric price": (HEADER + "T.01,m3,187.35\nT.02,m3,six cents\n", ["row 3", "T.02", "six cents"]),
     "unknown unit": (HEADER + "T.01,m4,187.35\n", ["row 2", "T.01", "m4"]),
-    "code priced twice differently": (HEADER + "T.01,m3,187.35\nT.02,m3,649.50\nT.01,m3,190.00\n",
-                                      ["row 4", "T.01", "row 2", "187.35", "190"]),
+    "code priced twice differently": (
+        HEADER + "T.01,m3,187.35\nT.02,m3,649.50\nT.01,m3,190.00\n",
+        ["row 4", "T.01", "row 2", "187.35", "190"],
+    ),
     "missing unit_price column": ("code,unit\nT.01,m3\n", ["row 1", "unit_price"]),
     "columns not separated": ("code unit unit_price\nT.01 m3 187.35\n", ["row 1", "unit_price"]),
     "row without its price": (HEADER + "T.01,m3,187.35\nT.02,m3\n", ["row 3", "T.02"]),
@@ -489,8 +556,9 @@ def test_a_bad_price_row_is_refused_with_the_file_and_the_row(tmp_path, case):
     assert caught.value.exit_code == 4
 
 
-@pytest.mark.parametrize("case", ["non-numeric price", "unknown unit", "code priced twice differently",
-                                  "missing unit_price column"])
+@pytest.mark.parametrize(
+    "case", ["non-numeric price", "unknown unit", "code priced twice differently", "missing unit_price column"]
+)
 def test_cli_refuses_a_bad_price_library_and_writes_nothing(tmp_path, case):
     rules = write_rules(tmp_path)
     prices = tmp_path / "bad-prices.csv"
@@ -532,8 +600,9 @@ def test_an_xlsx_price_library_reads_like_the_csv(tmp_path):
 
 def test_french_decimal_comma_in_a_semicolon_csv(tmp_path):
     french = tmp_path / "prix.csv"
-    rows = ["code;unit;unit_price;currency"] + [f"{code};{UNITS[code]};{str(price).replace('.', ',')};EUR"
-                                                for code, price in PRICES.items()]
+    rows = ["code;unit;unit_price;currency"] + [
+        f"{code};{UNITS[code]};{str(price).replace('.', ',')};EUR" for code, price in PRICES.items()
+    ]
     french.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert "T.01;m3;187,35;EUR" in french.read_text(encoding="utf-8")
 
@@ -599,24 +668,27 @@ def test_strict_refuses_an_unpriced_item_and_writes_nothing(tmp_path):
     prices = write_prices(tmp_path, {code: price for code, price in PRICES.items() if code != "T.05"})
     before = folder_files(tmp_path)
 
-    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx",
-                               "--strict")
+    code, stdout, stderr = run(
+        "estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx", "--strict"
+    )
     assert code == 4
     assert "T.05" in only_error_line(stderr)
     assert folder_files(tmp_path) == before
 
-    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "--format", "json",
-                               "--strict")
+    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "--strict")
     assert code == 4 and stdout == ""
 
 
 # --- 7. the language of the rule set gives the headers ------------------------------------------
 
 
-@pytest.mark.parametrize("language, sheet_name, headers", [
-    ("fr", "DPGF", ["N°", "Désignation", "U", "Quantité", "PU HT", "Montant HT"]),
-    ("en", "Estimate", ["No.", "Description", "Unit", "Quantity", "Unit price", "Amount"]),
-])
+@pytest.mark.parametrize(
+    "language, sheet_name, headers",
+    [
+        ("fr", "DPGF", ["N°", "Désignation", "U", "Quantité", "PU HT", "Montant HT"]),
+        ("en", "Estimate", ["No.", "Description", "Unit", "Quantity", "Unit price", "Amount"]),
+    ],
+)
 def test_headers_follow_the_language_of_the_rule_set(tmp_path, language, sheet_name, headers):
     rules = write_rules(tmp_path, language=language)
     prices = write_prices(tmp_path)
@@ -639,27 +711,46 @@ def test_settings_file_and_flags_override_the_rates(tmp_path, house_files):
 
     data = estimate_json(rules, prices, "--settings", settings, "--margin", "7.5", "--vat", "5.5")
 
-    rates = {"site_overheads_pct": D(10), "general_overheads_pct": D(12), "contingency_pct": D("2.5"),
-             "margin_pct": D("7.5"), "vat_pct": D("5.5")}  # the flag's 5.5 wins over the file's 10
+    rates = {
+        "site_overheads_pct": D(10),
+        "general_overheads_pct": D(12),
+        "contingency_pct": D("2.5"),
+        "margin_pct": D("7.5"),
+        "vat_pct": D("5.5"),
+    }  # the flag's 5.5 wins over the file's 10
     assert data["info"]["rates"] == {k: float(v) for k, v in rates.items()}
     assert_matches_hand(data, by_hand(rates=rates))
 
 
-@pytest.mark.parametrize("text, flags, fragment", [
-    ("[estimate]\nsite_overhead_pct = 8\n", [], "site_overhead_pct"),
-    ("[estimate]\nvat_pct = 150\n", [], "vat_pct"),
-    ("[estimate]\nvat_pct = 20\n[other]\nx = 1\n", [], "other"),
-    ("[estimate]\nmargin_pct = \"5\"\n", [], "margin_pct"),
-    ("", ["--vat", "150"], "vat_pct"),
-])
+@pytest.mark.parametrize(
+    "text, flags, fragment",
+    [
+        ("[estimate]\nsite_overhead_pct = 8\n", [], "site_overhead_pct"),
+        ("[estimate]\nvat_pct = 150\n", [], "vat_pct"),
+        ("[estimate]\nvat_pct = 20\n[other]\nx = 1\n", [], "other"),
+        ('[estimate]\nmargin_pct = "5"\n', [], "margin_pct"),
+        ("", ["--vat", "150"], "vat_pct"),
+    ],
+)
 def test_a_bad_settings_file_or_rate_is_refused(tmp_path, house_files, text, flags, fragment):
     rules, prices = house_files
     settings = tmp_path / "estimate.toml"
     settings.write_text(text, encoding="utf-8")
     before = folder_files(tmp_path)
 
-    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "--settings", settings,
-                               *flags, "-o", tmp_path / "o.xlsx")
+    code, stdout, stderr = run(
+        "estimate",
+        HOUSE,
+        "--rules",
+        rules,
+        "--prices",
+        prices,
+        "--settings",
+        settings,
+        *flags,
+        "-o",
+        tmp_path / "o.xlsx",
+    )
 
     assert code == 4
     assert fragment in only_error_line(stderr)

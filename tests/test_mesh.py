@@ -11,11 +11,22 @@ from bimquant.quantities import mesh
 def box(dx: float, dy: float, dz: float, angle_deg: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """A dx x dy x dz box turned by ``angle_deg`` about the vertical axis: (vertices, faces)."""
     v = np.array([[x, y, z] for z in (0, dz) for y in (0, dy) for x in (0, dx)], dtype=float)
-    faces = np.array([
-        [0, 2, 1], [1, 2, 3], [4, 5, 6], [5, 7, 6],  # bottom, top
-        [0, 1, 4], [1, 5, 4], [2, 6, 3], [3, 6, 7],  # front, back
-        [0, 4, 2], [2, 4, 6], [1, 3, 5], [3, 7, 5],  # left, right
-    ])
+    faces = np.array(
+        [
+            [0, 2, 1],
+            [1, 2, 3],
+            [4, 5, 6],
+            [5, 7, 6],  # bottom, top
+            [0, 1, 4],
+            [1, 5, 4],
+            [2, 6, 3],
+            [3, 6, 7],  # front, back
+            [0, 4, 2],
+            [2, 4, 6],
+            [1, 3, 5],
+            [3, 7, 5],  # left, right
+        ]
+    )
     a = np.radians(angle_deg)
     turn = np.array([[np.cos(a), -np.sin(a), 0], [np.sin(a), np.cos(a), 0], [0, 0, 1]])
     return v @ turn.T + [100.0, 50.0, 3.0], faces
@@ -107,7 +118,8 @@ def test_a_two_pitch_roof_body_counts_both_pitches():
     directions = mesh.get_major_directions(normals, areas)
     assert len(directions) == 2
     assert sum(0.5 * sum(mesh.get_face_areas_along(normals, areas, d)) for d in directions) == pytest.approx(
-        2 * 4.0 * 10.0, rel=0.02)  # mean of top and underside of each pitch ~ span x length
+        2 * 4.0 * 10.0, rel=0.02
+    )  # mean of top and underside of each pitch ~ span x length
 
 
 def test_a_thick_flat_raft_has_one_main_direction():

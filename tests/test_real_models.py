@@ -73,8 +73,9 @@ def test_quantities_are_physical(name):
 @pytest.mark.parametrize("name", ["AC20-FZK-Haus.ifc", "AC11-Institute-Var-2-IFC.ifc"])
 def test_walls_and_slabs_net_volume_agree_with_authored_or_are_explained(name):
     authored = measured(name).authored
-    checked = authored[authored["ifc_class"].str.startswith(("IfcWall", "IfcSlab"))
-                       & (authored["quantity"] == "NetVolume")]
+    checked = authored[
+        authored["ifc_class"].str.startswith(("IfcWall", "IfcSlab")) & (authored["quantity"] == "NetVolume")
+    ]
     assert len(checked) > 10
     unexplained = checked[checked["verdict"] == "differs"]
     assert unexplained.empty, unexplained[["name", "authored_value", "computed_value"]]
@@ -84,8 +85,10 @@ def test_walls_and_slabs_net_volume_agree_with_authored_or_are_explained(name):
 
 def test_fzk_haus_walls_and_slabs_all_within_one_percent():
     authored = measured("AC20-FZK-Haus.ifc").authored
-    volumes = authored[authored["ifc_class"].str.startswith(("IfcWall", "IfcSlab"))
-                       & authored["quantity"].isin(["NetVolume", "GrossVolume"])]
+    volumes = authored[
+        authored["ifc_class"].str.startswith(("IfcWall", "IfcSlab"))
+        & authored["quantity"].isin(["NetVolume", "GrossVolume"])
+    ]
     assert set(volumes["verdict"]) == {"ok"}
     assert len(volumes) == 34  # 13 walls and 4 slabs, net and gross
 
@@ -95,9 +98,13 @@ def test_institute_four_slab_net_volumes_are_gross_ones():
     slabs = authored[(authored["ifc_class"] == "IfcSlab") & (authored["quantity"] == "NetVolume")]
     flagged = slabs[slabs["verdict"] == "openings_not_deducted"]
     assert len(flagged) == 4
-    assert np.allclose(flagged["authored_value"],
-                       measured("AC11-Institute-Var-2-IFC.ifc").elements.set_index("global_id")
-                       .loc[flagged["global_id"], "gross_volume_m3"], rtol=0.01)
+    assert np.allclose(
+        flagged["authored_value"],
+        measured("AC11-Institute-Var-2-IFC.ifc")
+        .elements.set_index("global_id")
+        .loc[flagged["global_id"], "gross_volume_m3"],
+        rtol=0.01,
+    )
 
 
 def test_institute_measures_all_elements():

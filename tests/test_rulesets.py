@@ -355,8 +355,9 @@ def test_a_concrete_block_wall_is_masonry_not_a_formed_concrete_wall(name):
     result = measured(FILES["ifc4"])
     layers = copy.deepcopy(result.elements.loc[result.elements["name"].map(mark) == "W4", "material_layers"].iloc[0])
     layers[0]["material"] = "Bloc béton creux B40"
-    work = apply_rules(with_element(result, "W4", material="Bloc béton creux B40", material_layers=layers),
-                       shipped(name))
+    work = apply_rules(
+        with_element(result, "W4", material="Bloc béton creux B40", material_layers=layers), shipped(name)
+    )
     totals = dict(zip(work.items["code"], work.items["quantity"]))
     assert totals["02.04.01"] == approx(4 * 2.6)
     assert totals["02.03.01"] == approx(SAMPLE_TOTALS["02.03.01"] - 4 * 2.6 * 0.2)

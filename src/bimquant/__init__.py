@@ -21,8 +21,15 @@ __version__ = "0.1.0"
 logging.getLogger(__name__).addHandler(logging.NullHandler())  # the library logs, never prints
 
 __all__ = [
-    "BimquantError", "ElementFailuresError", "InputError", "OutputError", "RuleError",
-    "Takeoff", "Validation", "takeoff", "validate",
+    "BimquantError",
+    "ElementFailuresError",
+    "InputError",
+    "OutputError",
+    "RuleError",
+    "Takeoff",
+    "Validation",
+    "takeoff",
+    "validate",
 ]
 
 

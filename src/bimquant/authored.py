@@ -32,8 +32,16 @@ import pandas as pd
 
 TOLERANCE = 0.01  # relative; "within 1%"
 
-VERDICTS = ("ok", "duplicate_conflict", "wrong_type", "openings_not_deducted", "unit_suspect",
-            "net_above_gross", "constant_value", "differs")
+VERDICTS = (
+    "ok",
+    "duplicate_conflict",
+    "wrong_type",
+    "openings_not_deducted",
+    "unit_suspect",
+    "net_above_gross",
+    "constant_value",
+    "differs",
+)
 
 COMPARED = {
     # quantity name: {measurement family or "*": computed column}
@@ -56,17 +64,41 @@ COMPARED = {
 KIND_OF_COLUMN = {"m3": "volume", "m2": "area", "_m": "length", "kg": "weight"}
 
 UNIT_FACTORS = [
-    (1e3, "x1000 (mm vs m, or mm3/mm2 scale)"), (1e-3, "/1000"), (1e6, "x1e6 (mm2 as m2?)"),
-    (1e-6, "/1e6"), (1e9, "x1e9 (mm3 as m3?)"), (1e-9, "/1e9"), (10.7639, "x10.764 (ft2 vs m2)"),
-    (1 / 10.7639, "/10.764 (ft2 vs m2)"), (3.28084, "x3.281 (ft vs m)"), (0.3048, "x0.3048 (ft vs m)"),
-    (35.3147, "x35.31 (ft3 vs m3)"), (1 / 35.3147, "/35.31 (ft3 vs m3)"), (1e2, "x100 (cm vs m)"),
-    (1e-2, "/100"), (1e4, "x1e4 (cm2 vs m2)"), (1e-4, "/1e4"), (25.4, "x25.4 (in vs mm)"),
+    (1e3, "x1000 (mm vs m, or mm3/mm2 scale)"),
+    (1e-3, "/1000"),
+    (1e6, "x1e6 (mm2 as m2?)"),
+    (1e-6, "/1e6"),
+    (1e9, "x1e9 (mm3 as m3?)"),
+    (1e-9, "/1e9"),
+    (10.7639, "x10.764 (ft2 vs m2)"),
+    (1 / 10.7639, "/10.764 (ft2 vs m2)"),
+    (3.28084, "x3.281 (ft vs m)"),
+    (0.3048, "x0.3048 (ft vs m)"),
+    (35.3147, "x35.31 (ft3 vs m3)"),
+    (1 / 35.3147, "/35.31 (ft3 vs m3)"),
+    (1e2, "x100 (cm vs m)"),
+    (1e-2, "/100"),
+    (1e4, "x1e4 (cm2 vs m2)"),
+    (1e-4, "/1e4"),
+    (25.4, "x25.4 (in vs mm)"),
     (1 / 25.4, "/25.4 (in vs mm)"),
 ]
 
 AUTHORED_COLUMNS = [
-    "global_id", "ifc_class", "name", "storey", "set_name", "quantity", "ifc_type", "raw_value",
-    "authored_value", "computed_column", "computed_value", "rel_diff", "verdict", "detail",
+    "global_id",
+    "ifc_class",
+    "name",
+    "storey",
+    "set_name",
+    "quantity",
+    "ifc_type",
+    "raw_value",
+    "authored_value",
+    "computed_column",
+    "computed_value",
+    "rel_diff",
+    "verdict",
+    "detail",
 ]
 
 
@@ -131,14 +163,24 @@ def check_authored(elements: list, table: pd.DataFrame) -> pd.DataFrame:
                     others = ", ".join(f"{q2['value']:.6g}" for q2 in entries if q2 is not q)
                     detail = f"{verdict}{': ' + detail if detail else ''}; other value(s): {others}"
                     verdict = "duplicate_conflict"
-                rows.append({
-                    "global_id": element.global_id, "ifc_class": element.ifc_class,
-                    "name": element.name, "storey": element.storey, "set_name": q["set_name"],
-                    "quantity": name, "ifc_type": q["ifc_type"], "raw_value": q["raw_value"],
-                    "authored_value": q["value"], "computed_column": column, "computed_value": value,
-                    "rel_diff": _rel(q["value"], value) if not math.isnan(value) else math.nan,
-                    "verdict": verdict, "detail": detail,
-                })
+                rows.append(
+                    {
+                        "global_id": element.global_id,
+                        "ifc_class": element.ifc_class,
+                        "name": element.name,
+                        "storey": element.storey,
+                        "set_name": q["set_name"],
+                        "quantity": name,
+                        "ifc_type": q["ifc_type"],
+                        "raw_value": q["raw_value"],
+                        "authored_value": q["value"],
+                        "computed_column": column,
+                        "computed_value": value,
+                        "rel_diff": _rel(q["value"], value) if not math.isnan(value) else math.nan,
+                        "verdict": verdict,
+                        "detail": detail,
+                    }
+                )
     frame = pd.DataFrame(rows, columns=AUTHORED_COLUMNS)
     return _mark_constants(frame)
 
@@ -208,8 +250,7 @@ def summarize(authored: pd.DataFrame) -> Validation:
     columns = ["ifc_class", "quantity", "count", "ok", "ok_share"] + list(VERDICTS[1:])
     if authored.empty:
         return Validation(pd.DataFrame(columns=columns), authored.copy(), authored)
-    counts = (authored.groupby(["ifc_class", "quantity", "verdict"]).size()
-              .unstack("verdict", fill_value=0))
+    counts = authored.groupby(["ifc_class", "quantity", "verdict"]).size().unstack("verdict", fill_value=0)
     for verdict in VERDICTS:
         if verdict not in counts:
             counts[verdict] = 0

@@ -122,16 +122,32 @@ def takeoff(
         info = dict(result.info)
         work = apply_rules(result, ruleset) if ruleset is not None else None
         if work is not None:
-            info |= {"ruleset": ruleset.name, "ruleset_file": str(ruleset.path), "language": ruleset.language,
-                     "coverage": work.coverage}
-            tables = {"items": work.items, "by_storey": work.by_storey, "trace": work.trace,
-                      "unmapped": work.unmapped, "warnings": work.warnings, **tables}
+            info |= {
+                "ruleset": ruleset.name,
+                "ruleset_file": str(ruleset.path),
+                "language": ruleset.language,
+                "coverage": work.coverage,
+            }
+            tables = {
+                "items": work.items,
+                "by_storey": work.by_storey,
+                "trace": work.trace,
+                "unmapped": work.unmapped,
+                "warnings": work.warnings,
+                **tables,
+            }
         refused = strict and len(result.failures) > 0  # --strict: no output from a partial takeoff
         if output is not None and not refused:
             if work is not None and check_output(output, fmt.value if fmt else None) == "csv":
                 tables = {name: tables[name] for name in ("items", "by_storey", "trace", "unmapped", "warnings")}
-            write_tables(tables, output, fmt=fmt.value if fmt else None, info=info,
-                         main="items" if work is not None else "elements", csv_all=work is not None)
+            write_tables(
+                tables,
+                output,
+                fmt=fmt.value if fmt else None,
+                info=info,
+                main="items" if work is not None else "elements",
+                csv_all=work is not None,
+            )
         elif fmt == OutFormat.json and not refused:
             sys.stdout.write(to_json(tables, info) + "\n")
         if not quiet:
@@ -209,13 +225,22 @@ def explain(
             known = listed[listed["global_id"] == global_id]
             if len(known):
                 raise bimquant.InputError(f"element {global_id} was not measured: {known['reason'].iloc[0]}") from None
-            raise bimquant.InputError(f"no element with GlobalId {global_id} in {model}",
-                                      "copy the GlobalId from the takeoff's global_id column") from None
+            raise bimquant.InputError(
+                f"no element with GlobalId {global_id} in {model}",
+                "copy the GlobalId from the takeoff's global_id column",
+            ) from None
         if fmt == ReportFormat.json:
-            sys.stdout.write(to_json({"matched": pd.DataFrame(report["matched"]),
-                                      "not_matched": pd.DataFrame(report["not_matched"]),
-                                      "openings": pd.DataFrame(report["openings"])},
-                                     {"element": _plain(report["element"])}) + "\n")
+            sys.stdout.write(
+                to_json(
+                    {
+                        "matched": pd.DataFrame(report["matched"]),
+                        "not_matched": pd.DataFrame(report["not_matched"]),
+                        "openings": pd.DataFrame(report["openings"]),
+                    },
+                    {"element": _plain(report["element"])},
+                )
+                + "\n"
+            )
         else:
             _print_explanation(report)
     except BimquantError as error:
@@ -252,8 +277,14 @@ def estimate(
             )
         ruleset = load_ruleset(rules)
         library = load_prices(prices)
-        rates = load_rates(settings, site_overheads_pct=site_overheads, general_overheads_pct=general_overheads,
-                           contingency_pct=contingency, margin_pct=margin, vat_pct=vat)
+        rates = load_rates(
+            settings,
+            site_overheads_pct=site_overheads,
+            general_overheads_pct=general_overheads,
+            contingency_pct=contingency,
+            margin_pct=margin,
+            vat_pct=vat,
+        )
         check_price_units(ruleset, library)
         result = _measure(model, kernel, threads, quiet)
         work = apply_rules(result, ruleset)
@@ -262,14 +293,35 @@ def estimate(
             codes = ", ".join(budget.unpriced["code"].head(5))
             raise bimquant.RuleError(
                 f"{len(budget.unpriced)} item(s) have no price in {prices} (--strict): {codes}; nothing written",
-                "add these codes to the price library, or drop --strict")
-        info = {**result.info, "ruleset": ruleset.name, "prices": str(prices), "language": ruleset.language,
-                "currency": budget.currency, "rates": asdict(rates), "ratios": budget.ratios,
-                "totals": budget.totals, "coverage": work.coverage}
+                "add these codes to the price library, or drop --strict",
+            )
+        info = {
+            **result.info,
+            "ruleset": ruleset.name,
+            "prices": str(prices),
+            "language": ruleset.language,
+            "currency": budget.currency,
+            "rates": asdict(rates),
+            "ratios": budget.ratios,
+            "totals": budget.totals,
+            "coverage": work.coverage,
+        }
         tables = {"lines": budget.lines, "lots": budget.lots, "unpriced": budget.unpriced, "trace": work.trace}
         if out_format == "xlsx":
-            write_atomically([(output, lambda tmp: write_dpgf(budget, work.trace, tmp, language=ruleset.language,
-                                                              title=f"{Path(model).name} / {ruleset.name}"))])
+            write_atomically(
+                [
+                    (
+                        output,
+                        lambda tmp: write_dpgf(
+                            budget,
+                            work.trace,
+                            tmp,
+                            language=ruleset.language,
+                            title=f"{Path(model).name} / {ruleset.name}",
+                        ),
+                    )
+                ]
+            )
         elif output is not None:
             write_tables(tables, output, fmt=out_format, info=info, main="lines", csv_all=True)
         elif fmt == OutFormat.json:
@@ -284,15 +336,27 @@ def _print_budget(budget: Budget, output: Path | None) -> None:
     lots = budget.lots.set_index("lot")[["amount", "share", "items", "unpriced_items"]]
     err.print(_table(f"Budget by lot ({budget.currency}, excl. VAT)", lots))
     t = budget.totals
-    for key in ("direct_cost", "site_overheads", "general_overheads", "contingency", "margin",
-                "total_excl_vat", "vat", "total_incl_vat"):
+    for key in (
+        "direct_cost",
+        "site_overheads",
+        "general_overheads",
+        "contingency",
+        "margin",
+        "total_excl_vat",
+        "vat",
+        "total_incl_vat",
+    ):
         err.print(f"  {key.replace('_', ' '):<20} {t[key]:>16,.2f} {budget.currency}")
     if budget.ratios.get("cost_per_m2_excl_vat") is not None:
-        err.print(f"  cost per m2 excl. VAT {budget.ratios['cost_per_m2_excl_vat']:,.2f} "
-                  f"({budget.ratios['gross_floor_area_m2']:,.2f} m2 of floor slabs)")
+        err.print(
+            f"  cost per m2 excl. VAT {budget.ratios['cost_per_m2_excl_vat']:,.2f} "
+            f"({budget.ratios['gross_floor_area_m2']:,.2f} m2 of floor slabs)"
+        )
     if not t["complete"]:
-        err.print(f"[bold yellow]Incomplete: {t['unpriced_items']} item(s) without a price:[/] "
-                  + escape(", ".join(budget.unpriced["code"])))
+        err.print(
+            f"[bold yellow]Incomplete: {t['unpriced_items']} item(s) without a price:[/] "
+            + escape(", ".join(budget.unpriced["code"]))
+        )
     if output is not None:
         err.print(f"Written: {escape(str(output))}")
 
@@ -309,7 +373,9 @@ def order(
     recipes: Path = typer.Option(..., "--recipes", help="Recipe file (TOML): materials per work item."),
     by: BatchBy = typer.Option(BatchBy.storey, "--by", help="Delivery batches: per storey, or per phase."),
     phases: Path | None = typer.Option(None, "--phases", help="Phase file (TOML), needed with --by phase."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx (a sheet per supplier), .csv, .json."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Output: .xlsx (a sheet per supplier), .csv, .json."
+    ),
     fmt: OutFormat | None = typer.Option(None, "--format", "-f", help="Output format; json without -o goes to stdout."),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
@@ -332,12 +398,19 @@ def order(
         phase_list = load_phases(phases) if by == BatchBy.phase else None
         result = _measure(model, kernel, threads, quiet)
         work = apply_rules(result, ruleset)
-        storeys = (result.elements.groupby("storey")["storey_elevation_m"].min().sort_values().index.tolist()
-                   if len(result.elements) else [])
+        storeys = (
+            result.elements.groupby("storey")["storey_elevation_m"].min().sort_values().index.tolist()
+            if len(result.elements)
+            else []
+        )
         plan = plan_orders(work, book, phase_list, storeys)
         info = {**result.info, "ruleset": ruleset.name, **plan.info}
-        tables = {"orders": plan.orders, "summary": plan.summary, "needs": plan.needs,
-                  "without_recipe": plan.without_recipe}
+        tables = {
+            "orders": plan.orders,
+            "summary": plan.summary,
+            "needs": plan.needs,
+            "without_recipe": plan.without_recipe,
+        }
         if out_format == "xlsx":
             write_atomically([(output, lambda tmp: write_order_book(plan, tmp))])
         elif output is not None:
@@ -355,11 +428,15 @@ def _print_orders(plan: Orders, output: Path | None) -> None:
     err.print(_table("Orders", shown.set_index("supplier")))
     concrete = plan.orders.dropna(subset=["trucks"])
     for row in concrete.itertuples():
-        err.print(f"  {escape(row.label)} / {escape(str(row.batch))}: {int(row.trucks)} truck(s), last one "
-                  f"{row.last_truck:g} {row.unit}")
+        err.print(
+            f"  {escape(row.label)} / {escape(str(row.batch))}: {int(row.trucks)} truck(s), last one "
+            f"{row.last_truck:g} {row.unit}"
+        )
     if len(plan.without_recipe):
-        err.print(f"{len(plan.without_recipe)} item(s) with a quantity but no recipe: "
-                  + escape(", ".join(plan.without_recipe["code"])))
+        err.print(
+            f"{len(plan.without_recipe)} item(s) with a quantity but no recipe: "
+            + escape(", ".join(plan.without_recipe["code"]))
+        )
     if output is not None:
         err.print(f"Written: {escape(str(output))}")
 
@@ -380,14 +457,19 @@ def rules_check(rules: Path = typer.Argument(..., help="Rule set (TOML).", show_
         _fail(error)
     out = Console(highlight=False, soft_wrap=True)
     lots = sorted({item.lot for item in ruleset.items})
-    out.print(f"OK: {escape(str(rules))}: rule set '{escape(ruleset.name)}' ({ruleset.language}), "
-              f"{len(ruleset.items)} items in {len(lots)} lots")
+    out.print(
+        f"OK: {escape(str(rules))}: rule set '{escape(ruleset.name)}' ({ruleset.language}), "
+        f"{len(ruleset.items)} items in {len(lots)} lots"
+    )
     table = Table(title_justify="left")
     for column in ("code", "unit", "label", "quantity", "openings"):
         table.add_column(column)
     for item in ruleset.items:
-        conventions = ", ".join(f"{k} {v:g}" for k, v in (("deduct > m2", item.deduct_above_m2),
-                                                           ("deduct > m3", item.deduct_above_m3)) if v is not None)
+        conventions = ", ".join(
+            f"{k} {v:g}"
+            for k, v in (("deduct > m2", item.deduct_above_m2), ("deduct > m3", item.deduct_above_m3))
+            if v is not None
+        )
         table.add_row(escape(item.code), item.unit, escape(item.label), escape(item.quantity.text), conventions)
     out.print(table)
 
@@ -399,19 +481,25 @@ def _plain(record: dict) -> dict:
 def _print_explanation(report: dict) -> None:
     out = Console(highlight=False, soft_wrap=True)
     e = report["element"]
-    out.print(f"[bold]{escape(e['global_id'])}[/] {e['ifc_class']} {escape(str(e['name']))} "
-              f"(storey {escape(str(e['storey']))}, material {escape(str(e['material']))})")
+    out.print(
+        f"[bold]{escape(e['global_id'])}[/] {e['ifc_class']} {escape(str(e['name']))} "
+        f"(storey {escape(str(e['storey']))}, material {escape(str(e['material']))})"
+    )
     measured = {k: v for k, v in e.items() if k in QUANTITY_COLUMNS and v == v and v is not None}
     out.print("  quantities: " + ", ".join(f"{k} = {v:.6g}" for k, v in measured.items()))
     for o in report["openings"]:
-        out.print(f"  opening {escape(o['opening_global_id'])}: {o['area_m2']:.4g} m2 in the face, "
-                  f"{o['volume_m3']:.4g} m3 in the host")
+        out.print(
+            f"  opening {escape(o['opening_global_id'])}: {o['area_m2']:.4g} m2 in the face, "
+            f"{o['volume_m3']:.4g} m3 in the host"
+        )
     if report["matched"]:
         out.print("[bold]Items fed:[/]")
     for row in report["matched"]:
         layer = f" [layer {escape(str(row['layer']))}]" if row["layer"] else ""
-        out.print(f"  {escape(row['code'])} {escape(row['label'])}{layer}: {escape(row['formula'])} = "
-                  f"{escape(row['computed'])} = {row['contribution']:.6g} {row['unit']}")
+        out.print(
+            f"  {escape(row['code'])} {escape(row['label'])}{layer}: {escape(row['formula'])} = "
+            f"{escape(row['computed'])} = {row['contribution']:.6g} {row['unit']}"
+        )
         if row["openings_deducted"]:
             out.print(f"      deducted: {escape(row['openings_deducted'])}")
         if row["openings_measured_through"]:
@@ -425,19 +513,26 @@ def _print_explanation(report: dict) -> None:
 
 
 def _print_work_items(work: WorkItems) -> None:
-    err.print(_table(f"Work items ({work.ruleset.name})",
-                     work.items.set_index("code")[["label", "unit", "quantity", "elements"]]))
+    err.print(
+        _table(
+            f"Work items ({work.ruleset.name})", work.items.set_index("code")[["label", "unit", "quantity", "elements"]]
+        )
+    )
     c = work.coverage
-    err.print(f"Coverage: {c['elements_mapped']} of {c['elements']} elements ({c['elements_share']:.1%}), "
-              f"{c['volume_share']:.1%} of the net volume")
+    err.print(
+        f"Coverage: {c['elements_mapped']} of {c['elements']} elements ({c['elements_share']:.1%}), "
+        f"{c['volume_share']:.1%} of the net volume"
+    )
     if len(work.unmapped):
         err.print(f"{len(work.unmapped)} element(s) feed no item (sheet 'unmapped'), e.g.:")
         for row in work.unmapped.head(5).itertuples():
             err.print(f"  {escape(row.global_id)} {row.ifc_class} {escape(str(row.name))}: {escape(row.reason)}")
     conflicts = work.warnings[work.warnings["kind"] == "conflict"]
     if len(conflicts):
-        err.print(f"[bold yellow]{len(conflicts)} conflict(s): elements counted in two items that measure the "
-                  f"same thing[/] (sheet 'warnings')")
+        err.print(
+            f"[bold yellow]{len(conflicts)} conflict(s): elements counted in two items that measure the "
+            f"same thing[/] (sheet 'warnings')"
+        )
     missing = work.warnings[work.warnings["kind"] == "missing_value"]
     if len(missing):
         err.print(f"{len(missing)} contribution(s) without a value (sheet 'warnings')")

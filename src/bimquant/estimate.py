@@ -37,8 +37,21 @@ from bimquant.rules.formula import UNIT_DIMENSIONS
 
 PRICE_COLUMNS = ["code", "unit", "unit_price", "currency", "labour", "material", "equipment", "source", "date"]
 REQUIRED_PRICE_COLUMNS = ("code", "unit", "unit_price")
-LINE_COLUMNS = ["code", "lot", "label", "unit", "quantity", "unit_price", "amount", "currency", "priced",
-                "labour", "material", "equipment", "source"]
+LINE_COLUMNS = [
+    "code",
+    "lot",
+    "label",
+    "unit",
+    "quantity",
+    "unit_price",
+    "amount",
+    "currency",
+    "priced",
+    "labour",
+    "material",
+    "equipment",
+    "source",
+]
 LOT_COLUMNS = ["lot", "amount", "share", "items", "unpriced_items"]
 RATE_KEYS = ("site_overheads_pct", "general_overheads_pct", "contingency_pct", "margin_pct", "vat_pct")
 FLOOR_TYPES = ("FLOOR", "BASESLAB")
@@ -122,8 +135,10 @@ def load_rates(path: str | os.PathLike | None = None, **overrides: float | None)
         table = data.get("estimate", {})
         unknown = (set(data) - {"estimate"}) | (set(table) - set(RATE_KEYS))
         if unknown:
-            raise RuleError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}",
-                            f"use an [estimate] table with {', '.join(RATE_KEYS)}")
+            raise RuleError(
+                f"{path}: unknown key(s) {', '.join(sorted(unknown))}",
+                f"use an [estimate] table with {', '.join(RATE_KEYS)}",
+            )
         values.update(table)
     values.update({k: v for k, v in overrides.items() if v is not None})
     for key, value in values.items():
@@ -150,8 +165,9 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
     header = list(rows[0][1])
     missing = [c for c in REQUIRED_PRICE_COLUMNS if c not in header]
     if missing:
-        raise RuleError(f"{path}: row 1 (header): missing column(s) {', '.join(missing)}",
-                        "the header needs code, unit, unit_price")
+        raise RuleError(
+            f"{path}: row 1 (header): missing column(s) {', '.join(missing)}", "the header needs code, unit, unit_price"
+        )
     unknown = [c for c in header if c not in PRICE_COLUMNS]
     if unknown:
         raise RuleError(f"{path}: unknown column(s) {', '.join(unknown)}", f"use {', '.join(PRICE_COLUMNS)}")
@@ -169,7 +185,8 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
         if price is None or price < 0:
             raise RuleError(
                 f"{where} ({code}): unit_price '{_text(row.get('unit_price'))}' is not a number of 0 or more",
-                "write the price as a plain number, e.g. 185.50")
+                "write the price as a plain number, e.g. 185.50",
+            )
         split = {}
         for key in ("labour", "material", "equipment"):
             value = row.get(key)
@@ -177,14 +194,22 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
                 split[key] = _number(value)
                 if split[key] is None:
                     raise RuleError(f"{where} ({code}): {key} '{value}' is not a number", "write a plain number")
-        entry = Price(code=code, unit=unit, unit_price=price, currency=_text(row.get("currency")) or "EUR",
-                      source=_text(row.get("source")) or None, date=_text(row.get("date")) or None, **split)
+        entry = Price(
+            code=code,
+            unit=unit,
+            unit_price=price,
+            currency=_text(row.get("currency")) or "EUR",
+            source=_text(row.get("source")) or None,
+            date=_text(row.get("date")) or None,
+            **split,
+        )
         if code in prices:
             if (prices[code].unit_price, prices[code].unit) != (entry.unit_price, entry.unit):
                 raise RuleError(
                     f"{where}: code {code} is already priced at row {rows_of[code]} "
                     f"({prices[code].unit_price:g} per {prices[code].unit}, here {price:g} per {unit})",
-                    "keep one price per code")
+                    "keep one price per code",
+                )
             continue
         prices[code] = entry
         rows_of[code] = line
@@ -198,14 +223,18 @@ def _read_rows(path: Path) -> list[tuple[int, dict]]:
         try:
             sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
         except Exception as exc:  # openpyxl raises many kinds on a broken file
-            raise RuleError(f"{path}: not a readable XLSX file ({exc})",
-                            "save the price list again from Excel") from None
+            raise RuleError(
+                f"{path}: not a readable XLSX file ({exc})", "save the price list again from Excel"
+            ) from None
         values = list(sheet.iter_rows(values_only=True))
         if not values:
             return []
         header = [_text(h) for h in values[0]]
-        return [(i, dict(zip(header, row))) for i, row in enumerate(values[1:], start=2)
-                if any(v not in (None, "") for v in row)]
+        return [
+            (i, dict(zip(header, row)))
+            for i, row in enumerate(values[1:], start=2)
+            if any(v not in (None, "") for v in row)
+        ]
     if path.suffix.lower() != ".csv":
         raise RuleError(f"{path}: unknown price file type", "give a .csv or .xlsx price library")
     try:
@@ -227,7 +256,8 @@ def _read_rows(path: Path) -> list[tuple[int, dict]]:
             raise RuleError(
                 f"{path}: row {line}{code}: {columns + len(extra)} values for {columns} columns",
                 f"a decimal comma in a file separated by '{dialect.delimiter}'? write 185.50, "
-                'quote "185,50", or separate the columns with ;')
+                'quote "185,50", or separate the columns with ;',
+            )
         if any((v or "").strip() for v in row.values() if isinstance(v, str)):
             rows.append((line, {(k or "").strip(): v for k, v in row.items()}))
     return rows
@@ -259,11 +289,13 @@ def check_price_units(ruleset, prices: dict[str, Price]) -> None:
         if price is not None and price.unit != item.unit:
             raise RuleError(
                 f"price for {item.code} ({item.label}) is per {price.unit}, but the item is measured in {item.unit}",
-                f"price {item.code} per {item.unit} in the price library, or change the item's unit in {ruleset.path}")
+                f"price {item.code} per {item.unit} in the price library, or change the item's unit in {ruleset.path}",
+            )
 
 
-def estimate_budget(work: WorkItems, prices: dict[str, Price], rates: Rates,
-                    elements: pd.DataFrame | None = None) -> Budget:
+def estimate_budget(
+    work: WorkItems, prices: dict[str, Price], rates: Rates, elements: pd.DataFrame | None = None
+) -> Budget:
     """Price the work items: amounts, lot subtotals, overheads, margin, VAT and ratios.
 
     An item without a price is kept with an empty amount and the budget is marked incomplete.
@@ -277,21 +309,29 @@ def estimate_budget(work: WorkItems, prices: dict[str, Price], rates: Rates,
             raise RuleError(
                 f"price for {row['code']} ({row['label']}) is per {price.unit}, "
                 f"but the item is measured in {row['unit']}",
-                f"price {row['code']} per {row['unit']} in the price library, or change the item's unit")
+                f"price {row['code']} per {row['unit']} in the price library, or change the item's unit",
+            )
         quantity = _cents(row["quantity"]) if not math.isnan(row["quantity"]) else Decimal(0)
         amount = _cents(quantity * _decimal(price.unit_price)) if price else None
         if amount is not None:
             amounts[row["lot"]] = amounts.get(row["lot"], Decimal(0)) + amount
-        lines.append({
-            "code": row["code"], "lot": row["lot"], "label": row["label"], "unit": row["unit"],
-            "quantity": float(quantity),
-            "unit_price": price.unit_price if price else math.nan,
-            "amount": float(amount) if amount is not None else math.nan,
-            "currency": price.currency if price else None,
-            "priced": price is not None,
-            "labour": price.labour if price else None, "material": price.material if price else None,
-            "equipment": price.equipment if price else None, "source": price.source if price else None,
-        })
+        lines.append(
+            {
+                "code": row["code"],
+                "lot": row["lot"],
+                "label": row["label"],
+                "unit": row["unit"],
+                "quantity": float(quantity),
+                "unit_price": price.unit_price if price else math.nan,
+                "amount": float(amount) if amount is not None else math.nan,
+                "currency": price.currency if price else None,
+                "priced": price is not None,
+                "labour": price.labour if price else None,
+                "material": price.material if price else None,
+                "equipment": price.equipment if price else None,
+                "source": price.source if price else None,
+            }
+        )
     frame = pd.DataFrame(lines, columns=LINE_COLUMNS)
     direct = sum(amounts.values(), Decimal(0))
     site = _cents(direct * _decimal(rates.site_overheads_pct) / 100)
@@ -303,23 +343,45 @@ def estimate_budget(work: WorkItems, prices: dict[str, Price], rates: Rates,
     vat = _cents(total_excl * _decimal(rates.vat_pct) / 100)
     unpriced = frame[~frame["priced"]][["code", "lot", "label", "unit", "quantity"]].reset_index(drop=True)
     totals = {
-        "direct_cost": float(direct), "site_overheads": float(site), "general_overheads": float(general),
-        "contingency": float(contingency), "margin": float(margin), "total_excl_vat": float(total_excl),
-        "vat": float(vat), "total_incl_vat": float(total_excl + vat),
-        "complete": unpriced.empty, "unpriced_items": len(unpriced),
+        "direct_cost": float(direct),
+        "site_overheads": float(site),
+        "general_overheads": float(general),
+        "contingency": float(contingency),
+        "margin": float(margin),
+        "total_excl_vat": float(total_excl),
+        "vat": float(vat),
+        "total_incl_vat": float(total_excl + vat),
+        "complete": unpriced.empty,
+        "unpriced_items": len(unpriced),
     }
     lots = []
     for lot, group in frame.groupby("lot", sort=False):
         amount = amounts.get(lot, Decimal(0))
-        lots.append({"lot": lot, "amount": float(amount), "share": round(float(amount / direct), 4) if direct else 0.0,
-                     "items": len(group), "unpriced_items": int((~group["priced"]).sum())})
+        lots.append(
+            {
+                "lot": lot,
+                "amount": float(amount),
+                "share": round(float(amount / direct), 4) if direct else 0.0,
+                "items": len(group),
+                "unpriced_items": int((~group["priced"]).sum()),
+            }
+        )
     currencies = {c for c in frame["currency"].dropna()}
     if len(currencies) > 1:
-        raise RuleError(f"the price library mixes currencies: {', '.join(sorted(currencies))}",
-                        "use one currency in a price library")
+        raise RuleError(
+            f"the price library mixes currencies: {', '.join(sorted(currencies))}",
+            "use one currency in a price library",
+        )
     ratios = get_ratios(elements, float(total_excl)) if elements is not None else {}
-    return Budget(lines=frame, lots=pd.DataFrame(lots, columns=LOT_COLUMNS), unpriced=unpriced, totals=totals,
-                  rates=rates, ratios=ratios, currency=next(iter(currencies), "EUR"))
+    return Budget(
+        lines=frame,
+        lots=pd.DataFrame(lots, columns=LOT_COLUMNS),
+        unpriced=unpriced,
+        totals=totals,
+        rates=rates,
+        ratios=ratios,
+        currency=next(iter(currencies), "EUR"),
+    )
 
 
 def get_gross_floor_area(elements: pd.DataFrame) -> float:

@@ -33,8 +33,18 @@ log = logging.getLogger(__name__)
 # identifier empty, so an unnamed representation counts when its type is a solid one.
 BODY_IDENTIFIERS = {"Body", "Facetation", "Mesh"}
 SOLID_TYPES = {
-    "SweptSolid", "AdvancedSweptSolid", "Brep", "AdvancedBrep", "CSG", "Clipping", "SolidModel",
-    "SurfaceModel", "Tessellation", "MappedRepresentation", "BoundingBox", "SectionedSpine",
+    "SweptSolid",
+    "AdvancedSweptSolid",
+    "Brep",
+    "AdvancedBrep",
+    "CSG",
+    "Clipping",
+    "SolidModel",
+    "SurfaceModel",
+    "Tessellation",
+    "MappedRepresentation",
+    "BoundingBox",
+    "SectionedSpine",
 }
 
 # Properties copied to their own columns, by (property name) looked up in any *Common set.
@@ -268,12 +278,14 @@ def _materials(model: Model, entity, densities) -> tuple[list[str], list[dict], 
         layers = []
         for layer in material.MaterialLayers or ():
             mat = layer.Material
-            layers.append({
-                "material": mat.Name if mat else None,
-                "name": getattr(layer, "Name", None),
-                "thickness_m": float(layer.LayerThickness or 0.0) * model.length_scale,
-                "density_kg_m3": densities.get(mat.id()) if mat else None,
-            })
+            layers.append(
+                {
+                    "material": mat.Name if mat else None,
+                    "name": getattr(layer, "Name", None),
+                    "thickness_m": float(layer.LayerThickness or 0.0) * model.length_scale,
+                    "density_kg_m3": densities.get(mat.id()) if mat else None,
+                }
+            )
         dens = [layer["density_kg_m3"] for layer in layers]
         return _unique([lay["material"] for lay in layers]), layers, dens
     if material.is_a("IfcMaterial"):
@@ -369,14 +381,16 @@ def get_authored_quantities(model: Model, entity) -> list[dict]:
             raw = quantity[3]
             if raw is None:
                 continue
-            rows.append({
-                "set_name": definition.Name,
-                "quantity": quantity.Name,
-                "kind": kind,
-                "ifc_type": quantity.is_a(),
-                "raw_value": float(raw),
-                "value": float(raw) * _quantity_scale(model, quantity, unit_type),
-            })
+            rows.append(
+                {
+                    "set_name": definition.Name,
+                    "quantity": quantity.Name,
+                    "kind": kind,
+                    "ifc_type": quantity.is_a(),
+                    "raw_value": float(raw),
+                    "value": float(raw) * _quantity_scale(model, quantity, unit_type),
+                }
+            )
     return rows
 
 

@@ -52,19 +52,57 @@ from bimquant.errors import RuleError
 from bimquant.rules.apply import WorkItems
 from bimquant.rules.ruleset import RuleSet
 
-MATERIAL_KEYS = {"id", "label", "unit", "purchase_unit", "pack_size", "kind", "increment", "supplier",
-                 "lead_time_days", "pack_price", "unit_price", "note"}
+MATERIAL_KEYS = {
+    "id",
+    "label",
+    "unit",
+    "purchase_unit",
+    "pack_size",
+    "kind",
+    "increment",
+    "supplier",
+    "lead_time_days",
+    "pack_price",
+    "unit_price",
+    "note",
+}
 REQUIRED_MATERIAL_KEYS = ("id", "label", "unit", "purchase_unit", "pack_size", "supplier")
+HEAD_KEYS = {"name", "language", "description", "version"}
 RECIPE_KEYS = {"item", "materials", "note"}
 LINE_KEYS = {"material", "per_unit", "waste_pct", "note"}
 ORDER_COLUMNS = [
-    "supplier", "material", "label", "unit", "batch", "delivery_date", "order_by", "items", "need_without_waste",
-    "need", "ordered", "packs", "purchase_unit", "pack_size", "surplus", "trucks", "last_truck", "order_value",
+    "supplier",
+    "material",
+    "label",
+    "unit",
+    "batch",
+    "delivery_date",
+    "order_by",
+    "items",
+    "need_without_waste",
+    "need",
+    "ordered",
+    "packs",
+    "purchase_unit",
+    "pack_size",
+    "surplus",
+    "trucks",
+    "last_truck",
+    "order_value",
 ]
-NEED_COLUMNS = ["code", "storey", "batch", "material", "item_quantity", "per_unit", "waste_pct", "need_without_waste",
-                "need"]
+NEED_COLUMNS = [
+    "code",
+    "storey",
+    "batch",
+    "material",
+    "item_quantity",
+    "per_unit",
+    "waste_pct",
+    "need_without_waste",
+    "need",
+]
 NO_STOREY = "(no storey)"
-EPS = 1e-9
+EPS = 1e-9  # relative: a ratio within EPS of a whole number is that number (floating-point noise)
 
 
 @dataclass(frozen=True)
@@ -103,6 +141,7 @@ class Phase:
     name: str
     date: dt.date | None
     storeys: list[str]
+    path: Path | None = None  # the phase file, for error messages
 
 
 @dataclass
@@ -124,30 +163,47 @@ def load_recipes(path: str | os.PathLike, ruleset: RuleSet | None = None) -> Rec
     data = _read_toml(path, "recipe file")
     unknown = set(data) - {"recipes", "material", "recipe"}
     if unknown:
-        raise RuleError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}",
-                        "a recipe file has [recipes], [[material]] and [[recipe]] tables")
+        raise RuleError(
+            f"{path}: unknown section(s) {', '.join(sorted(unknown))}",
+            "a recipe file has [recipes], [[material]] and [[recipe]] tables",
+        )
     head = data.get("recipes", {})
     if not isinstance(head, dict):
         raise RuleError(f"{path}: [recipes] must be a table", 'write [recipes] name = "..."')
+    unknown = set(head) - HEAD_KEYS
+    if unknown:
+        raise RuleError(
+            f"{path}: [recipes]: unknown key(s) {', '.join(sorted(unknown))}",
+            f"allowed keys: {', '.join(sorted(HEAD_KEYS))}",
+        )
     materials: dict[str, Material] = {}
     for index, raw in enumerate(data.get("material", []), start=1):
         material = _parse_material(path, index, raw)
         if material.id in materials:
-            raise RuleError(f"{path}: material {material.id} (#{index}) is defined twice", "give each material its own id")
+            raise RuleError(
+                f"{path}: material {material.id} (#{index}) is defined twice", "give each material its own id"
+            )
         materials[material.id] = material
     recipes: dict[str, list[RecipeLine]] = {}
     for index, raw in enumerate(data.get("recipe", []), start=1):
         code, lines = _parse_recipe(path, index, raw, materials)
         if ruleset is not None and code not in {item.code for item in ruleset.items}:
-            raise RuleError(f"{path}: recipe for item {code} (#{index}): no such item code in {ruleset.path}",
-                            "use a code of the rule set's items, or remove this recipe")
+            raise RuleError(
+                f"{path}: recipe for item {code} (#{index}): no such item code in {ruleset.path}",
+                "use a code of the rule set's items, or remove this recipe",
+            )
         if code in recipes:
             raise RuleError(f"{path}: recipe for item {code} (#{index}) is given twice", "merge the two recipes")
         recipes[code] = lines
     if not recipes:
-        raise RuleError(f"{path}: no [[recipe]] in the file", "add [[recipe]] item = \"...\" materials = [...]")
-    return Recipes(path=path, name=str(head.get("name", path.stem)), language=str(head.get("language", "en")),
-                   materials=materials, recipes=recipes)
+        raise RuleError(f"{path}: no [[recipe]] in the file", 'add [[recipe]] item = "..." materials = [...]')
+    return Recipes(
+        path=path,
+        name=str(head.get("name", path.stem)),
+        language=str(head.get("language", "en")),
+        materials=materials,
+        recipes=recipes,
+    )
 
 
 def _read_toml(path: Path, what: str) -> dict:
@@ -177,8 +233,10 @@ def _parse_material(path: Path, index: int, raw: Any) -> Material:
         where = f"material {raw['id']} (#{index})"
     unknown = set(raw) - MATERIAL_KEYS
     if unknown:
-        raise RuleError(f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))}",
-                        f"allowed keys: {', '.join(sorted(MATERIAL_KEYS))}")
+        raise RuleError(
+            f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))}",
+            f"allowed keys: {', '.join(sorted(MATERIAL_KEYS))}",
+        )
     for key in REQUIRED_MATERIAL_KEYS:
         if key not in raw:
             raise RuleError(f"{path}: {where} has no '{key}'", f"add {key} = ... to the material")
@@ -192,22 +250,37 @@ def _parse_material(path: Path, index: int, raw: Any) -> Material:
     increment = None
     if "increment" in raw:
         if kind != "concrete":
-            raise RuleError(f"{path}: {where}: increment applies to concrete only", 'add kind = "concrete" or remove it')
+            raise RuleError(
+                f"{path}: {where}: increment applies to concrete only", 'add kind = "concrete" or remove it'
+            )
         increment = _number(path, where, "increment", raw["increment"], 0.0, strict=True)
         if increment > pack_size:
-            raise RuleError(f"{path}: {where}: increment {increment:g} is larger than the truck ({pack_size:g})",
-                            "the ordering step must fit in one truck")
+            raise RuleError(
+                f"{path}: {where}: increment {increment:g} is larger than the truck ({pack_size:g})",
+                "the ordering step must fit in one truck",
+            )
     lead = raw.get("lead_time_days", 0)
     if isinstance(lead, bool) or not isinstance(lead, int) or lead < 0:
-        raise RuleError(f"{path}: {where}: lead_time_days must be a whole number of days, 0 or more",
-                        "write lead_time_days = 2")
+        raise RuleError(
+            f"{path}: {where}: lead_time_days must be a whole number of days, 0 or more", "write lead_time_days = 2"
+        )
     prices = {k: _number(path, where, k, raw[k], 0.0, strict=False) for k in ("pack_price", "unit_price") if k in raw}
     if len(prices) == 2:
-        raise RuleError(f"{path}: {where}: give pack_price or unit_price, not both", "keep the one your supplier quotes")
-    return Material(id=raw["id"].strip(), label=raw["label"].strip(), unit=raw["unit"].strip(),
-                    purchase_unit=raw["purchase_unit"].strip(), pack_size=pack_size, supplier=raw["supplier"].strip(),
-                    kind=kind, increment=increment if kind != "concrete" else (increment or 0.5),
-                    lead_time_days=lead, **prices)
+        raise RuleError(
+            f"{path}: {where}: give pack_price or unit_price, not both", "keep the one your supplier quotes"
+        )
+    return Material(
+        id=raw["id"].strip(),
+        label=raw["label"].strip(),
+        unit=raw["unit"].strip(),
+        purchase_unit=raw["purchase_unit"].strip(),
+        pack_size=pack_size,
+        supplier=raw["supplier"].strip(),
+        kind=kind,
+        increment=increment if kind != "concrete" else (increment or 0.5),
+        lead_time_days=lead,
+        **prices,
+    )
 
 
 def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Material]) -> tuple[str, list[RecipeLine]]:
@@ -218,8 +291,10 @@ def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Materia
         where = f"recipe for item {raw['item']} (#{index})"
     unknown = set(raw) - RECIPE_KEYS
     if unknown:
-        raise RuleError(f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))}",
-                        f"allowed keys: {', '.join(sorted(RECIPE_KEYS))}")
+        raise RuleError(
+            f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))}",
+            f"allowed keys: {', '.join(sorted(RECIPE_KEYS))}",
+        )
     if not isinstance(raw.get("item"), str) or not raw["item"].strip():
         raise RuleError(f"{path}: {where} has no item code", 'write item = "02.03.01"')
     lines_raw = raw.get("materials")
@@ -228,15 +303,20 @@ def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Materia
     lines = []
     for line in lines_raw:
         if not isinstance(line, dict):
-            raise RuleError(f"{path}: {where}: each material line must be a table", "write { material = ..., per_unit = ... }")
+            raise RuleError(
+                f"{path}: {where}: each material line must be a table", "write { material = ..., per_unit = ... }"
+            )
         unknown = set(line) - LINE_KEYS
         if unknown:
-            raise RuleError(f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))} in a material line",
-                            f"allowed keys: {', '.join(sorted(LINE_KEYS))}")
+            raise RuleError(
+                f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))} in a material line",
+                f"allowed keys: {', '.join(sorted(LINE_KEYS))}",
+            )
         material = line.get("material")
-        if material not in materials:
-            raise RuleError(f"{path}: {where}: unknown material '{material}'",
-                            "define it in a [[material]] table with this id")
+        if not isinstance(material, str) or material not in materials:
+            raise RuleError(
+                f"{path}: {where}: unknown material '{material}'", "define it in a [[material]] table with this id"
+            )
         per_unit = _number(path, where, "per_unit", line.get("per_unit"), 0.0, strict=True)
         waste = _number(path, where, "waste_pct", line.get("waste_pct", 0.0), 0.0, strict=False)
         lines.append(RecipeLine(material=material, per_unit=per_unit, waste_pct=waste))
@@ -246,13 +326,18 @@ def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Materia
 def load_phases(path: str | os.PathLike) -> list[Phase]:
     """Phases mapping storeys to delivery dates::
 
-        [[phase]]
-        name = "Gros oeuvre RDC"
-        date = 2027-03-01
-        storeys = ["Ground floor"]
+    [[phase]]
+    name = "Gros oeuvre RDC"
+    date = 2027-03-01
+    storeys = ["Ground floor"]
     """
     path = Path(path)
     data = _read_toml(path, "phase file")
+    unknown = set(data) - {"phase"}
+    if unknown:
+        raise RuleError(
+            f"{path}: unknown section(s) {', '.join(sorted(unknown))}", "a phase file has [[phase]] tables only"
+        )
     phases = []
     seen: dict[str, str] = {}
     for index, raw in enumerate(data.get("phase", []), start=1):
@@ -262,29 +347,34 @@ def load_phases(path: str | os.PathLike) -> list[Phase]:
         name, date, storeys = raw.get("name"), raw.get("date"), raw.get("storeys")
         if not isinstance(name, str) or not name:
             raise RuleError(f"{path}: {where} has no name", 'write name = "Gros oeuvre RDC"')
+        if any(phase.name == name for phase in phases):
+            raise RuleError(f"{path}: {where}: phase name '{name}' is used twice", "give each phase its own name")
         if date is not None and not isinstance(date, dt.date):
             raise RuleError(f"{path}: {where}: date must be a TOML date", "write date = 2027-03-01 (no quotes)")
         if not isinstance(storeys, list) or not storeys or not all(isinstance(s, str) for s in storeys):
             raise RuleError(f"{path}: {where}: storeys must be a list of storey names", 'write storeys = ["Level 1"]')
         for storey in storeys:
             if storey in seen:
-                raise RuleError(f"{path}: {where}: storey '{storey}' is already in phase '{seen[storey]}'",
-                                "put each storey in one phase")
+                raise RuleError(
+                    f"{path}: {where}: storey '{storey}' is already in phase '{seen[storey]}'",
+                    "put each storey in one phase",
+                )
             seen[storey] = name
-        phases.append(Phase(name=name, date=date, storeys=storeys))
+        phases.append(Phase(name=name, date=date, storeys=storeys, path=path))
     if not phases:
         raise RuleError(f"{path}: no [[phase]] in the file", "add [[phase]] tables with name, date and storeys")
     return phases
 
 
-def plan_orders(work: WorkItems, recipes: Recipes, phases: list[Phase] | None = None,
-                storey_order: list[str] | None = None) -> Orders:
+def plan_orders(
+    work: WorkItems, recipes: Recipes, phases: list[Phase] | None = None, storey_order: list[str] | None = None
+) -> Orders:
     """Turn work item quantities into orders per supplier, material and delivery batch.
 
     Batches are storeys (in ``storey_order``, lowest first) or, with ``phases``, the phase that
     lists the contribution's storey (a storey in no phase is an error naming it).
     """
-    batch_of, date_of, batch_rank = _batches(work, phases, storey_order)
+    batch_of, date_of, batch_rank = _batches(work, recipes, phases, storey_order)
     needs = []
     for row in work.trace.itertuples(index=False):
         lines = recipes.recipes.get(row.code)
@@ -294,16 +384,34 @@ def plan_orders(work: WorkItems, recipes: Recipes, phases: list[Phase] | None = 
         batch = batch_of(storey)
         for line in lines:
             base = row.contribution * line.per_unit
-            needs.append({"code": row.code, "storey": storey, "batch": batch, "material": line.material,
-                          "item_quantity": row.contribution, "per_unit": line.per_unit, "waste_pct": line.waste_pct,
-                          "need_without_waste": base, "need": base * (1 + line.waste_pct / 100)})
+            needs.append(
+                {
+                    "code": row.code,
+                    "storey": storey,
+                    "batch": batch,
+                    "material": line.material,
+                    "item_quantity": row.contribution,
+                    "per_unit": line.per_unit,
+                    "waste_pct": line.waste_pct,
+                    "need_without_waste": base,
+                    "need": base * (1 + line.waste_pct / 100),
+                }
+            )
     need_frame = pd.DataFrame(needs, columns=NEED_COLUMNS)
     orders = []
     for (material_id, batch), group in need_frame.groupby(["material", "batch"], sort=False):
         material = recipes.materials[material_id]
         need = float(group["need"].sum())
-        orders.append(_order_line(material, batch, date_of.get(batch), need, float(group["need_without_waste"].sum()),
-                                  sorted(set(group["code"]))))
+        orders.append(
+            _order_line(
+                material,
+                batch,
+                date_of.get(batch),
+                need,
+                float(group["need_without_waste"].sum()),
+                sorted(set(group["code"])),
+            )
+        )
     order_frame = pd.DataFrame(orders, columns=ORDER_COLUMNS)
     if len(order_frame):
         order_frame["_rank"] = order_frame["batch"].map(batch_rank).fillna(len(batch_rank))
@@ -311,22 +419,40 @@ def plan_orders(work: WorkItems, recipes: Recipes, phases: list[Phase] | None = 
         order_frame = order_frame.reset_index(drop=True)
     quantities = work.items[work.items["quantity"] > 0]
     without = quantities[~quantities["code"].isin(recipes.recipes)][["code", "label", "unit", "quantity"]]
-    summary = (order_frame.groupby("supplier", sort=True)
-               .agg(lines=("material", "size"), materials=("material", "nunique"),
-                    order_value=("order_value", lambda v: v.sum(min_count=1)))
-               .reset_index()) if len(order_frame) else pd.DataFrame(columns=["supplier", "lines", "materials", "order_value"])
-    return Orders(orders=order_frame, needs=need_frame, without_recipe=without.reset_index(drop=True), summary=summary,
-                  info={"recipes": recipes.name, "batches": "phase" if phases else "storey"})
+    summary = (
+        (
+            order_frame.groupby("supplier", sort=True)
+            .agg(
+                lines=("material", "size"),
+                materials=("material", "nunique"),
+                order_value=("order_value", lambda v: v.sum(min_count=1)),
+            )
+            .reset_index()
+        )
+        if len(order_frame)
+        else pd.DataFrame(columns=["supplier", "lines", "materials", "order_value"])
+    )
+    return Orders(
+        orders=order_frame,
+        needs=need_frame,
+        without_recipe=without.reset_index(drop=True),
+        summary=summary,
+        info={"recipes": recipes.name, "batches": "phase" if phases else "storey"},
+    )
 
 
-def _batches(work: WorkItems, phases: list[Phase] | None, storey_order: list[str] | None):
+def _batches(work: WorkItems, recipes: Recipes, phases: list[Phase] | None, storey_order: list[str] | None):
     if phases:
         by_storey = {storey: phase for phase in phases for storey in phase.storeys}
-        used = {s if isinstance(s, str) and s else NO_STOREY for s in work.trace["storey"]}
+        ordered = work.trace[work.trace["code"].isin(list(recipes.recipes))]  # storeys that need a delivery
+        used = {s if isinstance(s, str) and s else NO_STOREY for s in ordered["storey"]}
         missing = sorted(used - set(by_storey))
         if missing:
-            raise RuleError(f"storey {', '.join(repr(m) for m in missing)} is in no phase of the phase file",
-                            "add the storey to a phase's storeys list")
+            source = phases[0].path or "the phase file"
+            raise RuleError(
+                f"{source}: storey {', '.join(repr(m) for m in missing)} is in no phase",
+                "add the storey to a phase's storeys list",
+            )
         dates = {p.name: p.date for p in phases}
         rank = {p.name: i for i, p in enumerate(phases)}
         return (lambda storey: by_storey[storey].name), dates, rank
@@ -334,15 +460,30 @@ def _batches(work: WorkItems, phases: list[Phase] | None, storey_order: list[str
     return (lambda storey: storey), {}, {name: i for i, name in enumerate(order)}
 
 
-def _order_line(material: Material, batch: str, date: dt.date | None, need: float, bare: float,
-                codes: list[str]) -> dict:
+def _whole_up(ratio: float) -> int:
+    """Whole packs for ``ratio`` (need / pack size): rounded up, except that a ratio within a
+    relative ``EPS`` of a whole number is that number (0.1 + 0.2 is 3 packs of 0.1, not 4). Any
+    positive ratio, however small, takes one pack: an absolute tolerance would order nothing for
+    a need of 1e-8 pack."""
+    if ratio <= 0:
+        return 0
+    nearest = round(ratio)
+    if nearest >= 1 and abs(ratio - nearest) <= EPS * nearest:
+        return int(nearest)
+    return math.ceil(ratio)
+
+
+def _order_line(
+    material: Material, batch: str, date: dt.date | None, need: float, bare: float, codes: list[str]
+) -> dict:
     if material.kind == "concrete":
-        ordered = math.ceil(need / material.increment - EPS) * material.increment
-        trucks = math.ceil(ordered / material.pack_size - EPS) if ordered > 0 else 0
+        steps = _whole_up(need / material.increment)
+        ordered = steps * material.increment
+        trucks = _whole_up(ordered / material.pack_size)
         last = ordered - (trucks - 1) * material.pack_size if trucks else 0.0
         packs = trucks
     else:
-        packs = math.ceil(need / material.pack_size - EPS) if need > 0 else 0
+        packs = _whole_up(need / material.pack_size)
         ordered = packs * material.pack_size
         trucks = last = None
     if material.pack_price is not None:
@@ -352,10 +493,22 @@ def _order_line(material: Material, batch: str, date: dt.date | None, need: floa
     else:
         value = math.nan
     return {
-        "supplier": material.supplier, "material": material.id, "label": material.label, "unit": material.unit,
-        "batch": batch, "delivery_date": date.isoformat() if date else None,
+        "supplier": material.supplier,
+        "material": material.id,
+        "label": material.label,
+        "unit": material.unit,
+        "batch": batch,
+        "delivery_date": date.isoformat() if date else None,
         "order_by": (date - dt.timedelta(days=material.lead_time_days)).isoformat() if date else None,
-        "items": ", ".join(codes), "need_without_waste": bare, "need": need, "ordered": ordered, "packs": packs,
-        "purchase_unit": material.purchase_unit, "pack_size": material.pack_size, "surplus": ordered - need,
-        "trucks": trucks, "last_truck": last, "order_value": value,
+        "items": ", ".join(codes),
+        "need_without_waste": bare,
+        "need": need,
+        "ordered": ordered,
+        "packs": packs,
+        "purchase_unit": material.purchase_unit,
+        "pack_size": material.pack_size,
+        "surplus": ordered - need,
+        "trucks": trucks,
+        "last_truck": last,
+        "order_value": round(value, 2) if value == value else value,
     }

@@ -22,15 +22,34 @@ from bimquant.quantities.geometry import Progress, get_shapes
 from bimquant.quantities.measure import QUANTITY_COLUMNS, get_family, measure_element, measure_openings
 
 IDENTITY_COLUMNS = [
-    "global_id", "ifc_class", "predefined_type", "name", "type_name", "storey",
-    "storey_elevation_m", "building", "parent_global_id", "material", "material_layers",
-    "classification", "is_external", "load_bearing", "fire_rating",
+    "global_id",
+    "ifc_class",
+    "predefined_type",
+    "name",
+    "type_name",
+    "storey",
+    "storey_elevation_m",
+    "building",
+    "parent_global_id",
+    "material",
+    "material_layers",
+    "classification",
+    "is_external",
+    "load_bearing",
+    "fire_rating",
 ]
 TRACE_COLUMNS = ["geometry_kernel", "mesh_closed", "measure_note", "authored_flags", "properties"]
 ELEMENT_COLUMNS = IDENTITY_COLUMNS + QUANTITY_COLUMNS + TRACE_COLUMNS
 LIST_COLUMNS = ["global_id", "ifc_class", "name", "storey", "reason"]
-OPENING_COLUMNS = ["host_global_id", "opening_global_id", "opening_name", "filled_by", "filled_by_class",
-                   "area_m2", "volume_m3"]
+OPENING_COLUMNS = [
+    "host_global_id",
+    "opening_global_id",
+    "opening_name",
+    "filled_by",
+    "filled_by_class",
+    "area_m2",
+    "volume_m3",
+]
 
 
 @dataclass
@@ -79,8 +98,14 @@ def takeoff(
     return measure_model(model, kernel=kernel, threads=threads, progress=progress, started=started)
 
 
-def measure_model(model: Model, *, kernel: str = "auto", threads: int | None = None,
-                  progress: Progress | None = None, started: float | None = None) -> Takeoff:
+def measure_model(
+    model: Model,
+    *,
+    kernel: str = "auto",
+    threads: int | None = None,
+    progress: Progress | None = None,
+    started: float | None = None,
+) -> Takeoff:
     """Measure an already opened :class:`~bimquant.model.Model` (see :func:`takeoff`)."""
     started = started if started is not None else time.perf_counter()
     elements, excluded = get_elements(model)
@@ -100,9 +125,17 @@ def measure_model(model: Model, *, kernel: str = "auto", threads: int | None = N
     read_done = time.perf_counter()
     net_shapes, net_failures = get_shapes(ifc, products, kernel=kernel, threads=threads, progress=net_progress)
     opening_entities = [ifc.by_id(i) for e in elements for i in e.opening_ids]
-    opening_shapes, _ = get_shapes(ifc, opening_entities, kernel=kernel, threads=threads) if opening_entities else ({}, {})
-    gross_shapes, _ = get_shapes(ifc, [h for h in hosts if h.id() in net_shapes], openings=False,
-                                 kernel=kernel, threads=threads, progress=gross_progress)
+    opening_shapes, _ = (
+        get_shapes(ifc, opening_entities, kernel=kernel, threads=threads) if opening_entities else ({}, {})
+    )
+    gross_shapes, _ = get_shapes(
+        ifc,
+        [h for h in hosts if h.id() in net_shapes],
+        openings=False,
+        kernel=kernel,
+        threads=threads,
+        progress=gross_progress,
+    )
     geometry_done = time.perf_counter()
 
     rows, failures, opening_rows = [], [], []
@@ -114,8 +147,13 @@ def measure_model(model: Model, *, kernel: str = "auto", threads: int | None = N
             continue
         try:
             quantities, notes = measure_element(
-                get_family(element.entity), shape, gross_shapes.get(pid), len(element.opening_ids),
-                element.material_layers, element.densities)
+                get_family(element.entity),
+                shape,
+                gross_shapes.get(pid),
+                len(element.opening_ids),
+                element.material_layers,
+                element.densities,
+            )
         except Exception as exc:  # one bad mesh never sinks the model
             failures.append(_listed(element, f"measurement failed: {type(exc).__name__}: {exc}"))
             continue
@@ -161,15 +199,17 @@ def _openings(ifc, element: Element, net, gross, opening_shapes) -> list[dict]:
     rows = []
     for opening, values in zip(entities, measured):
         fillings = [rel.RelatedBuildingElement for rel in getattr(opening, "HasFillings", ()) or ()]
-        rows.append({
-            "host_global_id": element.global_id,
-            "opening_global_id": opening.GlobalId,
-            "opening_name": opening.Name,
-            "filled_by": "; ".join(f.GlobalId for f in fillings) or None,
-            "filled_by_class": "; ".join(f.is_a() for f in fillings) or None,
-            "area_m2": values["area_m2"],
-            "volume_m3": values["volume_m3"],
-        })
+        rows.append(
+            {
+                "host_global_id": element.global_id,
+                "opening_global_id": opening.GlobalId,
+                "opening_name": opening.Name,
+                "filled_by": "; ".join(f.GlobalId for f in fillings) or None,
+                "filled_by_class": "; ".join(f.is_a() for f in fillings) or None,
+                "area_m2": values["area_m2"],
+                "volume_m3": values["volume_m3"],
+            }
+        )
     return rows
 
 
@@ -201,8 +241,13 @@ def _row(element: Element, quantities: dict, notes: list[str], shape) -> dict:
 
 
 def _listed(element: Element, reason: str) -> dict:
-    return {"global_id": element.global_id, "ifc_class": element.ifc_class, "name": element.name,
-            "storey": element.storey, "reason": reason}
+    return {
+        "global_id": element.global_id,
+        "ifc_class": element.ifc_class,
+        "name": element.name,
+        "storey": element.storey,
+        "reason": reason,
+    }
 
 
 def _excluded_row(row: dict) -> dict:

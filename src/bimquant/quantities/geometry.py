@@ -74,9 +74,7 @@ def get_shapes(
     fast = [p for p in products if p.id() not in risky_ids]
     shapes = _iterate(ifc, fast, FAST_KERNEL, openings, threads, counter, crashed=[])
     # an open surface body (a surface model: RPC trees, furniture) stays open in any kernel
-    retry = risky + [
-        p for p in fast if p.id() not in shapes or not (shapes[p.id()].closed or has_surface_body(p))
-    ]
+    retry = risky + [p for p in fast if p.id() not in shapes or not (shapes[p.id()].closed or has_surface_body(p))]
     counter.total += len(retry) - len(risky)
     for pid, shape in _iterate(ifc, retry, SAFE_KERNEL, openings, threads, counter, crashed).items():
         if shape.closed or pid not in shapes:

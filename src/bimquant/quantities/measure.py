@@ -38,10 +38,22 @@ from bimquant.quantities.geometry import Shape
 NAN = math.nan
 
 QUANTITY_COLUMNS = [
-    "net_volume_m3", "gross_volume_m3", "length_m", "width_m", "height_m",
-    "net_side_area_m2", "gross_side_area_m2", "net_area_m2", "gross_area_m2",
-    "footprint_area_m2", "outer_surface_area_m2", "perimeter_m",
-    "openings_count", "openings_area_m2", "weight_kg", "surface_area_m2",
+    "net_volume_m3",
+    "gross_volume_m3",
+    "length_m",
+    "width_m",
+    "height_m",
+    "net_side_area_m2",
+    "gross_side_area_m2",
+    "net_area_m2",
+    "gross_area_m2",
+    "footprint_area_m2",
+    "outer_surface_area_m2",
+    "perimeter_m",
+    "openings_count",
+    "openings_area_m2",
+    "weight_kg",
+    "surface_area_m2",
 ]
 
 WALL_CLASSES = ("IfcWall", "IfcCurtainWall")
@@ -57,8 +69,13 @@ PLANAR_COVERAGE_MIN = 0.9
 
 def get_family(entity) -> str:
     """Measurement family of an element: wall, plate, slab, linear, filling or other."""
-    for family, classes in (("wall", WALL_CLASSES), ("plate", PLATE_CLASSES), ("slab", SLAB_CLASSES),
-                            ("linear", LINEAR_CLASSES), ("filling", FILLING_CLASSES)):
+    for family, classes in (
+        ("wall", WALL_CLASSES),
+        ("plate", PLATE_CLASSES),
+        ("slab", SLAB_CLASSES),
+        ("linear", LINEAR_CLASSES),
+        ("filling", FILLING_CLASSES),
+    ):
         if any(entity.is_a(c) for c in classes):
             return family
     return "other"
@@ -139,8 +156,7 @@ def measure_element(
             q["length_m"] = mesh.get_extent(g.vertices, across / np.linalg.norm(across))
         else:
             q["length_m"] = mesh.get_plan_rectangle(g.vertices)[0]
-        face_keys = ("net_area_m2", "gross_area_m2") if family == "slab" else (
-            "net_side_area_m2", "gross_side_area_m2")
+        face_keys = ("net_area_m2", "gross_area_m2") if family == "slab" else ("net_side_area_m2", "gross_side_area_m2")
         q[face_keys[0]], q[face_keys[1]] = net_face, gross_face
         q["openings_area_m2"] = max(gross_face - net_face, 0.0)
         if family == "slab":

@@ -163,8 +163,9 @@ def get_projected_area(triangles: np.ndarray, normals: np.ndarray, direction: np
     return float(get_silhouette(triangles, normals, direction).area)
 
 
-def get_silhouette(triangles: np.ndarray, normals: np.ndarray, direction: np.ndarray,
-                   min_cos: float = PLAN_NORMAL_EPS) -> shapely.Geometry:
+def get_silhouette(
+    triangles: np.ndarray, normals: np.ndarray, direction: np.ndarray, min_cos: float = PLAN_NORMAL_EPS
+) -> shapely.Geometry:
     """Union of the faces turned towards ``direction`` (``n . d > min_cos``), projected on the
     plane across it, in the 2D basis of :func:`get_plane_basis`."""
     e1, e2 = get_plane_basis(direction)

@@ -55,8 +55,15 @@ def _output_folder(path: Path) -> Path:
     return folder
 
 
-def write_tables(tables: dict[str, pd.DataFrame], path: str | os.PathLike, *, fmt: str | None = None,
-                 info: dict | None = None, main: str | None = None, csv_all: bool = False) -> list[Path]:
+def write_tables(
+    tables: dict[str, pd.DataFrame],
+    path: str | os.PathLike,
+    *,
+    fmt: str | None = None,
+    info: dict | None = None,
+    main: str | None = None,
+    csv_all: bool = False,
+) -> list[Path]:
     """Write named tables to ``path``: XLSX one sheet per table, JSON an object
     ``{"info": ..., name: [rows...]}``, CSV the ``main`` table (default: the first) and, with
     ``csv_all``, each other table beside it as ``<stem>.<name>.csv``. Returns the files written."""
@@ -66,8 +73,11 @@ def write_tables(tables: dict[str, pd.DataFrame], path: str | os.PathLike, *, fm
         main = main or next(iter(tables))
         jobs = [(path, lambda tmp, t=tables[main]: write_csv(t, tmp))]
         if csv_all:
-            jobs += [(path.with_name(f"{path.stem}.{name}.csv"), lambda tmp, t=table: write_csv(t, tmp))
-                     for name, table in tables.items() if name != main]
+            jobs += [
+                (path.with_name(f"{path.stem}.{name}.csv"), lambda tmp, t=table: write_csv(t, tmp))
+                for name, table in tables.items()
+                if name != main
+            ]
     elif fmt == "xlsx":
         jobs = [(path, lambda tmp: write_xlsx(tables, tmp))]
     else:
@@ -85,16 +95,18 @@ def write_atomically(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Pa
             try:
                 fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
             except OSError as exc:  # a read-only folder is the user's to fix, not a bimquant bug
-                raise OutputError(f"cannot write {path}: {exc.strerror or exc}",
-                                  "check the path and its permissions") from exc
+                raise OutputError(
+                    f"cannot write {path}: {exc.strerror or exc}", "check the path and its permissions"
+                ) from exc
             os.close(fd)
             temps.append(Path(tmp_name))
             try:
                 writer(temps[-1])
                 os.chmod(temps[-1], _file_mode(path))  # mkstemp makes 0600; give what open() would
             except OSError as exc:
-                raise OutputError(f"cannot write {path}: {exc.strerror or exc}",
-                                  "check the path and its permissions") from exc
+                raise OutputError(
+                    f"cannot write {path}: {exc.strerror or exc}", "check the path and its permissions"
+                ) from exc
         for (path, _), tmp in zip(jobs, temps):
             os.replace(tmp, path)
     finally:

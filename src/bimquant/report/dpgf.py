@@ -15,22 +15,46 @@ import pandas as pd
 
 LABELS = {
     "fr": {
-        "sheet": "DPGF", "trace": "Détail par élément", "unpriced": "Sans prix", "lots": "Lots",
+        "sheet": "DPGF",
+        "trace": "Détail par élément",
+        "unpriced": "Sans prix",
+        "lots": "Lots",
         "headers": ["N°", "Désignation", "U", "Quantité", "PU HT", "Montant HT", "Part"],
-        "subtotal": "Sous-total", "direct": "Total déboursé sec", "site": "Frais de chantier",
-        "general": "Frais généraux", "contingency": "Aléas", "subtotal_all": "Sous-total HT hors marge",
-        "margin": "Marge", "total_excl": "Total HT", "vat": "TVA", "total_incl": "Total TTC",
-        "rate": "taux %", "area": "Surface de plancher (dalles) m2", "per_m2": "Coût HT par m2",
+        "subtotal": "Sous-total",
+        "direct": "Total déboursé sec",
+        "site": "Frais de chantier",
+        "general": "Frais généraux",
+        "contingency": "Aléas",
+        "subtotal_all": "Sous-total HT hors marge",
+        "margin": "Marge",
+        "total_excl": "Total HT",
+        "vat": "TVA",
+        "total_incl": "Total TTC",
+        "rate": "taux %",
+        "area": "Surface de plancher (dalles) m2",
+        "per_m2": "Coût HT par m2",
         "incomplete": "INCOMPLET : {n} article(s) sans prix (feuille « Sans prix »)",
         "title": "Estimation",
     },
     "en": {
-        "sheet": "Estimate", "trace": "Element trace", "unpriced": "Unpriced", "lots": "Lots",
+        "sheet": "Estimate",
+        "trace": "Element trace",
+        "unpriced": "Unpriced",
+        "lots": "Lots",
         "headers": ["No.", "Description", "Unit", "Quantity", "Unit price", "Amount", "Share"],
-        "subtotal": "Subtotal", "direct": "Direct cost", "site": "Site overheads",
-        "general": "General overheads", "contingency": "Contingency", "subtotal_all": "Subtotal before margin",
-        "margin": "Margin", "total_excl": "Total excl. VAT", "vat": "VAT", "total_incl": "Total incl. VAT",
-        "rate": "rate %", "area": "Gross floor area (slabs) m2", "per_m2": "Cost per m2 excl. VAT",
+        "subtotal": "Subtotal",
+        "direct": "Direct cost",
+        "site": "Site overheads",
+        "general": "General overheads",
+        "contingency": "Contingency",
+        "subtotal_all": "Subtotal before margin",
+        "margin": "Margin",
+        "total_excl": "Total excl. VAT",
+        "vat": "VAT",
+        "total_incl": "Total incl. VAT",
+        "rate": "rate %",
+        "area": "Gross floor area (slabs) m2",
+        "per_m2": "Cost per m2 excl. VAT",
         "incomplete": "INCOMPLETE: {n} item(s) without a price (sheet 'Unpriced')",
         "title": "Estimate",
     },
@@ -100,8 +124,11 @@ def write_dpgf(budget, trace: pd.DataFrame, path: Path, *, language: str = "fr",
     rates = budget.rates
     rows = {}
     row = direct + 1
-    for key, rate in (("site", rates.site_overheads_pct), ("general", rates.general_overheads_pct),
-                      ("contingency", rates.contingency_pct)):
+    for key, rate in (
+        ("site", rates.site_overheads_pct),
+        ("general", rates.general_overheads_pct),
+        ("contingency", rates.contingency_pct),
+    ):
         text(row, 2, words[key])
         text(row, 3, words["rate"])
         number(row, 5, rate, RATE)

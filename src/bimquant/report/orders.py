@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SUPPLIER_COLUMNS = ["label", "unit", "ordered", "packs", "purchase_unit", "pack_size", "batch", "delivery_date",
-                    "order_by", "need", "surplus", "trucks", "last_truck", "order_value", "items"]
+SUPPLIER_COLUMNS = [
+    "label",
+    "unit",
+    "ordered",
+    "packs",
+    "purchase_unit",
+    "pack_size",
+    "batch",
+    "delivery_date",
+    "order_by",
+    "need",
+    "surplus",
+    "trucks",
+    "last_truck",
+    "order_value",
+    "items",
+]
 
 
 def write_order_book(plan, path: Path) -> None:
@@ -17,7 +32,7 @@ def write_order_book(plan, path: Path) -> None:
     summary = book.active
     summary.title = "Summary"
     _fill(summary, plan.orders, list(plan.orders.columns))
-    used = {"Summary"}
+    used = {"summary", "without recipe"}  # lower case: Excel sheet names are case-insensitive
     for supplier, lines in plan.orders.groupby("supplier", sort=True):
         title = _sheet_title(str(supplier), used)
         sheet = book.create_sheet(title=title)
@@ -30,11 +45,17 @@ def write_order_book(plan, path: Path) -> None:
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
-    base = "".join("_" if c in '[]:*?/\\' else c for c in name)[:28] or "Supplier"
+    """A valid, unique Excel sheet name for ``name``: no []:*?/\\ or control characters, no
+    apostrophe at either end, at most 31 characters, not "History" (reserved by Excel), unique
+    ignoring case; ``used`` holds the lower-cased names taken."""
+    cleaned = "".join("_" if c in "[]:*?/\\" or ord(c) < 32 else c for c in name)
+    base = cleaned.strip(" '")[:28].strip(" '")
+    if not base or base.lower() == "history":
+        base = f"Supplier {base}".strip()
     title, n = base, 2
-    while title in used:
+    while title.lower() in used:
         title, n = f"{base[:26]} {n}", n + 1
-    used.add(title)
+    used.add(title.lower())
     return title
 
 

@@ -13,5 +13,13 @@ from bimquant.rules.apply import WorkItems, apply_rules, explain_element
 from bimquant.rules.formula import FormulaError, parse_formula
 from bimquant.rules.ruleset import Item, RuleSet, load_ruleset
 
-__all__ = ["FormulaError", "Item", "RuleSet", "WorkItems", "apply_rules", "explain_element", "load_ruleset",
-           "parse_formula"]
+__all__ = [
+    "FormulaError",
+    "Item",
+    "RuleSet",
+    "WorkItems",
+    "apply_rules",
+    "explain_element",
+    "load_ruleset",
+    "parse_formula",
+]

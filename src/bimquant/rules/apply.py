@@ -23,8 +23,19 @@ from bimquant.takeoff import Takeoff
 ITEM_COLUMNS = ["code", "lot", "label", "unit", "quantity", "elements", "missing_values"]
 STOREY_COLUMNS = ["code", "lot", "label", "unit", "storey", "quantity", "elements"]
 TRACE_COLUMNS = [
-    "global_id", "ifc_class", "name", "storey", "code", "label", "unit", "layer", "formula", "computed",
-    "contribution", "openings_deducted", "openings_measured_through",
+    "global_id",
+    "ifc_class",
+    "name",
+    "storey",
+    "code",
+    "label",
+    "unit",
+    "layer",
+    "formula",
+    "computed",
+    "contribution",
+    "openings_deducted",
+    "openings_measured_through",
 ]
 UNMAPPED_COLUMNS = ["global_id", "ifc_class", "name", "storey", "reason"]
 WARNING_COLUMNS = ["global_id", "ifc_class", "name", "kind", "message"]
@@ -67,8 +78,9 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     for element in takeoff.elements.to_dict(orient="records"):
         matched = [item for item in ruleset.items if _matches(item, element, schema)]
         if not matched:
-            unmapped.append(_who(element) | {"storey": element.get("storey"),
-                                             "reason": explain_unmapped(ruleset, element, schema)})
+            unmapped.append(
+                _who(element) | {"storey": element.get("storey"), "reason": explain_unmapped(ruleset, element, schema)}
+            )
             continue
         mapped_ids.add(element["global_id"])
         tags: dict[tuple[str, str], list[str]] = {}
@@ -77,19 +89,27 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
                 trace.append(row)
                 tags.setdefault((item.measures, row["layer_index"]), []).append(item.code)
                 if math.isnan(row["contribution"]):
-                    warnings.append(_who(element) | {
-                        "kind": "missing_value",
-                        "message": f"{item.code}: '{item.quantity.text}' has no value for this element "
-                                   f"({row['computed']}); it is left out of the item total"})
+                    warnings.append(
+                        _who(element)
+                        | {
+                            "kind": "missing_value",
+                            "message": f"{item.code}: '{item.quantity.text}' has no value for this element "
+                            f"({row['computed']}); it is left out of the item total",
+                        }
+                    )
         for (tag, layer_index), codes in tags.items():
             if len(codes) > 1:
                 layers = element.get("material_layers") or []
                 layer = layers[layer_index] if 0 <= layer_index < len(layers) else {}
                 name = layer.get("name") or layer.get("material")
                 where = f" (layer {layer_index + 1}: {name})" if name else ""
-                warnings.append(_who(element) | {
-                    "kind": "conflict",
-                    "message": f"feeds {' and '.join(codes)}{where}, which all measure '{tag}': counted twice"})
+                warnings.append(
+                    _who(element)
+                    | {
+                        "kind": "conflict",
+                        "message": f"feeds {' and '.join(codes)}{where}, which all measure '{tag}': counted twice",
+                    }
+                )
     trace_frame = pd.DataFrame(trace, columns=TRACE_COLUMNS)
     elements = takeoff.elements
     volume = elements["net_volume_m3"].sum()
@@ -146,14 +166,23 @@ def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
             if name in values and values[name] is not None:
                 values[name] = values[name] - share * sum(o["volume_m3"] for o in deducted)
         value = item.quantity.evaluate(values) * UNIT_FACTORS.get(item.unit, 1.0)
-        rows.append({
-            **_who(element), "storey": element.get("storey"), "code": item.code, "label": item.label,
-            "unit": item.unit, "layer": (layer.get("name") or layer.get("material")) if layer else None,
-            "formula": item.quantity.text, "computed": item.quantity.render(values), "contribution": value,
-            "openings_deducted": _describe(deducted), "openings_measured_through": _describe(through),
-            # which layer of the element, for conflicts: two layers may share a name (not a column)
-            "layer_index": layer.get("index", -1) if layer else -1,
-        })
+        rows.append(
+            {
+                **_who(element),
+                "storey": element.get("storey"),
+                "code": item.code,
+                "label": item.label,
+                "unit": item.unit,
+                "layer": (layer.get("name") or layer.get("material")) if layer else None,
+                "formula": item.quantity.text,
+                "computed": item.quantity.render(values),
+                "contribution": value,
+                "openings_deducted": _describe(deducted),
+                "openings_measured_through": _describe(through),
+                # which layer of the element, for conflicts: two layers may share a name (not a column)
+                "layer_index": layer.get("index", -1) if layer else -1,
+            }
+        )
     return rows
 
 
@@ -211,12 +240,17 @@ def _totals(ruleset: RuleSet, trace: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for item in ruleset.items:
         part = trace[trace["code"] == item.code]
-        rows.append({
-            "code": item.code, "lot": item.lot, "label": item.label, "unit": item.unit,
-            "quantity": float(part["contribution"].sum()) if len(part) else 0.0,
-            "elements": int(part["global_id"].nunique()),
-            "missing_values": int(part.loc[part["contribution"].isna(), "global_id"].nunique()),
-        })
+        rows.append(
+            {
+                "code": item.code,
+                "lot": item.lot,
+                "label": item.label,
+                "unit": item.unit,
+                "quantity": float(part["contribution"].sum()) if len(part) else 0.0,
+                "elements": int(part["global_id"].nunique()),
+                "missing_values": int(part.loc[part["contribution"].isna(), "global_id"].nunique()),
+            }
+        )
     return pd.DataFrame(rows, columns=ITEM_COLUMNS)
 
 
@@ -234,9 +268,17 @@ def _totals_by_storey(ruleset: RuleSet, trace: pd.DataFrame, order: list) -> pd.
         part = storeys[storeys["code"] == item.code]
         groups = sorted(part.groupby("storey", sort=False), key=lambda g: rank.get(g[0], len(rank)))
         for storey, group in groups:
-            rows.append({"code": item.code, "lot": item.lot, "label": item.label, "unit": item.unit,
-                         "storey": storey or None, "quantity": float(group["contribution"].sum()),
-                         "elements": int(group["global_id"].nunique())})
+            rows.append(
+                {
+                    "code": item.code,
+                    "lot": item.lot,
+                    "label": item.label,
+                    "unit": item.unit,
+                    "storey": storey or None,
+                    "quantity": float(group["contribution"].sum()),
+                    "elements": int(group["global_id"].nunique()),
+                }
+            )
     return pd.DataFrame(rows, columns=STOREY_COLUMNS)
 
 

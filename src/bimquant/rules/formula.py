@@ -49,13 +49,23 @@ for _column in QUANTITY_COLUMNS:
         NAME_DIMENSIONS[_column] = DIMENSIONLESS
 
 UNIT_DIMENSIONS: dict[str, Dimension] = {
-    "u": DIMENSIONLESS, "m": (1, 0), "m2": (2, 0), "m3": (3, 0), "kg": (0, 1), "t": (0, 1),
+    "u": DIMENSIONLESS,
+    "m": (1, 0),
+    "m2": (2, 0),
+    "m3": (3, 0),
+    "kg": (0, 1),
+    "t": (0, 1),
 }
 UNIT_FACTORS = {"t": 0.001}  # item unit from the SI value of its formula (kg -> t)
 
 FUNCTIONS = {"min": min, "max": max, "round": round, "abs": abs}
-BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-          ast.Div: operator.truediv, ast.Pow: operator.pow}
+BINARY = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Pow: operator.pow,
+}
 UNARY = {ast.USub: operator.neg, ast.UAdd: operator.pos}
 MAX_LENGTH = 500  # characters: a quantity formula is one short line; this also bounds the parser's work
 ALLOWED = "numbers, quantity names, + - * / **, parentheses, min(), max(), round(), abs()"
@@ -97,8 +107,9 @@ def parse_formula(text: str) -> Formula:
     if not isinstance(text, str) or not text.strip():
         raise FormulaError("the quantity formula is empty", 'write quantity = "net_volume_m3" (or another quantity)')
     if len(text) > MAX_LENGTH:
-        raise FormulaError(f"the quantity formula is {len(text)} characters long (at most {MAX_LENGTH})",
-                           "write a shorter formula")
+        raise FormulaError(
+            f"the quantity formula is {len(text)} characters long (at most {MAX_LENGTH})", "write a shorter formula"
+        )
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
@@ -150,13 +161,16 @@ def _dimension(node: ast.AST, names: set[str], text: str) -> Dimension | None:
         left, right = _dimension(node.left, names, text), _dimension(node.right, names, text)
         if isinstance(node.op, (ast.Add, ast.Sub)):
             if left is not None and right is not None and left != right:
-                raise FormulaError(f"'{text}' adds {describe_dimension(left)} and {describe_dimension(right)}",
-                                   "add or subtract only quantities of the same unit")
+                raise FormulaError(
+                    f"'{text}' adds {describe_dimension(left)} and {describe_dimension(right)}",
+                    "add or subtract only quantities of the same unit",
+                )
             return right if left is None else left
         power = _exponent(node.right) if isinstance(node.op, ast.Pow) else None
         if isinstance(node.op, ast.Pow) and power is None:
-            raise FormulaError(f"'{text}': a power must be a whole number from -4 to 4",
-                               "write for example length_m ** 2")
+            raise FormulaError(
+                f"'{text}': a power must be a whole number from -4 to 4", "write for example length_m ** 2"
+            )
         if left is None and (right is None or isinstance(node.op, ast.Pow)):
             return None  # numbers only: still a bare number
         left, right = left or DIMENSIONLESS, right or DIMENSIONLESS
@@ -171,20 +185,25 @@ def _dimension(node: ast.AST, names: set[str], text: str) -> Dimension | None:
         dims = [_dimension(arg, names, text) for arg in node.args]
         if node.func.id == "round":
             if len(dims) > 2 or (len(dims) == 2 and dims[1] not in (None, DIMENSIONLESS)):
-                raise FormulaError(f"'{text}': round() takes a value and an optional number of digits",
-                                   "write round(value) or round(value, 2)")
+                raise FormulaError(
+                    f"'{text}': round() takes a value and an optional number of digits",
+                    "write round(value) or round(value, 2)",
+                )
             return dims[0]
         if node.func.id == "abs":
             if len(dims) != 1:
                 raise FormulaError(f"'{text}': abs() takes one value", "write abs(value)")
             return dims[0]
         if len(dims) < 2:
-            raise FormulaError(f"'{text}': {node.func.id}() compares two values or more",
-                               f"write {node.func.id}(value, 0)")
+            raise FormulaError(
+                f"'{text}': {node.func.id}() compares two values or more", f"write {node.func.id}(value, 0)"
+            )
         known = {dim for dim in dims if dim is not None}
         if len(known) > 1:
-            raise FormulaError(f"'{text}': {node.func.id}() compares values of different units",
-                               "compare only quantities of the same unit")
+            raise FormulaError(
+                f"'{text}': {node.func.id}() compares values of different units",
+                "compare only quantities of the same unit",
+            )
         return known.pop() if known else None
     raise FormulaError(f"'{text}' is not plain arithmetic", f"only {ALLOWED} are allowed")
 

@@ -130,25 +130,28 @@ def _load(path: Path) -> RuleSet:
     except UnicodeDecodeError:
         raise RuleError(f"{path}: not a UTF-8 text file", "save the rule file as UTF-8 text") from None
     except RecursionError:
-        raise RuleError(f"{path}: not valid TOML: arrays or tables nested too deeply",
-                        "write the items as [[item]] tables") from None
+        raise RuleError(
+            f"{path}: not valid TOML: arrays or tables nested too deeply", "write the items as [[item]] tables"
+        ) from None
     except OSError as exc:
         raise RuleError(f"{path}: cannot be read ({exc.strerror or exc})", "check the file's permissions") from None
     unknown = set(data) - {"ruleset", "item"}
     if unknown:
-        raise RuleError(f"{path}: unknown section(s) {_names(unknown)}",
-                        "a rule file has one [ruleset] table and [[item]] tables")
+        raise RuleError(
+            f"{path}: unknown section(s) {_names(unknown)}", "a rule file has one [ruleset] table and [[item]] tables"
+        )
     head = data.get("ruleset")
     if not isinstance(head, dict):
-        raise RuleError(f"{path}: missing [ruleset] table",
-                        'start the file with [ruleset] name = "..." language = "fr"')
+        raise RuleError(
+            f"{path}: missing [ruleset] table", 'start the file with [ruleset] name = "..." language = "fr"'
+        )
     _check_keys(path, "[ruleset]", head, RULESET_KEYS)
     for key in ("name", "description"):
         if key in head and not isinstance(head[key], str):
             raise RuleError(f"{path}: [ruleset] {key} must be a text", f'write {key} = "..."')
     language = head.get("language", "en")
     if not isinstance(language, str) or language not in LANGUAGES:
-        raise RuleError(f"{path}: [ruleset] language '{language}' is not supported", "use language = \"fr\" or \"en\"")
+        raise RuleError(f"{path}: [ruleset] language '{language}' is not supported", 'use language = "fr" or "en"')
     raw_items = data.get("item", [])
     if not isinstance(raw_items, list) or not raw_items:
         raise RuleError(f"{path}: no [[item]] in the rule set", "add at least one [[item]] table")
@@ -157,12 +160,19 @@ def _load(path: Path) -> RuleSet:
     for index, raw in enumerate(raw_items, start=1):
         item = _parse_item(path, index, raw)
         if item.code in seen:
-            raise RuleError(f"{path}: item {item.code} (#{index}) repeats the code of item #{seen[item.code]}",
-                            "give each item its own code")
+            raise RuleError(
+                f"{path}: item {item.code} (#{index}) repeats the code of item #{seen[item.code]}",
+                "give each item its own code",
+            )
         seen[item.code] = index
         items.append(item)
-    return RuleSet(path=path, name=str(head.get("name", path.stem)), language=language, items=items,
-                   description=head.get("description"))
+    return RuleSet(
+        path=path,
+        name=str(head.get("name", path.stem)),
+        language=language,
+        items=items,
+        description=head.get("description"),
+    )
 
 
 def _parse_item(path: Path, index: int, raw: Any) -> Item:
@@ -180,16 +190,18 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
             raise RuleError(f"{path}: {where}: '{key}' must be a non-empty text", f'write {key} = "..."')
     unit = raw["unit"]
     if unit not in UNIT_DIMENSIONS:
-        raise RuleError(f"{path}: {where}: unknown unit '{unit}'",
-                        f"use one of {', '.join(UNIT_DIMENSIONS)} (u counts pieces)")
+        raise RuleError(
+            f"{path}: {where}: unknown unit '{unit}'", f"use one of {', '.join(UNIT_DIMENSIONS)} (u counts pieces)"
+        )
     for key in ("measures", "note"):
         if key in raw and not isinstance(raw[key], str):
             raise RuleError(f"{path}: {where}: '{key}' must be a text", f'write {key} = "..."')
     try:
         formula = parse_formula(raw["quantity"])
     except FormulaError as exc:
-        raise RuleError(f"{path}: {where}: {exc}",
-                        exc.hint or "write the quantity as arithmetic over quantity columns") from None
+        raise RuleError(
+            f"{path}: {where}: {exc}", exc.hint or "write the quantity as arithmetic over quantity columns"
+        ) from None
     if formula.dimension != UNIT_DIMENSIONS[unit]:
         raise RuleError(
             f"{path}: {where}: unit {unit} does not fit the quantity '{formula.text}', "
@@ -206,8 +218,10 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
         _check_keys(path, f"{where} openings", openings, OPENING_KEYS)
         for key, value in openings.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-                raise RuleError(f"{path}: {where}: openings {key} must be a number of 0 or more, not {value!r}",
-                                f"write {key} = 2.5")
+                raise RuleError(
+                    f"{path}: {where}: openings {key} must be a number of 0 or more, not {value!r}",
+                    f"write {key} = 2.5",
+                )
         deduct_m2, deduct_m3 = openings.get("deduct_above_m2"), openings.get("deduct_above_m3")
         nets = sorted(name for name in formula.names if name.startswith("net_"))
         if nets:
@@ -217,43 +231,63 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
                 "use the gross_* quantity: the convention deducts the openings above its threshold from it",
             )
         if not any(name.startswith("gross_") for name in formula.names):
-            raise RuleError(f"{path}: {where}: openings convention with no gross_* quantity in the formula",
-                            "use a gross_* quantity, or remove the openings convention")
+            raise RuleError(
+                f"{path}: {where}: openings convention with no gross_* quantity in the formula",
+                "use a gross_* quantity, or remove the openings convention",
+            )
     measures = raw.get("measures", f"{raw['lot'].strip()} | {unit}")
-    return Item(code=raw["code"].strip(), lot=raw["lot"].strip(), label=raw["label"].strip(), unit=unit,
-                select=select, exclude=exclude, quantity=formula, deduct_above_m2=deduct_m2,
-                deduct_above_m3=deduct_m3, measures=str(measures), note=raw.get("note"))
+    return Item(
+        code=raw["code"].strip(),
+        lot=raw["lot"].strip(),
+        label=raw["label"].strip(),
+        unit=unit,
+        select=select,
+        exclude=exclude,
+        quantity=formula,
+        deduct_above_m2=deduct_m2,
+        deduct_above_m3=deduct_m3,
+        measures=str(measures),
+        note=raw.get("note"),
+    )
 
 
 def _parse_selector(path: Path, where: str, key: str, raw: Any) -> Selector:
     if not isinstance(raw, dict) or not raw:
-        raise RuleError(f"{path}: {where}: '{key}' must be a table of conditions",
-                        f'write {key} = {{ class = "IfcWall" }}')
+        raise RuleError(
+            f"{path}: {where}: '{key}' must be a table of conditions", f'write {key} = {{ class = "IfcWall" }}'
+        )
     patterns: dict[str, tuple[str, ...]] = {}
     properties: dict[str, Any] = {}
     for name, value in raw.items():
         if "." in name:
             if not isinstance(value, (str, int, float, bool)):
-                raise RuleError(f"{path}: {where}: {key} property '{name}' needs a single value",
-                                f'write "{name}" = true (or a number or a text)')
+                raise RuleError(
+                    f"{path}: {where}: {key} property '{name}' needs a single value",
+                    f'write "{name}" = true (or a number or a text)',
+                )
             properties[name] = value
             continue
         if name not in PATTERN_KEYS:
-            raise RuleError(f"{path}: {where}: unknown {key} key '{name}'",
-                            f"use {', '.join(sorted(PATTERN_KEYS))}, or \"Pset_Name.Property\" for a property")
+            raise RuleError(
+                f"{path}: {where}: unknown {key} key '{name}'",
+                f'use {", ".join(sorted(PATTERN_KEYS))}, or "Pset_Name.Property" for a property',
+            )
         values = value if isinstance(value, list) else [value]
         if not values or not all(isinstance(v, str) and v for v in values):
-            raise RuleError(f"{path}: {where}: {key} {name} must be a text or a list of texts",
-                            f'write {name} = "pattern" or {name} = ["a", "b"]')
+            raise RuleError(
+                f"{path}: {where}: {key} {name} must be a text or a list of texts",
+                f'write {name} = "pattern" or {name} = ["a", "b"]',
+            )
         if name == "class":
             canonical = [get_canonical_class(cls) for cls in values]
             for cls, found in zip(values, canonical):
                 if found is None:
                     close = difflib.get_close_matches(cls.lower(), _entity_names(), n=1)
                     guess = f"did you mean {_entity_names()[close[0]]}? " if close else ""
-                    raise RuleError(f"{path}: {where}: unknown IFC class '{cls}'",
-                                    f"{guess}use an IFC entity name such as IfcWall, IfcSlab, IfcDoor "
-                                    "(IFC2X3, IFC4, IFC4X3)")
+                    raise RuleError(
+                        f"{path}: {where}: unknown IFC class '{cls}'",
+                        f"{guess}use an IFC entity name such as IfcWall, IfcSlab, IfcDoor (IFC2X3, IFC4, IFC4X3)",
+                    )
             values = canonical  # any case is accepted; reports show IfcWall
         patterns[name] = tuple(values)
     return Selector(patterns=patterns, properties=properties)
@@ -264,8 +298,9 @@ def _check_keys(path: Path, where: str, table: dict, allowed: set[str]) -> None:
     if unknown:
         close = difflib.get_close_matches(sorted(unknown)[0], allowed, n=1)
         guess = f"did you mean '{close[0]}'? " if close else ""
-        raise RuleError(f"{path}: {where}: unknown key(s) {_names(unknown)}",
-                        f"{guess}allowed keys: {', '.join(sorted(allowed))}")
+        raise RuleError(
+            f"{path}: {where}: unknown key(s) {_names(unknown)}", f"{guess}allowed keys: {', '.join(sorted(allowed))}"
+        )
 
 
 def _names(keys) -> str:

@@ -35,8 +35,9 @@ def get_layers(element: dict) -> list[dict]:
     layers = element.get("material_layers") or []
     total = sum(layer.get("thickness_m") or 0.0 for layer in layers)
     if layers and total > 0:
-        return [{**layer, "share": (layer.get("thickness_m") or 0.0) / total, "index": i}
-                for i, layer in enumerate(layers)]
+        return [
+            {**layer, "share": (layer.get("thickness_m") or 0.0) / total, "index": i} for i, layer in enumerate(layers)
+        ]
     materials = _materials(element)
     if len(materials) == 1:
         return [{"material": materials[0], "name": None, "thickness_m": None, "share": 1.0}]
@@ -80,8 +81,7 @@ def get_mismatch(selector: Selector, element: dict, schema: str) -> str | None:
 
 def match_layers(patterns: tuple[str, ...], element: dict) -> list[dict]:
     """Layers whose material or layer name matches one of ``patterns``."""
-    return [layer for layer in get_layers(element)
-            if glob_match(patterns, [layer.get("material"), layer.get("name")])]
+    return [layer for layer in get_layers(element) if glob_match(patterns, [layer.get("material"), layer.get("name")])]
 
 
 def _same_value(wanted: Any, actual: Any) -> bool:
