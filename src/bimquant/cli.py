@@ -77,6 +77,17 @@ def _measure(model: Path, kernel: Kernel, threads: int | None, quiet: bool) -> b
         )
 
 
+def _check_output_options(output: Path | None, fmt: OutFormat | None) -> str | None:
+    """The output format, checked before any work: a bad -o or --format fails at once."""
+    if output is not None:
+        return check_output(output, fmt.value if fmt else None)
+    if fmt not in (None, OutFormat.json):
+        raise bimquant.OutputError(
+            f"--format {fmt.value} needs an output file", "add -o FILE, or use --format json to write to stdout"
+        )
+    return None
+
+
 MODEL_ARG = typer.Argument(..., help="IFC file (IFC2X3, IFC4 or IFC4X3).", show_default=False)
 KERNEL_OPT = typer.Option(Kernel.auto, "--kernel", help="Geometry kernel: auto = fast kernel checked by OpenCASCADE.")
 THREADS_OPT = typer.Option(None, "--threads", min=1, help="Geometry threads (default: all cores).")
@@ -104,12 +115,7 @@ def takeoff(
     Example: bimquant takeoff sample_models/house_ifc4.ifc --rules rules/fr-lots.toml -o metre.xlsx
     """
     try:
-        if output is not None:
-            check_output(output, fmt.value if fmt else None)  # refuse a bad path before working
-        elif fmt not in (None, OutFormat.json):
-            raise bimquant.OutputError(
-                f"--format {fmt.value} needs an output file", "add -o FILE, or use --format json to write to stdout"
-            )
+        out_format = _check_output_options(output, fmt)
         ruleset = load_ruleset(rules) if rules is not None else None  # a rule mistake fails before measuring
         result = _measure(model, kernel, threads, quiet)
         tables = {
@@ -138,7 +144,7 @@ def takeoff(
             }
         refused = strict and len(result.failures) > 0  # --strict: no output from a partial takeoff
         if output is not None and not refused:
-            if work is not None and check_output(output, fmt.value if fmt else None) == "csv":
+            if work is not None and out_format == "csv":
                 tables = {name: tables[name] for name in ("items", "by_storey", "trace", "unmapped", "warnings")}
             write_tables(
                 tables,
@@ -270,11 +276,7 @@ def estimate(
     Example: bimquant estimate sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --prices rules/fr-prix.csv -o dpgf.xlsx
     """
     try:
-        out_format = check_output(output, fmt.value if fmt else None) if output is not None else None
-        if output is None and fmt not in (None, OutFormat.json):
-            raise bimquant.OutputError(
-                f"--format {fmt.value} needs an output file", "add -o FILE, or use --format json to write to stdout"
-            )
+        out_format = _check_output_options(output, fmt)
         ruleset = load_ruleset(rules)
         library = load_prices(prices)
         rates = load_rates(
@@ -386,11 +388,7 @@ def order(
     Example: bimquant order sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --recipes rules/fr-recettes.toml -o commandes.xlsx
     """
     try:
-        out_format = check_output(output, fmt.value if fmt else None) if output is not None else None
-        if output is None and fmt not in (None, OutFormat.json):
-            raise bimquant.OutputError(
-                f"--format {fmt.value} needs an output file", "add -o FILE, or use --format json to write to stdout"
-            )
+        out_format = _check_output_options(output, fmt)
         if by == BatchBy.phase and phases is None:
             raise bimquant.RuleError("--by phase needs a phase file", "add --phases phases.toml (see README)")
         ruleset = load_ruleset(rules)
