@@ -13,6 +13,7 @@ from __future__ import annotations
 import faulthandler
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -174,13 +175,15 @@ def _item_problem(item) -> str | None:
 def _iterate(
     ifc, products: Iterable, library: str, openings: bool, threads: int, counter: _Counter, crashed: list | None = None
 ) -> dict[int, Shape]:
-    """Mesh ``products`` with one kernel in a forked child process.
+    """Mesh ``products`` with one kernel in forked child processes.
 
     A geometry kernel can crash the whole process on a bad body (a segmentation fault cannot be
-    caught). The child streams shapes back as they come. If it dies and ``crashed`` is None,
+    caught). Each child streams shapes back as they come. If one dies and ``crashed`` is None,
     what it had not sent is left to the caller; otherwise that rest is split in halves and
     meshed again until the crashing elements stand alone, and those are appended to ``crashed``.
-    Where ``fork`` is not available the kernel runs in this process.
+    OpenCASCADE's booleans scale poorly over the iterator's threads, so it runs as one
+    single-threaded child per thread, each with a share of the elements balanced by their
+    number of openings. Where ``fork`` is not available the kernel runs in this process.
     """
     products = list(products)
     if not products:
@@ -189,42 +192,66 @@ def _iterate(
         context = multiprocessing.get_context("fork")
     except ValueError:
         return _iterate_here(ifc, products, library, openings, threads, counter.step)
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(ifc, products, library, openings, threads, sender), daemon=True)
-    child.start()
-    sender.close()
+    if library == SAFE_KERNEL and threads > 1 and len(products) > 1:
+        chunks, child_threads = _balanced(products, threads), 1
+    else:
+        chunks, child_threads = [products], threads
+    children = []
+    for chunk in chunks:
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(ifc, chunk, library, openings, child_threads, sender), daemon=True)
+        child.start()
+        sender.close()
+        children.append((receiver, child, chunk))
     shapes: dict[int, Shape] = {}
-    finished = False
-    while True:
-        try:
-            message = receiver.recv()
-        except (EOFError, OSError):
-            break
-        if message is None:
-            finished = True
-            break
-        pid, vertices, faces = message
-        vertices = np.frombuffer(vertices, dtype=np.float64).reshape(-1, 3)
-        faces = np.frombuffer(faces, dtype=np.int32).reshape(-1, 3)
-        if len(faces):  # an empty body counts as no shape
-            shapes[pid] = Shape(vertices, faces, library, mesh.is_closed(vertices, faces))
-        counter.step()
-    receiver.close()
-    child.join()
-    if finished and child.exitcode == 0:
-        return shapes
-    left = [p for p in products if p.id() not in shapes]
-    log.warning("%s kernel stopped (exit code %s) with %d elements left", library, child.exitcode, len(left))
-    if crashed is None:  # the caller meshes what is left with another kernel
+    finished: set = set()
+    open_receivers = {receiver for receiver, _, _ in children}
+    while open_receivers:
+        for receiver in multiprocessing.connection.wait(list(open_receivers)):
+            try:
+                message = receiver.recv()
+            except (EOFError, OSError):
+                open_receivers.discard(receiver)
+                continue
+            if message is None:
+                finished.add(receiver)
+                open_receivers.discard(receiver)
+                continue
+            pid, vertices, faces = message
+            vertices = np.frombuffer(vertices, dtype=np.float64).reshape(-1, 3)
+            faces = np.frombuffer(faces, dtype=np.int32).reshape(-1, 3)
+            if len(faces):  # an empty body counts as no shape
+                shapes[pid] = Shape(vertices, faces, library, mesh.is_closed(vertices, faces))
+            counter.step()
+    left = []
+    for receiver, child, chunk in children:
+        receiver.close()
+        child.join()
+        if receiver not in finished or child.exitcode != 0:
+            rest = [p for p in chunk if p.id() not in shapes]
+            log.warning("%s kernel stopped (exit code %s) with %d elements left", library, child.exitcode, len(rest))
+            left += rest
+    if not left or crashed is None:  # crashed is None: the caller meshes what is left with another kernel
         return shapes
     if len(left) == 1:
-        if crashed is not None:
-            crashed.append(left[0].id())
+        crashed.append(left[0].id())
         return shapes
     half = len(left) // 2
     for part in (left[:half], left[half:]):
-        shapes.update(_iterate(ifc, part, library, openings, threads, counter, crashed))
+        shapes.update(_iterate(ifc, part, library, openings, 1, counter, crashed))
     return shapes
+
+
+def _balanced(products: list, parts: int) -> list[list]:
+    """Split products in ``parts`` lists of similar cost (openings to cut + 1), largest first."""
+    cost = {p.id(): 1 + len(getattr(p, "HasOpenings", None) or ()) for p in products}
+    chunks: list[list] = [[] for _ in range(min(parts, len(products)))]
+    loads = [0] * len(chunks)
+    for product in sorted(products, key=lambda p: -cost[p.id()]):
+        i = loads.index(min(loads))
+        chunks[i].append(product)
+        loads[i] += cost[product.id()]
+    return chunks
 
 
 def _child(ifc, products, library, openings, threads, sender) -> None:

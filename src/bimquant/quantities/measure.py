@@ -220,13 +220,14 @@ def measure_openings(
     else:
         d = None
     rows = []
+    host_face = mesh.get_silhouette(g.triangles, g.normals, d, mesh.COS_FACE_TOL) if d is not None else None
     for global_id, shape in openings:
         if shape is None:
             rows.append({"opening_global_id": global_id, "area_m2": NAN, "volume_m3": NAN})
             continue
         o = _Mesh(shape)
         direction = d if d is not None else mesh.get_dominant_direction(o.normals, o.areas)
-        face = mesh.get_silhouette(g.triangles, g.normals, direction, mesh.COS_FACE_TOL)
+        face = host_face if d is not None else mesh.get_silhouette(g.triangles, g.normals, direction, mesh.COS_FACE_TOL)
         outline = mesh.get_silhouette(o.triangles, o.normals, direction)
         rows.append({"opening_global_id": global_id, "area_m2": float(face.intersection(outline).area)})
     areas = np.array([row["area_m2"] for row in rows], dtype=float)
