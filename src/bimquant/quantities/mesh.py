@@ -200,6 +200,14 @@ def _union_of_projections(flat: np.ndarray, triangles: np.ndarray, normals: np.n
     polygons, areas = polygons[keep], areas[keep]
     if len(polygons) == 0:
         return shapely.Polygon()
+    # the upward faces of most elements are one layer (a height field): one coverage union does
+    # it, and a valid result with exactly the triangles' total area proves there was no overlap
+    try:
+        merged = shapely.coverage_union_all(polygons)
+        if merged.is_valid and abs(merged.area - areas.sum()) <= 1e-9 * max(merged.area, 1.0):
+            return merged
+    except shapely.errors.GEOSException:  # not a clean coverage (T-junctions): union plane by plane
+        pass
     try:
         return _union_by_plane(polygons, areas, triangles[keep], normals[keep])
     except shapely.errors.GEOSException:  # robustness failure on nearly coincident edges
