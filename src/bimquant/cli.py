@@ -88,6 +88,19 @@ def _check_output_options(output: Path | None, fmt: OutFormat | None) -> str | N
     return None
 
 
+def _emit(
+    tables: dict, info: dict, output: Path | None, out_format: str | None, fmt: OutFormat | None, main: str, workbook
+) -> None:
+    """Write the result: the command's own workbook for .xlsx, the tables for .csv/.json, or
+    JSON on stdout; each file whole or not at all."""
+    if output is not None and out_format == "xlsx":
+        write_atomically([(output, workbook)])
+    elif output is not None:
+        write_tables(tables, output, fmt=out_format, info=info, main=main, csv_all=True)
+    elif fmt == OutFormat.json:
+        sys.stdout.write(to_json(tables, info) + "\n")
+
+
 MODEL_ARG = typer.Argument(..., help="IFC file (IFC2X3, IFC4 or IFC4X3).", show_default=False)
 KERNEL_OPT = typer.Option(Kernel.auto, "--kernel", help="Geometry kernel: auto = fast kernel checked by OpenCASCADE.")
 THREADS_OPT = typer.Option(None, "--threads", min=1, help="Geometry threads (default: all cores).")
@@ -309,25 +322,16 @@ def estimate(
             "coverage": work.coverage,
         }
         tables = {"lines": budget.lines, "lots": budget.lots, "unpriced": budget.unpriced, "trace": work.trace}
-        if out_format == "xlsx":
-            write_atomically(
-                [
-                    (
-                        output,
-                        lambda tmp: write_dpgf(
-                            budget,
-                            work.trace,
-                            tmp,
-                            language=ruleset.language,
-                            title=f"{Path(model).name} / {ruleset.name}",
-                        ),
-                    )
-                ]
-            )
-        elif output is not None:
-            write_tables(tables, output, fmt=out_format, info=info, main="lines", csv_all=True)
-        elif fmt == OutFormat.json:
-            sys.stdout.write(to_json(tables, info) + "\n")
+        title = f"{Path(model).name} / {ruleset.name}"
+        _emit(
+            tables,
+            info,
+            output,
+            out_format,
+            fmt,
+            main="lines",
+            workbook=lambda tmp: write_dpgf(budget, work.trace, tmp, language=ruleset.language, title=title),
+        )
         if not quiet:
             _print_budget(budget, output)
     except BimquantError as error:
@@ -409,12 +413,7 @@ def order(
             "needs": plan.needs,
             "without_recipe": plan.without_recipe,
         }
-        if out_format == "xlsx":
-            write_atomically([(output, lambda tmp: write_order_book(plan, tmp))])
-        elif output is not None:
-            write_tables(tables, output, fmt=out_format, info=info, main="orders", csv_all=True)
-        elif fmt == OutFormat.json:
-            sys.stdout.write(to_json(tables, info) + "\n")
+        _emit(tables, info, output, out_format, fmt, main="orders", workbook=lambda tmp: write_order_book(plan, tmp))
         if not quiet:
             _print_orders(plan, output)
     except BimquantError as error:
