@@ -680,22 +680,22 @@ BAD_RECIPES = {
     ),
     "unknown key in a material": (
         GOOD.replace("pack_size = 8", "pack_size = 8\npack_sise = 8"),
-        ["material beton (#1)", "unknown key(s) pack_sise"],
+        ["material beton (#1)", "unknown key(s) 'pack_sise'"],
         "allowed keys",
     ),
     "unknown key in a line": (
         GOOD.replace("waste_pct = 5", "wast_pct = 5"),
-        ["recipe for item 02.03.01 (#1)", "unknown key(s) wast_pct"],
+        ["recipe for item 02.03.01 (#1)", "unknown key(s) 'wast_pct'"],
         "allowed keys",
     ),
     "unknown key in a recipe": (
         GOOD.replace('item = "02.03.01"', 'item = "02.03.01"\nitems = "x"'),
-        ["recipe for item 02.03.01 (#1)", "unknown key(s) items"],
+        ["recipe for item 02.03.01 (#1)", "unknown key(s) 'items'"],
         "allowed keys",
     ),
     "unknown key in the head": (
         GOOD.replace('language = "fr"', 'language = "fr"\nnmae = "x"'),
-        ["[recipes]", "unknown key(s) nmae"],
+        ["[recipes]", "unknown key(s) 'nmae'"],
         "allowed keys",
     ),
     "bad TOML": (GOOD.replace("pack_size = 8", "pack_size = = 8"), ["not valid TOML", "line 10"], "TOML syntax"),

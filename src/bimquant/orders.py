@@ -50,7 +50,7 @@ import pandas as pd
 
 from bimquant.errors import RuleError
 from bimquant.rules.apply import WorkItems
-from bimquant.rules.ruleset import RuleSet
+from bimquant.rules.ruleset import RuleSet, check_keys
 
 MATERIAL_KEYS = {
     "id",
@@ -170,12 +170,7 @@ def load_recipes(path: str | os.PathLike, ruleset: RuleSet | None = None) -> Rec
     head = data.get("recipes", {})
     if not isinstance(head, dict):
         raise RuleError(f"{path}: [recipes] must be a table", 'write [recipes] name = "..."')
-    unknown = set(head) - HEAD_KEYS
-    if unknown:
-        raise RuleError(
-            f"{path}: [recipes]: unknown key(s) {', '.join(sorted(unknown))}",
-            f"allowed keys: {', '.join(sorted(HEAD_KEYS))}",
-        )
+    check_keys(path, "[recipes]", head, HEAD_KEYS)
     materials: dict[str, Material] = {}
     for index, raw in enumerate(data.get("material", []), start=1):
         material = _parse_material(path, index, raw)
@@ -231,12 +226,7 @@ def _parse_material(path: Path, index: int, raw: Any) -> Material:
         raise RuleError(f"{path}: {where} is not a table", "write each material as a [[material]] table")
     if isinstance(raw.get("id"), str):
         where = f"material {raw['id']} (#{index})"
-    unknown = set(raw) - MATERIAL_KEYS
-    if unknown:
-        raise RuleError(
-            f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))}",
-            f"allowed keys: {', '.join(sorted(MATERIAL_KEYS))}",
-        )
+    check_keys(path, where, raw, MATERIAL_KEYS)
     for key in REQUIRED_MATERIAL_KEYS:
         if key not in raw:
             raise RuleError(f"{path}: {where} has no '{key}'", f"add {key} = ... to the material")
@@ -289,12 +279,7 @@ def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Materia
         raise RuleError(f"{path}: {where} is not a table", "write each recipe as a [[recipe]] table")
     if isinstance(raw.get("item"), str):
         where = f"recipe for item {raw['item']} (#{index})"
-    unknown = set(raw) - RECIPE_KEYS
-    if unknown:
-        raise RuleError(
-            f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))}",
-            f"allowed keys: {', '.join(sorted(RECIPE_KEYS))}",
-        )
+    check_keys(path, where, raw, RECIPE_KEYS)
     if not isinstance(raw.get("item"), str) or not raw["item"].strip():
         raise RuleError(f"{path}: {where} has no item code", 'write item = "02.03.01"')
     lines_raw = raw.get("materials")
@@ -306,12 +291,7 @@ def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Materia
             raise RuleError(
                 f"{path}: {where}: each material line must be a table", "write { material = ..., per_unit = ... }"
             )
-        unknown = set(line) - LINE_KEYS
-        if unknown:
-            raise RuleError(
-                f"{path}: {where}: unknown key(s) {', '.join(sorted(unknown))} in a material line",
-                f"allowed keys: {', '.join(sorted(LINE_KEYS))}",
-            )
+        check_keys(path, f"{where} material line", line, LINE_KEYS)
         material = line.get("material")
         if not isinstance(material, str) or material not in materials:
             raise RuleError(

@@ -122,35 +122,26 @@ def write_dpgf(budget, trace: pd.DataFrame, path: Path, *, language: str = "fr",
     for r in subtotal_cells:
         number(r, 7, f"=IF($F${direct}=0,0,F{r}/$F${direct})", "0.0%")
     rates = budget.rates
-    rows = {}
-    row = direct + 1
-    for key, rate in (
-        ("site", rates.site_overheads_pct),
-        ("general", rates.general_overheads_pct),
-        ("contingency", rates.contingency_pct),
-    ):
+
+    def rate_line(row: int, key: str, rate: float, base: int) -> int:
+        """A line 'label, rate %, ROUND(base x rate / 100, 2)': the rate cell drives the amount."""
         text(row, 2, words[key])
         text(row, 3, words["rate"])
         number(row, 5, rate, RATE)
-        number(row, 6, f"=ROUND(F{direct}*E{row}/100,2)", money)
-        rows[key] = row
-        row += 1
-    subtotal = row
+        number(row, 6, f"=ROUND(F{base}*E{row}/100,2)", money)
+        return row
+
+    site = rate_line(direct + 1, "site", rates.site_overheads_pct, direct)
+    general = rate_line(direct + 2, "general", rates.general_overheads_pct, direct)
+    contingency = rate_line(direct + 3, "contingency", rates.contingency_pct, direct)
+    subtotal = direct + 4
     text(subtotal, 2, words["subtotal_all"], bold)
-    number(subtotal, 6, f"=F{direct}+F{rows['site']}+F{rows['general']}+F{rows['contingency']}", money, bold)
-    margin = subtotal + 1
-    text(margin, 2, words["margin"])
-    text(margin, 3, words["rate"])
-    number(margin, 5, rates.margin_pct, RATE)
-    number(margin, 6, f"=ROUND(F{subtotal}*E{margin}/100,2)", money)
+    number(subtotal, 6, f"=F{direct}+F{site}+F{general}+F{contingency}", money, bold)
+    margin = rate_line(subtotal + 1, "margin", rates.margin_pct, subtotal)
     total_excl = margin + 1
     text(total_excl, 2, words["total_excl"], bold)
     number(total_excl, 6, f"=F{subtotal}+F{margin}", money, bold)
-    vat = total_excl + 1
-    text(vat, 2, words["vat"])
-    text(vat, 3, words["rate"])
-    number(vat, 5, rates.vat_pct, RATE)
-    number(vat, 6, f"=ROUND(F{total_excl}*E{vat}/100,2)", money)
+    vat = rate_line(total_excl + 1, "vat", rates.vat_pct, total_excl)
     total_incl = vat + 1
     text(total_incl, 2, words["total_incl"], bold)
     number(total_incl, 6, f"=F{total_excl}+F{vat}", money, bold)

@@ -145,7 +145,7 @@ def _load(path: Path) -> RuleSet:
         raise RuleError(
             f"{path}: missing [ruleset] table", 'start the file with [ruleset] name = "..." language = "fr"'
         )
-    _check_keys(path, "[ruleset]", head, RULESET_KEYS)
+    check_keys(path, "[ruleset]", head, RULESET_KEYS)
     for key in ("name", "description"):
         if key in head and not isinstance(head[key], str):
             raise RuleError(f"{path}: [ruleset] {key} must be a text", f'write {key} = "..."')
@@ -181,7 +181,7 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
         raise RuleError(f"{path}: {where} is not a table", "write each item as an [[item]] table")
     if "code" in raw:
         where = f"item {raw['code']} (#{index})"
-    _check_keys(path, where, raw, ITEM_KEYS)
+    check_keys(path, where, raw, ITEM_KEYS)
     for key in REQUIRED_ITEM_KEYS:
         if key not in raw:
             raise RuleError(f"{path}: {where} has no '{key}'", f"add {key} = ... to the item")
@@ -215,7 +215,7 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
         openings = raw["openings"]
         if not isinstance(openings, dict) or not openings:
             raise RuleError(f"{path}: {where}: openings must be a table", "write openings = { deduct_above_m2 = 2.5 }")
-        _check_keys(path, f"{where} openings", openings, OPENING_KEYS)
+        check_keys(path, f"{where} openings", openings, OPENING_KEYS)
         for key, value in openings.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
                 raise RuleError(
@@ -293,7 +293,8 @@ def _parse_selector(path: Path, where: str, key: str, raw: Any) -> Selector:
     return Selector(patterns=patterns, properties=properties)
 
 
-def _check_keys(path: Path, where: str, table: dict, allowed: set[str]) -> None:
+def check_keys(path: Path, where: str, table: dict, allowed: set[str]) -> None:
+    """Refuse keys not in ``allowed``, suggesting the closest one (a typo never drops a condition)."""
     unknown = set(table) - allowed
     if unknown:
         close = difflib.get_close_matches(sorted(unknown)[0], allowed, n=1)

@@ -51,7 +51,8 @@ def _materials(element: dict) -> list[str]:
 
 def _values(element: dict, key: str) -> list:
     if key == "material":
-        return _materials(element) + [layer.get("material") for layer in element.get("material_layers") or []]
+        layers = [layer.get("material") for layer in element.get("material_layers") or []]
+        return list(dict.fromkeys(_materials(element) + layers))
     if key == "classification":
         codes = [c for c in str(element.get("classification") or "").split("; ") if c]
         return codes + [c.split(":", 1)[1] for c in codes if ":" in c]
