@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from bimquant.rules import apply_rules, load_ruleset
-from bimquant.takeoff import ELEMENT_COLUMNS, OPENING_COLUMNS, Takeoff
+from bimquant.columns import ELEMENT_COLUMNS, OPENING_COLUMNS
+from bimquant.takeoff import Takeoff
 
 
 def wall(global_id: str, layers: list[tuple[str, float]], **quantities) -> dict:

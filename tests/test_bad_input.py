@@ -13,7 +13,6 @@ import csv
 import errno
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -23,18 +22,18 @@ import ifcopenshell
 import openpyxl
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
 
 import bimquant
+import bimquant.pipeline
 import bimquant.report
-from bimquant.cli import app
+import bimquant.report.atomic
+import bimquant.report.tables
+from conftest import run, assert_one_error
 
 ROOT = Path(__file__).resolve().parents[1]
 HOUSE = ROOT / "sample_models" / "house_ifc4.ifc"
 MEASURED_IN_HOUSE = 19  # elements with a body in the sample house (sample_models/README.md)
 
-runner = CliRunner()
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 IFC2X2_FILE = """ISO-10303-21;
 HEADER;
@@ -49,24 +48,6 @@ END-ISO-10303-21;
 """
 
 
-def run(*args) -> tuple[int, str, str]:
-    """Invoke the CLI in-process; return (exit code, stdout, stderr) without colour codes."""
-    result = runner.invoke(app, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception  # a crash, not an exit code: show its traceback in the test report
-    return result.exit_code, ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
-
-
-def assert_one_error(stderr: str, *words: str) -> None:
-    """stderr is exactly ``Error: ...`` naming the problem, then at most a ``Hint: ...`` line."""
-    assert "Traceback" not in stderr
-    lines = stderr.strip("\n").splitlines()
-    assert 1 <= len(lines) <= 2, f"expected 'Error:' and an optional 'Hint:' line, got:\n{stderr}"
-    assert lines[0].startswith("Error: "), stderr
-    for word in words:
-        assert word in lines[0], f"{word!r} not named in {lines[0]!r}"
-    if len(lines) == 2:
-        assert lines[1].startswith("Hint: "), stderr
 
 
 def mark(name: str | None) -> str:
@@ -193,7 +174,7 @@ def no_measuring(monkeypatch):
     def takeoff(*args, **kwargs):
         pytest.fail("the model was measured although the output could never be written")
 
-    monkeypatch.setattr(bimquant, "takeoff", takeoff)
+    monkeypatch.setattr(bimquant.pipeline, "measure_model", takeoff)
 
 
 @pytest.mark.parametrize("command", ["takeoff", "validate"])
@@ -232,7 +213,7 @@ def test_read_only_output_folder_exits_6_not_1(tmp_path, monkeypatch):
     def mkstemp(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(bimquant.report.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(bimquant.report.atomic.tempfile, "mkstemp", mkstemp)
 
     code, _, stderr = run("takeoff", HOUSE, "-q", "-o", tmp_path / "takeoff.xlsx")
 
@@ -275,7 +256,7 @@ def full_disk_writer(*args):
 
 @pytest.mark.parametrize("suffix, writer", [(".xlsx", "write_xlsx"), (".csv", "write_csv")])
 def test_disk_full_while_writing_leaves_no_file(tmp_path, monkeypatch, suffix, writer):
-    monkeypatch.setattr(bimquant.report, writer, full_disk_writer)
+    monkeypatch.setattr(bimquant.report.tables, writer, full_disk_writer)
     out = tmp_path / f"takeoff{suffix}"
 
     code, _, stderr = run("takeoff", HOUSE, "-q", "-o", out)
@@ -288,7 +269,7 @@ def test_disk_full_while_writing_leaves_no_file(tmp_path, monkeypatch, suffix, w
 def test_failed_write_keeps_the_previous_file_intact(tmp_path, monkeypatch):
     out = tmp_path / "takeoff.csv"
     out.write_text("global_id,net_volume_m3\nlast week's takeoff,1.0\n", encoding="utf-8")
-    monkeypatch.setattr(bimquant.report, "write_csv", full_disk_writer)
+    monkeypatch.setattr(bimquant.report.tables, "write_csv", full_disk_writer)
 
     code, _, stderr = run("takeoff", HOUSE, "-q", "-o", out)
 
@@ -303,7 +284,7 @@ def test_writer_bug_leaves_no_temporary_file(tmp_path, monkeypatch):
         Path(path).write_text("global_id\n", encoding="utf-8")
         raise ValueError("cannot convert column")
 
-    monkeypatch.setattr(bimquant.report, "write_csv", broken)
+    monkeypatch.setattr(bimquant.report.tables, "write_csv", broken)
 
     with pytest.raises(ValueError, match="cannot convert column"):
         bimquant.report.write_tables({"elements": pd.DataFrame({"global_id": ["x"]})}, tmp_path / "t.csv")

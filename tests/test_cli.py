@@ -20,10 +20,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 import typer.main
-from typer.testing import CliRunner
 
 import bimquant
 from bimquant.cli import app
+from conftest import run
 
 ROOT = Path(__file__).resolve().parents[1]
 HOUSE = ROOT / "sample_models" / "house_ifc4.ifc"
@@ -36,16 +36,7 @@ MEASURED_IN_HOUSE = 19
 EXCLUDED_IN_HOUSE = {"O1", "O2", "O3", "ST1", "RF1"}
 TABLES = {"info", "elements", "failures", "excluded", "authored", "openings"}
 
-runner = CliRunner()
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
-
-def run(*args) -> tuple[int, str, str]:
-    """Invoke the CLI in-process; return (exit code, stdout, stderr) without colour codes."""
-    result = runner.invoke(app, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception  # a crash, not an exit code: show its traceback in the test report
-    return result.exit_code, ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
 
 
 def mark(name: str | None) -> str:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import shutil
 import subprocess
 from decimal import ROUND_HALF_UP, Decimal
@@ -28,9 +27,8 @@ from pathlib import Path
 import ifcopenshell
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
-from bimquant.cli import app
+from conftest import run
 from bimquant.errors import RuleError
 from bimquant.estimate import check_price_units, load_prices
 from bimquant.rules import load_ruleset
@@ -221,16 +219,7 @@ def test_the_hand_arithmetic_itself():
 
 # --- helpers ------------------------------------------------------------------------------------
 
-runner = CliRunner()
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
-
-def run(*args) -> tuple[int, str, str]:
-    """Invoke the CLI in-process; return (exit code, stdout, stderr) without colour codes."""
-    result = runner.invoke(app, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
 
 
 def write_rules(

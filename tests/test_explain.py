@@ -7,18 +7,11 @@ from pathlib import Path
 
 import ifcopenshell
 import pytest
-from typer.testing import CliRunner
-
-from bimquant.cli import app
+from conftest import run
 
 ROOT = Path(__file__).resolve().parents[1]
 HOUSE = ROOT / "sample_models" / "house_ifc4.ifc"
 FR_LOTS = ROOT / "rules" / "fr-lots.toml"
-
-
-def run(*args):
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def global_id(mark: str) -> str:

@@ -7,7 +7,7 @@ import signal
 from pathlib import Path
 
 import bimquant
-from bimquant.quantities import geometry
+from bimquant.geometry import iterator
 
 HOUSE = Path(__file__).resolve().parents[1] / "sample_models" / "house_ifc4.ifc"
 
@@ -15,7 +15,7 @@ HOUSE = Path(__file__).resolve().parents[1] / "sample_models" / "house_ifc4.ifc"
 def test_a_kernel_crash_on_one_element_is_contained(monkeypatch):
     normal = bimquant.takeoff(HOUSE)
     victim = normal.elements.loc[normal.elements["name"].str.startswith("B1"), "global_id"].item()
-    mesh_all = geometry._mesh_all
+    mesh_all = iterator._mesh_all
 
     def crash_on_victim(ifc, products, library, openings, threads):
         for pid, vertices, faces in mesh_all(ifc, products, library, openings, threads):
@@ -23,7 +23,7 @@ def test_a_kernel_crash_on_one_element_is_contained(monkeypatch):
                 os.kill(os.getpid(), signal.SIGSEGV)  # what a kernel bug does to the process
             yield pid, vertices, faces
 
-    monkeypatch.setattr(geometry, "_mesh_all", crash_on_victim)
+    monkeypatch.setattr(iterator, "_mesh_all", crash_on_victim)
     result = bimquant.takeoff(HOUSE)
 
     assert list(result.failures["global_id"]) == [victim]

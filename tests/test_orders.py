@@ -21,7 +21,6 @@ import datetime as dt
 import json
 import math
 import random
-import re
 import zipfile
 from fractions import Fraction as F
 from pathlib import Path
@@ -29,10 +28,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
 
 import bimquant
-from bimquant.cli import app
+from conftest import run
 from bimquant.errors import RuleError
 from bimquant.orders import Material, Phase, RecipeLine, Recipes, load_phases, load_recipes, plan_orders
 from bimquant.rules import load_ruleset
@@ -354,16 +352,7 @@ def test_english_recipes_order_the_same_quantities(takeoffs):
     assert set(en.without_recipe["code"]) == set(WITHOUT_RECIPE)
 
 
-runner = CliRunner()
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
-
-def run(*args) -> tuple[int, str, str]:
-    """Invoke the CLI in-process; return (exit code, stdout, stderr) without colour codes."""
-    result = runner.invoke(app, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
 
 
 def test_cli_json_matches_the_hand_arithmetic():

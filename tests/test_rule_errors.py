@@ -14,14 +14,12 @@ from __future__ import annotations
 import builtins
 import json
 import math
-import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-import bimquant.cli
-from bimquant.cli import app
+import bimquant.pipeline
+from conftest import run, assert_one_error
 from bimquant.errors import RuleError
 from bimquant.rules import FormulaError, load_ruleset, parse_formula
 from bimquant.rules.formula import describe_dimension
@@ -580,27 +578,8 @@ def test_dimensions(formula, dimension):
 
 # --- the CLI -------------------------------------------------------------------------------------
 
-runner = CliRunner()
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def run(*args) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
-
-
-def assert_one_error(stderr: str, *words: str) -> None:
-    """stderr is exactly ``Error: ...`` naming ``words``, then at most a ``Hint: ...`` line."""
-    assert "Traceback" not in stderr
-    lines = stderr.strip("\n").splitlines()
-    assert 1 <= len(lines) <= 2, f"expected 'Error:' and an optional 'Hint:' line, got:\n{stderr}"
-    assert lines[0].startswith("Error: "), stderr
-    for word in words:
-        assert word in lines[0], f"{word!r} not named in {lines[0]!r}"
-    if len(lines) == 2:
-        assert lines[1].startswith("Hint: "), stderr
 
 
 BAD_FILES = {  # name -> (file text, words the Error line names besides the file)
@@ -644,7 +623,7 @@ def test_takeoff_checks_the_rules_before_measuring_and_writes_nothing(tmp_path, 
     def measure(*args, **kwargs):
         raise AssertionError("the model was measured before the rule file was checked")
 
-    monkeypatch.setattr(bimquant.cli, "_measure", measure)
+    monkeypatch.setattr(bimquant.pipeline, "measure_model", measure)
     bad = write(tmp_path, rules(item(), item(PAINT, quantity='"net_side_area_m2 * 2"')), "BAD.toml")
     out = tmp_path / "out.xlsx"
     code, stdout, err = run("takeoff", HOUSE, "--rules", bad, "-o", out)

@@ -1,20 +1,40 @@
 """bimquant: quantity takeoff and estimating from IFC building models.
 
-Example::
+One function per command, each taking a path or the result of the stage before it, and one
+writer for every result::
 
     >>> import bimquant
-    >>> result = bimquant.takeoff("sample_models/house_ifc4.ifc")
-    >>> result.elements.groupby("ifc_class")["net_volume_m3"].sum()
+    >>> measured = bimquant.takeoff("sample_models/house_ifc4.ifc")
+    >>> budget = bimquant.estimate(measured, rules="rules/fr-lots.toml", prices="rules/fr-prix.csv")
+    >>> plan = bimquant.order(measured, rules="rules/fr-lots.toml", recipes="rules/fr-recettes.toml")
+    >>> bimquant.write(budget, "dpgf.xlsx")
+    [PosixPath('dpgf.xlsx')]
+
+The library never prints and never exits: it raises :class:`BimquantError` subclasses and logs
+to the ``bimquant`` logger.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 
-from bimquant.authored import Validation, summarize
+from bimquant.authored import Validation
 from bimquant.errors import BimquantError, ElementFailuresError, InputError, OutputError, RuleError
-from bimquant.takeoff import Takeoff, takeoff
+from bimquant.estimate import Budget
+from bimquant.orders import Orders
+from bimquant.pipeline import (
+    estimate,
+    explain,
+    load_prices,
+    load_recipes,
+    load_rules,
+    order,
+    takeoff,
+    validate,
+)
+from bimquant.report import write
+from bimquant.rules import Explanation, WorkItems
+from bimquant.takeoff import Takeoff
 
 __version__ = "0.1.0"
 
@@ -22,26 +42,23 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())  # the library log
 
 __all__ = [
     "BimquantError",
+    "Budget",
     "ElementFailuresError",
+    "Explanation",
     "InputError",
+    "Orders",
     "OutputError",
     "RuleError",
     "Takeoff",
     "Validation",
+    "WorkItems",
+    "estimate",
+    "explain",
+    "load_prices",
+    "load_recipes",
+    "load_rules",
+    "order",
     "takeoff",
     "validate",
+    "write",
 ]
-
-
-def validate(model: str | os.PathLike | Takeoff, **takeoff_options) -> Validation:
-    """Compare authored quantities with the geometry: per class and quantity, and each suspect.
-
-    ``model`` is a path (measured first, with ``takeoff_options``) or a :class:`Takeoff`.
-
-    Example::
-
-        >>> report = validate("sample_models/house_ifc4.ifc")
-        >>> report.suspects[["name", "quantity", "verdict"]]
-    """
-    result = model if isinstance(model, Takeoff) else takeoff(model, **takeoff_options)
-    return summarize(result.authored)

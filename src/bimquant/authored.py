@@ -25,12 +25,15 @@ Example::
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-TOLERANCE = 0.01  # relative; "within 1%"
+from bimquant.columns import AUTHORED_COLUMNS
+from bimquant.result import Result
+from bimquant.tolerances import AUTHORED_REL_TOL as TOLERANCE
+
 
 VERDICTS = (
     "ok",
@@ -63,7 +66,7 @@ COMPARED = {
 }
 KIND_OF_COLUMN = {"m3": "volume", "m2": "area", "_m": "length", "kg": "weight"}
 
-UNIT_FACTORS = [
+UNIT_MISTAKES = [  # (factor, what it suggests)
     (1e3, "x1000 (mm vs m, or mm3/mm2 scale)"),
     (1e-3, "/1000"),
     (1e6, "x1e6 (mm2 as m2?)"),
@@ -82,23 +85,6 @@ UNIT_FACTORS = [
     (1e-4, "/1e4"),
     (25.4, "x25.4 (in vs mm)"),
     (1 / 25.4, "/25.4 (in vs mm)"),
-]
-
-AUTHORED_COLUMNS = [
-    "global_id",
-    "ifc_class",
-    "name",
-    "storey",
-    "set_name",
-    "quantity",
-    "ifc_type",
-    "raw_value",
-    "authored_value",
-    "computed_column",
-    "computed_value",
-    "rel_diff",
-    "verdict",
-    "detail",
 ]
 
 
@@ -127,28 +113,27 @@ def _unit_factor(authored: float, computed: float) -> str | None:
     if computed == 0 or authored == 0:
         return None
     ratio = authored / computed
-    for factor, label in UNIT_FACTORS:
+    for factor, label in UNIT_MISTAKES:
         if abs(ratio / factor - 1) <= TOLERANCE:
             return label
     return None
 
 
-def check_authored(elements: list, table: pd.DataFrame) -> pd.DataFrame:
+def check_authored(elements: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     """One row per compared authored quantity, with its verdict (see module docstring).
 
-    ``elements`` are :class:`bimquant.model.Element` records, ``table`` the measured elements.
+    ``elements`` is the model stage's table (its ``authored`` column lists what the file states
+    for each element), ``table`` the measured elements.
     """
-    from bimquant.quantities.measure import get_family
-
     computed = table.set_index("global_id") if len(table) else table
     rows = []
-    for element in elements:
-        if not element.authored or element.global_id not in computed.index:
+    for element in elements.to_dict(orient="records"):
+        if not element["authored"] or element["global_id"] not in computed.index:
             continue
-        measured = computed.loc[element.global_id]
-        family = get_family(element.entity)
+        measured = computed.loc[element["global_id"]]
+        family = element["family"]
         by_name: dict[str, list[dict]] = {}
-        for q in element.authored:
+        for q in element["authored"]:
             by_name.setdefault(q["quantity"], []).append(q)
         authored_by_name = {name: qs[0]["value"] for name, qs in by_name.items()}
         for name, entries in by_name.items():
@@ -165,10 +150,10 @@ def check_authored(elements: list, table: pd.DataFrame) -> pd.DataFrame:
                     verdict = "duplicate_conflict"
                 rows.append(
                     {
-                        "global_id": element.global_id,
-                        "ifc_class": element.ifc_class,
-                        "name": element.name,
-                        "storey": element.storey,
+                        "global_id": element["global_id"],
+                        "ifc_class": element["ifc_class"],
+                        "name": element["name"],
+                        "storey": element["storey"],
                         "set_name": q["set_name"],
                         "quantity": name,
                         "ifc_type": q["ifc_type"],
@@ -232,7 +217,7 @@ def get_element_flags(authored: pd.DataFrame) -> dict[str, str]:
 
 
 @dataclass
-class Validation:
+class Validation(Result):
     """Computed against authored quantities.
 
     ``summary``: per class and quantity, how many authored values there are, how many agree
@@ -240,9 +225,12 @@ class Validation:
     not ``ok``, with its verdict and detail.
     """
 
+    TABLES = ("summary", "suspects", "authored")
+
     summary: pd.DataFrame
     suspects: pd.DataFrame
     authored: pd.DataFrame
+    info: dict = field(default_factory=dict)
 
 
 def summarize(authored: pd.DataFrame) -> Validation:

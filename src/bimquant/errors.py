@@ -37,6 +37,11 @@ class OutputError(BimquantError):
 
 
 class ElementFailuresError(BimquantError):
-    """Raised only under ``--strict``: some elements could not be measured."""
+    """Raised only under ``--strict``: some elements could not be measured (``failures``: the
+    takeoff's failures table, to show the person which ones)."""
 
     exit_code = 5
+
+    def __init__(self, message: str, hint: str | None = None, failures=None):
+        super().__init__(message, hint)
+        self.failures = failures

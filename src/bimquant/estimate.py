@@ -20,43 +20,24 @@ Example::
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import os
-import tomllib
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pandas as pd
 
+from bimquant.columns import LINE_COLUMNS, LOT_COLUMNS, PRICE_COLUMNS, UNIT_DIMENSIONS, UNPRICED_COLUMNS
 from bimquant.errors import RuleError
+from bimquant.loaders import parse_number, read_rows, read_toml, text_of
+from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
-from bimquant.rules.formula import UNIT_DIMENSIONS
 
-PRICE_COLUMNS = ["code", "unit", "unit_price", "currency", "labour", "material", "equipment", "source", "date"]
 REQUIRED_PRICE_COLUMNS = ("code", "unit", "unit_price")
-LINE_COLUMNS = [
-    "code",
-    "lot",
-    "label",
-    "unit",
-    "quantity",
-    "unit_price",
-    "amount",
-    "currency",
-    "priced",
-    "labour",
-    "material",
-    "equipment",
-    "source",
-]
-LOT_COLUMNS = ["lot", "amount", "share", "items", "unpriced_items"]
 RATE_KEYS = ("site_overheads_pct", "general_overheads_pct", "contingency_pct", "margin_pct", "vat_pct")
 FLOOR_TYPES = ("FLOOR", "BASESLAB")
 CENT = Decimal("0.01")
-_EXTRA = object()  # csv.DictReader key for values beyond the header
 
 
 @dataclass
@@ -84,7 +65,7 @@ class Price:
 
 
 @dataclass
-class Budget:
+class Budget(Result):
     """A priced estimate.
 
     - ``lines``: one row per work item (columns ``LINE_COLUMNS``); ``amount`` is NaN and
@@ -93,7 +74,12 @@ class Budget:
     - ``unpriced``: items without a price.
     - ``totals``: direct cost, each overhead, margin, totals excl. and incl. VAT, ``complete``.
     - ``ratios``: gross floor area used and cost per m2.
+    - ``trace``: the work items' element trace the quantities come from.
+    - ``info``: model, rule set, price library, language, rates, totals (filled by
+      :func:`bimquant.estimate`).
     """
+
+    TABLES = ("lines", "lots", "unpriced", "trace")
 
     lines: pd.DataFrame
     lots: pd.DataFrame
@@ -102,6 +88,8 @@ class Budget:
     rates: Rates
     ratios: dict = field(default_factory=dict)
     currency: str = "EUR"
+    trace: pd.DataFrame = field(default_factory=pd.DataFrame)
+    info: dict = field(default_factory=dict)
 
 
 def money(value: float | Decimal) -> float:
@@ -126,12 +114,7 @@ def load_rates(path: str | os.PathLike | None = None, **overrides: float | None)
     values = asdict(Rates())
     if path is not None:
         path = Path(path)
-        if not path.is_file():
-            raise RuleError(f"settings file not found: {path}", "check the path of --settings")
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise RuleError(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
+        data = read_toml(path, "settings file", "check the path of --settings")
         table = data.get("estimate", {})
         unknown = (set(data) - {"estimate"}) | (set(table) - set(RATE_KEYS))
         if unknown:
@@ -159,7 +142,7 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
     path = Path(path)
     if not path.is_file():
         raise RuleError(f"price file not found: {path}", "check the path of --prices")
-    rows = _read_rows(path)
+    rows = read_rows(path, "price library")
     if not rows:
         raise RuleError(f"{path}: no price rows", "add a header line code,unit,unit_price and one row per item")
     header = list(rows[0][1])
@@ -175,32 +158,32 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
     rows_of: dict[str, int] = {}
     for line, row in rows:
         where = f"{path}: row {line}"
-        code = _text(row.get("code"))
+        code = text_of(row.get("code"))
         if not code:
             raise RuleError(f"{where}: no code", "give the work item code this price is for")
-        unit = _text(row.get("unit"))
+        unit = text_of(row.get("unit"))
         if unit not in UNIT_DIMENSIONS:
             raise RuleError(f"{where} ({code}): unknown unit '{unit}'", f"use one of {', '.join(UNIT_DIMENSIONS)}")
-        price = _number(row.get("unit_price"))
+        price = parse_number(row.get("unit_price"))
         if price is None or price < 0:
             raise RuleError(
-                f"{where} ({code}): unit_price '{_text(row.get('unit_price'))}' is not a number of 0 or more",
+                f"{where} ({code}): unit_price '{text_of(row.get('unit_price'))}' is not a number of 0 or more",
                 "write the price as a plain number, e.g. 185.50",
             )
         split = {}
         for key in ("labour", "material", "equipment"):
             value = row.get(key)
-            if _text(value):
-                split[key] = _number(value)
+            if text_of(value):
+                split[key] = parse_number(value)
                 if split[key] is None:
                     raise RuleError(f"{where} ({code}): {key} '{value}' is not a number", "write a plain number")
         entry = Price(
             code=code,
             unit=unit,
             unit_price=price,
-            currency=_text(row.get("currency")) or "EUR",
-            source=_text(row.get("source")) or None,
-            date=_text(row.get("date")) or None,
+            currency=text_of(row.get("currency")) or "EUR",
+            source=text_of(row.get("source")) or None,
+            date=text_of(row.get("date")) or None,
             **split,
         )
         if code in prices:
@@ -214,72 +197,6 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
         prices[code] = entry
         rows_of[code] = line
     return prices
-
-
-def _read_rows(path: Path) -> list[tuple[int, dict]]:
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        except Exception as exc:  # openpyxl raises many kinds on a broken file
-            raise RuleError(
-                f"{path}: not a readable XLSX file ({exc})", "save the price list again from Excel"
-            ) from None
-        values = list(sheet.iter_rows(values_only=True))
-        if not values:
-            return []
-        header = [_text(h) for h in values[0]]
-        return [
-            (i, dict(zip(header, row)))
-            for i, row in enumerate(values[1:], start=2)
-            if any(v not in (None, "") for v in row)
-        ]
-    if path.suffix.lower() != ".csv":
-        raise RuleError(f"{path}: unknown price file type", "give a .csv or .xlsx price library")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise RuleError(f"{path}: not UTF-8 text", "save the CSV as UTF-8") from None
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
-    except (csv.Error, IndexError):  # one column, or empty: the column check says what is missing
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, restkey=_EXTRA)
-    rows = []
-    for row in reader:
-        line = reader.line_num  # the file's line, blank lines included
-        extra = row.pop(_EXTRA, None)
-        if extra and any(v.strip() for v in extra):
-            columns = len(reader.fieldnames or [])
-            code = f" ({_text(row.get('code'))})" if _text(row.get("code")) else ""
-            raise RuleError(
-                f"{path}: row {line}{code}: {columns + len(extra)} values for {columns} columns",
-                f"a decimal comma in a file separated by '{dialect.delimiter}'? write 185.50, "
-                'quote "185,50", or separate the columns with ;',
-            )
-        if any((v or "").strip() for v in row.values() if isinstance(v, str)):
-            rows.append((line, {(k or "").strip(): v for k, v in row.items()}))
-    return rows
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _number(value) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    text = _text(value).replace("\u00a0", "").replace(" ", "")
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")  # French decimal comma
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
 
 
 def check_price_units(ruleset, prices: dict[str, Price]) -> None:
@@ -341,7 +258,7 @@ def estimate_budget(
     margin = _cents(subtotal * _decimal(rates.margin_pct) / 100)
     total_excl = subtotal + margin
     vat = _cents(total_excl * _decimal(rates.vat_pct) / 100)
-    unpriced = frame[~frame["priced"]][["code", "lot", "label", "unit", "quantity"]].reset_index(drop=True)
+    unpriced = frame[~frame["priced"]][UNPRICED_COLUMNS].reset_index(drop=True)
     totals = {
         "direct_cost": float(direct),
         "site_overheads": float(site),
@@ -381,6 +298,7 @@ def estimate_budget(
         rates=rates,
         ratios=ratios,
         currency=next(iter(currencies), "EUR"),
+        trace=work.trace,
     )
 
 

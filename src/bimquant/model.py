@@ -1,14 +1,16 @@
 """Read an IFC model: open it safely, list its building elements and what an estimator filters on.
 
-First stage of the pipeline. Nothing here touches geometry: ``get_elements`` returns one plain
-record per physical element (identity, storey, materials, classification, properties, authored
-quantities in SI units), and the list of elements that will not be measured, each with its reason.
+First stage of the pipeline. Nothing here touches geometry: ``get_elements`` returns a table
+with one row of plain values per physical element (identity, family, storey, materials,
+classification, properties, openings, authored quantities in SI units), and the table of
+elements that will not be measured, each with its reason. No live IFC entity leaves this stage:
+the geometry stage finds an element again by its ``step_id``.
 
 Example::
 
     >>> from bimquant.model import open_model, get_elements
-    >>> model = open_model("sample_models/house_ifc4.ifc")
-    >>> elements, excluded = get_elements(model)
+    >>> elements, excluded = get_elements(open_model("sample_models/house_ifc4.ifc"))
+    >>> elements[["global_id", "family", "storey"]].head()
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,9 @@ import ifcopenshell
 import ifcopenshell.util.classification
 import ifcopenshell.util.element
 import ifcopenshell.util.unit
+import pandas as pd
 
+from bimquant.columns import LISTED_COLUMNS, MODEL_COLUMNS, get_family
 from bimquant.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -45,17 +49,6 @@ SOLID_TYPES = {
     "MappedRepresentation",
     "BoundingBox",
     "SectionedSpine",
-}
-
-# Properties copied to their own columns, by (property name) looked up in any *Common set.
-COMMON_PROPERTIES = {
-    "is_external": "IsExternal",
-    "load_bearing": "LoadBearing",
-    "fire_rating": "FireRating",
-    "acoustic_rating": "AcousticRating",
-    "thermal_transmittance": "ThermalTransmittance",
-    "reference": "Reference",
-    "status": "Status",
 }
 
 QUANTITY_KINDS = {
@@ -79,29 +72,6 @@ class Model:
     area_scale: float  # project area unit -> m2
     volume_scale: float  # project volume unit -> m3
     mass_scale: float  # project mass unit -> kg
-
-
-@dataclass
-class Element:
-    """What the reader knows about one element before it is measured."""
-
-    entity: Any
-    global_id: str
-    ifc_class: str
-    predefined_type: str | None
-    name: str | None
-    type_name: str | None
-    storey: str | None
-    storey_elevation_m: float | None
-    building: str | None
-    parent_global_id: str | None
-    materials: list[str]
-    material_layers: list[dict]
-    densities: list[float | None]  # kg/m3, one per layer (or per material when not layered)
-    classification: str | None
-    properties: dict[str, Any]
-    authored: list[dict]
-    opening_ids: list[int] = field(default_factory=list)
 
 
 def open_model(path: str | os.PathLike) -> Model:
@@ -183,25 +153,40 @@ def has_body(product) -> bool:
     return False
 
 
-def get_elements(model: Model) -> tuple[list[Element], list[dict]]:
-    """List the physical elements to measure, and those left out with the reason why.
+def get_elements(model: Model) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The physical elements to measure, and those left out with the reason why.
 
     Measured: every ``IfcElement`` with a body representation, except features (openings,
     projections), virtual elements, and aggregates whose parts have bodies (the parts are
-    measured instead, so nothing is counted twice). Returns ``(elements, excluded)`` where
-    ``excluded`` rows are ``{"global_id", "ifc_class", "name", "reason"}``.
+    measured instead, so nothing is counted twice).
+
+    Returns ``(elements, excluded)``. ``elements`` has the columns ``MODEL_COLUMNS``: the
+    identity columns of the takeoff, then what the later stages need from the file, as plain
+    values: ``step_id`` (the entity's ``#id``, for the geometry stage), ``openings`` (one dict
+    per opening: ``step_id``, ``global_id``, ``name``, ``filled_by``, ``filled_by_class``),
+    ``densities`` (kg/m3, one per layer or material) and ``authored`` (see
+    :func:`get_authored_quantities`). ``excluded`` has ``LISTED_COLUMNS``.
+
+    Example::
+
+        >>> elements, excluded = get_elements(open_model("sample_models/house_ifc4.ifc"))
+        >>> elements.groupby("family").size()["wall"]
+        4
     """
     ifc = model.file
     densities = _material_densities(model)
-    elements: list[Element] = []
+    rows: list[dict] = []
     excluded: list[dict] = []
     for entity in ifc.by_type("IfcElement"):
         reason = _exclusion_reason(entity)
         if reason:
-            excluded.append(_identity(entity) | {"reason": reason})
+            excluded.append(
+                {"global_id": entity.GlobalId, "ifc_class": entity.is_a(), "name": entity.Name, "storey": None}
+                | {"reason": reason}
+            )
             continue
-        elements.append(_read_element(model, entity, densities))
-    return elements, excluded
+        rows.append(_read_element(model, entity, densities))
+    return pd.DataFrame(rows, columns=MODEL_COLUMNS), pd.DataFrame(excluded, columns=LISTED_COLUMNS)
 
 
 def _exclusion_reason(entity) -> str | None:
@@ -219,36 +204,46 @@ def _exclusion_reason(entity) -> str | None:
     return None
 
 
-def _identity(entity) -> dict:
-    return {"global_id": entity.GlobalId, "ifc_class": entity.is_a(), "name": entity.Name}
-
-
-def _read_element(model: Model, entity, densities: dict[int, float]) -> Element:
+def _read_element(model: Model, entity, densities: dict[int, float]) -> dict:
     element_type = ifcopenshell.util.element.get_type(entity)
     storey, elevation, building = _spatial(model, entity)
     parent = ifcopenshell.util.element.get_aggregate(entity)
     materials, layers, layer_densities = _materials(model, entity, densities)
     properties = _properties(entity)
-    predefined = ifcopenshell.util.element.get_predefined_type(entity)
-    return Element(
-        entity=entity,
-        global_id=entity.GlobalId,
-        ifc_class=entity.is_a(),
-        predefined_type=predefined,
-        name=entity.Name,
-        type_name=element_type.Name if element_type is not None else None,
-        storey=storey,
-        storey_elevation_m=elevation,
-        building=building,
-        parent_global_id=parent.GlobalId if parent is not None and parent.is_a("IfcElement") else None,
-        materials=materials,
-        material_layers=layers,
-        densities=layer_densities,
-        classification=_classification(entity, element_type),
-        properties=properties,
-        authored=get_authored_quantities(model, entity),
-        opening_ids=[rel.RelatedOpeningElement.id() for rel in getattr(entity, "HasOpenings", ()) or ()],
-    )
+    return {
+        "global_id": entity.GlobalId,
+        "ifc_class": entity.is_a(),
+        "family": get_family(entity),
+        "predefined_type": ifcopenshell.util.element.get_predefined_type(entity),
+        "name": entity.Name,
+        "type_name": element_type.Name if element_type is not None else None,
+        "storey": storey,
+        "storey_elevation_m": elevation,
+        "building": building,
+        "parent_global_id": parent.GlobalId if parent is not None and parent.is_a("IfcElement") else None,
+        "material": "; ".join(materials) or None,
+        "material_layers": layers,
+        "classification": _classification(entity, element_type),
+        "is_external": get_common_property(properties, "IsExternal"),
+        "load_bearing": get_common_property(properties, "LoadBearing"),
+        "fire_rating": get_common_property(properties, "FireRating"),
+        "properties": properties,
+        "step_id": entity.id(),
+        "densities": layer_densities,
+        "openings": [_opening(rel.RelatedOpeningElement) for rel in getattr(entity, "HasOpenings", ()) or ()],
+        "authored": get_authored_quantities(model, entity),
+    }
+
+
+def _opening(opening) -> dict:
+    fillings = [rel.RelatedBuildingElement for rel in getattr(opening, "HasFillings", ()) or ()]
+    return {
+        "step_id": opening.id(),
+        "global_id": opening.GlobalId,
+        "name": opening.Name,
+        "filled_by": "; ".join(f.GlobalId for f in fillings) or None,
+        "filled_by_class": "; ".join(f.is_a() for f in fillings) or None,
+    }
 
 
 def _spatial(model: Model, entity) -> tuple[str | None, float | None, str | None]:

@@ -41,16 +41,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from bimquant.columns import NEED_COLUMNS, ORDER_COLUMNS, SUPPLIER_SUMMARY_COLUMNS, WITHOUT_RECIPE_COLUMNS
 from bimquant.errors import RuleError
+from bimquant.loaders import check_keys, read_toml, require_number
+from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
-from bimquant.rules.ruleset import RuleSet, check_keys
+from bimquant.rules.ruleset import RuleSet
+from bimquant.tolerances import PACK_RATIO_REL_EPS as EPS
 
 MATERIAL_KEYS = {
     "id",
@@ -70,39 +73,7 @@ REQUIRED_MATERIAL_KEYS = ("id", "label", "unit", "purchase_unit", "pack_size", "
 HEAD_KEYS = {"name", "language", "description", "version"}
 RECIPE_KEYS = {"item", "materials", "note"}
 LINE_KEYS = {"material", "per_unit", "waste_pct", "note"}
-ORDER_COLUMNS = [
-    "supplier",
-    "material",
-    "label",
-    "unit",
-    "batch",
-    "delivery_date",
-    "order_by",
-    "items",
-    "need_without_waste",
-    "need",
-    "ordered",
-    "packs",
-    "purchase_unit",
-    "pack_size",
-    "surplus",
-    "trucks",
-    "last_truck",
-    "order_value",
-]
-NEED_COLUMNS = [
-    "code",
-    "storey",
-    "batch",
-    "material",
-    "item_quantity",
-    "per_unit",
-    "waste_pct",
-    "need_without_waste",
-    "need",
-]
 NO_STOREY = "(no storey)"
-EPS = 1e-9  # relative: a ratio within EPS of a whole number is that number (floating-point noise)
 
 
 @dataclass(frozen=True)
@@ -145,10 +116,12 @@ class Phase:
 
 
 @dataclass
-class Orders:
+class Orders(Result):
     """``orders``: one row per supplier, material and batch (columns ``ORDER_COLUMNS``);
     ``needs``: the exact need per item, storey and material before grouping; ``without_recipe``:
     items with a quantity but no recipe; ``summary``: per supplier."""
+
+    TABLES = ("orders", "summary", "needs", "without_recipe")
 
     orders: pd.DataFrame
     needs: pd.DataFrame
@@ -160,7 +133,7 @@ class Orders:
 def load_recipes(path: str | os.PathLike, ruleset: RuleSet | None = None) -> Recipes:
     """Read and check a recipe file; with ``ruleset``, every recipe's item code must exist in it."""
     path = Path(path)
-    data = _read_toml(path, "recipe file")
+    data = read_toml(path, "recipe file")
     unknown = set(data) - {"recipes", "material", "recipe"}
     if unknown:
         raise RuleError(
@@ -201,25 +174,6 @@ def load_recipes(path: str | os.PathLike, ruleset: RuleSet | None = None) -> Rec
     )
 
 
-def _read_toml(path: Path, what: str) -> dict:
-    if not path.is_file():
-        raise RuleError(f"{what} not found: {path}", "check the path")
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
-    except UnicodeDecodeError:
-        raise RuleError(f"{path}: not UTF-8 text", "save the file as UTF-8") from None
-
-
-def _number(path: Path, where: str, key: str, value: Any, minimum: float, strict: bool) -> float:
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    if not ok or value < minimum or (strict and value == minimum):
-        bound = f"above {minimum:g}" if strict else f"{minimum:g} or more"
-        raise RuleError(f"{path}: {where}: {key} must be a number {bound}, not {value!r}", f"write {key} = ...")
-    return float(value)
-
-
 def _parse_material(path: Path, index: int, raw: Any) -> Material:
     where = f"material #{index}"
     if not isinstance(raw, dict):
@@ -236,14 +190,14 @@ def _parse_material(path: Path, index: int, raw: Any) -> Material:
     kind = raw.get("kind", "packed")
     if kind not in ("packed", "concrete"):
         raise RuleError(f"{path}: {where}: kind '{kind}' is unknown", 'use kind = "concrete" or leave it out')
-    pack_size = _number(path, where, "pack_size", raw["pack_size"], 0.0, strict=True)
+    pack_size = require_number(path, where, "pack_size", raw["pack_size"], 0.0, strict=True)
     increment = None
     if "increment" in raw:
         if kind != "concrete":
             raise RuleError(
                 f"{path}: {where}: increment applies to concrete only", 'add kind = "concrete" or remove it'
             )
-        increment = _number(path, where, "increment", raw["increment"], 0.0, strict=True)
+        increment = require_number(path, where, "increment", raw["increment"], 0.0, strict=True)
         if increment > pack_size:
             raise RuleError(
                 f"{path}: {where}: increment {increment:g} is larger than the truck ({pack_size:g})",
@@ -254,7 +208,9 @@ def _parse_material(path: Path, index: int, raw: Any) -> Material:
         raise RuleError(
             f"{path}: {where}: lead_time_days must be a whole number of days, 0 or more", "write lead_time_days = 2"
         )
-    prices = {k: _number(path, where, k, raw[k], 0.0, strict=False) for k in ("pack_price", "unit_price") if k in raw}
+    prices = {
+        k: require_number(path, where, k, raw[k], 0.0, strict=False) for k in ("pack_price", "unit_price") if k in raw
+    }
     if len(prices) == 2:
         raise RuleError(
             f"{path}: {where}: give pack_price or unit_price, not both", "keep the one your supplier quotes"
@@ -297,8 +253,8 @@ def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Materia
             raise RuleError(
                 f"{path}: {where}: unknown material '{material}'", "define it in a [[material]] table with this id"
             )
-        per_unit = _number(path, where, "per_unit", line.get("per_unit"), 0.0, strict=True)
-        waste = _number(path, where, "waste_pct", line.get("waste_pct", 0.0), 0.0, strict=False)
+        per_unit = require_number(path, where, "per_unit", line.get("per_unit"), 0.0, strict=True)
+        waste = require_number(path, where, "waste_pct", line.get("waste_pct", 0.0), 0.0, strict=False)
         lines.append(RecipeLine(material=material, per_unit=per_unit, waste_pct=waste))
     return raw["item"].strip(), lines
 
@@ -312,7 +268,7 @@ def load_phases(path: str | os.PathLike) -> list[Phase]:
     storeys = ["Ground floor"]
     """
     path = Path(path)
-    data = _read_toml(path, "phase file")
+    data = read_toml(path, "phase file")
     unknown = set(data) - {"phase"}
     if unknown:
         raise RuleError(
@@ -351,9 +307,11 @@ def plan_orders(
 ) -> Orders:
     """Turn work item quantities into orders per supplier, material and delivery batch.
 
-    Batches are storeys (in ``storey_order``, lowest first) or, with ``phases``, the phase that
-    lists the contribution's storey (a storey in no phase is an error naming it).
+    Batches are storeys (in ``storey_order``, by default the work items' own, lowest first) or,
+    with ``phases``, the phase that lists the contribution's storey (a storey in no phase is an
+    error naming it).
     """
+    storey_order = work.storeys if storey_order is None else storey_order
     batch_of, date_of, batch_rank = _batches(work, recipes, phases, storey_order)
     needs = []
     for row in work.trace.itertuples(index=False):
@@ -398,7 +356,7 @@ def plan_orders(
         order_frame = order_frame.sort_values(["supplier", "material", "_rank"], kind="stable").drop(columns="_rank")
         order_frame = order_frame.reset_index(drop=True)
     quantities = work.items[work.items["quantity"] > 0]
-    without = quantities[~quantities["code"].isin(recipes.recipes)][["code", "label", "unit", "quantity"]]
+    without = quantities[~quantities["code"].isin(recipes.recipes)][WITHOUT_RECIPE_COLUMNS]
     summary = (
         (
             order_frame.groupby("supplier", sort=True)
@@ -410,7 +368,7 @@ def plan_orders(
             .reset_index()
         )
         if len(order_frame)
-        else pd.DataFrame(columns=["supplier", "lines", "materials", "order_value"])
+        else pd.DataFrame(columns=SUPPLIER_SUMMARY_COLUMNS)
     )
     return Orders(
         orders=order_frame,

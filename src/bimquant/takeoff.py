@@ -1,59 +1,37 @@
 """Element takeoff: every element of a model measured from its geometry, one row each.
 
+The steps: read the elements (:mod:`bimquant.model`), mesh their bodies, with and without
+openings, and the openings themselves (:mod:`bimquant.geometry`), measure each mesh
+(:mod:`bimquant.quantities`), then check what the file itself states (:mod:`bimquant.authored`).
+
 Example::
 
-    >>> import bimquant
-    >>> result = bimquant.takeoff("sample_models/house_ifc4.ifc")
+    >>> from bimquant.model import open_model
+    >>> result = measure_model(open_model("sample_models/house_ifc4.ifc"))
     >>> result.elements[["name", "net_volume_m3"]].head()
 """
 
 from __future__ import annotations
 
 import math
-import os
 import time
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from bimquant import authored as authored_checks
-from bimquant.model import Element, Model, get_common_property, get_elements, open_model
-from bimquant.quantities.geometry import Progress, get_shapes
-from bimquant.quantities.measure import QUANTITY_COLUMNS, get_family, measure_element, measure_openings
-
-IDENTITY_COLUMNS = [
-    "global_id",
-    "ifc_class",
-    "predefined_type",
-    "name",
-    "type_name",
-    "storey",
-    "storey_elevation_m",
-    "building",
-    "parent_global_id",
-    "material",
-    "material_layers",
-    "classification",
-    "is_external",
-    "load_bearing",
-    "fire_rating",
-]
-TRACE_COLUMNS = ["geometry_kernel", "mesh_closed", "measure_note", "authored_flags", "properties"]
-ELEMENT_COLUMNS = IDENTITY_COLUMNS + QUANTITY_COLUMNS + TRACE_COLUMNS
-LIST_COLUMNS = ["global_id", "ifc_class", "name", "storey", "reason"]
-OPENING_COLUMNS = [
-    "host_global_id",
-    "opening_global_id",
-    "opening_name",
-    "filled_by",
-    "filled_by_class",
-    "area_m2",
-    "volume_m3",
-]
+from bimquant.columns import ELEMENT_COLUMNS, LISTED_COLUMNS, OPENING_COLUMNS
+from bimquant.geometry import Shape, get_shapes
+from bimquant.geometry.iterator import ProgressCallback
+from bimquant.model import Model
+from bimquant.model import get_elements as read_elements
+from bimquant.quantities.measure import measure_element
+from bimquant.quantities.openings import measure_openings
+from bimquant.result import Result
 
 
 @dataclass
-class Takeoff:
+class Takeoff(Result):
     """The measured model.
 
     - ``elements``: one row per measured element (columns: ``ELEMENT_COLUMNS``).
@@ -65,6 +43,8 @@ class Takeoff:
       its volume inside the host (what measurement conventions judge), and the door or window
       filling it.
     - ``info``: file, schema, units, kernel, timings.
+    - ``work``: the work items, when the takeoff was asked for with a rule set
+      (``bimquant.takeoff(model, rules=...)``), else None.
     """
 
     elements: pd.DataFrame
@@ -73,29 +53,23 @@ class Takeoff:
     authored: pd.DataFrame
     openings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OPENING_COLUMNS))
     info: dict = field(default_factory=dict)
+    work: object | None = None  # a bimquant.rules.WorkItems (the rules stage comes after this one)
+
+    TABLES = ("elements", "failures", "excluded", "authored", "openings")
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Work item tables first when there are any, then the element tables."""
+        own = Result.tables.fget(self)
+        return {**self.work.tables, **own} if self.work is not None else own
 
 
-def takeoff(
-    path: str | os.PathLike,
-    *,
-    kernel: str = "auto",
-    threads: int | None = None,
-    progress: Progress | None = None,
-) -> Takeoff:
-    """Open an IFC file and measure every physical element with a body from its geometry.
-
-    ``kernel``: ``"auto"`` (fast kernel with an OpenCASCADE guard), ``"opencascade"`` or
-    ``"manifold"``. ``progress(done, total)`` is called while geometry runs.
-
-    Example::
-
-        >>> result = takeoff("sample_models/house_ifc4.ifc")
-        >>> len(result.failures)
-        0
-    """
-    started = time.perf_counter()
-    model = open_model(path)
-    return measure_model(model, kernel=kernel, threads=threads, progress=progress, started=started)
+@dataclass
+class _Geometry:
+    net: dict[int, Shape]
+    failures: dict[int, str]
+    gross: dict[int, Shape]
+    openings: dict[int, Shape]
 
 
 def measure_model(
@@ -103,66 +77,28 @@ def measure_model(
     *,
     kernel: str = "auto",
     threads: int | None = None,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     started: float | None = None,
 ) -> Takeoff:
-    """Measure an already opened :class:`~bimquant.model.Model` (see :func:`takeoff`)."""
+    """Measure every physical element with a body of an opened model from its geometry.
+
+    ``kernel``: ``"auto"`` (fast kernel with an OpenCASCADE guard), ``"opencascade"`` or
+    ``"manifold"``. ``progress(done, total)`` is called while geometry runs.
+    """
     started = started if started is not None else time.perf_counter()
-    elements, excluded = get_elements(model)
-    ifc = model.file
-    products = [e.entity for e in elements]
-    hosts = [e.entity for e in elements if e.opening_ids]
-    total = len(products) + len(hosts)
-
-    def net_progress(done: int, _total: int) -> None:
-        if progress is not None:
-            progress(done, total)
-
-    def gross_progress(done: int, _total: int) -> None:
-        if progress is not None:
-            progress(len(products) + done, total)
-
+    elements, excluded = read_elements(model)
     read_done = time.perf_counter()
-    net_shapes, net_failures = get_shapes(ifc, products, kernel=kernel, threads=threads, progress=net_progress)
-    opening_entities = [ifc.by_id(i) for e in elements for i in e.opening_ids]
-    opening_shapes, _ = (
-        get_shapes(ifc, opening_entities, kernel=kernel, threads=threads) if opening_entities else ({}, {})
-    )
-    gross_shapes, _ = get_shapes(
-        ifc,
-        [h for h in hosts if h.id() in net_shapes],
-        openings=False,
-        kernel=kernel,
-        threads=threads,
-        progress=gross_progress,
-    )
+    shapes = _mesh(model, elements, kernel, threads, progress)
     geometry_done = time.perf_counter()
-
     rows, failures, opening_rows = [], [], []
-    for element in elements:
-        pid = element.entity.id()
-        shape = net_shapes.get(pid)
-        if shape is None:
-            failures.append(_listed(element, net_failures.get(pid, "no shape produced")))
+    for element in elements.to_dict(orient="records"):
+        measured = _measure(element, shapes)
+        if isinstance(measured, str):
+            failures.append(_listed(element, measured))
             continue
-        try:
-            quantities, notes = measure_element(
-                get_family(element.entity),
-                shape,
-                gross_shapes.get(pid),
-                len(element.opening_ids),
-                element.material_layers,
-                element.densities,
-            )
-        except Exception as exc:  # one bad mesh never sinks the model
-            failures.append(_listed(element, f"measurement failed: {type(exc).__name__}: {exc}"))
-            continue
-        if element.opening_ids and pid not in gross_shapes:
-            notes.append("gross geometry unavailable: gross values equal net")
-        if element.opening_ids:
-            opening_rows += _openings(ifc, element, shape, gross_shapes.get(pid, shape), opening_shapes)
-        rows.append(_row(element, quantities, notes, shape))
-
+        rows.append(measured)
+        if element["openings"]:
+            opening_rows += _openings(element, shapes)
     table = pd.DataFrame(rows, columns=ELEMENT_COLUMNS)
     authored = authored_checks.check_authored(elements, table)
     flags = authored_checks.get_element_flags(authored)
@@ -181,74 +117,102 @@ def measure_model(
     }
     return Takeoff(
         elements=table,
-        failures=pd.DataFrame(failures, columns=LIST_COLUMNS),
-        excluded=pd.DataFrame([_excluded_row(x) for x in excluded], columns=LIST_COLUMNS),
+        failures=pd.DataFrame(failures, columns=LISTED_COLUMNS),
+        excluded=excluded,
         authored=authored,
         openings=pd.DataFrame(opening_rows, columns=OPENING_COLUMNS),
         info=info,
     )
 
 
-def _openings(ifc, element: Element, net, gross, opening_shapes) -> list[dict]:
-    family = get_family(element.entity)
-    entities = [ifc.by_id(i) for i in element.opening_ids]
+def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None, progress) -> _Geometry:
+    """Net bodies of every element, gross bodies of the hosts of openings, and the openings."""
+    ids = list(elements["step_id"])
+    host_ids = [row.step_id for row in elements.itertuples() if row.openings]
+    total = len(ids) + len(host_ids)
+
+    def report(offset: int):
+        return None if progress is None else (lambda done, _total: progress(offset + done, total))
+
+    net, failures = get_shapes(model.file, ids, kernel=kernel, threads=threads, progress=report(0))
+    opening_ids = [o["step_id"] for openings in elements["openings"] for o in openings]
+    opening_shapes, _ = get_shapes(model.file, opening_ids, kernel=kernel, threads=threads) if opening_ids else ({}, {})
+    gross, _ = get_shapes(
+        model.file,
+        [i for i in host_ids if i in net],
+        openings=False,
+        kernel=kernel,
+        threads=threads,
+        progress=report(len(ids)),
+    )
+    return _Geometry(net=net, failures=failures, gross=gross, openings=opening_shapes)
+
+
+def _measure(element: dict, shapes: _Geometry) -> dict | str:
+    """The element's row, or the reason it could not be measured."""
+    sid = element["step_id"]
+    shape = shapes.net.get(sid)
+    if shape is None:
+        return shapes.failures.get(sid, "no shape produced")
     try:
-        measured = measure_openings(family, net, gross, [(o.GlobalId, opening_shapes.get(o.id())) for o in entities])
-    except Exception:  # an odd opening never sinks its host: its area and volume stay unknown
-        measured = [{"opening_global_id": o.GlobalId, "area_m2": math.nan, "volume_m3": math.nan} for o in entities]
-    rows = []
-    for opening, values in zip(entities, measured):
-        fillings = [rel.RelatedBuildingElement for rel in getattr(opening, "HasFillings", ()) or ()]
-        rows.append(
-            {
-                "host_global_id": element.global_id,
-                "opening_global_id": opening.GlobalId,
-                "opening_name": opening.Name,
-                "filled_by": "; ".join(f.GlobalId for f in fillings) or None,
-                "filled_by_class": "; ".join(f.is_a() for f in fillings) or None,
-                "area_m2": values["area_m2"],
-                "volume_m3": values["volume_m3"],
-            }
+        quantities, notes = measure_element(
+            element["family"],
+            shape,
+            shapes.gross.get(sid),
+            len(element["openings"]),
+            element["material_layers"],
+            element["densities"],
         )
-    return rows
-
-
-def _row(element: Element, quantities: dict, notes: list[str], shape) -> dict:
-    props = element.properties
-    return {
-        "global_id": element.global_id,
-        "ifc_class": element.ifc_class,
-        "predefined_type": element.predefined_type,
-        "name": element.name,
-        "type_name": element.type_name,
-        "storey": element.storey,
-        "storey_elevation_m": element.storey_elevation_m,
-        "building": element.building,
-        "parent_global_id": element.parent_global_id,
-        "material": "; ".join(element.materials) or None,
-        "material_layers": element.material_layers,
-        "classification": element.classification,
-        "is_external": get_common_property(props, "IsExternal"),
-        "load_bearing": get_common_property(props, "LoadBearing"),
-        "fire_rating": get_common_property(props, "FireRating"),
-        **quantities,
+    except Exception as exc:  # one bad mesh never sinks the model
+        return f"measurement failed: {type(exc).__name__}: {exc}"
+    if element["openings"] and sid not in shapes.gross:
+        notes.append("gross geometry unavailable: gross values equal net")
+    if not shape.closed:
+        notes.append("open mesh: volume uncertain")
+    provenance = {
         "geometry_kernel": shape.kernel,
         "mesh_closed": shape.closed,
-        "measure_note": "; ".join(notes + ([] if shape.closed else ["open mesh: volume uncertain"])),
+        "measure_note": "; ".join(notes),
         "authored_flags": "",
-        "properties": props,
     }
+    return {column: element.get(column) for column in ELEMENT_COLUMNS} | quantities | provenance
 
 
-def _listed(element: Element, reason: str) -> dict:
-    return {
-        "global_id": element.global_id,
-        "ifc_class": element.ifc_class,
-        "name": element.name,
-        "storey": element.storey,
-        "reason": reason,
-    }
+def _openings(element: dict, shapes: _Geometry) -> list[dict]:
+    sid = element["step_id"]
+    net = shapes.net[sid]
+    pairs = [(o["global_id"], shapes.openings.get(o["step_id"])) for o in element["openings"]]
+    try:
+        measured = measure_openings(element["family"], net, shapes.gross.get(sid, net), pairs)
+    except Exception:  # an odd opening never sinks its host: its area and volume stay unknown
+        measured = [{"opening_global_id": gid, "area_m2": math.nan, "volume_m3": math.nan} for gid, _ in pairs]
+    return [
+        {
+            "host_global_id": element["global_id"],
+            "opening_global_id": opening["global_id"],
+            "opening_name": opening["name"],
+            "filled_by": opening["filled_by"],
+            "filled_by_class": opening["filled_by_class"],
+            "area_m2": values["area_m2"],
+            "volume_m3": values["volume_m3"],
+        }
+        for opening, values in zip(element["openings"], measured)
+    ]
 
 
-def _excluded_row(row: dict) -> dict:
-    return {"storey": None, **row}
+def _listed(element: dict, reason: str) -> dict:
+    return {column: element.get(column) for column in LISTED_COLUMNS[:-1]} | {"reason": reason}
+
+
+def get_storey_order(elements: pd.DataFrame) -> list[str]:
+    """Storey names from the lowest to the highest elevation (storeys without one last).
+
+    Example::
+
+        >>> get_storey_order(result.elements)
+        ['Ground floor', 'Level 1']
+    """
+    if elements.empty:
+        return []
+    levels = elements.groupby("storey", dropna=True)["storey_elevation_m"].min()
+    return list(levels.sort_values(na_position="last", kind="stable").index)

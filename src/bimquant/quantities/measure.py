@@ -32,56 +32,15 @@ import math
 
 import numpy as np
 
+from bimquant.columns import QUANTITY_COLUMNS
+from bimquant.geometry.shape import Shape
 from bimquant.quantities import mesh
-from bimquant.quantities.geometry import Shape
+from bimquant.tolerances import COS_FACE_TOL, PLANAR_COVERAGE_MIN, SLOPED_MIN_NZ
 
 NAN = math.nan
 
-QUANTITY_COLUMNS = [
-    "net_volume_m3",
-    "gross_volume_m3",
-    "length_m",
-    "width_m",
-    "height_m",
-    "net_side_area_m2",
-    "gross_side_area_m2",
-    "net_area_m2",
-    "gross_area_m2",
-    "footprint_area_m2",
-    "outer_surface_area_m2",
-    "perimeter_m",
-    "openings_count",
-    "openings_area_m2",
-    "weight_kg",
-    "surface_area_m2",
-]
 
-WALL_CLASSES = ("IfcWall", "IfcCurtainWall")
-PLATE_CLASSES = ("IfcPlate",)
-SLAB_CLASSES = ("IfcSlab", "IfcRoof", "IfcCovering")
-LINEAR_CLASSES = ("IfcBeam", "IfcColumn", "IfcMember", "IfcPile")
-FILLING_CLASSES = ("IfcDoor", "IfcWindow")
-
-# A straight wall's main faces times its thickness give its volume; below this share of the
-# volume the wall is curved or irregular and its side area is taken as volume / thickness.
-PLANAR_COVERAGE_MIN = 0.9
-
-
-def get_family(entity) -> str:
-    """Measurement family of an element: wall, plate, slab, linear, filling or other."""
-    for family, classes in (
-        ("wall", WALL_CLASSES),
-        ("plate", PLATE_CLASSES),
-        ("slab", SLAB_CLASSES),
-        ("linear", LINEAR_CLASSES),
-        ("filling", FILLING_CLASSES),
-    ):
-        if any(entity.is_a(c) for c in classes):
-            return family
-    return "other"
-
-
-class _Mesh:
+class Mesh:
     """A shape with its per-face arrays computed once."""
 
     def __init__(self, shape: Shape):
@@ -101,9 +60,20 @@ class _Mesh:
         """Mean area of the faces facing +d and -d; with ``upper`` and a non-vertical ``d``, the
         area of the upper side only (a roof's top face, on which the roofing is laid)."""
         plus, minus = mesh.get_face_areas_along(self.normals, self.areas, d)
-        if upper and abs(d[2]) > mesh.SLOPED_MIN_NZ:
+        if upper and abs(d[2]) > SLOPED_MIN_NZ:
             return plus if d[2] > 0 else minus
         return 0.5 * (plus + minus)
+
+
+def get_main_direction(family: str, g: Mesh) -> np.ndarray | None:
+    """Unit normal ``(3,)`` of the main faces of a wall (across the smallest rectangle around
+    its plan), a plate or a slab (its largest faces); None for other families."""
+    if family == "wall":
+        _, _, long_dir = mesh.get_plan_rectangle(g.vertices)
+        return np.array([-long_dir[1], long_dir[0], 0.0])
+    if family in ("plate", "slab"):
+        return mesh.get_dominant_direction(g.normals, g.areas)
+    return None
 
 
 def measure_element(
@@ -119,8 +89,8 @@ def measure_element(
     Returns ``(columns, notes)``; notes say where a measure needed a fallback.
     """
     notes: list[str] = []
-    n = _Mesh(net)
-    g = _Mesh(gross) if gross is not None else n
+    n = Mesh(net)
+    g = Mesh(gross) if gross is not None else n
     if n.volume < 0:
         notes.append("inward-facing mesh: volume sign corrected")
     q = dict.fromkeys(QUANTITY_COLUMNS, NAN)
@@ -133,11 +103,7 @@ def measure_element(
     layer_thickness = sum(layer["thickness_m"] for layer in layers) if layers else 0.0
 
     if family in ("wall", "plate", "slab"):
-        if family == "wall":
-            _, _, long_dir = mesh.get_plan_rectangle(g.vertices)
-            d = np.array([-long_dir[1], long_dir[0], 0.0])
-        else:
-            d = mesh.get_dominant_direction(g.normals, g.areas)
+        d = get_main_direction(family, g)
         width = mesh.get_extent(g.vertices, d)
         # a roof body with several pitches: every pitch as large as half the main one counts
         planes = mesh.get_major_directions(g.normals, g.areas) if family == "slab" else [d]
@@ -161,13 +127,13 @@ def measure_element(
         q["openings_area_m2"] = max(gross_face - net_face, 0.0)
         if family == "slab":
             ups = [p if p[2] >= 0 else -p for p in planes]
-            top = g.faces[np.any([g.normals @ p > mesh.COS_FACE_TOL for p in ups], axis=0)]
+            top = g.faces[np.any([g.normals @ p > COS_FACE_TOL for p in ups], axis=0)]
             q["perimeter_m"] = mesh.get_boundary_length(g.vertices, top)
     elif family == "linear":
         axis = mesh.get_long_axis(n.normals, n.areas)
         q["length_m"] = mesh.get_extent(n.vertices, axis)
         q["width_m"] = mesh.get_section_rectangle(n.vertices, axis)[1]
-        ends = np.abs(n.normals @ axis) > mesh.COS_FACE_TOL
+        ends = np.abs(n.normals @ axis) > COS_FACE_TOL
         q["outer_surface_area_m2"] = float(n.areas[~ends].sum())
     else:
         long_side, short_side, direction = mesh.get_plan_rectangle(n.vertices)
@@ -193,48 +159,3 @@ def get_weight(volume_m3: float, layers: list[dict], densities: list[float | Non
     if len(densities) == 1:
         return volume_m3 * densities[0]
     return NAN
-
-
-def measure_openings(
-    family: str,
-    net: Shape,
-    gross: Shape,
-    openings: list[tuple[str, Shape | None]],
-) -> list[dict]:
-    """Each opening's area in its host's main face and its volume inside the host.
-
-    The area is the opening's outline, seen across the host's main face, clipped to that face
-    (a door cut into the foot of a wall counts only the part inside the wall). The volume is the
-    host's gross minus net volume shared among its openings in proportion to those areas, so
-    the volumes of a host's openings add up to exactly what the openings removed.
-    Returns rows ``{"opening_global_id", "area_m2", "volume_m3"}``; an opening without a shape
-    gets NaN.
-    """
-    g = _Mesh(gross)
-    removed = max(abs(g.volume) - abs(_Mesh(net).volume), 0.0)
-    if family == "wall":
-        _, _, long_dir = mesh.get_plan_rectangle(g.vertices)
-        d = np.array([-long_dir[1], long_dir[0], 0.0])
-    elif family in ("plate", "slab"):
-        d = mesh.get_dominant_direction(g.normals, g.areas)
-    else:
-        d = None
-    rows = []
-    host_face = mesh.get_silhouette(g.triangles, g.normals, d, mesh.COS_FACE_TOL) if d is not None else None
-    for global_id, shape in openings:
-        if shape is None:
-            rows.append({"opening_global_id": global_id, "area_m2": NAN, "volume_m3": NAN})
-            continue
-        o = _Mesh(shape)
-        direction = d if d is not None else mesh.get_dominant_direction(o.normals, o.areas)
-        face = host_face if d is not None else mesh.get_silhouette(g.triangles, g.normals, direction, mesh.COS_FACE_TOL)
-        outline = mesh.get_silhouette(o.triangles, o.normals, direction)
-        rows.append({"opening_global_id": global_id, "area_m2": float(face.intersection(outline).area)})
-    areas = np.array([row["area_m2"] for row in rows], dtype=float)
-    total = np.nansum(areas)
-    for row, area in zip(rows, areas):
-        if np.isnan(area):
-            continue
-        share = area / total if total > 0 else 1.0 / np.count_nonzero(~np.isnan(areas))
-        row["volume_m3"] = removed * share
-    return rows

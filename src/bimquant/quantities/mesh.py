@@ -1,7 +1,7 @@
 """Measures of triangle meshes: plain functions over numpy arrays, in world coordinates (metres).
 
 ``vertices : (n, 3) float``, ``faces : (m, 3) int``, ``triangles : (m, 3, 3) float``.
-Tolerances live in this module only.
+The tolerances they apply are in :mod:`bimquant.tolerances`.
 """
 
 from __future__ import annotations
@@ -10,21 +10,16 @@ import numpy as np
 import shapely
 import shapely.errors
 
-# Two faces belong to one plane direction when their normals are within this angle.
-FACE_ANGLE_TOL_DEG = 5.0
-COS_FACE_TOL = float(np.cos(np.radians(FACE_ANGLE_TOL_DEG)))
-# A roof pitch counts as a main face when it has this share of the largest one's area, and
-# only faces with |normal z| above SLOPED_MIN_NZ (not slab edges) can be pitches.
-MAJOR_PLANE_SHARE = 0.5
-SLOPED_MIN_NZ = 0.2
-# Vertices closer than this (m) are one vertex when checking that a mesh is closed.
-WELD_TOL_M = 1e-6
-# Normals with |z| below this are "vertical faces" (walls' sides), above: faces seen on plan.
-PLAN_NORMAL_EPS = 1e-6
-# Faces are on one plane when their normals and offsets agree to this (m, and unit normal).
-PLANE_KEY_TOL = 1e-6
-# When GEOS cannot union projected faces exactly, they are snapped to this grid (m) first.
-SNAP_GRID_M = 1e-7
+from bimquant.geometry.shape import is_closed  # noqa: F401  (mesh maths, kept where readers look)
+from bimquant.tolerances import (
+    COS_FACE_TOL,
+    MAJOR_PLANE_SHARE,
+    PLAN_NORMAL_EPS,
+    PLANE_KEY_TOL,
+    SLOPED_MIN_NZ,
+    SNAP_GRID_M,
+    WELD_TOL_M,
+)
 
 
 def get_triangles(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
@@ -47,30 +42,6 @@ def get_volume(triangles: np.ndarray) -> float:
     origin = triangles.reshape(-1, 3).mean(axis=0)
     t = triangles - origin
     return float(np.einsum("ij,ij->i", t[:, 0], np.cross(t[:, 1], t[:, 2])).sum() / 6.0)
-
-
-def is_closed(vertices: np.ndarray, faces: np.ndarray) -> bool:
-    """True when every edge is shared by an even number of faces (a closed surface).
-
-    Kernels weld vertices already; when the edges do not pair up on the given indices, the
-    vertices are welded on a ``WELD_TOL_M`` grid and the edges checked again.
-    """
-    if len(faces) == 0:
-        return False
-    if _edges_pair_up(faces, len(vertices)):
-        return True
-    keys = np.round(vertices / WELD_TOL_M).astype(np.int64)
-    _, welded = np.unique(keys, axis=0, return_inverse=True)
-    welded = welded.reshape(-1)
-    return _edges_pair_up(welded[faces], len(vertices))
-
-
-def _edges_pair_up(faces: np.ndarray, n_vertices: int) -> bool:
-    edges = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]]).astype(np.int64)
-    edges = edges[edges[:, 0] != edges[:, 1]]
-    edges.sort(axis=1)
-    _, counts = np.unique(edges[:, 0] * n_vertices + edges[:, 1], return_counts=True)
-    return bool(np.all(counts % 2 == 0))
 
 
 def get_extent(vertices: np.ndarray, direction: np.ndarray) -> float:

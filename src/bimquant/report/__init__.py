@@ -1,58 +1,102 @@
-"""Report writers: one results structure (named tables), one writer per output format.
+"""Report writers: one results structure, one writer per output format.
 
-``write_tables(tables, path)`` picks the writer from the file's extension (.csv, .xlsx, .json)
-and writes atomically: the file appears whole, or not at all. Text that comes from a model or a
-rule file can never become a spreadsheet formula.
+Every pipeline result (``bimquant.takeoff``, ``validate``, ``explain``, ``estimate``, ``order``)
+has ``.tables`` (name -> DataFrame) and ``.info`` (dict). :func:`write` turns any of them into
+CSV, XLSX or JSON, atomically (the file appears whole, or not at all). A result type may
+register a writer of its own for a format: the estimate's XLSX is the DPGF workbook with live
+formulas, the orders' XLSX the order book with a sheet per supplier.
 
 Example::
 
-    >>> write_tables({"elements": result.elements}, "takeoff.xlsx")
+    >>> import bimquant
+    >>> bimquant.write(bimquant.takeoff("sample_models/house_ifc4.ifc"), "takeoff.xlsx")
+    [PosixPath('takeoff.xlsx')]
 """
 
 from __future__ import annotations
 
-import json
-import math
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Any
 
-import numpy as np
 import pandas as pd
 
-from bimquant.errors import OutputError
+from bimquant.authored import Validation
+from bimquant.estimate import Budget
+from bimquant.orders import Orders
+from bimquant.report import tables as plain
+from bimquant.report.atomic import FORMATS, check_output, get_format, write_atomically
+from bimquant.report.dpgf import write_dpgf
+from bimquant.report.orderbook import write_order_book
+from bimquant.takeoff import Takeoff
 
-FORMATS = ("csv", "xlsx", "json")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["FORMATS", "check_output", "get_format", "register_writer", "write", "write_tables"]
 
-
-def get_format(path: str | os.PathLike, explicit: str | None = None) -> str:
-    """Output format from ``explicit`` or the file extension; :class:`OutputError` if unknown."""
-    fmt = (explicit or Path(path).suffix.lstrip(".")).lower()
-    if fmt not in FORMATS:
-        raise OutputError(
-            f"unknown output format '{fmt or Path(path).name}'",
-            "name the output file .csv, .xlsx or .json, or pass --format csv|xlsx|json",
-        )
-    return fmt
-
-
-def check_output(path: str | os.PathLike, explicit: str | None = None) -> str:
-    """Format of ``path`` (see :func:`get_format`) once its folder is known to exist: call it
-    before a long measurement, so a typo in ``-o`` fails at once rather than at the end."""
-    fmt = get_format(path, explicit)
-    _output_folder(Path(path))
-    if Path(path).is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")
-    return fmt
+# (result type, format) -> writer(result, path): the workbooks made for one kind of result.
+WRITERS: dict[tuple[type, str], Callable[[Any, Path], None]] = {}
+# result type -> the tables a CSV output holds, the first one in the file itself.
+CSV_TABLES: dict[type, Callable[[Any], list[str]]] = {}
 
 
-def _output_folder(path: Path) -> Path:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"output folder does not exist: {folder}", "create the folder or choose another path")
-    return folder
+def register_writer(result_type: type, fmt: str) -> Callable:
+    """Decorator: ``writer(result, path)`` writes ``result_type`` results in format ``fmt``."""
+
+    def decorate(writer: Callable[[Any, Path], None]) -> Callable[[Any, Path], None]:
+        WRITERS[(result_type, fmt)] = writer
+        return writer
+
+    return decorate
+
+
+def write(
+    result, path: str | os.PathLike | IO[str], format: str | None = None, *, tables: list[str] | None = None
+) -> list[Path]:
+    """Write a pipeline result to ``path`` as CSV, XLSX or JSON (from ``format`` or the file's
+    extension); return the files written.
+
+    - XLSX: the result type's own workbook when it has one, else a sheet per table.
+    - CSV: the result's main table in ``path``, and its other tables beside it as
+      ``<stem>.<table>.csv`` (a takeoff writes its element table only).
+    - JSON: ``{"info": ..., "<table>": [rows...], ...}``. ``path`` may be an open text stream
+      (``sys.stdout``): JSON is written to it.
+
+    ``tables`` keeps only the tables named (generic writers only). Raises
+    :class:`~bimquant.errors.OutputError` for an unknown format or a path that cannot be written.
+
+    Example::
+
+        >>> write(bimquant.estimate("sample_models/house_ifc4.ifc", rules="rules/fr-lots.toml",
+        ...       prices="rules/fr-prix.csv"), "dpgf.xlsx")
+        [PosixPath('dpgf.xlsx')]
+    """
+    chosen = result.tables if tables is None else {name: result.tables[name] for name in tables}
+    if hasattr(path, "write"):
+        path.write(plain.to_json(chosen, result.info) + "\n")
+        return []
+    fmt = get_format(path, format)
+    special = _writer_for(type(result), fmt) if tables is None else None
+    if special is not None:
+        return write_atomically([(Path(path), lambda tmp: special(result, tmp))])
+    if fmt == "csv" and tables is None:
+        names = _csv_tables(result)
+        chosen = {name: chosen[name] for name in names}
+        return write_tables(chosen, path, fmt=fmt, info=result.info, main=names[0], csv_all=True)
+    return write_tables(chosen, path, fmt=fmt, info=result.info, csv_all=True)
+
+
+def _writer_for(result_type: type, fmt: str) -> Callable | None:
+    for klass in result_type.__mro__:
+        if (klass, fmt) in WRITERS:
+            return WRITERS[(klass, fmt)]
+    return None
+
+
+def _csv_tables(result) -> list[str]:
+    for klass in type(result).__mro__:
+        if klass in CSV_TABLES:
+            return CSV_TABLES[klass](result)
+    return list(result.tables)
 
 
 def write_tables(
@@ -71,142 +115,21 @@ def write_tables(
     fmt = get_format(path, fmt)
     if fmt == "csv":
         main = main or next(iter(tables))
-        jobs = [(path, lambda tmp, t=tables[main]: write_csv(t, tmp))]
+        jobs = [(path, lambda tmp, t=tables[main]: plain.write_csv(t, tmp))]
         if csv_all:
             jobs += [
-                (path.with_name(f"{path.stem}.{name}.csv"), lambda tmp, t=table: write_csv(t, tmp))
+                (path.with_name(f"{path.stem}.{name}.csv"), lambda tmp, t=table: plain.write_csv(t, tmp))
                 for name, table in tables.items()
                 if name != main
             ]
     elif fmt == "xlsx":
-        jobs = [(path, lambda tmp: write_xlsx(tables, tmp))]
+        jobs = [(path, lambda tmp: plain.write_xlsx(tables, tmp))]
     else:
-        jobs = [(path, lambda tmp: tmp.write_text(to_json(tables, info), encoding="utf-8"))]
+        jobs = [(path, lambda tmp: tmp.write_text(plain.to_json(tables, info), encoding="utf-8"))]
     return write_atomically(jobs)
 
 
-def write_atomically(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
-    """Run each ``writer`` on a temporary file beside its ``path``; move them all in place only
-    once every one succeeded, so a failure leaves no new file behind."""
-    temps: list[Path] = []
-    try:
-        for path, writer in jobs:
-            folder = _output_folder(path)
-            try:
-                fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-            except OSError as exc:  # a read-only folder is the user's to fix, not a bimquant bug
-                raise OutputError(
-                    f"cannot write {path}: {exc.strerror or exc}", "check the path and its permissions"
-                ) from exc
-            os.close(fd)
-            temps.append(Path(tmp_name))
-            try:
-                writer(temps[-1])
-                os.chmod(temps[-1], _file_mode(path))  # mkstemp makes 0600; give what open() would
-            except OSError as exc:
-                raise OutputError(
-                    f"cannot write {path}: {exc.strerror or exc}", "check the path and its permissions"
-                ) from exc
-        for (path, _), tmp in zip(jobs, temps):
-            os.replace(tmp, path)
-    finally:
-        for tmp in temps:
-            if tmp.exists():
-                tmp.unlink()
-    return [path for path, _ in jobs]
-
-
-def _file_mode(path: Path) -> int:
-    """Mode of the file being replaced, else 0666 minus the process umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def escape_text(value):
-    """A string that a spreadsheet would read as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def _cell(value):  # noqa: D401  (used by the DPGF writer too)
-    """Plain value for a table cell: lists and dicts as JSON text, NaN as empty."""
-    if isinstance(value, (list, dict, tuple)):
-        return json.dumps(value, ensure_ascii=False, default=_json_default)
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
-
-
-def _is_text(column: pd.Series) -> bool:
-    """Object or string column (pandas 3 stores text as ``str`` dtype, not ``object``)."""
-    return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
-
-
-def _flat(table: pd.DataFrame) -> pd.DataFrame:
-    flat = table.copy()
-    for column in flat.columns:
-        if _is_text(flat[column]):
-            flat[column] = flat[column].map(_cell).astype(object)
-    return flat
-
-
-def write_csv(table: pd.DataFrame, path: Path) -> None:
-    """CSV, UTF-8 with BOM (Excel opens accents right), text cells escaped against formulas."""
-    flat = _flat(table)
-    for column in flat.columns:
-        if _is_text(flat[column]):
-            flat[column] = flat[column].map(escape_text)
-    flat.to_csv(path, index=False, encoding="utf-8-sig")
-
-
-def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> None:
-    """One sheet per table; strings are stored as text, never as formulas."""
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook()
-    book.remove(book.active)
-    for name, table in tables.items():
-        sheet = book.create_sheet(title=name[:31])
-        sheet.append(list(table.columns))
-        for row in _flat(table).itertuples(index=False):
-            sheet.append([_cell(v) for v in row])
-        for row in sheet.iter_rows(min_row=1):
-            for cell in row:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # openpyxl would store "=..." as a formula
-        sheet.freeze_panes = "A2"
-        for index, column in enumerate(table.columns, start=1):
-            width = min(max(len(str(column)), 10) + 2, 48)
-            sheet.column_dimensions[get_column_letter(index)].width = width
-    book.save(path)
-
-
-def _json_default(value):
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, Path):
-        return str(value)
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
-def _records(table: pd.DataFrame) -> list[dict]:
-    rows = []
-    for record in table.to_dict(orient="records"):
-        rows.append({k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in record.items()})
-    return rows
-
-
-def to_json(tables: dict[str, pd.DataFrame], info: dict | None = None) -> str:
-    """``{"info": {...}, "<table>": [{column: value}, ...], ...}``; NaN becomes null."""
-    payload: dict = {"info": info or {}}
-    for name, table in tables.items():
-        payload[name] = _records(table)
-    return json.dumps(payload, ensure_ascii=False, indent=1, default=_json_default, allow_nan=False)
+register_writer(Budget, "xlsx")(write_dpgf)
+register_writer(Orders, "xlsx")(write_order_book)
+CSV_TABLES[Takeoff] = lambda result: list(result.work.tables) if result.work is not None else ["elements"]
+CSV_TABLES[Validation] = lambda result: ["authored"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
+from bimquant.estimate import Budget
+from bimquant.report.tables import append_table, put_text
 
 LABELS = {
     "fr": {
@@ -65,12 +66,14 @@ RATE = '0.00" %"'
 SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
 
 
-def write_dpgf(budget, trace: pd.DataFrame, path: Path, *, language: str = "fr", title: str = "") -> None:
-    """Write the budget workbook: DPGF sheet with formulas, element trace, unpriced items."""
+def write_dpgf(budget: Budget, path: Path) -> None:
+    """Write the budget workbook: DPGF sheet with formulas, element trace, unpriced items, in
+    the rule set's language (``budget.info["language"]``), titled ``budget.info["title"]``."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    words = LABELS.get(language, LABELS["en"])
+    words = LABELS.get(budget.info.get("language", "fr"), LABELS["en"])
+    title = budget.info.get("title", "")
     money = MONEY.format(symbol=SYMBOLS.get(budget.currency, budget.currency))
     book = Workbook()
     sheet = book.active
@@ -78,9 +81,7 @@ def write_dpgf(budget, trace: pd.DataFrame, path: Path, *, language: str = "fr",
     bold = Font(bold=True)
 
     def text(row: int, column: int, value, font=None):
-        cell = sheet.cell(row=row, column=column, value=None if value is None else str(value))
-        if cell.value is not None:
-            cell.data_type = "s"  # a label from the model or the rule set is never a formula
+        cell = put_text(sheet, row, column, value)  # a label from the model or the rule set is never a formula
         if font:
             cell.font = font
         return cell
@@ -158,20 +159,8 @@ def write_dpgf(budget, trace: pd.DataFrame, path: Path, *, language: str = "fr",
     for column, width in zip("ABCDEFG", (12, 60, 6, 14, 14, 18, 8)):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A4"
-    _plain_sheet(book, words["trace"], trace)
-    _plain_sheet(book, words["unpriced"], budget.unpriced)
+    for name, table in ((words["trace"], budget.trace), (words["unpriced"], budget.unpriced)):
+        plain = book.create_sheet(title=name[:31])
+        append_table(plain, table)
+        plain.freeze_panes = "A2"
     book.save(path)
-
-
-def _plain_sheet(book, title: str, table: pd.DataFrame) -> None:
-    from bimquant.report import _cell, _flat
-
-    sheet = book.create_sheet(title=title[:31])
-    sheet.append(list(table.columns))
-    for values in _flat(table).itertuples(index=False):
-        sheet.append([_cell(v) for v in values])
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-    sheet.freeze_panes = "A2"

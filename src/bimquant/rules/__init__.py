@@ -9,11 +9,12 @@ Example::
     >>> work.items[["code", "label", "unit", "quantity"]]
 """
 
-from bimquant.rules.apply import WorkItems, apply_rules, explain_element
+from bimquant.rules.apply import Explanation, WorkItems, apply_rules, explain_element
 from bimquant.rules.formula import FormulaError, parse_formula
 from bimquant.rules.ruleset import Item, RuleSet, load_ruleset
 
 __all__ = [
+    "Explanation",
     "FormulaError",
     "Item",
     "RuleSet",

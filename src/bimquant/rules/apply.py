@@ -15,30 +15,20 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from bimquant.rules.formula import UNIT_FACTORS
+from bimquant.columns import (
+    ITEM_COLUMNS,
+    NOT_MATCHED_COLUMNS,
+    OPENING_COLUMNS,
+    STOREY_COLUMNS,
+    TRACE_COLUMNS,
+    UNIT_FROM_SI,
+    UNMAPPED_COLUMNS,
+    WARNING_COLUMNS,
+)
+from bimquant.result import Result
 from bimquant.rules.ruleset import Item, RuleSet, is_subclass
 from bimquant.rules.select import get_mismatch, match_layers
-from bimquant.takeoff import Takeoff
-
-ITEM_COLUMNS = ["code", "lot", "label", "unit", "quantity", "elements", "missing_values"]
-STOREY_COLUMNS = ["code", "lot", "label", "unit", "storey", "quantity", "elements"]
-TRACE_COLUMNS = [
-    "global_id",
-    "ifc_class",
-    "name",
-    "storey",
-    "code",
-    "label",
-    "unit",
-    "layer",
-    "formula",
-    "computed",
-    "contribution",
-    "openings_deducted",
-    "openings_measured_through",
-]
-UNMAPPED_COLUMNS = ["global_id", "ifc_class", "name", "storey", "reason"]
-WARNING_COLUMNS = ["global_id", "ifc_class", "name", "kind", "message"]
+from bimquant.takeoff import Takeoff, get_storey_order
 
 AREA_COLUMNS = ("gross_side_area_m2", "gross_area_m2")
 VOLUME_COLUMNS = ("gross_volume_m3",)
@@ -46,7 +36,7 @@ LAYER_SCALED = ("net_volume_m3", "gross_volume_m3")
 
 
 @dataclass
-class WorkItems:
+class WorkItems(Result):
     """Quantities per work item, traced to elements.
 
     - ``items``: one row per item of the rule set, in its order (code, lot, label, unit,
@@ -58,7 +48,10 @@ class WorkItems:
     - ``warnings``: conflicts (an element feeding two items that measure the same thing),
       missing values.
     - ``coverage``: share of elements and of net volume that feed at least one item.
+    - ``storeys``: the storey names from the lowest to the highest (delivery batches follow it).
     """
+
+    TABLES = ("items", "by_storey", "trace", "unmapped", "warnings")
 
     ruleset: RuleSet
     items: pd.DataFrame
@@ -67,6 +60,16 @@ class WorkItems:
     unmapped: pd.DataFrame
     warnings: pd.DataFrame
     coverage: dict = field(default_factory=dict)
+    storeys: list[str] = field(default_factory=list)
+
+    @property
+    def info(self) -> dict:
+        return {
+            "ruleset": self.ruleset.name,
+            "ruleset_file": str(self.ruleset.path),
+            "language": self.ruleset.language,
+            "coverage": self.coverage,
+        }
 
 
 def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
@@ -122,14 +125,16 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
         "net_volume_mapped_m3": round(float(mapped_volume), 6),
         "volume_share": round(float(mapped_volume / volume), 4) if volume else 1.0,
     }
+    storeys = get_storey_order(elements)
     return WorkItems(
         ruleset=ruleset,
         items=_totals(ruleset, trace_frame),
-        by_storey=_totals_by_storey(ruleset, trace_frame, _storey_order(elements)),
+        by_storey=_totals_by_storey(ruleset, trace_frame, storeys + [""]),
         trace=trace_frame,
         unmapped=pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS),
         warnings=pd.DataFrame(warnings, columns=WARNING_COLUMNS),
         coverage=coverage,
+        storeys=storeys,
     )
 
 
@@ -165,7 +170,7 @@ def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
         for name in VOLUME_COLUMNS:
             if name in values and values[name] is not None:
                 values[name] = values[name] - share * sum(o["volume_m3"] for o in deducted)
-        value = item.quantity.evaluate(values) * UNIT_FACTORS.get(item.unit, 1.0)
+        value = item.quantity.evaluate(values) * UNIT_FROM_SI.get(item.unit, 1.0)
         rows.append(
             {
                 **_who(element),
@@ -254,12 +259,6 @@ def _totals(ruleset: RuleSet, trace: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ITEM_COLUMNS)
 
 
-def _storey_order(elements: pd.DataFrame) -> list:
-    """Storey names from the lowest to the highest (elements without a storey last)."""
-    levels = elements.groupby("storey", dropna=True)["storey_elevation_m"].min().sort_values(na_position="last")
-    return list(levels.index) + [""]
-
-
 def _totals_by_storey(ruleset: RuleSet, trace: pd.DataFrame, order: list) -> pd.DataFrame:
     rows = []
     storeys = trace.fillna({"storey": ""})
@@ -282,7 +281,27 @@ def _totals_by_storey(ruleset: RuleSet, trace: pd.DataFrame, order: list) -> pd.
     return pd.DataFrame(rows, columns=STOREY_COLUMNS)
 
 
-def explain_element(takeoff: Takeoff, ruleset: RuleSet, global_id: str) -> dict:
+@dataclass
+class Explanation(Result):
+    """How one element feeds the work items of a rule set.
+
+    - ``matched``: the trace rows of the items it feeds (``TRACE_COLUMNS``), with the formula
+      and its values.
+    - ``not_matched``: every other item with the condition the element fails.
+    - ``openings``: the element's openings with their area and volume.
+    - ``info``: ``{"element": its row of the takeoff}``.
+    """
+
+    TABLES = ("matched", "not_matched", "openings")
+
+    element: dict
+    matched: pd.DataFrame
+    not_matched: pd.DataFrame
+    openings: pd.DataFrame
+    info: dict = field(default_factory=dict)
+
+
+def explain_element(takeoff: Takeoff, ruleset: RuleSet, global_id: str) -> Explanation:
     """For one element: its quantities and openings, the items it feeds with how each
     contribution was computed, and why each other item did not match.
 
@@ -303,4 +322,11 @@ def explain_element(takeoff: Takeoff, ruleset: RuleSet, global_id: str) -> dict:
             matched.extend(measure_item(item, element, openings))
         else:
             not_matched.append({"code": item.code, "label": item.label, "reason": mismatch})
-    return {"element": element, "openings": openings, "matched": matched, "not_matched": not_matched}
+    plain = {k: (None if isinstance(v, float) and v != v else v) for k, v in element.items()}
+    return Explanation(
+        element=element,
+        matched=pd.DataFrame(matched, columns=TRACE_COLUMNS + ["layer_index"]),
+        not_matched=pd.DataFrame(not_matched, columns=NOT_MATCHED_COLUMNS),
+        openings=pd.DataFrame(openings, columns=OPENING_COLUMNS),
+        info={"element": plain},
+    )

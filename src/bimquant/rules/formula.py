@@ -29,34 +29,15 @@ import math
 import operator
 from dataclasses import dataclass
 
-from bimquant.quantities.measure import QUANTITY_COLUMNS
-
-# A dimension is (length exponent, mass exponent).
-Dimension = tuple[int, int]
-DIMENSIONLESS: Dimension = (0, 0)
+from bimquant.columns import (
+    DIMENSIONLESS,
+    QUANTITY_COLUMNS,
+    Dimension,
+    get_column_dimension,
+)
 
 NAME_DIMENSIONS: dict[str, Dimension] = {"count": DIMENSIONLESS}
-for _column in QUANTITY_COLUMNS:
-    if _column.endswith("_m3"):
-        NAME_DIMENSIONS[_column] = (3, 0)
-    elif _column.endswith("_m2"):
-        NAME_DIMENSIONS[_column] = (2, 0)
-    elif _column.endswith("_m"):
-        NAME_DIMENSIONS[_column] = (1, 0)
-    elif _column.endswith("_kg"):
-        NAME_DIMENSIONS[_column] = (0, 1)
-    else:
-        NAME_DIMENSIONS[_column] = DIMENSIONLESS
-
-UNIT_DIMENSIONS: dict[str, Dimension] = {
-    "u": DIMENSIONLESS,
-    "m": (1, 0),
-    "m2": (2, 0),
-    "m3": (3, 0),
-    "kg": (0, 1),
-    "t": (0, 1),
-}
-UNIT_FACTORS = {"t": 0.001}  # item unit from the SI value of its formula (kg -> t)
+NAME_DIMENSIONS.update({column: get_column_dimension(column) for column in QUANTITY_COLUMNS})
 
 FUNCTIONS = {"min": min, "max": max, "round": round, "abs": abs}
 BINARY = {

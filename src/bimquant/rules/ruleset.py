@@ -40,16 +40,16 @@ from __future__ import annotations
 import difflib
 import math
 import os
-import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import ifcopenshell.ifcopenshell_wrapper as wrapper
 
+from bimquant.columns import UNIT_DIMENSIONS
 from bimquant.errors import RuleError
-from bimquant.rules.formula import UNIT_DIMENSIONS, Formula, FormulaError, describe_dimension, parse_formula
+from bimquant.loaders import check_keys, one_line, quoted, read_toml
+from bimquant.rules.formula import Formula, FormulaError, describe_dimension, parse_formula
 
 RULESET_KEYS = {"name", "language", "description", "version"}
 ITEM_KEYS = {"code", "lot", "label", "unit", "select", "exclude", "quantity", "openings", "measures", "note"}
@@ -117,28 +117,15 @@ def load_ruleset(path: str | os.PathLike) -> RuleSet:
     try:
         return _load(path)
     except RuleError as exc:  # text from the file (a code, a key, a formula) may hold a line break
-        raise RuleError(_one_line(exc.message), _one_line(exc.hint)) from None
+        raise RuleError(one_line(exc.message), one_line(exc.hint)) from None
 
 
 def _load(path: Path) -> RuleSet:
-    if not path.is_file():
-        raise RuleError(f"rule file not found: {path}", "check the path; shipped rule sets are in rules/")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # -sig: a BOM from Notepad is fine
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
-    except UnicodeDecodeError:
-        raise RuleError(f"{path}: not a UTF-8 text file", "save the rule file as UTF-8 text") from None
-    except RecursionError:
-        raise RuleError(
-            f"{path}: not valid TOML: arrays or tables nested too deeply", "write the items as [[item]] tables"
-        ) from None
-    except OSError as exc:
-        raise RuleError(f"{path}: cannot be read ({exc.strerror or exc})", "check the file's permissions") from None
+    data = read_toml(path, "rule file", "check the path; shipped rule sets are in rules/")
     unknown = set(data) - {"ruleset", "item"}
     if unknown:
         raise RuleError(
-            f"{path}: unknown section(s) {_names(unknown)}", "a rule file has one [ruleset] table and [[item]] tables"
+            f"{path}: unknown section(s) {quoted(unknown)}", "a rule file has one [ruleset] table and [[item]] tables"
         )
     head = data.get("ruleset")
     if not isinstance(head, dict):
@@ -293,28 +280,6 @@ def _parse_selector(path: Path, where: str, key: str, raw: Any) -> Selector:
     return Selector(patterns=patterns, properties=properties)
 
 
-def check_keys(path: Path, where: str, table: dict, allowed: set[str]) -> None:
-    """Refuse keys not in ``allowed``, suggesting the closest one (a typo never drops a condition)."""
-    unknown = set(table) - allowed
-    if unknown:
-        close = difflib.get_close_matches(sorted(unknown)[0], allowed, n=1)
-        guess = f"did you mean '{close[0]}'? " if close else ""
-        raise RuleError(
-            f"{path}: {where}: unknown key(s) {_names(unknown)}", f"{guess}allowed keys: {', '.join(sorted(allowed))}"
-        )
-
-
-def _names(keys) -> str:
-    return ", ".join(f"'{k}'" for k in sorted(keys))
-
-
-def _one_line(text: str | None) -> str | None:
-    r"""``"A\n1"`` -> ``"A\\n1"``: line breaks and other control characters written as escapes."""
-    if text is None:
-        return None
-    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
-
-
 _ENTITY_NAMES: dict[str, str] = {}
 
 
@@ -326,11 +291,6 @@ def _entity_names() -> dict[str, str]:
                 if declaration.as_entity() is not None:
                     _ENTITY_NAMES.setdefault(declaration.name().lower(), declaration.name())
     return _ENTITY_NAMES
-
-
-def is_ifc_class(name: str) -> bool:
-    """True when ``name`` is an entity of IFC2X3, IFC4 or IFC4X3 (any case)."""
-    return get_canonical_class(name) is not None
 
 
 def get_canonical_class(name: str) -> str | None:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
+from bimquant.orders import Orders
+from bimquant.report.tables import append_table, put_text
+
 SUPPLIER_COLUMNS = [
     "label",
     "unit",
@@ -23,7 +28,7 @@ SUPPLIER_COLUMNS = [
 ]
 
 
-def write_order_book(plan, path: Path) -> None:
+def write_order_book(plan: Orders, path: Path) -> None:
     """Summary sheet (every order line), then a sheet per supplier with its lines."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -31,16 +36,17 @@ def write_order_book(plan, path: Path) -> None:
     book = Workbook()
     summary = book.active
     summary.title = "Summary"
-    _fill(summary, plan.orders, list(plan.orders.columns))
+    orders = plan.orders.astype({"packs": object, "trucks": object})  # counts: whole numbers, not 3.00
+    for column in ("packs", "trucks"):
+        orders[column] = [None if pd.isna(v) else int(v) for v in orders[column]]
+    _fill(summary, orders)
     used = {"summary", "without recipe"}  # lower case: Excel sheet names are case-insensitive
-    for supplier, lines in plan.orders.groupby("supplier", sort=True):
-        title = _sheet_title(str(supplier), used)
-        sheet = book.create_sheet(title=title)
-        sheet.cell(row=1, column=1, value=str(supplier)).data_type = "s"
-        sheet.cell(row=1, column=1).font = Font(bold=True)
+    for supplier, lines in orders.groupby("supplier", sort=True):
+        sheet = book.create_sheet(title=_sheet_title(str(supplier), used))
+        put_text(sheet, 1, 1, supplier).font = Font(bold=True)
         _fill(sheet, lines, SUPPLIER_COLUMNS, first_row=3)
     if len(plan.without_recipe):
-        _fill(book.create_sheet(title="Without recipe"), plan.without_recipe, list(plan.without_recipe.columns))
+        _fill(book.create_sheet(title="Without recipe"), plan.without_recipe)
     book.save(path)
 
 
@@ -59,18 +65,7 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def _fill(sheet, table, columns: list[str], first_row: int = 1) -> None:
-    from bimquant.report import _cell
-
-    for column, name in enumerate(columns, start=1):
-        sheet.cell(row=first_row, column=column, value=name).data_type = "s"
-    for offset, record in enumerate(table[columns].to_dict(orient="records"), start=1):
-        for column, name in enumerate(columns, start=1):
-            value = _cell(record[name])
-            cell = sheet.cell(row=first_row + offset, column=column, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"
-            elif isinstance(value, float) and name not in ("packs", "trucks"):
-                cell.number_format = "#,##0.00"
-    for column in range(1, len(columns) + 1):
+def _fill(sheet, table: pd.DataFrame, columns: list[str] | None = None, first_row: int = 1) -> None:
+    append_table(sheet, table, columns, first_row, number_format="#,##0.00")
+    for column in range(1, len(columns or table.columns) + 1):
         sheet.column_dimensions[sheet.cell(row=first_row, column=column).column_letter].width = 16

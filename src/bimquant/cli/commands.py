@@ -1,0 +1,382 @@
+"""The commands: each parses its options, calls the library function of the same name, writes
+through ``bimquant.write`` and prints a summary on stderr. stdout is for data, stderr for people.
+
+Exit codes (README.md, "Exit codes"): 0 success, 1 internal error, 2 usage error,
+3 unusable model file, 4 mistake in a rule/price/recipe file, 5 elements failed under --strict,
+6 output cannot be written, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as ProgressBar
+
+import bimquant
+from bimquant.cli import summaries
+from bimquant.cli.console import LogToConsole, err, fail, show
+from bimquant.errors import BimquantError, ElementFailuresError, OutputError
+from bimquant.geometry.iterator import ProgressCallback
+from bimquant.report import check_output
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Quantity takeoff and estimating from IFC building models.",
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help texts are plain: "[estimate]" is a TOML table, not markup
+)
+
+
+class Kernel(str, Enum):
+    auto = "auto"
+    opencascade = "opencascade"
+    manifold = "manifold"
+
+
+class OutFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class BatchBy(str, Enum):
+    storey = "storey"
+    phase = "phase"
+
+
+def parse_decimal(value: str | float) -> float:
+    """A number written with a decimal point or a decimal comma: ``5.5`` or ``5,5``."""
+    if isinstance(value, float):
+        return value
+    text = str(value).strip()
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a number (write 5.5 or 5,5)") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        Console(highlight=False).print(f"bimquant {bimquant.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(
+        False, "--version", help="Show the version and exit.", callback=_version, is_eager=True
+    ),
+) -> None:
+    """Quantity takeoff and estimating from IFC building models."""
+
+
+MODEL_ARG = typer.Argument(..., help="IFC file (IFC2X3, IFC4 or IFC4X3).", show_default=False)
+OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Output file: .csv, .xlsx or .json.")
+FORMAT_OPT = typer.Option(None, "--format", "-f", help="Output format; json without -o goes to stdout.")
+RULES_OPT = typer.Option(..., "--rules", "-r", help="Rule set (TOML).")
+KERNEL_OPT = typer.Option(Kernel.auto, "--kernel", help="Geometry kernel: auto = fast kernel checked by OpenCASCADE.")
+THREADS_OPT = typer.Option(None, "--threads", min=1, help="Geometry threads (default: all cores).")
+QUIET_OPT = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr (warnings still shown).")
+VERBOSE_OPT = typer.Option(False, "--verbose", "-v", help="Also show what the library logs as information.")
+
+
+def _rate_option(flag: str, text: str):
+    return typer.Option(None, flag, help=f"{text} (5.5 or 5,5).", parser=parse_decimal, metavar="NUMBER")
+
+
+@contextmanager
+def _session(verbose: bool) -> Iterator[LogToConsole]:
+    """Run a command: the library's log records are shown on stderr (warnings; with --verbose,
+    information too) and a library error becomes one ``Error:`` line and its exit code."""
+    logger = logging.getLogger("bimquant")
+    level = logging.INFO if verbose else logging.WARNING
+    handler, previous = LogToConsole(level), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    try:
+        yield handler
+    except BimquantError as error:
+        handler.flush_to(err)
+        if isinstance(error, ElementFailuresError) and error.failures is not None:
+            summaries.print_failures(error.failures)  # the hint points at this list
+        fail(error)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+    handler.flush_to(err)
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """A progress callback drawing a bar on a terminal, or None."""
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("measuring"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with ProgressBar(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("geometry", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def _output_format(output: Path | None, fmt: OutFormat | None) -> None:
+    """Check -o and --format before any work: a bad one fails at once, not after measuring."""
+    if output is not None:
+        check_output(output, fmt.value if fmt else None)
+    elif fmt not in (None, OutFormat.json):
+        raise OutputError(
+            f"--format {fmt.value} needs an output file", "add -o FILE, or use --format json to write to stdout"
+        )
+
+
+def _emit(result, output: Path | None, fmt: OutFormat | None) -> None:
+    """Write the result to ``output``, or as JSON on stdout with ``--format json`` and no -o."""
+    if output is not None:
+        bimquant.write(result, output, fmt.value if fmt else None)
+    elif fmt == OutFormat.json:
+        bimquant.write(result, sys.stdout, "json")
+
+
+def _produce(
+    compute: Callable[[ProgressCallback | None], Any],
+    summarize: Callable[[Any], None],
+    output: Path | None,
+    fmt: OutFormat | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """The shape of every command that writes a result: check the output, compute the result
+    with a progress bar, write it, print its summary and, last, the file written."""
+    with _session(verbose):
+        _output_format(output, fmt)
+        with _progress(quiet) as progress:
+            result = compute(progress)
+        _emit(result, output, fmt)
+        if not quiet:
+            summarize(result)
+    _written(output, quiet)
+
+
+def _written(output: Path | None, quiet: bool) -> None:
+    if output is not None and not quiet:
+        err.print(f"Written: {show(output)}")
+
+
+@app.command()
+def takeoff(
+    model: Path = MODEL_ARG,
+    output: Path | None = OUTPUT_OPT,
+    fmt: OutFormat | None = FORMAT_OPT,
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit with code 5, writing nothing, if any element could not be measured."
+    ),
+    rules: Path | None = typer.Option(
+        None, "--rules", "-r", help="Rule set (TOML): output work items instead of elements."
+    ),
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """Measure every element of MODEL from its geometry: one row per element, or, with
+    --rules, quantities per work item traced to elements.
+
+    Example: bimquant takeoff sample_models/house_ifc4.ifc --rules rules/fr-lots.toml -o metre.xlsx
+    """
+    _produce(
+        lambda progress: bimquant.takeoff(
+            model, rules=rules, kernel=kernel.value, threads=threads, progress=progress, strict=strict
+        ),
+        summaries.print_takeoff,
+        output,
+        fmt,
+        quiet,
+        verbose,
+    )
+
+
+@app.command()
+def validate(
+    model: Path = MODEL_ARG,
+    fmt: ReportFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="text (a table on stdout; the default without -o) or json (stdout, also with -o).",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the checked quantities to .csv, .xlsx or .json (nothing on stdout)."
+    ),
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """Compare authored quantities in MODEL with the geometry: agreement and suspect values.
+
+    Example: bimquant validate model.ifc --format json
+    """
+    with _session(verbose):
+        if output is not None:
+            check_output(output)
+        with _progress(quiet) as progress:
+            checked = bimquant.validate(model, kernel=kernel.value, threads=threads, progress=progress)
+        if output is not None:
+            bimquant.write(checked, output)
+        if fmt == ReportFormat.json:
+            bimquant.write(checked, sys.stdout, "json", tables=["summary", "suspects"])
+        elif fmt == ReportFormat.text or output is None:
+            summaries.print_validation(checked, Console(highlight=False, soft_wrap=True))
+        elif not quiet:
+            summaries.print_validation(checked, err, suspects=False)
+    _written(output, quiet)
+
+
+@app.command()
+def explain(
+    model: Path = MODEL_ARG,
+    global_id: str = typer.Argument(
+        ..., help="GlobalId of the element to explain, in single quotes: it may hold a $.", show_default=False
+    ),
+    rules: Path = RULES_OPT,
+    fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text or json (stdout)."),
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """Show, for one element, which items it feeds and how, and why the other items do not match.
+
+    Example: bimquant explain sample_models/house_ifc4.ifc '3M40opnSHSLeM$JG6iZTrB' --rules rules/fr-lots.toml
+    """
+    with _session(verbose):
+        explanation = bimquant.explain(model, global_id, rules, kernel=kernel.value, threads=threads)
+        if fmt == ReportFormat.json:
+            bimquant.write(explanation, sys.stdout, "json")
+        else:
+            summaries.print_explanation(explanation, Console(highlight=False, soft_wrap=True))
+
+
+@app.command()
+def estimate(
+    model: Path = MODEL_ARG,
+    rules: Path = RULES_OPT,
+    prices: Path = typer.Option(..., "--prices", "-p", help="Price library: .csv or .xlsx."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx (live formulas), .csv, .json."),
+    fmt: OutFormat | None = FORMAT_OPT,
+    settings: Path | None = typer.Option(None, "--settings", help="TOML file with an [estimate] table of rates."),
+    site_overheads: float | None = _rate_option("--site-overheads", "Site overheads, % of direct cost"),
+    general_overheads: float | None = _rate_option("--general-overheads", "General overheads, %"),
+    contingency: float | None = _rate_option("--contingency", "Contingency, % of direct cost"),
+    margin: float | None = _rate_option("--margin", "Margin, % of cost with overheads"),
+    vat: float | None = _rate_option("--vat", "VAT, % of the total excl. VAT"),
+    strict: bool = typer.Option(False, "--strict", help="Exit with code 4, writing nothing, if an item has no price."),
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """Price the work items of MODEL: DQE/DPGF with lots, overheads, margin and VAT.
+
+    Example: bimquant estimate sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --prices rules/fr-prix.csv -o dpgf.xlsx
+    """
+    rates = dict(
+        site_overheads_pct=site_overheads,
+        general_overheads_pct=general_overheads,
+        contingency_pct=contingency,
+        margin_pct=margin,
+        vat_pct=vat,
+    )
+    _produce(
+        lambda progress: bimquant.estimate(
+            model,
+            rules,
+            prices,
+            settings=settings,
+            **rates,
+            strict=strict,
+            kernel=kernel.value,
+            threads=threads,
+            progress=progress,
+        ),
+        summaries.print_budget,
+        output,
+        fmt,
+        quiet,
+        verbose,
+    )
+
+
+@app.command()
+def order(
+    model: Path = MODEL_ARG,
+    rules: Path = RULES_OPT,
+    recipes: Path = typer.Option(..., "--recipes", help="Recipe file (TOML): materials per work item."),
+    by: BatchBy = typer.Option(BatchBy.storey, "--by", help="Delivery batches: per storey, or per phase."),
+    phases: Path | None = typer.Option(None, "--phases", help="Phase file (TOML), needed with --by phase."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Output: .xlsx (a sheet per supplier), .csv, .json."
+    ),
+    fmt: OutFormat | None = FORMAT_OPT,
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """Material orders for MODEL: quantities with waste, rounded to packs, per supplier and batch.
+
+    Example: bimquant order sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --recipes rules/fr-recettes.toml -o commandes.xlsx
+    """
+    _produce(
+        lambda progress: bimquant.order(
+            model, rules, recipes, by=by.value, phases=phases, kernel=kernel.value, threads=threads, progress=progress
+        ),
+        summaries.print_orders,
+        output,
+        fmt,
+        quiet,
+        verbose,
+    )
+
+
+rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("check")
+def rules_check(rules: Path = typer.Argument(..., help="Rule set (TOML).", show_default=False)) -> None:
+    """Check a rule set without a model: syntax, keys, IFC classes, formulas and units.
+
+    Example: bimquant rules check rules/fr-lots.toml
+    """
+    with _session(verbose=False):
+        ruleset = bimquant.load_rules(rules)
+    summaries.print_ruleset(ruleset, rules, Console(highlight=False, soft_wrap=True))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        err.print("Interrupted.")
+        sys.exit(130)
+    except Exception as exc:  # a bug in bimquant, not a user mistake
+        err.print(f"[bold red]Error:[/] internal error: {show(type(exc).__name__ + ': ' + str(exc))}")
+        err.print("[yellow]Hint:[/] this is a bimquant bug; please report it with the model if you can")
+        sys.exit(1)

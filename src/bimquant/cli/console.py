@@ -1,0 +1,76 @@
+"""What the command line shows a person, on stderr: escaped text, tables, warnings, errors.
+
+Text from a model, a rule, a price or a recipe file goes through :func:`show` before rich prints
+it: a ``[`` in a name is not markup, and a control character (an escape sequence, a line break)
+is shown as its escape, never run by the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections import defaultdict
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from bimquant.errors import BimquantError
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+WARNINGS_SHOWN_PER_KIND = 3
+
+
+def show(value) -> str:
+    """``value`` as text rich prints as it is: markup escaped, control characters written as
+    escapes (``\\x1b``, ``\\n``)."""
+    text = "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in str(value))
+    return escape(text)
+
+
+def fail(error: BimquantError) -> None:
+    """Print ``Error: ...`` and ``Hint: ...`` and exit with the error's code."""
+    err.print(f"[bold red]Error:[/] {show(error.message)}")
+    if error.hint:
+        err.print(f"[yellow]Hint:[/] {show(error.hint)}")
+    raise typer.Exit(error.exit_code)
+
+
+def make_table(title: str, frame: pd.DataFrame) -> Table:
+    """A rich table of ``frame`` (its index as the first column): numbers right-aligned with two
+    decimals, whole numbers as they are, every text escaped."""
+    table = Table(title=title, title_justify="left")
+    table.add_column(show(frame.index.name or ""))
+    for column in frame.columns:
+        numeric = pd.api.types.is_numeric_dtype(frame[column])
+        table.add_column(show(column), justify="right" if numeric else "left")
+    for key, *values in frame.itertuples(name=None):  # iterrows would turn counts into floats
+        cells = ["" if pd.isna(v) else f"{v:,.2f}" if isinstance(v, float) else show(v) for v in values]
+        table.add_row(show(key), *cells)
+    return table
+
+
+class LogToConsole(logging.Handler):
+    """Collects the library's log records while a command runs; :meth:`flush_to` prints them on
+    stderr, one line each, at most ``WARNINGS_SHOWN_PER_KIND`` of a kind and a count of the rest."""
+
+    def __init__(self, level: int):
+        super().__init__(level)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def flush_to(self, console: Console) -> None:
+        by_kind: dict[tuple[int, str], list[logging.LogRecord]] = defaultdict(list)
+        for record in self.records:
+            by_kind[(record.levelno, str(record.msg))].append(record)
+        for (level, _), records in by_kind.items():
+            label = "[yellow]Warning:[/]" if level >= logging.WARNING else "[dim]Info:[/]"
+            for record in records[:WARNINGS_SHOWN_PER_KIND]:
+                console.print(f"{label} {show(record.getMessage())}")
+            if len(records) > WARNINGS_SHOWN_PER_KIND:
+                console.print(f"{label} ... and {len(records) - WARNINGS_SHOWN_PER_KIND} more like this")
+        self.records.clear()

@@ -1,0 +1,211 @@
+"""The tables bimquant passes between its stages: their columns, units and dimensions.
+
+Every stage hands the next one a pandas DataFrame with the columns listed here (documented in
+README.md, "Tables"); a stage can be tested alone on a small hand-made table of these columns.
+Units are in the column names (``net_volume_m3``), so a quantity never travels without its unit.
+
+The element ``family`` (wall, plate, slab, linear, filling, other) decides how an element is
+measured and which authored quantities it is compared with; it is computed once, when the model
+is read, and kept as a column.
+"""
+
+from __future__ import annotations
+
+# --- element families ---
+FAMILY_CLASSES = (
+    ("wall", ("IfcWall", "IfcCurtainWall")),
+    ("plate", ("IfcPlate",)),
+    ("slab", ("IfcSlab", "IfcRoof", "IfcCovering")),
+    ("linear", ("IfcBeam", "IfcColumn", "IfcMember", "IfcPile")),
+    ("filling", ("IfcDoor", "IfcWindow")),
+)
+FAMILIES = tuple(name for name, _ in FAMILY_CLASSES) + ("other",)
+
+
+def get_family(entity) -> str:
+    """Measurement family of an IFC element (subclasses included): wall, plate, slab, linear,
+    filling or other.
+
+    Example::
+
+        >>> get_family(model.by_type("IfcWallStandardCase")[0])
+        'wall'
+    """
+    for family, classes in FAMILY_CLASSES:
+        if any(entity.is_a(c) for c in classes):
+            return family
+    return "other"
+
+
+# --- units and their physical dimensions: (length exponent, mass exponent) ---
+Dimension = tuple[int, int]
+DIMENSIONLESS: Dimension = (0, 0)
+UNIT_DIMENSIONS: dict[str, Dimension] = {
+    "u": DIMENSIONLESS,
+    "m": (1, 0),
+    "m2": (2, 0),
+    "m3": (3, 0),
+    "kg": (0, 1),
+    "t": (0, 1),
+}
+# A work item's unit from the SI value of its formula (kg -> t).
+UNIT_FROM_SI = {"t": 0.001}
+SUFFIX_DIMENSIONS: dict[str, Dimension] = {"_m3": (3, 0), "_m2": (2, 0), "_m": (1, 0), "_kg": (0, 1)}
+
+
+def get_column_dimension(column: str) -> Dimension:
+    """Dimension of a quantity column from its unit suffix (``_m3``, ``_m2``, ``_m``, ``_kg``);
+    a column without one (a count) is dimensionless."""
+    for suffix, dimension in SUFFIX_DIMENSIONS.items():
+        if column.endswith(suffix):
+            return dimension
+    return DIMENSIONLESS
+
+
+# --- takeoff: elements ---
+IDENTITY_COLUMNS = [
+    "global_id",
+    "ifc_class",
+    "family",
+    "predefined_type",
+    "name",
+    "type_name",
+    "storey",
+    "storey_elevation_m",
+    "building",
+    "parent_global_id",
+    "material",
+    "material_layers",
+    "classification",
+    "is_external",
+    "load_bearing",
+    "fire_rating",
+]
+QUANTITY_COLUMNS = [
+    "net_volume_m3",
+    "gross_volume_m3",
+    "length_m",
+    "width_m",
+    "height_m",
+    "net_side_area_m2",
+    "gross_side_area_m2",
+    "net_area_m2",
+    "gross_area_m2",
+    "footprint_area_m2",
+    "outer_surface_area_m2",
+    "perimeter_m",
+    "openings_count",
+    "openings_area_m2",
+    "weight_kg",
+    "surface_area_m2",
+]
+# How each element was measured, and what the model itself says of it.
+PROVENANCE_COLUMNS = ["geometry_kernel", "mesh_closed", "measure_note", "authored_flags", "properties"]
+ELEMENT_COLUMNS = IDENTITY_COLUMNS + QUANTITY_COLUMNS + PROVENANCE_COLUMNS
+# Elements not measured (failures, excluded), each with the reason.
+LISTED_COLUMNS = ["global_id", "ifc_class", "name", "storey", "reason"]
+OPENING_COLUMNS = [
+    "host_global_id",
+    "opening_global_id",
+    "opening_name",
+    "filled_by",
+    "filled_by_class",
+    "area_m2",
+    "volume_m3",
+]
+AUTHORED_COLUMNS = [
+    "global_id",
+    "ifc_class",
+    "name",
+    "storey",
+    "set_name",
+    "quantity",
+    "ifc_type",
+    "raw_value",
+    "authored_value",
+    "computed_column",
+    "computed_value",
+    "rel_diff",
+    "verdict",
+    "detail",
+]
+
+# --- work items ---
+ITEM_COLUMNS = ["code", "lot", "label", "unit", "quantity", "elements", "missing_values"]
+STOREY_COLUMNS = ["code", "lot", "label", "unit", "storey", "quantity", "elements"]
+TRACE_COLUMNS = [
+    "global_id",
+    "ifc_class",
+    "name",
+    "storey",
+    "code",
+    "label",
+    "unit",
+    "layer",
+    "formula",
+    "computed",
+    "contribution",
+    "openings_deducted",
+    "openings_measured_through",
+]
+UNMAPPED_COLUMNS = LISTED_COLUMNS
+WARNING_COLUMNS = ["global_id", "ifc_class", "name", "kind", "message"]
+NOT_MATCHED_COLUMNS = ["code", "label", "reason"]
+
+# --- estimate ---
+PRICE_COLUMNS = ["code", "unit", "unit_price", "currency", "labour", "material", "equipment", "source", "date"]
+LINE_COLUMNS = [
+    "code",
+    "lot",
+    "label",
+    "unit",
+    "quantity",
+    "unit_price",
+    "amount",
+    "currency",
+    "priced",
+    "labour",
+    "material",
+    "equipment",
+    "source",
+]
+LOT_COLUMNS = ["lot", "amount", "share", "items", "unpriced_items"]
+UNPRICED_COLUMNS = ["code", "lot", "label", "unit", "quantity"]
+
+# --- orders ---
+ORDER_COLUMNS = [
+    "supplier",
+    "material",
+    "label",
+    "unit",
+    "batch",
+    "delivery_date",
+    "order_by",
+    "items",
+    "need_without_waste",
+    "need",
+    "ordered",
+    "packs",
+    "purchase_unit",
+    "pack_size",
+    "surplus",
+    "trucks",
+    "last_truck",
+    "order_value",
+]
+NEED_COLUMNS = [
+    "code",
+    "storey",
+    "batch",
+    "material",
+    "item_quantity",
+    "per_unit",
+    "waste_pct",
+    "need_without_waste",
+    "need",
+]
+WITHOUT_RECIPE_COLUMNS = ["code", "label", "unit", "quantity"]
+SUPPLIER_SUMMARY_COLUMNS = ["supplier", "lines", "materials", "order_value"]
+
+# --- the model stage hands the takeoff the identity columns and what it needs from the file ---
+MODEL_COLUMNS = IDENTITY_COLUMNS + ["properties", "step_id", "densities", "openings", "authored"]

@@ -1,0 +1,159 @@
+"""Reading the files a person hands bimquant (rule sets, price libraries, recipes, phases,
+settings): one way to open them and one way to refuse them.
+
+Every problem becomes a :class:`~bimquant.errors.RuleError` of one line naming the file (and the
+row, item or key), with a hint saying how to fix it: a missing or unreadable file, text that is
+not UTF-8, bad TOML (a duplicate key included, arrays nested too deeply), an unknown key (with
+"did you mean"), a value that is not a number.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import tomllib
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from bimquant.errors import RuleError
+
+_EXTRA = object()  # csv.DictReader key for values beyond the header
+
+
+def one_line(text: str | None) -> str | None:
+    r"""``"A\n1"`` -> ``"A\\n1"``: line breaks and other control characters written as escapes,
+    so that text from a file never spreads an error message over several lines."""
+    if text is None:
+        return None
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
+
+
+def read_text(path: Path, what: str, missing_hint: str = "check the path") -> str:
+    """The UTF-8 text of ``path`` (a BOM is fine); :class:`RuleError` when it cannot be read."""
+    if not path.is_file():
+        raise RuleError(f"{what} not found: {path}", missing_hint)
+    try:
+        return path.read_text(encoding="utf-8-sig")  # -sig: a BOM from Notepad is fine
+    except UnicodeDecodeError:
+        raise RuleError(f"{path}: not a UTF-8 text file", f"save the {what} as UTF-8 text") from None
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot be read ({exc.strerror or exc})", "check the file's permissions") from None
+
+
+def read_toml(path: str | Path, what: str, missing_hint: str = "check the path") -> dict:
+    """Parse a TOML file; :class:`RuleError` for a missing, unreadable or invalid file.
+
+    Example::
+
+        >>> read_toml(Path("rules/fr-lots.toml"), "rule file")["ruleset"]["language"]
+        'fr'
+    """
+    path = Path(path)
+    text = read_text(path, what, missing_hint)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:  # a key given twice is one of these too
+        raise RuleError(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
+    except RecursionError:
+        raise RuleError(
+            f"{path}: not valid TOML: arrays or tables nested too deeply", "write the items as [[item]] tables"
+        ) from None
+
+
+def check_keys(path: Path, where: str, table: dict, allowed: set[str]) -> None:
+    """Refuse keys not in ``allowed``, suggesting the closest one (a typo never drops a condition)."""
+    unknown = set(table) - allowed
+    if unknown:
+        close = difflib.get_close_matches(sorted(unknown)[0], allowed, n=1)
+        guess = f"did you mean '{close[0]}'? " if close else ""
+        raise RuleError(
+            f"{path}: {where}: unknown key(s) {quoted(unknown)}", f"{guess}allowed keys: {', '.join(sorted(allowed))}"
+        )
+
+
+def quoted(keys) -> str:
+    """``{"b", "a"}`` -> ``"'a', 'b'"``."""
+    return ", ".join(f"'{k}'" for k in sorted(keys))
+
+
+def require_number(path: Path, where: str, key: str, value: Any, minimum: float, strict: bool) -> float:
+    """``value`` as a float when it is a finite number at or above ``minimum`` (above it with
+    ``strict``); otherwise a :class:`RuleError` naming the file, the place and the key."""
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if not ok or value < minimum or (strict and value == minimum):
+        bound = f"above {minimum:g}" if strict else f"{minimum:g} or more"
+        raise RuleError(f"{path}: {where}: {key} must be a number {bound}, not {value!r}", f"write {key} = ...")
+    return float(value)
+
+
+def text_of(value) -> str:
+    """A cell's text, stripped; empty for an empty cell."""
+    return "" if value is None else str(value).strip()
+
+
+def parse_number(value) -> float | None:
+    """A number from a table cell: a number, or text such as ``185.50`` or ``185,50`` (decimal
+    comma); None when the cell holds something else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    text = text_of(value).replace("\u00a0", "").replace(" ", "")
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")  # French decimal comma
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def read_rows(path: Path, what: str) -> list[tuple[int, dict]]:
+    """Rows of a CSV (comma, semicolon or tab separated) or XLSX table as ``(line, {column:
+    value})``, skipping empty rows; the line is the file's own, for error messages."""
+    if path.suffix.lower() == ".xlsx":
+        return _xlsx_rows(path, what)
+    if path.suffix.lower() != ".csv":
+        raise RuleError(f"{path}: unknown {what} type", f"give a .csv or .xlsx {what}")
+    text = read_text(path, what)
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
+    except (csv.Error, IndexError):  # one column, or empty: the column check says what is missing
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, restkey=_EXTRA)
+    rows = []
+    for row in reader:
+        line = reader.line_num  # the file's line, blank lines included
+        extra = row.pop(_EXTRA, None)
+        if extra and any(v.strip() for v in extra):
+            columns = len(reader.fieldnames or [])
+            code = f" ({text_of(row.get('code'))})" if text_of(row.get("code")) else ""
+            raise RuleError(
+                f"{path}: row {line}{code}: {columns + len(extra)} values for {columns} columns",
+                f"a decimal comma in a file separated by '{dialect.delimiter}'? write 185.50, "
+                'quote "185,50", or separate the columns with ;',
+            )
+        if any((v or "").strip() for v in row.values() if isinstance(v, str)):
+            rows.append((line, {(k or "").strip(): v for k, v in row.items()}))
+    return rows
+
+
+def _xlsx_rows(path: Path, what: str) -> list[tuple[int, dict]]:
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        values = list(sheet.iter_rows(values_only=True))
+    except Exception as exc:  # openpyxl raises many kinds on a broken file
+        raise RuleError(f"{path}: not a readable XLSX file ({exc})", f"save the {what} again from Excel") from None
+    if not values:
+        return []
+    header = [text_of(h) for h in values[0]]
+    return [
+        (i, dict(zip(header, row)))
+        for i, row in enumerate(values[1:], start=2)
+        if any(v not in (None, "") for v in row)
+    ]

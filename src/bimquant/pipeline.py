@@ -1,0 +1,277 @@
+"""The pipeline, one function per command: model -> takeoff -> work items -> estimate -> orders.
+
+Each function takes either a path to an IFC file or the result of the stage before it (so
+``estimate(takeoff_result, rules, prices)`` never measures twice), checks every input file
+before it measures anything (a typo in a rule file fails in a second, not after the geometry),
+and returns a result with ``.tables`` (name -> DataFrame, columns in :mod:`bimquant.columns`)
+and ``.info`` (dict), which :func:`bimquant.write` turns into CSV, XLSX or JSON.
+
+Example::
+
+    >>> import bimquant
+    >>> measured = bimquant.takeoff("sample_models/house_ifc4.ifc")
+    >>> budget = bimquant.estimate(measured, "rules/fr-lots.toml", "rules/fr-prix.csv")
+    >>> budget.totals["total_excl_vat"]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import time
+from pathlib import Path
+
+from bimquant import estimate as pricing
+from bimquant import orders as ordering
+from bimquant.authored import Validation, summarize
+from bimquant.errors import ElementFailuresError, InputError, RuleError
+from bimquant.geometry.iterator import ProgressCallback
+from bimquant.model import open_model
+from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain_element, load_ruleset
+from bimquant.takeoff import Takeoff, measure_model
+
+PathLike = str | os.PathLike
+GLOBAL_ID_LENGTH = 22
+GLOBAL_ID_CHARACTERS = re.compile(r"^[0-9A-Za-z_$]*$")
+
+
+def load_rules(path: PathLike) -> RuleSet:
+    """Read and check a TOML rule set (see :mod:`bimquant.rules.ruleset` for the format).
+
+    Example::
+
+        >>> load_rules("rules/fr-lots.toml").items[0].code
+        '02.01.01'
+    """
+    return load_ruleset(path)
+
+
+def load_prices(path: PathLike) -> dict[str, pricing.Price]:
+    """Read a price library (CSV or XLSX): one price per work item code.
+
+    Example::
+
+        >>> load_prices("rules/fr-prix.csv")["02.03.01"].unit
+        'm3'
+    """
+    return pricing.load_prices(path)
+
+
+def load_recipes(path: PathLike, rules: RuleSet | PathLike | None = None) -> ordering.Recipes:
+    """Read a recipe file (materials per work item); with ``rules``, every recipe's item code
+    must exist in that rule set.
+
+    Example::
+
+        >>> load_recipes("rules/fr-recettes.toml", "rules/fr-lots.toml").name
+    """
+    ruleset = _ruleset(rules) if rules is not None else None
+    return ordering.load_recipes(path, ruleset)
+
+
+def takeoff(
+    model: PathLike | Takeoff,
+    *,
+    rules: RuleSet | PathLike | None = None,
+    kernel: str = "auto",
+    threads: int | None = None,
+    progress: ProgressCallback | None = None,
+    strict: bool = False,
+) -> Takeoff:
+    """Measure every physical element with a body of an IFC file from its geometry; with
+    ``rules``, also group the elements into the rule set's work items (``result.work``).
+
+    ``kernel``: ``"auto"`` (fast kernel with an OpenCASCADE guard), ``"opencascade"`` or
+    ``"manifold"``. ``progress(done, total)`` is called while geometry runs. ``strict``: raise
+    :class:`ElementFailuresError` when any element could not be measured.
+
+    Example::
+
+        >>> result = takeoff("sample_models/house_ifc4.ifc")
+        >>> len(result.failures)
+        0
+    """
+    ruleset = _ruleset(rules) if rules is not None else None  # a rule mistake fails before measuring
+    result = _measured(model, kernel=kernel, threads=threads, progress=progress)
+    if strict and len(result.failures):
+        raise ElementFailuresError(
+            f"{len(result.failures)} element(s) could not be measured (--strict): nothing written",
+            "see the failures listed above; fix them in the model or drop --strict",
+            failures=result.failures,
+        )
+    if ruleset is None:
+        return result
+    work = apply_rules(result, ruleset)
+    return dataclasses.replace(result, work=work, info=result.info | work.info)
+
+
+def validate(model: PathLike | Takeoff, **takeoff_options) -> Validation:
+    """Compare authored quantities with the geometry: per class and quantity, and each suspect.
+
+    ``model`` is a path (measured first, with ``takeoff_options``) or a :class:`Takeoff`.
+
+    Example::
+
+        >>> report = validate("sample_models/house_ifc4.ifc")
+        >>> report.suspects[["name", "quantity", "verdict"]]
+    """
+    measured = _measured(model, **takeoff_options)
+    return dataclasses.replace(summarize(measured.authored), info=dict(measured.info))
+
+
+def explain(model: PathLike | Takeoff, global_id: str, rules: RuleSet | PathLike, **takeoff_options) -> Explanation:
+    """For one element: the items it feeds and how each contribution is computed, and why every
+    other item does not match. :class:`InputError` when no measured element has this GlobalId
+    (naming why it was not measured, when it is known).
+
+    Example::
+
+        >>> explain("sample_models/house_ifc4.ifc", "3M40opnSHSLeM$JG6iZTrB", "rules/fr-lots.toml").matched
+    """
+    ruleset = _ruleset(rules)
+    measured = _measured(model, **takeoff_options)
+    try:
+        return explain_element(measured, ruleset, global_id)
+    except KeyError:
+        raise _unknown_element(measured, global_id) from None
+
+
+def estimate(
+    model: PathLike | Takeoff,
+    rules: RuleSet | PathLike | None,
+    prices: dict[str, pricing.Price] | PathLike,
+    *,
+    settings: PathLike | None = None,
+    site_overheads_pct: float | None = None,
+    general_overheads_pct: float | None = None,
+    contingency_pct: float | None = None,
+    margin_pct: float | None = None,
+    vat_pct: float | None = None,
+    strict: bool = False,
+    **takeoff_options,
+) -> pricing.Budget:
+    """Price the work items of a model: a DQE/DPGF with lots, overheads, margin and VAT.
+
+    ``model``: a path, or a :class:`Takeoff` (with ``rules=None``, its own work items are
+    priced). ``prices``: a price library path or :func:`load_prices`'s result. Rates come from
+    the defaults, then ``settings`` (a TOML file with an ``[estimate]`` table), then the
+    ``*_pct`` arguments. ``strict``: :class:`RuleError` when an item has no price.
+
+    Example::
+
+        >>> budget = estimate("sample_models/house_ifc4.ifc", "rules/fr-lots.toml", "rules/fr-prix.csv")
+        >>> budget.lots[["lot", "amount"]]
+    """
+    ruleset = _ruleset(rules) if rules is not None else None
+    library = prices if isinstance(prices, dict) else pricing.load_prices(prices)
+    rates = pricing.load_rates(
+        settings,
+        site_overheads_pct=site_overheads_pct,
+        general_overheads_pct=general_overheads_pct,
+        contingency_pct=contingency_pct,
+        margin_pct=margin_pct,
+        vat_pct=vat_pct,
+    )
+    if ruleset is not None:
+        pricing.check_price_units(ruleset, library)
+    measured = _measured(model, **takeoff_options)
+    work = _work(measured, ruleset)
+    budget = pricing.estimate_budget(work, library, rates, measured.elements)
+    if strict and not budget.totals["complete"]:
+        codes = ", ".join(budget.unpriced["code"].head(5))
+        raise RuleError(
+            f"{len(budget.unpriced)} item(s) have no price in {_name(prices)} (--strict): {codes}; nothing written",
+            "add these codes to the price library, or drop --strict",
+        )
+    budget.info = {
+        **measured.info,
+        "ruleset": work.ruleset.name,
+        "prices": _name(prices),
+        "language": work.ruleset.language,
+        "title": f"{Path(measured.info.get('file', '')).name} / {work.ruleset.name}",
+        "currency": budget.currency,
+        "rates": dataclasses.asdict(rates),
+        "ratios": budget.ratios,
+        "totals": budget.totals,
+        "coverage": work.coverage,
+    }
+    return budget
+
+
+def order(
+    model: PathLike | Takeoff,
+    rules: RuleSet | PathLike | None,
+    recipes: ordering.Recipes | PathLike,
+    *,
+    by: str = "storey",
+    phases: list[ordering.Phase] | PathLike | None = None,
+    **takeoff_options,
+) -> ordering.Orders:
+    """Material orders: quantities with waste, rounded up to whole packs, per supplier and
+    delivery batch (``by="storey"``, or ``by="phase"`` with a phase file).
+
+    Example::
+
+        >>> plan = order("sample_models/house_ifc4.ifc", "rules/fr-lots.toml", "rules/fr-recettes.toml")
+        >>> plan.orders[["supplier", "label", "ordered", "purchase_unit"]]
+    """
+    if by not in ("storey", "phase"):
+        raise RuleError(f"unknown delivery batches '{by}'", "batch by storey or by phase")
+    if by == "phase" and phases is None:
+        raise RuleError("batches by phase need a phase file", "add --phases phases.toml (see README)")
+    ruleset = _ruleset(rules) if rules is not None else None
+    book = recipes if isinstance(recipes, ordering.Recipes) else ordering.load_recipes(recipes, ruleset)
+    phase_list = None
+    if by == "phase":
+        phase_list = phases if isinstance(phases, list) else ordering.load_phases(phases)
+    measured = _measured(model, **takeoff_options)
+    work = _work(measured, ruleset)
+    plan = ordering.plan_orders(work, book, phase_list)
+    plan.info = {**measured.info, "ruleset": work.ruleset.name, **plan.info}
+    return plan
+
+
+def _ruleset(rules: RuleSet | PathLike) -> RuleSet:
+    return rules if isinstance(rules, RuleSet) else load_ruleset(rules)
+
+
+def _measured(model: PathLike | Takeoff, **takeoff_options) -> Takeoff:
+    if isinstance(model, Takeoff):
+        return model
+    started = time.perf_counter()
+    return measure_model(open_model(model), started=started, **takeoff_options)
+
+
+def _work(measured: Takeoff, ruleset: RuleSet | None) -> WorkItems:
+    if ruleset is not None:
+        return apply_rules(measured, ruleset)
+    if measured.work is None:
+        raise RuleError("no rule set given", "pass a rule set (--rules), or a takeoff made with one")
+    return measured.work
+
+
+def _name(source) -> str:
+    return "(price table)" if isinstance(source, dict) else str(source)
+
+
+def _unknown_element(measured: Takeoff, global_id: str) -> InputError:
+    """Why ``global_id`` is not among the measured elements, with what to do about it."""
+    for table in (measured.failures, measured.excluded):
+        known = table[table["global_id"] == global_id]
+        if len(known):
+            return InputError(f"element {global_id} was not measured: {known['reason'].iloc[0]}")
+    model = measured.info.get("file", "the model")
+    if len(global_id) < GLOBAL_ID_LENGTH and GLOBAL_ID_CHARACTERS.match(global_id):
+        ids = measured.elements["global_id"]
+        cut = ids[ids.str.startswith(global_id + "$")]
+        guess = f" (did you mean '{cut.iloc[0]}'?)" if len(cut) == 1 else ""
+        return InputError(
+            f"no element with GlobalId {global_id} in {model}: a GlobalId has {GLOBAL_ID_LENGTH} characters, "
+            f"this one {len(global_id)}{guess}",
+            "a GlobalId with a $ is cut by the shell: put it in single quotes, e.g. '3M40opnSHSLeM$JG6iZTrB'",
+        )
+    return InputError(
+        f"no element with GlobalId {global_id} in {model}",
+        "copy the GlobalId from the takeoff's global_id column",
+    )

@@ -1,0 +1,40 @@
+"""Shared by the test files: the paths of the shipped files, and one way to run the CLI.
+
+The test files import these helpers (``from conftest import run``): pytest puts this folder on
+``sys.path``, as it does for ``measured.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from bimquant.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+HOUSE = ROOT / "sample_models" / "house_ifc4.ifc"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+runner = CliRunner()
+
+
+def run(*args) -> tuple[int, str, str]:
+    """Invoke the CLI in-process; return (exit code, stdout, stderr) without colour codes."""
+    result = runner.invoke(app, [str(a) for a in args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a crash, not an exit code: show its traceback in the test report
+    return result.exit_code, ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
+
+
+def assert_one_error(stderr: str, *words: str) -> None:
+    """stderr is exactly ``Error: ...`` naming ``words``, then at most a ``Hint: ...`` line."""
+    assert "Traceback" not in stderr
+    lines = stderr.strip("\n").splitlines()
+    assert 1 <= len(lines) <= 2, f"expected 'Error:' and an optional 'Hint:' line, got:\n{stderr}"
+    assert lines[0].startswith("Error: "), stderr
+    for word in words:
+        assert word in lines[0], f"{word!r} not named in {lines[0]!r}"
+    if len(lines) == 2:
+        assert lines[1].startswith("Hint: "), stderr
