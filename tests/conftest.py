@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import ifcopenshell
 from typer.testing import CliRunner
 
 from bimquant.cli import app
@@ -38,3 +39,9 @@ def assert_one_error(stderr: str, *words: str) -> None:
         assert word in lines[0], f"{word!r} not named in {lines[0]!r}"
     if len(lines) == 2:
         assert lines[1].startswith("Hint: "), stderr
+
+
+def global_id(mark: str, model: Path = HOUSE) -> str:
+    """GlobalId of the sample house's element (or opening) whose name starts with ``mark``."""
+    ifc = ifcopenshell.open(str(model))
+    return next(e.GlobalId for e in ifc.by_type("IfcRoot") if (e.Name or "").startswith(mark + " "))

@@ -5,18 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import ifcopenshell
 import pytest
-from conftest import run
+from conftest import global_id, run
 
 ROOT = Path(__file__).resolve().parents[1]
 HOUSE = ROOT / "sample_models" / "house_ifc4.ifc"
 FR_LOTS = ROOT / "rules" / "fr-lots.toml"
-
-
-def global_id(mark: str) -> str:
-    ifc = ifcopenshell.open(str(HOUSE))
-    return next(e.GlobalId for e in ifc.by_type("IfcRoot") if (e.Name or "").startswith(mark + " "))
 
 
 def test_painting_wall_shows_the_formula_and_each_opening_decision():
@@ -27,7 +21,7 @@ def test_painting_wall_shows_the_formula_and_each_opening_decision():
     assert code == 0, err
     painting = next(line for line in out.splitlines() if line.strip().startswith("09.01.01"))
     assert painting.endswith("= (10 * 2) = 20 m2")  # (5 x 3 - the 2 x 2.5 window) x 2 faces
-    tail = out[out.index(painting):]
+    tail = out[out.index(painting) :]
     assert f"deducted: {window_opening}" in tail
     assert f"measured through: {door_opening}" in tail
     assert "Items not matched:" in out and "class IfcWall is not IfcFooting" in out

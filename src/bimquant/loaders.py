@@ -74,6 +74,37 @@ def check_keys(path: Path, where: str, table: dict, allowed: set[str]) -> None:
         )
 
 
+def check_entry(
+    path: Path,
+    kind: str,
+    index: int,
+    raw: Any,
+    *,
+    name_key: str,
+    allowed: set[str],
+    required: tuple[str, ...] = (),
+    texts: tuple[str, ...] = (),
+    named: str = "{kind} {name}",
+) -> str:
+    """Check one ``[[kind]]`` entry of a file: a table, with only ``allowed`` keys, every
+    ``required`` one, and a non-empty text for each of ``texts``. Returns how messages name it:
+    ``"material beton (#1)"`` (``named`` filled with its ``name_key`` value, whatever its
+    type, so a wrong one still shows), or ``"material #1"`` when it has none."""
+    where = f"{kind} #{index}"
+    if not isinstance(raw, dict):
+        raise RuleError(f"{path}: {where} is not a table", f"write each {kind} as a [[{kind}]] table")
+    if name_key in raw:
+        where = named.format(kind=kind, name=raw[name_key]) + f" (#{index})"
+    check_keys(path, where, raw, allowed)
+    for key in required:
+        if key not in raw:
+            raise RuleError(f"{path}: {where} has no '{key}'", f"add {key} = ... to the {kind}")
+    for key in texts:
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise RuleError(f"{path}: {where}: '{key}' must be a non-empty text", f'write {key} = "..."')
+    return where
+
+
 def quoted(keys) -> str:
     """``{"b", "a"}`` -> ``"'a', 'b'"``."""
     return ", ".join(f"'{k}'" for k in sorted(keys))

@@ -49,10 +49,10 @@ import pandas as pd
 
 from bimquant.columns import NEED_COLUMNS, ORDER_COLUMNS, SUPPLIER_SUMMARY_COLUMNS, WITHOUT_RECIPE_COLUMNS
 from bimquant.errors import RuleError
-from bimquant.loaders import check_keys, read_toml, require_number
+from bimquant.loaders import check_entry, check_keys, read_toml, require_number
 from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
-from bimquant.rules.ruleset import RuleSet
+from bimquant.rules.ruleset import RuleSet, load_ruleset
 from bimquant.tolerances import PACK_RATIO_REL_EPS as EPS
 
 MATERIAL_KEYS = {
@@ -130,8 +130,16 @@ class Orders(Result):
     info: dict = field(default_factory=dict)
 
 
-def load_recipes(path: str | os.PathLike, ruleset: RuleSet | None = None) -> Recipes:
-    """Read and check a recipe file; with ``ruleset``, every recipe's item code must exist in it."""
+def load_recipes(path: str | os.PathLike, ruleset: RuleSet | str | os.PathLike | None = None) -> Recipes:
+    """Read and check a recipe file; with ``ruleset`` (a rule set or its path), every recipe's
+    item code must exist in it.
+
+    Example::
+
+        >>> load_recipes("rules/fr-recettes.toml", "rules/fr-lots.toml").name
+    """
+    if ruleset is not None and not isinstance(ruleset, RuleSet):
+        ruleset = load_ruleset(ruleset)
     path = Path(path)
     data = read_toml(path, "recipe file")
     unknown = set(data) - {"recipes", "material", "recipe"}
@@ -175,18 +183,16 @@ def load_recipes(path: str | os.PathLike, ruleset: RuleSet | None = None) -> Rec
 
 
 def _parse_material(path: Path, index: int, raw: Any) -> Material:
-    where = f"material #{index}"
-    if not isinstance(raw, dict):
-        raise RuleError(f"{path}: {where} is not a table", "write each material as a [[material]] table")
-    if isinstance(raw.get("id"), str):
-        where = f"material {raw['id']} (#{index})"
-    check_keys(path, where, raw, MATERIAL_KEYS)
-    for key in REQUIRED_MATERIAL_KEYS:
-        if key not in raw:
-            raise RuleError(f"{path}: {where} has no '{key}'", f"add {key} = ... to the material")
-    for key in ("id", "label", "unit", "purchase_unit", "supplier"):
-        if not isinstance(raw[key], str) or not raw[key].strip():
-            raise RuleError(f"{path}: {where}: {key} must be a non-empty text", f'write {key} = "..."')
+    where = check_entry(
+        path,
+        "material",
+        index,
+        raw,
+        name_key="id",
+        allowed=MATERIAL_KEYS,
+        required=REQUIRED_MATERIAL_KEYS,
+        texts=("id", "label", "unit", "purchase_unit", "supplier"),
+    )
     kind = raw.get("kind", "packed")
     if kind not in ("packed", "concrete"):
         raise RuleError(f"{path}: {where}: kind '{kind}' is unknown", 'use kind = "concrete" or leave it out')
@@ -230,12 +236,9 @@ def _parse_material(path: Path, index: int, raw: Any) -> Material:
 
 
 def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Material]) -> tuple[str, list[RecipeLine]]:
-    where = f"recipe #{index}"
-    if not isinstance(raw, dict):
-        raise RuleError(f"{path}: {where} is not a table", "write each recipe as a [[recipe]] table")
-    if isinstance(raw.get("item"), str):
-        where = f"recipe for item {raw['item']} (#{index})"
-    check_keys(path, where, raw, RECIPE_KEYS)
+    where = check_entry(
+        path, "recipe", index, raw, name_key="item", allowed=RECIPE_KEYS, named="recipe for item {name}"
+    )
     if not isinstance(raw.get("item"), str) or not raw["item"].strip():
         raise RuleError(f"{path}: {where} has no item code", 'write item = "02.03.01"')
     lines_raw = raw.get("materials")

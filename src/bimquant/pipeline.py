@@ -36,38 +36,9 @@ GLOBAL_ID_LENGTH = 22
 GLOBAL_ID_CHARACTERS = re.compile(r"^[0-9A-Za-z_$]*$")
 
 
-def load_rules(path: PathLike) -> RuleSet:
-    """Read and check a TOML rule set (see :mod:`bimquant.rules.ruleset` for the format).
-
-    Example::
-
-        >>> load_rules("rules/fr-lots.toml").items[0].code
-        '02.01.01'
-    """
-    return load_ruleset(path)
-
-
-def load_prices(path: PathLike) -> dict[str, pricing.Price]:
-    """Read a price library (CSV or XLSX): one price per work item code.
-
-    Example::
-
-        >>> load_prices("rules/fr-prix.csv")["02.03.01"].unit
-        'm3'
-    """
-    return pricing.load_prices(path)
-
-
-def load_recipes(path: PathLike, rules: RuleSet | PathLike | None = None) -> ordering.Recipes:
-    """Read a recipe file (materials per work item); with ``rules``, every recipe's item code
-    must exist in that rule set.
-
-    Example::
-
-        >>> load_recipes("rules/fr-recettes.toml", "rules/fr-lots.toml").name
-    """
-    ruleset = _ruleset(rules) if rules is not None else None
-    return ordering.load_recipes(path, ruleset)
+load_prices = pricing.load_prices
+load_recipes = ordering.load_recipes
+load_rules = load_ruleset
 
 
 def takeoff(

@@ -6,16 +6,12 @@ each opening on its own; this module gives them what they judge.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from bimquant.geometry.shape import Shape
 from bimquant.quantities import mesh
-from bimquant.quantities.measure import Mesh, get_main_direction
+from bimquant.quantities.measure import NAN, Mesh, get_main_direction
 from bimquant.tolerances import COS_FACE_TOL
-
-NAN = math.nan
 
 
 def measure_openings(

@@ -48,7 +48,7 @@ import ifcopenshell.ifcopenshell_wrapper as wrapper
 
 from bimquant.columns import UNIT_DIMENSIONS
 from bimquant.errors import RuleError
-from bimquant.loaders import check_keys, one_line, quoted, read_toml
+from bimquant.loaders import check_entry, check_keys, one_line, quoted, read_toml
 from bimquant.rules.formula import Formula, FormulaError, describe_dimension, parse_formula
 
 RULESET_KEYS = {"name", "language", "description", "version"}
@@ -163,18 +163,16 @@ def _load(path: Path) -> RuleSet:
 
 
 def _parse_item(path: Path, index: int, raw: Any) -> Item:
-    where = f"item #{index}"
-    if not isinstance(raw, dict):
-        raise RuleError(f"{path}: {where} is not a table", "write each item as an [[item]] table")
-    if "code" in raw:
-        where = f"item {raw['code']} (#{index})"
-    check_keys(path, where, raw, ITEM_KEYS)
-    for key in REQUIRED_ITEM_KEYS:
-        if key not in raw:
-            raise RuleError(f"{path}: {where} has no '{key}'", f"add {key} = ... to the item")
-    for key in ("code", "lot", "label", "unit", "quantity"):
-        if not isinstance(raw[key], str) or not raw[key].strip():
-            raise RuleError(f"{path}: {where}: '{key}' must be a non-empty text", f'write {key} = "..."')
+    where = check_entry(
+        path,
+        "item",
+        index,
+        raw,
+        name_key="code",
+        allowed=ITEM_KEYS,
+        required=REQUIRED_ITEM_KEYS,
+        texts=("code", "lot", "label", "unit", "quantity"),
+    )
     unit = raw["unit"]
     if unit not in UNIT_DIMENSIONS:
         raise RuleError(

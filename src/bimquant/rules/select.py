@@ -38,13 +38,13 @@ def get_layers(element: dict) -> list[dict]:
         return [
             {**layer, "share": (layer.get("thickness_m") or 0.0) / total, "index": i} for i, layer in enumerate(layers)
         ]
-    materials = _materials(element)
+    materials = _material_names(element)
     if len(materials) == 1:
         return [{"material": materials[0], "name": None, "thickness_m": None, "share": 1.0}]
     return []
 
 
-def _materials(element: dict) -> list[str]:
+def _material_names(element: dict) -> list[str]:
     text = element.get("material")
     return [m for m in str(text).split("; ") if m] if isinstance(text, str) else []
 
@@ -52,7 +52,7 @@ def _materials(element: dict) -> list[str]:
 def _values(element: dict, key: str) -> list:
     if key == "material":
         layers = [layer.get("material") for layer in element.get("material_layers") or []]
-        return list(dict.fromkeys(_materials(element) + layers))
+        return list(dict.fromkeys(_material_names(element) + layers))
     if key == "classification":
         codes = [c for c in str(element.get("classification") or "").split("; ") if c]
         return codes + [c.split(":", 1)[1] for c in codes if ":" in c]
