@@ -249,24 +249,6 @@ def test_library_estimate_writes_the_same_dpgf_as_the_cli(tmp_path, monkeypatch)
     assert any(isinstance(c.value, str) and c.value.startswith("=SUM(") for c in ours["DPGF"]["F"])
 
 
-def test_no_library_module_imports_the_cli_or_its_toolkits():
-    """typer and rich live in bimquant.cli only; nothing imports bimquant.cli."""
-    src = ROOT / "src" / "bimquant"
-    for path in src.rglob("*.py"):
-        if "cli" in path.relative_to(src).parts:
-            continue
-        text = path.read_text(encoding="utf-8")
-        for name in (
-            "import typer",
-            "from typer",
-            "import rich",
-            "from rich",
-            "bimquant.cli",
-            "from bimquant import cli",
-        ):
-            assert name not in text, f"{path.relative_to(ROOT)} has '{name}'"
-
-
 def test_storey_order_lives_in_one_place(tmp_path):
     """The work items and the orders batch storeys in the takeoff's order, lowest first."""
     measured = bimquant.takeoff(HOUSE)

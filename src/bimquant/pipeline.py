@@ -240,7 +240,7 @@ def _unknown_element(measured: Takeoff, global_id: str) -> InputError:
         return InputError(
             f"no element with GlobalId {global_id} in {model}: a GlobalId has {GLOBAL_ID_LENGTH} characters, "
             f"this one {len(global_id)}{guess}",
-            "a GlobalId with a $ is cut by the shell: put it in single quotes, e.g. '3M40opnSHSLeM$JG6iZTrB'",
+            "the shell cuts a GlobalId at a $: put it in single quotes, e.g. '3M40opnSHSLeM$JG6iZTrB'",
         )
     return InputError(
         f"no element with GlobalId {global_id} in {model}",

@@ -1,0 +1,102 @@
+"""The shape of the house: data flows one way, and the CLI is glue on top (README, "Layout")."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "bimquant"
+
+# README.md, "Layout": each module may import only the modules before it.
+ORDER = [
+    "errors",
+    "columns",
+    "tolerances",
+    "loaders",
+    "result",
+    "model",
+    "geometry.shape",
+    "geometry.iterator",
+    "geometry.policy",
+    "geometry",
+    "quantities",
+    "quantities.mesh",
+    "quantities.measure",
+    "quantities.openings",
+    "authored",
+    "takeoff",
+    "rules.formula",
+    "rules.ruleset",
+    "rules.select",
+    "rules.apply",
+    "rules",
+    "estimate",
+    "orders",
+    "report.tables",
+    "report.atomic",
+    "report.dpgf",
+    "report.orderbook",
+    "report",
+    "pipeline",
+    "",  # bimquant/__init__.py
+    "cli.console",
+    "cli.summaries",
+    "cli.commands",
+    "cli",
+]
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imported(path: Path) -> set[str]:
+    """The bimquant modules ``path`` imports: ``from bimquant.x import y`` counts ``x.y`` when
+    that is a module, else ``x``."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [
+                f"{node.module}.{alias.name}" if _short(f"{node.module}.{alias.name}") in ORDER else node.module
+                for alias in node.names
+            ]
+        else:
+            continue
+        found |= {_short(name) for name in names if name.split(".")[0] == "bimquant" and _short(name) in ORDER}
+    return found
+
+
+def _short(name: str) -> str:
+    return name.removeprefix("bimquant").lstrip(".")
+
+
+MODULES = sorted(SRC.rglob("*.py"))
+
+
+def test_every_module_has_its_place_in_the_layout():
+    assert sorted(module_name(p) for p in MODULES) == sorted(ORDER)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p) or "__init__")
+def test_a_module_imports_only_modules_before_it(path):
+    name = module_name(path)
+    later = {m for m in imported(path) if ORDER.index(m) > ORDER.index(name)}
+    assert not later, f"{name or 'bimquant'} imports {sorted(later)}, which come after it"
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if not module_name(p).startswith("cli")], ids=module_name)
+def test_only_the_cli_uses_typer_and_rich_and_nothing_imports_it(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    roots = {
+        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    }
+    roots |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    assert not roots & {"typer", "rich", "click"}
+    assert not {m for m in imported(path) if m.startswith("cli")}
