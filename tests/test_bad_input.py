@@ -48,8 +48,6 @@ END-ISO-10303-21;
 """
 
 
-
-
 def mark(name: str | None) -> str:
     """'W3 painting wall' -> 'W3' (every element name of the sample house starts with a mark)."""
     return str(name).split()[0]

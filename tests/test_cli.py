@@ -37,8 +37,6 @@ EXCLUDED_IN_HOUSE = {"O1", "O2", "O3", "ST1", "RF1"}
 TABLES = {"info", "elements", "failures", "excluded", "authored", "openings"}
 
 
-
-
 def mark(name: str | None) -> str:
     """The short mark that starts every element name of the sample house: 'W3 painting wall' -> 'W3'."""
     return str(name).split()[0]

@@ -220,8 +220,6 @@ def test_the_hand_arithmetic_itself():
 # --- helpers ------------------------------------------------------------------------------------
 
 
-
-
 def write_rules(
     folder: Path,
     *,

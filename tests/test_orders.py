@@ -352,9 +352,6 @@ def test_english_recipes_order_the_same_quantities(takeoffs):
     assert set(en.without_recipe["code"]) == set(WITHOUT_RECIPE)
 
 
-
-
-
 def test_cli_json_matches_the_hand_arithmetic():
     code, stdout, stderr = run("order", HOUSE, "-r", FR_RULES, "--recipes", FR_RECIPES, "--format", "json")
     assert code == 0, stderr

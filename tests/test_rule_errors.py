@@ -579,9 +579,6 @@ def test_dimensions(formula, dimension):
 # --- the CLI -------------------------------------------------------------------------------------
 
 
-
-
-
 BAD_FILES = {  # name -> (file text, words the Error line names besides the file)
     "unknown_key": (rules(item(), item(PAINT, quantitty='"x"')), ["09.01.02", "quantitty"]),
     "no_code": (rules(item(), item(code=None)), ["item #2", "code"]),
