@@ -30,7 +30,7 @@ import pandas as pd
 
 from bimquant.columns import LINE_COLUMNS, LOT_COLUMNS, PRICE_COLUMNS, UNIT_DIMENSIONS, UNPRICED_COLUMNS
 from bimquant.errors import RuleError
-from bimquant.loaders import parse_number, read_rows, read_toml, text_of
+from bimquant.loaders import NUMBER_FORMS, parse_number, read_rows, read_toml, text_of
 from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
 
@@ -38,6 +38,7 @@ REQUIRED_PRICE_COLUMNS = ("code", "unit", "unit_price")
 RATE_KEYS = ("site_overheads_pct", "general_overheads_pct", "contingency_pct", "margin_pct", "vat_pct")
 FLOOR_TYPES = ("FLOOR", "BASESLAB")
 CENT = Decimal("0.01")
+MAX_PRICE = 1e9  # per unit of a work item; past it a typo, and Decimal's exact arithmetic strains
 
 
 @dataclass
@@ -142,7 +143,7 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
     path = Path(path)
     if not path.is_file():
         raise RuleError(f"price file not found: {path}", "check the path of --prices")
-    rows = read_rows(path, "price library")
+    rows, style = read_rows(path, "price library")
     if not rows:
         raise RuleError(f"{path}: no price rows", "add a header line code,unit,unit_price and one row per item")
     header = list(rows[0][1])
@@ -164,19 +165,12 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
         unit = text_of(row.get("unit"))
         if unit not in UNIT_DIMENSIONS:
             raise RuleError(f"{where} ({code}): unknown unit '{unit}'", f"use one of {', '.join(UNIT_DIMENSIONS)}")
-        price = parse_number(row.get("unit_price"))
-        if price is None or price < 0:
-            raise RuleError(
-                f"{where} ({code}): unit_price '{text_of(row.get('unit_price'))}' is not a number of 0 or more",
-                "write the price as a plain number, e.g. 185.50",
-            )
-        split = {}
-        for key in ("labour", "material", "equipment"):
-            value = row.get(key)
-            if text_of(value):
-                split[key] = parse_number(value)
-                if split[key] is None:
-                    raise RuleError(f"{where} ({code}): {key} '{value}' is not a number", "write a plain number")
+        price = _amount(where, code, "unit_price", row.get("unit_price"), style)
+        split = {
+            key: _amount(where, code, key, row.get(key), style)
+            for key in ("labour", "material", "equipment")
+            if text_of(row.get(key))
+        }
         entry = Price(
             code=code,
             unit=unit,
@@ -197,6 +191,24 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
         prices[code] = entry
         rows_of[code] = line
     return prices
+
+
+def _amount(where: str, code: str, column: str, value, style: str) -> float:
+    """A price cell as a number from 0 to ``MAX_PRICE``, in a form the file's style reads
+    unambiguously; otherwise a :class:`RuleError` naming the row, the column and the forms."""
+    number = parse_number(value, style)
+    if number is None:
+        raise RuleError(
+            f"{where} ({code}), column {column}: '{text_of(value)}' is not a number bimquant can read without "
+            "guessing (a thousands separator or a decimal mark?)",
+            f"write it as {NUMBER_FORMS[style]}",
+        )
+    if not 0 <= number <= MAX_PRICE:
+        raise RuleError(
+            f"{where} ({code}), column {column}: {number:g} is out of range",
+            f"a price is a number from 0 to {MAX_PRICE:,.0f}",
+        )
+    return number
 
 
 def check_price_units(ruleset, prices: dict[str, Price]) -> None:

@@ -13,6 +13,7 @@ import csv
 import difflib
 import io
 import math
+import re
 import tomllib
 import unicodedata
 from pathlib import Path
@@ -125,28 +126,59 @@ def text_of(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-def parse_number(value) -> float | None:
-    """A number from a table cell: a number, or text such as ``185.50`` or ``185,50`` (decimal
-    comma); None when the cell holds something else."""
+# How a table writes its decimal numbers: a comma-separated CSV uses a decimal point; a
+# semicolon- or tab-separated one (French Excel) a decimal comma, or a point; an XLSX text
+# cell either. Thousands are grouped by spaces, or by points before a decimal comma.
+NUMBER_FORMS = {
+    "point": "1450, 1450.00 or 1 450.00",
+    "comma": "1450, 1450,00, 1 450,00 or 1.450,00",
+    "either": "1450, 1450.00, 1450,00, 1 450,00 or 1.450,00",
+}
+_SPACES = " \u00a0\u202f"
+_PLAIN = re.compile(rf"(-?)(\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d+)(?:([.,])(\d+))?")
+_POINT_GROUPS = re.compile(r"(-?)(\d{1,3}(?:\.\d{3})+),(\d+)")  # 1.450,00
+
+
+def parse_number(value, style: str = "either") -> float | None:
+    """A finite number from a table cell: a number, or text in a form that cannot be misread
+    for the file's ``style`` (``NUMBER_FORMS``); None for anything else.
+
+    Ambiguous text is None, never a guess: ``1,450`` in a comma-separated file (one thousand
+    four hundred and fifty, or 1.45?), ``1.450`` where a point may group thousands.
+
+    Example::
+
+        >>> parse_number("1 450,00", "comma"), parse_number("1,450", "point")
+        (1450.0, None)
+    """
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         return float(value) if math.isfinite(value) else None
-    text = text_of(value).replace("\u00a0", "").replace(" ", "")
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")  # French decimal comma
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
+    text = text_of(value)
+    plain = _PLAIN.fullmatch(text)
+    if plain:
+        sign, whole, mark, fraction = plain.groups()
+        digits = re.sub(f"[{_SPACES}]", "", whole)
+        if mark == "," and style == "point":
+            return None  # a comma in a comma-separated file: thousands or decimals, no telling
+        grouped = len(digits) <= 3 and digits != "0" and digits == whole
+        if mark and len(fraction) == 3 and grouped and (mark == "." or style == "either") and style != "point":
+            return None  # 1.450: a decimal point, or a thousands separator?
+        return float(f"{sign}{digits}.{fraction}" if mark else f"{sign}{digits}")
+    groups = _POINT_GROUPS.fullmatch(text)
+    if groups and style != "point":
+        sign, whole, fraction = groups.groups()
+        return float(f"{sign}{whole.replace('.', '')}.{fraction}")
+    return None
 
 
-def read_rows(path: Path, what: str) -> list[tuple[int, dict]]:
+def read_rows(path: Path, what: str) -> tuple[list[tuple[int, dict]], str]:
     """Rows of a CSV (comma, semicolon or tab separated) or XLSX table as ``(line, {column:
-    value})``, skipping empty rows; the line is the file's own, for error messages."""
+    value})``, skipping empty rows (the line is the file's own, for error messages), and how
+    the file writes decimal numbers (a ``NUMBER_FORMS`` key, for :func:`parse_number`)."""
     if path.suffix.lower() == ".xlsx":
-        return _xlsx_rows(path, what)
+        return _xlsx_rows(path, what), "either"
     if path.suffix.lower() != ".csv":
         raise RuleError(f"{path}: unknown {what} type", f"give a .csv or .xlsx {what}")
     text = read_text(path, what)
@@ -165,11 +197,11 @@ def read_rows(path: Path, what: str) -> list[tuple[int, dict]]:
             raise RuleError(
                 f"{path}: row {line}{code}: {columns + len(extra)} values for {columns} columns",
                 f"a decimal comma in a file separated by '{dialect.delimiter}'? write 185.50, "
-                'quote "185,50", or separate the columns with ;',
+                "or separate the columns with ; and write 185,50",
             )
         if any((v or "").strip() for v in row.values() if isinstance(v, str)):
             rows.append((line, {(k or "").strip(): v for k, v in row.items()}))
-    return rows
+    return rows, "point" if dialect.delimiter == "," else "comma"
 
 
 def _xlsx_rows(path: Path, what: str) -> list[tuple[int, dict]]:

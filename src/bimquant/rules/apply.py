@@ -10,6 +10,7 @@ Example::
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass, field
 
@@ -25,10 +26,13 @@ from bimquant.columns import (
     UNMAPPED_COLUMNS,
     WARNING_COLUMNS,
 )
+from bimquant.errors import RuleError
 from bimquant.result import Result
 from bimquant.rules.ruleset import Item, RuleSet, is_subclass
 from bimquant.rules.select import get_mismatch, match_layers
 from bimquant.takeoff import Takeoff, get_storey_order
+
+log = logging.getLogger(__name__)
 
 AREA_COLUMNS = ("gross_side_area_m2", "gross_area_m2")
 VOLUME_COLUMNS = ("gross_volume_m3",)
@@ -100,6 +104,15 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
                             f"({row['computed']}); it is left out of the item total",
                         }
                     )
+                elif row["contribution"] < 0:
+                    warnings.append(
+                        _who(element)
+                        | {
+                            "kind": "negative_value",
+                            "message": f"{item.code}: '{item.quantity.text}' = {row['computed']} = "
+                            f"{row['contribution']:.6g} {item.unit}: a negative quantity lowers the item total",
+                        }
+                    )
         for (tag, layer_index), codes in tags.items():
             if len(codes) > 1:
                 layers = element.get("material_layers") or []
@@ -114,6 +127,14 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
                     }
                 )
     trace_frame = pd.DataFrame(trace, columns=TRACE_COLUMNS)
+    negative = trace_frame[trace_frame["contribution"] < 0]
+    for code, rows in negative.groupby("code", sort=False):
+        log.warning(
+            "item %s: %d element(s) give a negative quantity (%s in all), which lowers its total",
+            code,
+            rows["global_id"].nunique(),
+            f"{rows['contribution'].sum():.6g} {rows['unit'].iloc[0]}",
+        )
     elements = takeoff.elements
     volume = elements["net_volume_m3"].sum()
     mapped_volume = elements.loc[elements["global_id"].isin(mapped_ids), "net_volume_m3"].sum()
@@ -171,6 +192,12 @@ def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
             if name in values and values[name] is not None:
                 values[name] = values[name] - share * sum(o["volume_m3"] for o in deducted)
         value = item.quantity.evaluate(values) * UNIT_FROM_SI.get(item.unit, 1.0)
+        if math.isinf(value) or (math.isnan(value) and item.quantity.overflows(values)):
+            raise RuleError(
+                f"{item.code} ({item.label}): '{item.quantity.text}' has no finite value for element "
+                f"{element['global_id']} ({element.get('name')}): {item.quantity.render(values)}",
+                "fix the item's quantity formula in the rule set: a number too large, or a power",
+            )
         rows.append(
             {
                 **_who(element),

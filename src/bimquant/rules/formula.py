@@ -49,6 +49,7 @@ BINARY = {
 }
 UNARY = {ast.USub: operator.neg, ast.UAdd: operator.pos}
 MAX_LENGTH = 500  # characters: a quantity formula is one short line; this also bounds the parser's work
+PROBE_VALUES = (1.0, 0.37, 2.9)  # quantities a formula is tried on before any model is read
 ALLOWED = "numbers, quantity names, + - * / **, parentheses, min(), max(), round(), abs()"
 
 
@@ -72,11 +73,22 @@ class Formula:
 
     def evaluate(self, values: dict[str, float]) -> float:
         """Value of the formula for one element's quantities (NaN if a needed one is NaN, or if
-        the arithmetic has no value: a division by zero, an overflow)."""
+        the arithmetic has no value: a division by zero, an overflow; see :meth:`overflows`)."""
         try:
             return _evaluate(self.tree.body, values)
         except (ArithmeticError, ValueError):
             return math.nan
+
+    def overflows(self, values: dict[str, float]) -> bool:
+        """True when the value for these quantities is not finite, or too large for a float: no
+        quantity, only a formula that cannot be priced."""
+        try:
+            value = _evaluate(self.tree.body, values)
+        except (OverflowError, ValueError, TypeError):
+            return True
+        except ArithmeticError:
+            return False
+        return isinstance(value, complex) or math.isinf(value)
 
     def render(self, values: dict[str, float]) -> str:
         """The formula with each quantity replaced by its value, for the trace."""
@@ -102,7 +114,31 @@ def parse_formula(text: str) -> Formula:
         dimension = _dimension(tree.body, names, text)
     except RecursionError:
         raise FormulaError(f"'{text}' is nested too deeply", "write a simpler formula") from None
-    return Formula(text.strip(), tree, frozenset(names), DIMENSIONLESS if dimension is None else dimension)
+    formula = Formula(text.strip(), tree, frozenset(names), DIMENSIONLESS if dimension is None else dimension)
+    _check_finite(formula)
+    return formula
+
+
+def _check_finite(formula: Formula) -> None:
+    """Refuse a formula that has no value whatever the quantities: a divisor that is a
+    constant zero (``x / 0``), or an overflow on every plausible set of quantities
+    (``x * 1e299 * 1e299``). ``x / (width_m - 1)`` stays allowed."""
+    for node in ast.walk(formula.tree.body):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and not _has_name(node.right):
+            try:
+                divisor = _evaluate(node.right, {})
+            except ArithmeticError:
+                divisor = 0.0
+            if divisor == 0:
+                raise FormulaError(f"'{formula.text}' divides by zero", "remove the division by 0 from the formula")
+    if all(formula.overflows(dict.fromkeys(formula.names, probe)) for probe in PROBE_VALUES):
+        raise FormulaError(
+            f"'{formula.text}' has no finite value for any quantity", "check the size of the numbers in the formula"
+        )
+
+
+def _has_name(node: ast.AST) -> bool:
+    return any(isinstance(sub, ast.Name) for sub in ast.walk(node))
 
 
 def describe_dimension(dimension: Dimension) -> str:
