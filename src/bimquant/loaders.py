@@ -111,12 +111,17 @@ def quoted(keys) -> str:
     return ", ".join(f"'{k}'" for k in sorted(keys))
 
 
-def require_number(path: Path, where: str, key: str, value: Any, minimum: float, strict: bool) -> float:
+def require_number(
+    path: Path, where: str, key: str, value: Any, minimum: float, strict: bool, maximum: float = math.inf
+) -> float:
     """``value`` as a float when it is a finite number at or above ``minimum`` (above it with
-    ``strict``); otherwise a :class:`RuleError` naming the file, the place and the key."""
+    ``strict``) and at most ``maximum``; otherwise a :class:`RuleError` naming the file, the
+    place and the key."""
     ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    if not ok or value < minimum or (strict and value == minimum):
+    if not ok or value < minimum or (strict and value == minimum) or value > maximum:
         bound = f"above {minimum:g}" if strict else f"{minimum:g} or more"
+        if maximum < math.inf:
+            bound += f" and at most {maximum:,.10g}"
         raise RuleError(f"{path}: {where}: {key} must be a number {bound}, not {value!r}", f"write {key} = ...")
     return float(value)
 

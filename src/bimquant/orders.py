@@ -49,6 +49,7 @@ import pandas as pd
 
 from bimquant.columns import NEED_COLUMNS, ORDER_COLUMNS, SUPPLIER_SUMMARY_COLUMNS, WITHOUT_RECIPE_COLUMNS
 from bimquant.errors import RuleError
+from bimquant.estimate import MAX_PRICE
 from bimquant.loaders import check_entry, check_keys, read_toml, require_number
 from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
@@ -74,6 +75,11 @@ HEAD_KEYS = {"name", "language", "description", "version"}
 RECIPE_KEYS = {"item", "materials", "note"}
 LINE_KEYS = {"material", "per_unit", "waste_pct", "note"}
 NO_STOREY = "(no storey)"
+# What a recipe or phase file may say: beyond these, a typo (and dates past the calendar).
+MAX_AMOUNT = 1e6  # pack sizes, ordering steps, consumption per unit of a work item
+MAX_WASTE_PCT = 100.0
+MAX_LEAD_TIME_DAYS = 365
+FIRST_DATE, LAST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -196,26 +202,30 @@ def _parse_material(path: Path, index: int, raw: Any) -> Material:
     kind = raw.get("kind", "packed")
     if kind not in ("packed", "concrete"):
         raise RuleError(f"{path}: {where}: kind '{kind}' is unknown", 'use kind = "concrete" or leave it out')
-    pack_size = require_number(path, where, "pack_size", raw["pack_size"], 0.0, strict=True)
+    pack_size = require_number(path, where, "pack_size", raw["pack_size"], 0.0, strict=True, maximum=MAX_AMOUNT)
     increment = None
     if "increment" in raw:
         if kind != "concrete":
             raise RuleError(
                 f"{path}: {where}: increment applies to concrete only", 'add kind = "concrete" or remove it'
             )
-        increment = require_number(path, where, "increment", raw["increment"], 0.0, strict=True)
+        increment = require_number(path, where, "increment", raw["increment"], 0.0, strict=True, maximum=MAX_AMOUNT)
         if increment > pack_size:
             raise RuleError(
                 f"{path}: {where}: increment {increment:g} is larger than the truck ({pack_size:g})",
                 "the ordering step must fit in one truck",
             )
     lead = raw.get("lead_time_days", 0)
-    if isinstance(lead, bool) or not isinstance(lead, int) or lead < 0:
+    if isinstance(lead, bool) or not isinstance(lead, int) or not 0 <= lead <= MAX_LEAD_TIME_DAYS:
         raise RuleError(
-            f"{path}: {where}: lead_time_days must be a whole number of days, 0 or more", "write lead_time_days = 2"
+            f"{path}: {where}: lead_time_days must be a whole number of days from 0 to {MAX_LEAD_TIME_DAYS}, "
+            f"not {lead!r}",
+            "write lead_time_days = 2",
         )
     prices = {
-        k: require_number(path, where, k, raw[k], 0.0, strict=False) for k in ("pack_price", "unit_price") if k in raw
+        k: require_number(path, where, k, raw[k], 0.0, strict=False, maximum=MAX_PRICE)
+        for k in ("pack_price", "unit_price")
+        if k in raw
     }
     if len(prices) == 2:
         raise RuleError(
@@ -256,8 +266,10 @@ def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Materia
             raise RuleError(
                 f"{path}: {where}: unknown material '{material}'", "define it in a [[material]] table with this id"
             )
-        per_unit = require_number(path, where, "per_unit", line.get("per_unit"), 0.0, strict=True)
-        waste = require_number(path, where, "waste_pct", line.get("waste_pct", 0.0), 0.0, strict=False)
+        per_unit = require_number(path, where, "per_unit", line.get("per_unit"), 0.0, strict=True, maximum=MAX_AMOUNT)
+        waste = require_number(
+            path, where, "waste_pct", line.get("waste_pct", 0.0), 0.0, strict=False, maximum=MAX_WASTE_PCT
+        )
         lines.append(RecipeLine(material=material, per_unit=per_unit, waste_pct=waste))
     return raw["item"].strip(), lines
 
@@ -288,8 +300,11 @@ def load_phases(path: str | os.PathLike) -> list[Phase]:
             raise RuleError(f"{path}: {where} has no name", 'write name = "Gros oeuvre RDC"')
         if any(phase.name == name for phase in phases):
             raise RuleError(f"{path}: {where}: phase name '{name}' is used twice", "give each phase its own name")
-        if date is not None and not isinstance(date, dt.date):
-            raise RuleError(f"{path}: {where}: date must be a TOML date", "write date = 2027-03-01 (no quotes)")
+        if date is not None and (type(date) is not dt.date or not FIRST_DATE <= date <= LAST_DATE):
+            raise RuleError(
+                f"{path}: {where}: date must be a TOML date from {FIRST_DATE} to {LAST_DATE}, not {date!r}",
+                "write date = 2027-03-01 (no quotes, no time)",
+            )
         if not isinstance(storeys, list) or not storeys or not all(isinstance(s, str) for s in storeys):
             raise RuleError(f"{path}: {where}: storeys must be a list of storey names", 'write storeys = ["Level 1"]')
         for storey in storeys:

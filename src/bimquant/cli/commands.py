@@ -92,7 +92,10 @@ OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Output file: .csv, .xlsx
 FORMAT_OPT = typer.Option(None, "--format", "-f", help="Output format; json without -o goes to stdout.")
 RULES_OPT = typer.Option(..., "--rules", "-r", help="Rule set (TOML).")
 KERNEL_OPT = typer.Option(Kernel.auto, "--kernel", help="Geometry kernel: auto = fast kernel checked by OpenCASCADE.")
-THREADS_OPT = typer.Option(None, "--threads", min=1, help="Geometry threads (default: all cores).")
+MAX_THREADS = 256
+THREADS_OPT = typer.Option(
+    None, "--threads", min=1, max=MAX_THREADS, help=f"Geometry threads, 1 to {MAX_THREADS} (default: all cores)."
+)
 QUIET_OPT = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr (warnings still shown).")
 VERBOSE_OPT = typer.Option(False, "--verbose", "-v", help="Also show what the library logs as information.")
 

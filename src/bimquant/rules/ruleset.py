@@ -38,7 +38,6 @@ convention must use gross ones.
 from __future__ import annotations
 
 import difflib
-import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +56,7 @@ REQUIRED_ITEM_KEYS = ("code", "lot", "label", "unit", "select", "quantity")
 PATTERN_KEYS = {"class", "predefined_type", "type_name", "name", "material", "layer", "storey", "classification"}
 OPENING_KEYS = {"deduct_above_m2", "deduct_above_m3"}
 LANGUAGES = {"fr", "en"}
+MAX_THRESHOLD = 1e6  # m2 or m3: an opening threshold past it is a typo
 SCHEMAS = ("IFC4", "IFC2X3", "IFC4X3_ADD2")
 
 
@@ -202,9 +202,10 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
             raise RuleError(f"{path}: {where}: openings must be a table", "write openings = { deduct_above_m2 = 2.5 }")
         check_keys(path, f"{where} openings", openings, OPENING_KEYS)
         for key, value in openings.items():
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_THRESHOLD:
                 raise RuleError(
-                    f"{path}: {where}: openings {key} must be a number of 0 or more, not {value!r}",
+                    f"{path}: {where}: openings {key} must be a number of 0 or more "
+                    f"(at most {MAX_THRESHOLD:g}), not {value!r}",
                     f"write {key} = 2.5",
                 )
         deduct_m2, deduct_m3 = openings.get("deduct_above_m2"), openings.get("deduct_above_m3")
