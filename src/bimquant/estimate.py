@@ -128,7 +128,10 @@ def load_rates(path: str | os.PathLike | None = None, **overrides: float | None)
     for key, value in values.items():
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
             where = f"{path}: " if path is not None else ""
-            raise RuleError(f"{where}{key} must be a percentage from 0 to 100, not {value!r}", f"write {key} = 8.0")
+            raise RuleError(
+                f"{where}{key} must be a percentage from 0 to 100, not {value!r}",
+                f"write {key} = 8.0 in the settings file, or a flag such as --vat 5,5",
+            )
     return Rates(**{k: float(v) for k, v in values.items()})
 
 

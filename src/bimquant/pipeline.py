@@ -27,7 +27,7 @@ from bimquant import orders as ordering
 from bimquant.authored import Validation, summarize
 from bimquant.errors import ElementFailuresError, InputError, RuleError
 from bimquant.geometry.iterator import ProgressCallback
-from bimquant.model import open_model
+from bimquant.model import Model, open_model
 from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain_element, load_ruleset
 from bimquant.takeoff import Takeoff, measure_model
 
@@ -101,11 +101,20 @@ def explain(model: PathLike | Takeoff, global_id: str, rules: RuleSet | PathLike
         >>> explain("sample_models/house_ifc4.ifc", "3M40opnSHSLeM$JG6iZTrB", "rules/fr-lots.toml").matched
     """
     ruleset = _ruleset(rules)
+    if not isinstance(model, Takeoff):  # an unknown GlobalId fails before the geometry runs
+        model = open_model(model)
+        if not _in_file(model, global_id):
+            raise _unknown_element(global_id, str(model.path), [e.GlobalId for e in model.file.by_type("IfcRoot")])
     measured = _measured(model, **takeoff_options)
     try:
         return explain_element(measured, ruleset, global_id)
     except KeyError:
-        raise _unknown_element(measured, global_id) from None
+        for table in (measured.failures, measured.excluded):
+            known = table[table["global_id"] == global_id]
+            if len(known):
+                raise InputError(f"element {global_id} was not measured: {known['reason'].iloc[0]}") from None
+        ids = list(measured.elements["global_id"])
+        raise _unknown_element(global_id, measured.info.get("file", "the model"), ids) from None
 
 
 def estimate(
@@ -207,9 +216,13 @@ def _ruleset(rules: RuleSet | PathLike) -> RuleSet:
     return rules if isinstance(rules, RuleSet) else load_ruleset(rules)
 
 
-def _measured(model: PathLike | Takeoff, **takeoff_options) -> Takeoff:
+def _measured(model: PathLike | Model | Takeoff, **takeoff_options) -> Takeoff:
     if isinstance(model, Takeoff):
         return model
+    if isinstance(model, Model):
+        return measure_model(model, **takeoff_options)
+    if not isinstance(model, (str, os.PathLike)):
+        raise TypeError(f"model must be the path of an IFC file or a Takeoff, not {type(model).__name__}")
     started = time.perf_counter()
     return measure_model(open_model(model), started=started, **takeoff_options)
 
@@ -226,21 +239,24 @@ def _name(source) -> str:
     return "(price table)" if isinstance(source, dict) else str(source)
 
 
-def _unknown_element(measured: Takeoff, global_id: str) -> InputError:
-    """Why ``global_id`` is not among the measured elements, with what to do about it."""
-    for table in (measured.failures, measured.excluded):
-        known = table[table["global_id"] == global_id]
-        if len(known):
-            return InputError(f"element {global_id} was not measured: {known['reason'].iloc[0]}")
-    model = measured.info.get("file", "the model")
+def _in_file(model: Model, global_id: str) -> bool:
+    try:
+        model.file.by_guid(global_id)
+    except RuntimeError:  # ifcopenshell: "Instance #... not found"
+        return False
+    return True
+
+
+def _unknown_element(global_id: str, model: str, ids: list[str]) -> InputError:
+    """No element has ``global_id`` in ``model``: say so, with what to do about it."""
     if len(global_id) < GLOBAL_ID_LENGTH and GLOBAL_ID_CHARACTERS.match(global_id):
-        ids = measured.elements["global_id"]
-        cut = ids[ids.str.startswith(global_id + "$")]
-        guess = f" (did you mean '{cut.iloc[0]}'?)" if len(cut) == 1 else ""
+        cut = [i for i in ids if i.startswith(global_id + "$")]
+        example = cut[0] if len(cut) == 1 else "3M40opnSHSLeM$JG6iZTrB"
+        guess = f" (did you mean '{example}'?)" if len(cut) == 1 else ""
         return InputError(
             f"no element with GlobalId {global_id} in {model}: a GlobalId has {GLOBAL_ID_LENGTH} characters, "
             f"this one {len(global_id)}{guess}",
-            "the shell cuts a GlobalId at a $: put it in single quotes, e.g. '3M40opnSHSLeM$JG6iZTrB'",
+            f"the shell cuts a GlobalId at a $: put it in single quotes, e.g. '{example}'",
         )
     return InputError(
         f"no element with GlobalId {global_id} in {model}",

@@ -9,6 +9,7 @@ Exit codes (README.md, "Exit codes"): 0 success, 1 internal error, 2 usage error
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,6 +38,9 @@ app = typer.Typer(
 )
 
 
+_WRITTEN: list[str] = []  # files this run has written, for the message if it is interrupted
+
+
 class Kernel(str, Enum):
     auto = "auto"
     opencascade = "opencascade"
@@ -59,17 +63,17 @@ class BatchBy(str, Enum):
     phase = "phase"
 
 
-def parse_decimal(value: str | float) -> float:
-    """A number written with a decimal point or a decimal comma: ``5.5`` or ``5,5``."""
-    if isinstance(value, float):
-        return value
+def parse_percentage(value: str | float) -> float:
+    """A number written with a decimal point or a decimal comma: ``5.5`` or ``5,5``; anything
+    else is a usage error (exit 2). The library checks the range (0 to 100, exit 4)."""
     text = str(value).strip()
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         raise typer.BadParameter(f"'{value}' is not a number (write 5.5 or 5,5)") from None
+    return number
 
 
 def _version(value: bool) -> None:
@@ -87,7 +91,7 @@ def main_options(
     """Quantity takeoff and estimating from IFC building models."""
 
 
-MODEL_ARG = typer.Argument(..., help="IFC file (IFC2X3, IFC4 or IFC4X3).", show_default=False)
+MODEL_ARG = typer.Argument(..., help="IFC file (IFC2X3, IFC4 or IFC4X3).", show_default=False, metavar="MODEL")
 OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Output file: .csv, .xlsx or .json.")
 FORMAT_OPT = typer.Option(None, "--format", "-f", help="Output format; json without -o goes to stdout.")
 RULES_OPT = typer.Option(..., "--rules", "-r", help="Rule set (TOML).")
@@ -101,7 +105,7 @@ VERBOSE_OPT = typer.Option(False, "--verbose", "-v", help="Also show what the li
 
 
 def _rate_option(flag: str, text: str):
-    return typer.Option(None, flag, help=f"{text} (5.5 or 5,5).", parser=parse_decimal, metavar="NUMBER")
+    return typer.Option(None, flag, help=f"{text} (5.5 or 5,5).", parser=parse_percentage, metavar="PERCENT")
 
 
 @contextmanager
@@ -138,10 +142,11 @@ def _progress(quiet: bool):
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def _output_format(output: Path | None, fmt: OutFormat | None) -> None:
-    """Check -o and --format before any work: a bad one fails at once, not after measuring."""
+def _output_format(output: Path | None, fmt: OutFormat | None, inputs: dict[str, Path | None]) -> None:
+    """Check -o and --format before any work: a bad one fails at once, not after measuring,
+    and the output never overwrites one of the command's ``inputs``."""
     if output is not None:
-        check_output(output, fmt.value if fmt else None)
+        check_output(output, fmt.value if fmt else None, inputs)
     elif fmt not in (None, OutFormat.json):
         raise OutputError(
             f"--format {fmt.value} needs an output file", "add -o FILE, or use --format json to write to stdout"
@@ -151,7 +156,7 @@ def _output_format(output: Path | None, fmt: OutFormat | None) -> None:
 def _emit(result, output: Path | None, fmt: OutFormat | None) -> None:
     """Write the result to ``output``, or as JSON on stdout with ``--format json`` and no -o."""
     if output is not None:
-        bimquant.write(result, output, fmt.value if fmt else None)
+        _WRITTEN.extend(str(path) for path in bimquant.write(result, output, fmt.value if fmt else None))
     elif fmt == OutFormat.json:
         bimquant.write(result, sys.stdout, "json")
 
@@ -163,11 +168,12 @@ def _produce(
     fmt: OutFormat | None,
     quiet: bool,
     verbose: bool,
+    inputs: dict[str, Path | None],
 ) -> None:
     """The shape of every command that writes a result: check the output, compute the result
     with a progress bar, write it, print its summary and, last, the file written."""
     with _session(verbose):
-        _output_format(output, fmt)
+        _output_format(output, fmt, inputs)
         with _progress(quiet) as progress:
             result = compute(progress)
         _emit(result, output, fmt)
@@ -211,6 +217,7 @@ def takeoff(
         fmt,
         quiet,
         verbose,
+        {"the model": model, "the rule set (--rules)": rules},
     )
 
 
@@ -237,11 +244,11 @@ def validate(
     """
     with _session(verbose):
         if output is not None:
-            check_output(output)
+            check_output(output, None, {"the model": model})
         with _progress(quiet) as progress:
             checked = bimquant.validate(model, kernel=kernel.value, threads=threads, progress=progress)
         if output is not None:
-            bimquant.write(checked, output)
+            _WRITTEN.extend(str(path) for path in bimquant.write(checked, output))
         if fmt == ReportFormat.json:
             bimquant.write(checked, sys.stdout, "json", tables=["summary", "suspects"])
         elif fmt == ReportFormat.text or output is None:
@@ -255,7 +262,10 @@ def validate(
 def explain(
     model: Path = MODEL_ARG,
     global_id: str = typer.Argument(
-        ..., help="GlobalId of the element to explain, in single quotes: it may hold a $.", show_default=False
+        ...,
+        help="GlobalId of the element to explain, in single quotes: it may hold a $.",
+        show_default=False,
+        metavar="GLOBAL_ID",
     ),
     rules: Path = RULES_OPT,
     fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text or json (stdout)."),
@@ -322,6 +332,12 @@ def estimate(
         fmt,
         quiet,
         verbose,
+        {
+            "the model": model,
+            "the rule set (--rules)": rules,
+            "the price library (--prices)": prices,
+            "the settings file (--settings)": settings,
+        },
     )
 
 
@@ -354,6 +370,12 @@ def order(
         fmt,
         quiet,
         verbose,
+        {
+            "the model": model,
+            "the rule set (--rules)": rules,
+            "the recipe file (--recipes)": recipes,
+            "the phase file (--phases)": phases,
+        },
     )
 
 
@@ -372,12 +394,21 @@ def rules_check(rules: Path = typer.Argument(..., help="Rule set (TOML).", show_
     summaries.print_ruleset(ruleset, rules, Console(highlight=False, soft_wrap=True))
 
 
+class Interrupted(BaseException):
+    """Ctrl-C: raised by the SIGINT handler, past the command-line toolkit's own handling."""
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted
+
+
 def main() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app(standalone_mode=True)
-    except KeyboardInterrupt:
-        err.print("Interrupted.")
+    except Interrupted:  # atomic writes: an interrupted write leaves no file and no temporary
+        err.print("Interrupted: nothing written" if not _WRITTEN else f"Interrupted after writing {_WRITTEN[-1]}")
         sys.exit(130)
     except Exception as exc:  # a bug in bimquant, not a user mistake
         err.print(f"[bold red]Error:[/] internal error: {show(type(exc).__name__ + ': ' + str(exc))}")

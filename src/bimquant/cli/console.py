@@ -21,6 +21,7 @@ from bimquant.errors import BimquantError
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 WARNINGS_SHOWN_PER_KIND = 3
+TEXT_COLUMN_MIN_WIDTH = 8  # a label cut to fit a narrow terminal keeps this much (the files have it whole)
 
 
 def show(value) -> str:
@@ -40,15 +41,22 @@ def fail(error: BimquantError) -> None:
 
 def make_table(title: str, frame: pd.DataFrame) -> Table:
     """A rich table of ``frame`` (its index as the first column): numbers right-aligned with two
-    decimals, whole numbers as they are, every text escaped."""
+    decimals, whole numbers as they are, never cut nor wrapped; text escaped, wrapped when the
+    terminal is narrow."""
+    rows = [
+        [show(key), *("" if pd.isna(v) else f"{v:,.2f}" if isinstance(v, float) else show(v) for v in values)]
+        for key, *values in frame.itertuples(name=None)  # iterrows would turn counts into floats
+    ]
     table = Table(title=title, title_justify="left")
-    table.add_column(show(frame.index.name or ""))
-    for column in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[column])
-        table.add_column(show(column), justify="right" if numeric else "left")
-    for key, *values in frame.itertuples(name=None):  # iterrows would turn counts into floats
-        cells = ["" if pd.isna(v) else f"{v:,.2f}" if isinstance(v, float) else show(v) for v in values]
-        table.add_row(show(key), *cells)
+    headers = [frame.index.name or "", *frame.columns]
+    for i, header in enumerate(headers):
+        if i > 0 and pd.api.types.is_numeric_dtype(frame[header]):
+            widest = max([len(str(header))] + [len(row[i]) for row in rows])
+            table.add_column(show(header), justify="right", no_wrap=True, min_width=widest)
+        else:
+            table.add_column(show(header), min_width=min(len(str(header)), TEXT_COLUMN_MIN_WIDTH))
+    for row in rows:
+        table.add_row(*row)
     return table
 
 

@@ -109,7 +109,7 @@ def print_validation(report: bimquant.Validation, out: Console, suspects: bool =
         )
     out.print(table)
     if not suspects:
-        out.print(f"{len(report.suspects)} suspect authored values")
+        out.print(f"{len(report.suspects)} suspect authored value(s)")
     elif len(report.suspects):
         out.print(f"\n{len(report.suspects)} suspect authored values:")
         for row in report.suspects.itertuples():
@@ -124,7 +124,7 @@ def print_explanation(explanation: bimquant.Explanation, out: Console) -> None:
     e = explanation.element
     out.print(
         f"[bold]{show(e['global_id'])}[/] {show(e['ifc_class'])} {show(e['name'])} "
-        f"(storey {show(e['storey'])}, material {show(e['material'])})"
+        f"(storey {_or_none(e['storey'])}, material {_or_none(e['material'])})"
     )
     measured = {k: v for k, v in e.items() if k in QUANTITY_COLUMNS and v == v and v is not None}
     out.print("  quantities: " + ", ".join(f"{k} = {v:.6g}" for k, v in measured.items()))
@@ -150,6 +150,10 @@ def print_explanation(explanation: bimquant.Explanation, out: Console) -> None:
         out.print("[bold]Items not matched:[/]")
     for row in explanation.not_matched.itertuples():
         out.print(f"  {show(row.code)} {show(row.label)}: {show(row.reason)}")
+
+
+def _or_none(value) -> str:
+    return "(none)" if value is None or (isinstance(value, float) and value != value) else show(value)
 
 
 def print_budget(budget: bimquant.Budget) -> None:
@@ -195,8 +199,8 @@ def print_ruleset(ruleset: RuleSet, path: Path, out: Console) -> None:
         table.add_column(column)
     for item in ruleset.items:
         conventions = ", ".join(
-            f"{k} {v:g}"
-            for k, v in (("deduct > m2", item.deduct_above_m2), ("deduct > m3", item.deduct_above_m3))
+            f"deduct > {v:g} {unit}"
+            for unit, v in (("m2", item.deduct_above_m2), ("m3", item.deduct_above_m3))
             if v is not None
         )
         table.add_row(show(item.code), item.unit, show(item.label), show(item.quantity.text), conventions)

@@ -12,6 +12,8 @@ import faulthandler
 import logging
 import multiprocessing
 import multiprocessing.connection
+import os
+import signal
 from collections.abc import Callable
 
 import ifcopenshell
@@ -131,11 +133,17 @@ def _balanced(products: list, parts: int) -> list[list]:
 
 
 def _child(ifc, products, library, openings, threads, sender) -> None:
-    faulthandler.disable()  # a kernel crash here is expected and handled: no stack dump on stderr
+    """Mesh in a forked child. It never prints: a kernel crash is expected and handled by the
+    parent (no stack dump), an exception ends the child quietly (its elements are meshed again
+    or reported by the parent), and Ctrl-C is the parent's to handle."""
+    faulthandler.disable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         for pid, vertices, faces in _mesh_all(ifc, products, library, openings, threads):
             sender.send((pid, vertices, faces))
         sender.send(None)
+    except Exception:  # noqa: BLE001  (the parent sees the child stop and handles what is left)
+        os._exit(3)
     finally:
         sender.close()
 

@@ -23,6 +23,7 @@ from typing import IO, Any
 import pandas as pd
 
 from bimquant.authored import Validation
+from bimquant.errors import OutputError
 from bimquant.estimate import Budget
 from bimquant.orders import Orders
 from bimquant.report import tables as plain
@@ -74,6 +75,8 @@ def write(
     if hasattr(path, "write"):
         path.write(plain.to_json(chosen, result.info) + "\n")
         return []
+    if Path(path).is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")
     fmt = get_format(path, format)
     special = _writer_for(type(result), fmt) if tables is None else None
     if special is not None:

@@ -1,42 +1,127 @@
 """Atomic writes: every output file appears whole, or not at all, and an existing file is only
 replaced once its successor is complete.
 
-Each file is written to a temporary file beside it (``.<name>.<random>.tmp``, in the same folder,
-so the final move is a rename on one file system), and the temporaries are moved in place only
-once every file of the output was written.
+Each file is written to a temporary file beside it (``.<name>.bimquant-<pid>-<random>.tmp``, in
+the same folder, so the final move is a rename on one file system), and the temporaries are
+moved in place only once every file of the output was written. A run killed outright (SIGKILL,
+power cut) cannot remove its temporaries: the next run writing into that folder removes those
+of processes that are gone and that are older than itself.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from bimquant.errors import OutputError
 
 FORMATS = ("csv", "xlsx", "json")
+TEMP_MARK = "bimquant"
+_TEMP_NAME = re.compile(rf"^\..+\.{TEMP_MARK}-(\d+)-[^.]+\.tmp$")
+STARTED = time.time()  # this run's start: a temporary file older than it is not this run's
 
 
 def get_format(path: str | os.PathLike, explicit: str | None = None) -> str:
-    """Output format from ``explicit`` or the file extension; :class:`OutputError` if unknown."""
-    fmt = (explicit or Path(path).suffix.lstrip(".")).lower()
+    """Output format from ``explicit`` or the file extension; :class:`OutputError` if unknown,
+    or if ``explicit`` contradicts the extension (JSON is never written into a ``.csv``)."""
+    suffix = Path(path).suffix.lstrip(".").lower()
+    fmt = (explicit or suffix).lower()
     if fmt not in FORMATS:
         raise OutputError(
             f"unknown output format '{fmt or Path(path).name}'",
             "name the output file .csv, .xlsx or .json, or pass --format csv|xlsx|json",
         )
+    if suffix in FORMATS and fmt != suffix:
+        raise OutputError(
+            f"--format {fmt} contradicts the output file's extension: {Path(path).name}",
+            f"name the file .{fmt}, or drop --format",
+        )
     return fmt
 
 
-def check_output(path: str | os.PathLike, explicit: str | None = None) -> str:
-    """Format of ``path`` (see :func:`get_format`) once its folder is known to exist: call it
-    before a long measurement, so a typo in ``-o`` fails at once rather than at the end."""
+def check_output(
+    path: str | os.PathLike, explicit: str | None = None, inputs: dict[str, str | os.PathLike | None] | None = None
+) -> str:
+    """Format of ``path`` (see :func:`get_format`) once it is known that it can be written:
+    its folder exists and takes a new file, it is not a folder, and it is none of ``inputs``
+    (``{"the price library (--prices)": path}``; links resolved). Call it before a long
+    measurement, so a typo in ``-o`` fails at once rather than at the end."""
+    path = Path(path)
     fmt = get_format(path, explicit)
-    _output_folder(Path(path))
-    if Path(path).is_dir():
+    folder = _output_folder(path)
+    if path.is_dir():
         raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")
+    for what, source in (inputs or {}).items():
+        if source is None:
+            continue
+        source = Path(source)
+        beside = fmt == "csv" and source.parent.resolve() == folder.resolve()
+        if _same_file(path, source) or (beside and re.fullmatch(rf"{re.escape(path.stem)}\.\w+\.csv", source.name)):
+            raise OutputError(f"refusing to write over {what}: {source}", "give the output another name")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OutputError(f"cannot write {path}: Permission denied", "check the path and its permissions")
+    _probe(path, folder)
     return fmt
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)  # hard links
+    except OSError:
+        return False
+
+
+def _probe(path: Path, folder: Path) -> None:
+    """Create and remove a temporary file where ``path`` will be written: a read-only folder or
+    file system is refused now, not after the work."""
+    fd, name = _temporary(path, folder)
+    os.close(fd)
+    os.unlink(name)
+
+
+def _temporary(path: Path, folder: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path``, named so a later run recognises it; stale ones
+    left by runs that were killed are removed first."""
+    remove_stale_temporaries(folder)
+    try:
+        return tempfile.mkstemp(prefix=f".{path.name}.{TEMP_MARK}-{os.getpid()}-", suffix=".tmp", dir=folder)
+    except OSError as exc:  # a read-only folder is the user's to fix, not a bimquant bug
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}", "check the path and its permissions") from exc
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporary files of bimquant runs in ``folder`` whose process is gone and that
+    are older than this run (a killed run cannot remove its own); return those removed."""
+    removed = []
+    for candidate in folder.glob(f".*.{TEMP_MARK}-*.tmp"):
+        match = _TEMP_NAME.match(candidate.name)
+        if not match or int(match.group(1)) == os.getpid() or _alive(int(match.group(1))):
+            continue
+        try:
+            if candidate.stat().st_mtime < STARTED:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:  # gone already, or not ours to remove
+            continue
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    except OverflowError:
+        return False
+    return True
 
 
 def _output_folder(path: Path) -> Path:
@@ -52,13 +137,7 @@ def write_atomically(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Pa
     temps: list[Path] = []
     try:
         for path, writer in jobs:
-            folder = _output_folder(path)
-            try:
-                fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-            except OSError as exc:  # a read-only folder is the user's to fix, not a bimquant bug
-                raise OutputError(
-                    f"cannot write {path}: {exc.strerror or exc}", "check the path and its permissions"
-                ) from exc
+            fd, tmp_name = _temporary(path, _output_folder(path))
             os.close(fd)
             temps.append(Path(tmp_name))
             try:

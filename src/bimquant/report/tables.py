@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -16,11 +17,18 @@ import pandas as pd
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+# A line break inside a cell, followed by what a spreadsheet would read as a formula.
+_FORMULA_AFTER_BREAK = re.compile(r"(\r\n|\r|\n)(?=[=+\-@\t])")
+
+
 def escape_text(value):
-    """A string that a spreadsheet would read as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """A string that a spreadsheet would read as a formula gets a leading apostrophe, and so
+    does every line inside it that starts like one (``"W3\\r=cmd|..."``: an importer that
+    splits records at a bare CR would otherwise start a record with ``=``)."""
+    if not isinstance(value, str):
+        return value
+    escaped = "'" + value if value.startswith(FORMULA_PREFIXES) else value
+    return _FORMULA_AFTER_BREAK.sub(r"\1'", escaped)
 
 
 def cell_value(value):
@@ -49,12 +57,15 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(table: pd.DataFrame, path: Path) -> None:
-    """CSV, UTF-8 with BOM (Excel opens accents right), text cells escaped against formulas."""
+    """CSV, UTF-8 with BOM (Excel opens accents right), text cells escaped against formulas.
+
+    Records end with CR LF (RFC 4180), so that a cell holding a CR, a LF, a comma or a quote
+    is always quoted: a bare CR in a name never splits a record."""
     flat = _flat(table)
     for column in flat.columns:
         if _is_text(flat[column]):
             flat[column] = flat[column].map(escape_text)
-    flat.to_csv(path, index=False, encoding="utf-8-sig")
+    flat.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
 
 
 def put_text(sheet, row: int, column: int, value):
