@@ -18,11 +18,13 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import ifcopenshell
+import ifcopenshell.guid
+import ifcopenshell.ifcopenshell_wrapper
 import ifcopenshell.util.classification
 import ifcopenshell.util.element
 import ifcopenshell.util.unit
@@ -51,6 +53,8 @@ SOLID_TYPES = {
     "SectionedSpine",
 }
 
+MESSAGES_SHOWN = 3  # of ifcopenshell's parse messages, in an error line
+
 QUANTITY_KINDS = {
     "IfcQuantityLength": ("length", "LENGTHUNIT"),
     "IfcQuantityArea": ("area", "AREAUNIT"),
@@ -72,6 +76,9 @@ class Model:
     area_scale: float  # project area unit -> m2
     volume_scale: float  # project volume unit -> m3
     mass_scale: float  # project mass unit -> kg
+    assumptions: list[str] = field(default_factory=list)  # what bimquant had to assume to read it
+    problems: list[str] = field(default_factory=list)  # what ifcopenshell said was broken in the file
+    broken_ids: set[int] = field(default_factory=set)  # step ids of the instances involved
 
 
 def open_model(path: str | os.PathLike) -> Model:
@@ -115,13 +122,22 @@ def open_model(path: str | os.PathLike) -> Model:
             f"unsupported IFC schema {schema_name} in {path}",
             "bimquant reads IFC2X3, IFC4 and IFC4X3: re-export the model in one of them",
         )
+    _read_parser_log()  # what an earlier file left in ifcopenshell's log is not this file's
     try:
         ifc = ifcopenshell.open(str(path))
     except Exception as exc:  # ifcopenshell raises bare RuntimeError/IOError on parse errors
+        said = "; ".join(_read_parser_log()[:MESSAGES_SHOWN])
         raise InputError(
-            f"cannot parse IFC file {path}: {str(exc).strip() or type(exc).__name__}",
+            f"cannot parse IFC file {path}: {str(exc).strip() or type(exc).__name__}" + (f" ({said})" if said else ""),
             "open the file in an IFC viewer to check it, or export it again",
         ) from exc
+    problems = _read_parser_log()
+    broken = {int(n) for line in problems for n in re.findall(r"#(\d+)", line)}
+    if problems:
+        log.warning(
+            "%s is damaged: %d problem(s) reading it, e.g. %s", path.name, len(problems), "; ".join(problems[:1])
+        )
+    assumptions = _establish_units(ifc, path)
     mass = ifcopenshell.util.unit.calculate_unit_scale(ifc, "MASSUNIT") / 1000.0  # util: grams
     return Model(
         path=path,
@@ -131,7 +147,75 @@ def open_model(path: str | os.PathLike) -> Model:
         area_scale=ifcopenshell.util.unit.calculate_unit_scale(ifc, "AREAUNIT"),
         volume_scale=ifcopenshell.util.unit.calculate_unit_scale(ifc, "VOLUMEUNIT"),
         mass_scale=mass,
+        assumptions=assumptions,
+        problems=problems,
+        broken_ids=broken,
     )
+
+
+def _read_parser_log() -> list[str]:
+    """The messages ifcopenshell logged since the last call (reading clears its log), without
+    their level and time stamp."""
+    text = ifcopenshell.ifcopenshell_wrapper.get_log() or ""
+    return [re.sub(r"^\[\w+\] \[[^]]*\] ", "", line).strip() for line in text.splitlines() if line.strip()]
+
+
+def _establish_units(ifc: ifcopenshell.file, path: Path) -> list[str]:
+    """Make sure the model's length unit is known, or refuse it (:class:`InputError`).
+
+    The units are the IfcProject's ``UnitsInContext``. When the project or its units are
+    missing but the file holds one unit assignment with a length unit, that assignment is taken
+    (attached to the project in memory, so that the geometry is read in it too) and the
+    assumption is returned, to be reported next to the numbers.
+    """
+    projects = ifc.by_type("IfcProject")
+    if len(projects) == 1 and _length_unit(projects[0].UnitsInContext) is not None:
+        return []
+    assignments = [a for a in ifc.by_type("IfcUnitAssignment") if _length_unit(a) is not None]
+    units = {_describe(_length_unit(a)) for a in assignments}
+    if len(projects) > 1 or len(units) != 1:
+        found = f"{len(projects)} IfcProject" + (f", length units {', '.join(sorted(units))}" if units else "")
+        raise InputError(
+            f"the length unit of {path} cannot be established ({found}): its lengths could be metres or millimetres",
+            "export the model again with its project and project units (IfcProject.UnitsInContext)",
+        )
+    assignment = assignments[0]
+    unit = _describe(_length_unit(assignment))
+    if projects:
+        projects[0].UnitsInContext = assignment  # in memory only: the file is never written
+        said = f"IfcProject #{projects[0].id()} has no units: the unit assignment #{assignment.id()} ({unit}) is used"
+    else:
+        contexts = [
+            c
+            for c in ifc.by_type("IfcGeometricRepresentationContext")
+            if c.is_a() == "IfcGeometricRepresentationContext"
+        ]
+        ifc.create_entity(
+            "IfcProject",
+            GlobalId=ifcopenshell.guid.new(),
+            Name="(no IfcProject in the file: added by bimquant in memory)",
+            UnitsInContext=assignment,
+            RepresentationContexts=contexts or None,
+        )
+        said = f"the file has no IfcProject: its unit assignment #{assignment.id()} ({unit}) is used"
+    log.warning("%s: %s", path.name, said)
+    return [said]
+
+
+def _length_unit(assignment):
+    """The LENGTHUNIT of an IfcUnitAssignment, or None."""
+    for unit in (assignment.Units if assignment is not None else None) or ():
+        if getattr(unit, "UnitType", None) == "LENGTHUNIT":
+            return unit
+    return None
+
+
+def _describe(unit) -> str:
+    """``IFCSIUNIT(*,.LENGTHUNIT.,.MILLI.,.METRE.)`` -> ``"millimetre"``; a conversion-based unit
+    by its name (``"FOOT"``)."""
+    if unit.is_a("IfcSIUnit"):
+        return f"{(unit.Prefix or '').lower()}{unit.Name.lower()}"
+    return str(getattr(unit, "Name", unit.is_a()))
 
 
 def _is_supported_schema(name: str) -> bool:
@@ -232,7 +316,24 @@ def _read_element(model: Model, entity, densities: dict[int, float]) -> dict:
         "densities": layer_densities,
         "openings": [_opening(rel.RelatedOpeningElement) for rel in getattr(entity, "HasOpenings", ()) or ()],
         "authored": get_authored_quantities(model, entity),
+        "damage": _damage(model, entity),
     }
+
+
+def _damage(model: Model, entity) -> str | None:
+    """Why the element's quantities cannot be trusted when its body, or an opening's, touches an
+    instance the file damaged (a reference to a missing instance, a wrong type), else None."""
+    if not model.broken_ids:
+        return None
+    shapes = [entity.Representation] + [
+        rel.RelatedOpeningElement.Representation for rel in getattr(entity, "HasOpenings", ()) or ()
+    ]
+    touched = sorted(
+        {i.id() for shape in shapes if shape is not None for i in model.file.traverse(shape)} & model.broken_ids
+    )
+    if not touched:
+        return None
+    return f"damaged file: its geometry uses #{touched[0]}, which the file breaks; quantities uncertain"
 
 
 def _opening(opening) -> dict:

@@ -71,6 +71,15 @@ def takeoff(
             "see the failures listed above; fix them in the model or drop --strict",
             failures=result.failures,
         )
+    if strict and result.info.get("elements_damaged"):
+        damaged = result.elements[result.elements["measure_note"].str.contains("damaged file", regex=False)]
+        raise ElementFailuresError(
+            f"{len(damaged)} element(s) use instances the file breaks (--strict): nothing written",
+            "see the elements listed above; export the model again, or drop --strict",
+            failures=damaged.assign(reason=damaged["measure_note"])[
+                ["global_id", "ifc_class", "name", "storey", "reason"]
+            ],
+        )
     if ruleset is None:
         return result
     work = apply_rules(result, ruleset)

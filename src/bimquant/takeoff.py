@@ -111,6 +111,9 @@ def measure_model(
         "elements_measured": len(table),
         "elements_failed": len(failures),
         "elements_excluded": len(excluded),
+        "elements_damaged": int(table["measure_note"].str.contains("damaged file", regex=False).sum()),
+        "assumptions": model.assumptions,
+        "file_problems": model.problems[:20],
         "read_s": round(read_done - started, 3),
         "geometry_s": round(geometry_done - read_done, 3),
         "total_s": round(time.perf_counter() - started, 3),
@@ -169,6 +172,8 @@ def _measure(element: dict, shapes: _Geometry) -> dict | str:
         notes.append("gross geometry unavailable: gross values equal net")
     if not shape.closed:
         notes.append("open mesh: volume uncertain")
+    if isinstance(element["damage"], str):
+        notes.append(element["damage"])
     provenance = {
         "geometry_kernel": shape.kernel,
         "mesh_closed": shape.closed,

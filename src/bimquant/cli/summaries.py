@@ -52,6 +52,13 @@ def print_takeoff(result: bimquant.Takeoff) -> None:
         )
         err.print(make_table("By storey", by_storey))
     print_failures(result.failures)
+    if info.get("elements_damaged"):
+        err.print(
+            f"[bold yellow]{info['elements_damaged']} element(s) use instances the file breaks:[/] their "
+            "quantities are uncertain (measure_note)"
+        )
+    for assumption in info.get("assumptions", []):
+        err.print(f"[bold yellow]Assumed:[/] {show(assumption)}")
     suspects = result.authored[result.authored["verdict"] != "ok"] if len(result.authored) else result.authored
     if len(suspects):
         err.print(f"{len(suspects)} authored quantities disagree with the geometry: run [bold]bimquant validate[/]")
