@@ -53,7 +53,11 @@ SOLID_TYPES = {
     "SectionedSpine",
 }
 
-MESSAGES_SHOWN = 3  # of ifcopenshell's parse messages, in an error line
+MESSAGES_SHOWN = 3
+ARCHIVES = (  # compressed models: (magic bytes, what the file is, what to do)
+    (b"PK\x03\x04", "a zip archive (an .ifczip?)", "unzip it and give bimquant the .ifc file inside"),
+    (b"\x1f\x8b", "gzip-compressed", "decompress it first (gunzip) and give bimquant the .ifc file"),
+)  # of ifcopenshell's parse messages, in an error line
 
 QUANTITY_KINDS = {
     "IfcQuantityLength": ("length", "LENGTHUNIT"),
@@ -105,6 +109,9 @@ def open_model(path: str | os.PathLike) -> Model:
         stream.seek(max(0, size - 4096))
         tail = stream.read()
     text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    for magic, what, fix in ARCHIVES:
+        if head.startswith(magic):
+            raise InputError(f"not an IFC file: {path} is {what}", fix)
     if not text.startswith(b"ISO-10303-21"):
         raise InputError(
             f"not an IFC file: {path} does not start with the STEP header 'ISO-10303-21;'",
@@ -157,7 +164,7 @@ def _read_parser_log() -> list[str]:
     """The messages ifcopenshell logged since the last call (reading clears its log), without
     their level and time stamp."""
     text = ifcopenshell.ifcopenshell_wrapper.get_log() or ""
-    return [re.sub(r"^\[\w+\] \[[^]]*\] ", "", line).strip() for line in text.splitlines() if line.strip()]
+    return [re.sub(r"^(\[[^]]*\]\s*)+", "", line).strip() for line in text.splitlines() if line.strip()]
 
 
 def _establish_units(ifc: ifcopenshell.file, path: Path) -> list[str]:

@@ -118,6 +118,13 @@ def _has_boolean(item) -> bool:
 
 def diagnose(product) -> str:
     """One line saying why a body could not be meshed, from what its items visibly lack."""
+    try:
+        return _diagnose(product)
+    except Exception:  # noqa: BLE001  (a body damaged past reading: the reason stays general)
+        return "geometry kernel produced no shape: its body cannot be read (a damaged file?)"
+
+
+def _diagnose(product) -> str:
     shape = getattr(product, "Representation", None)
     reps = [
         r
@@ -142,6 +149,8 @@ def _item_problem(item) -> str | None:
         if not item.Depth or item.Depth <= 0:
             return f"{item.is_a()} #{item.id()} has depth {item.Depth}"
         profile = item.SweptArea
+        if profile is None:
+            return f"{item.is_a()} #{item.id()} has no profile"
         for attr in ("XDim", "YDim", "Radius"):
             value = getattr(profile, attr, None) if profile.is_a() != "IfcArbitraryClosedProfileDef" else None
             if value is not None and value <= 0:
