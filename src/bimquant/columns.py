@@ -76,6 +76,7 @@ IDENTITY_COLUMNS = [
     "parent_global_id",
     "material",
     "material_layers",
+    "density_source",
     "classification",
     "is_external",
     "load_bearing",

@@ -32,6 +32,7 @@ import pandas as pd
 
 from bimquant.columns import LISTED_COLUMNS, MODEL_COLUMNS, get_family
 from bimquant.errors import InputError
+from bimquant.materials import MaterialLibrary
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +245,7 @@ def has_body(product) -> bool:
     return False
 
 
-def get_elements(model: Model) -> tuple[pd.DataFrame, pd.DataFrame]:
+def get_elements(model: Model, materials: MaterialLibrary | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The physical elements to measure, and those left out with the reason why.
 
     Measured: every ``IfcElement`` with a body representation, except features (openings,
@@ -265,7 +266,7 @@ def get_elements(model: Model) -> tuple[pd.DataFrame, pd.DataFrame]:
         4
     """
     ifc = model.file
-    densities = _material_densities(model)
+    densities = _Densities(_material_densities(model), materials)
     rows: list[dict] = []
     excluded: list[dict] = []
     for entity in ifc.by_type("IfcElement"):
@@ -295,16 +296,19 @@ def _exclusion_reason(entity) -> str | None:
     return None
 
 
-def _read_element(model: Model, entity, densities: dict[int, float]) -> dict:
+def _read_element(model: Model, entity, densities: _Densities) -> dict:
     element_type = ifcopenshell.util.element.get_type(entity)
     storey, elevation, building = _spatial(model, entity)
     parent = ifcopenshell.util.element.get_aggregate(entity)
-    materials, layers, layer_densities = _materials(model, entity, densities)
+    family = get_family(entity)
+    if family == "filling":  # a door's or window's body is an envelope: frame, glass and air
+        densities = _Densities(densities.from_model, None)
+    materials, layers, layer_densities, density_source = _materials(model, entity, densities)
     properties = _properties(entity)
     return {
         "global_id": entity.GlobalId,
         "ifc_class": entity.is_a(),
-        "family": get_family(entity),
+        "family": family,
         "predefined_type": ifcopenshell.util.element.get_predefined_type(entity),
         "name": entity.Name,
         "type_name": element_type.Name if element_type is not None else None,
@@ -314,6 +318,7 @@ def _read_element(model: Model, entity, densities: dict[int, float]) -> dict:
         "parent_global_id": parent.GlobalId if parent is not None and parent.is_a("IfcElement") else None,
         "material": "; ".join(materials) or None,
         "material_layers": layers,
+        "density_source": density_source,
         "classification": _classification(entity, element_type),
         "is_external": get_common_property(properties, "IsExternal"),
         "load_bearing": get_common_property(properties, "LoadBearing"),
@@ -373,24 +378,30 @@ def _spatial(model: Model, entity) -> tuple[str | None, float | None, str | None
     return storey, elevation, building
 
 
-def _materials(model: Model, entity, densities) -> tuple[list[str], list[dict], list[float | None]]:
+def _materials(
+    model: Model, entity, densities: _Densities
+) -> tuple[list[str], list[dict], list[float | None], str | None]:
+    """Material names, layers, one density per layer (or per material when not layered) and
+    where the densities come from (``model``, ``library: <family>``)."""
     material = ifcopenshell.util.element.get_material(entity, should_skip_usage=True)
     if material is None:
-        return [], [], []
+        return [], [], [], None
     if material.is_a("IfcMaterialLayerSet"):
-        layers = []
+        layers, sources = [], []
         for layer in material.MaterialLayers or ():
             mat = layer.Material
+            density, source = densities.of(mat)
+            sources.append(source)
             layers.append(
                 {
                     "material": mat.Name if mat else None,
                     "name": getattr(layer, "Name", None),
                     "thickness_m": float(layer.LayerThickness or 0.0) * model.length_scale,
-                    "density_kg_m3": densities.get(mat.id()) if mat else None,
+                    "density_kg_m3": density,
                 }
             )
         dens = [layer["density_kg_m3"] for layer in layers]
-        return _unique([lay["material"] for lay in layers]), layers, dens
+        return _unique([lay["material"] for lay in layers]), layers, dens, _source(sources)
     if material.is_a("IfcMaterial"):
         mats = [material]
     elif material.is_a("IfcMaterialProfileSet"):
@@ -402,8 +413,35 @@ def _materials(model: Model, entity, densities) -> tuple[list[str], list[dict], 
     else:
         mats = []
     names = _unique([m.Name for m in mats])
-    dens = [densities.get(m.id()) for m in mats] if len(mats) == 1 else []
-    return names, [], dens
+    if len(mats) != 1:
+        return names, [], [], None
+    density, source = densities.of(mats[0])
+    return names, [], [density], source
+
+
+def _source(sources: list[str | None]) -> str | None:
+    """One element's density source from its layers'; None when any layer has no density."""
+    if not sources or any(s is None for s in sources):
+        return None
+    return "; ".join(_unique(sources))
+
+
+@dataclass
+class _Densities:
+    """Densities by IfcMaterial id from the model, else from the material library."""
+
+    from_model: dict[int, float]
+    library: MaterialLibrary | None
+
+    def of(self, material) -> tuple[float | None, str | None]:
+        if material is None:
+            return None, None
+        if material.id() in self.from_model:
+            return self.from_model[material.id()], "model"
+        entry = self.library.lookup(material.Name) if self.library is not None else None
+        if entry is None:
+            return None, None
+        return entry.density_kg_m3, f"library: {entry.family}"
 
 
 def _material_densities(model: Model) -> dict[int, float]:

@@ -27,6 +27,7 @@ from bimquant import orders as ordering
 from bimquant.authored import Validation, summarize
 from bimquant.errors import ElementFailuresError, InputError, RuleError
 from bimquant.geometry.iterator import ProgressCallback
+from bimquant.materials import MaterialLibrary
 from bimquant.model import Model, open_model
 from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain_element, load_ruleset
 from bimquant.takeoff import Takeoff, measure_model
@@ -49,13 +50,16 @@ def takeoff(
     threads: int | None = None,
     progress: ProgressCallback | None = None,
     strict: bool = False,
+    materials: MaterialLibrary | PathLike | None = None,
 ) -> Takeoff:
     """Measure every physical element with a body of an IFC file from its geometry; with
     ``rules``, also group the elements into the rule set's work items (``result.work``).
 
     ``kernel``: ``"auto"`` (fast kernel with an OpenCASCADE guard), ``"opencascade"`` or
     ``"manifold"``. ``progress(done, total)`` is called while geometry runs. ``strict``: raise
-    :class:`ElementFailuresError` when any element could not be measured.
+    :class:`ElementFailuresError` when any element could not be measured. ``materials``: the
+    material library for densities the model does not state (the shipped one by default,
+    ``bimquant.materials.NO_LIBRARY`` for none).
 
     Example::
 
@@ -64,7 +68,7 @@ def takeoff(
         0
     """
     ruleset = _ruleset(rules) if rules is not None else None  # a rule mistake fails before measuring
-    result = _measured(model, kernel=kernel, threads=threads, progress=progress)
+    result = _measured(model, kernel=kernel, threads=threads, progress=progress, materials=materials)
     if strict and len(result.failures):
         raise ElementFailuresError(
             f"{len(result.failures)} element(s) could not be measured (--strict): nothing written",

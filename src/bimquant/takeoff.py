@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import math
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from bimquant import authored as authored_checks
 from bimquant.columns import ELEMENT_COLUMNS, LISTED_COLUMNS, OPENING_COLUMNS
 from bimquant.geometry import Shape, get_shapes
 from bimquant.geometry.iterator import ProgressCallback
+from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.model import Model
 from bimquant.model import get_elements as read_elements
 from bimquant.quantities.measure import measure_element
@@ -79,14 +81,19 @@ def measure_model(
     threads: int | None = None,
     progress: ProgressCallback | None = None,
     started: float | None = None,
+    materials: MaterialLibrary | str | os.PathLike | None = None,
 ) -> Takeoff:
     """Measure every physical element with a body of an opened model from its geometry.
+
+    ``materials``: the material library giving densities the model does not state (a
+    :class:`~bimquant.materials.MaterialLibrary` or its file; the shipped one by default).
 
     ``kernel``: ``"auto"`` (fast kernel with an OpenCASCADE guard), ``"opencascade"`` or
     ``"manifold"``. ``progress(done, total)`` is called while geometry runs.
     """
     started = started if started is not None else time.perf_counter()
-    elements, excluded = read_elements(model)
+    library = materials if isinstance(materials, MaterialLibrary) else load_materials(materials)
+    elements, excluded = read_elements(model, library)
     read_done = time.perf_counter()
     shapes = _mesh(model, elements, kernel, threads, progress)
     geometry_done = time.perf_counter()
@@ -108,6 +115,7 @@ def measure_model(
         "schema": model.schema,
         "length_unit_m": model.length_scale,
         "kernel": kernel,
+        "material_library": str(library.path),
         "elements_measured": len(table),
         "elements_failed": len(failures),
         "elements_excluded": len(excluded),

@@ -100,6 +100,9 @@ MAX_THREADS = 256
 THREADS_OPT = typer.Option(
     None, "--threads", min=1, max=MAX_THREADS, help=f"Geometry threads, 1 to {MAX_THREADS} (default: all cores)."
 )
+MATERIALS_OPT = typer.Option(
+    None, "--materials", help="Material library (TOML) for densities the model does not state (default: shipped)."
+)
 QUIET_OPT = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr (warnings still shown).")
 VERBOSE_OPT = typer.Option(False, "--verbose", "-v", help="Also show what the library logs as information.")
 
@@ -200,6 +203,7 @@ def takeoff(
     ),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
+    materials: Path | None = MATERIALS_OPT,
     quiet: bool = QUIET_OPT,
     verbose: bool = VERBOSE_OPT,
 ) -> None:
@@ -210,14 +214,20 @@ def takeoff(
     """
     _produce(
         lambda progress: bimquant.takeoff(
-            model, rules=rules, kernel=kernel.value, threads=threads, progress=progress, strict=strict
+            model,
+            rules=rules,
+            kernel=kernel.value,
+            threads=threads,
+            progress=progress,
+            strict=strict,
+            materials=materials,
         ),
         summaries.print_takeoff,
         output,
         fmt,
         quiet,
         verbose,
-        {"the model": model, "the rule set (--rules)": rules},
+        {"the model": model, "the rule set (--rules)": rules, "the material library (--materials)": materials},
     )
 
 

@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import fnmatch
 import math
-import re
-import unicodedata
-from functools import lru_cache
 from typing import Any
 
+from bimquant.matching import glob_match
 from bimquant.rules.ruleset import Selector, is_subclass
-
-
-def normalize(text: Any) -> str:
-    """Case- and accent-insensitive form: ``"Béton"`` -> ``"beton"``."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-@lru_cache(maxsize=4096)
-def _pattern(glob: str) -> re.Pattern:
-    return re.compile(fnmatch.translate(normalize(glob)), re.DOTALL)
-
-
-def glob_match(patterns: tuple[str, ...], values: list) -> bool:
-    """True when any value matches any glob pattern."""
-    texts = [normalize(v) for v in values if v is not None and v == v]
-    return any(_pattern(p).match(t) for p in patterns for t in texts)
 
 
 def get_layers(element: dict) -> list[dict]:
