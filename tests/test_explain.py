@@ -67,3 +67,31 @@ def test_a_bad_rule_file_fails_before_measuring(tmp_path):
 
     assert code == 4
     assert err.startswith(f"Error: {bad}: item A (#1) has no")
+
+
+def test_the_trace_names_each_value_as_what_it_is():
+    """A value changed by an opening convention is never shown under the bare column name
+    (issue 10): 10 m2 is W3's side area after deducting the 5 m2 window, not its gross area."""
+    code, out, err = run("explain", HOUSE, global_id("W3"), "--rules", FR_LOTS, "--format", "json")
+
+    assert code == 0, err
+    rows = {row["code"]: row for row in json.loads(out)["matched"]}
+    assert rows["09.01.01"]["values"] == (
+        "gross_side_area_m2 after deducting openings above 2.5 m2: 10 "
+        "(gross 15, 1 opening(s) deducted, 1 measured through)"
+    )
+    assert rows["02.03.01"]["values"].startswith("gross_volume_m3 after deducting openings above 1 m2: 1.6 (gross 3,")
+
+    code, text, _ = run("explain", HOUSE, global_id("W3"), "--rules", FR_LOTS)
+    assert "values: gross_side_area_m2 after deducting openings above 2.5 m2: 10 (gross 15" in text
+
+
+def test_a_layer_value_says_it_is_the_layer_s_share():
+    import bimquant
+
+    result = bimquant.takeoff(HOUSE, rules=FR_LOTS)
+    trace = result.work.trace
+    w1 = trace[trace["name"].str.startswith("W1") & trace["layer"].notna()]
+    assert len(w1) > 0
+    described = " ".join(w1["values"])
+    assert "of layer" in described and "% of " in described

@@ -145,6 +145,7 @@ TRACE_COLUMNS = [
     "layer",
     "formula",
     "computed",
+    "values",
     "contribution",
     "openings_deducted",
     "openings_measured_through",

@@ -149,6 +149,8 @@ def print_explanation(explanation: bimquant.Explanation, out: Console) -> None:
             f"  {show(row.code)} {show(row.label)}{layer}: {show(row.formula)} = "
             f"{show(row.computed)} = {row.contribution:.6g} {row.unit}"
         )
+        if row.values:
+            out.print(f"      values: {show(row.values)}")
         if row.openings_deducted:
             out.print(f"      deducted: {show(row.openings_deducted)}")
         if row.openings_measured_through:

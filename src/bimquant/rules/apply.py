@@ -185,6 +185,7 @@ def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
                 density = layer.get("density_kg_m3")
                 net = element.get("net_volume_m3")
                 values["weight_kg"] = net * share * density if density and net is not None else math.nan
+        before = dict(values)
         for name in AREA_COLUMNS:
             if name in values and values[name] is not None:
                 values[name] = values[name] - sum(o["area_m2"] for o in deducted)
@@ -208,6 +209,7 @@ def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
                 "layer": (layer.get("name") or layer.get("material")) if layer else None,
                 "formula": item.quantity.text,
                 "computed": item.quantity.render(values),
+                "values": _describe_values(item, element, layer, before, values, deducted, through),
                 "contribution": value,
                 "openings_deducted": _describe(deducted),
                 "openings_measured_through": _describe(through),
@@ -216,6 +218,35 @@ def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
             }
         )
     return rows
+
+
+def _describe_values(item: Item, element: dict, layer, before: dict, values: dict, deducted, through) -> str:
+    """What each quantity of the formula is, named honestly: ``gross_side_area_m2 after
+    deducting openings above 2.5 m2: 10 (gross 15, 1 opening deducted, 1 measured through)``;
+    a layer's share of a volume says so."""
+    parts = []
+    for name in sorted(item.quantity.names - {"count"}):
+        value, raw = values.get(name), element.get(name)
+        text = f"{name} = {_number(value)}"
+        if layer and name in LAYER_SCALED and raw is not None:
+            text = f"{name} of layer {layer.get('name') or layer.get('material')} = {_number(before.get(name))} "
+            text += f"({layer['share']:.1%} of {_number(raw)})"
+            raw = before.get(name)
+        if value != before.get(name) and value is not None:
+            thresholds = " and ".join(
+                f"{t:g} {u}" for t, u in ((item.deduct_above_m2, "m2"), (item.deduct_above_m3, "m3")) if t is not None
+            )
+            text = (
+                f"{name} after deducting openings above {thresholds}: {_number(value)} "
+                f"(gross {_number(before.get(name))}, {len(deducted)} opening(s) deducted, "
+                f"{len(through)} measured through)"
+            )
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def _number(value) -> str:
+    return "nan" if value is None or value != value else f"{value:.6g}"
 
 
 def _judge_openings(item: Item, openings: list[dict]) -> tuple[list[dict], list[dict]]:
