@@ -30,6 +30,7 @@ ORDER = [
     "authored",
     "takeoff",
     "rules.formula",
+    "rules.condition",
     "rules.ruleset",
     "rules.select",
     "rules.apply",

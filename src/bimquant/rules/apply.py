@@ -160,9 +160,18 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
 
 
 def _matches(item: Item, element: dict, schema: str) -> bool:
-    if get_mismatch(item.select, element, schema) is not None:
-        return False
-    return item.exclude is None or get_mismatch(item.exclude, element, schema) is not None
+    return _mismatch(item, element, schema) is None
+
+
+def _mismatch(item: Item, element: dict, schema: str, excluded: str = "matches its exclude conditions") -> str | None:
+    """None when the item takes the element, else the first reason it does not: a selector
+    condition, its where condition, or its exclude conditions."""
+    mismatch = get_mismatch(item.select, element, schema)
+    if mismatch is None and item.where is not None and not item.where.test(element):
+        mismatch = item.where.explain(element)
+    if mismatch is None and item.exclude is not None and get_mismatch(item.exclude, element, schema) is None:
+        mismatch = excluded
+    return mismatch
 
 
 def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
@@ -289,9 +298,7 @@ def explain_unmapped(ruleset: RuleSet, element: dict, schema: str) -> str:
         classes = item.select.patterns.get("class", ())
         if classes and not any(is_subclass(element["ifc_class"], cls, schema) for cls in classes):
             continue
-        mismatch = get_mismatch(item.select, element, schema)
-        if mismatch is None and item.exclude is not None:
-            mismatch = "excluded by its exclude conditions"
+        mismatch = _mismatch(item, element, schema, excluded="excluded by its exclude conditions")
         reasons.append(f"{item.code} {item.label}: {mismatch}")
     if not reasons:
         return f"no item selects {element['ifc_class']}"
@@ -373,9 +380,7 @@ def explain_element(takeoff: Takeoff, ruleset: RuleSet, global_id: str) -> Expla
     openings = _openings_by_host(takeoff.openings).get(global_id, [])
     matched, not_matched = [], []
     for item in ruleset.items:
-        mismatch = get_mismatch(item.select, element, schema)
-        if mismatch is None and item.exclude is not None and get_mismatch(item.exclude, element, schema) is None:
-            mismatch = "matches its exclude conditions"
+        mismatch = _mismatch(item, element, schema)
         if mismatch is None:
             matched.extend(measure_item(item, element, openings))
         else:

@@ -14,6 +14,7 @@ Format (keys beyond these are refused, so a typo never silently drops a conditio
     unit = "m3"                # u, m, m2, m3, kg, t
     select = { class = "IfcWall", layer = "*béton*" }
     exclude = { "Pset_WallCommon.IsExternal" = true }   # optional
+    where = "width_m >= 0.25 and height_m < 3.5"        # optional, see bimquant.rules.condition
     quantity = "net_volume_m3"
     openings = { deduct_above_m2 = 2.5 }                 # optional
     measures = "concrete volume"                         # optional, see below
@@ -48,10 +49,11 @@ import ifcopenshell.ifcopenshell_wrapper as wrapper
 from bimquant.columns import UNIT_DIMENSIONS
 from bimquant.errors import RuleError
 from bimquant.loaders import check_entry, check_keys, one_line, quoted, read_toml
+from bimquant.rules.condition import Condition, parse_condition
 from bimquant.rules.formula import Formula, FormulaError, describe_dimension, parse_formula
 
 RULESET_KEYS = {"name", "language", "description", "version"}
-ITEM_KEYS = {"code", "lot", "label", "unit", "select", "exclude", "quantity", "openings", "measures", "note"}
+ITEM_KEYS = {"code", "lot", "label", "unit", "select", "exclude", "where", "quantity", "openings", "measures", "note"}
 REQUIRED_ITEM_KEYS = ("code", "lot", "label", "unit", "select", "quantity")
 PATTERN_KEYS = {"class", "predefined_type", "type_name", "name", "material", "layer", "storey", "classification"}
 OPENING_KEYS = {"deduct_above_m2", "deduct_above_m3"}
@@ -87,6 +89,7 @@ class Item:
     deduct_above_m3: float | None
     measures: str
     note: str | None = None
+    where: Condition | None = None
 
     @property
     def has_openings_convention(self) -> bool:
@@ -193,6 +196,12 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
             f"which gives {describe_dimension(formula.dimension)}",
             f"change the unit or the quantity formula so that it gives {unit}",
         )
+    condition = None
+    if "where" in raw:
+        try:
+            condition = parse_condition(raw["where"])
+        except FormulaError as exc:
+            raise RuleError(f"{path}: {where}: {exc}", exc.hint or 'write where = "width_m >= 0.25"') from None
     select = _parse_selector(path, where, "select", raw["select"])
     exclude = _parse_selector(path, where, "exclude", raw["exclude"]) if "exclude" in raw else None
     deduct_m2 = deduct_m3 = None
@@ -234,6 +243,7 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
         deduct_above_m3=deduct_m3,
         measures=str(measures),
         note=raw.get("note"),
+        where=condition,
     )
 
 
