@@ -84,7 +84,7 @@ def test_conditions_on_one_element(text, element, expected):
         ("width_m + 1", ["not a condition"]),
         ("__import__('os').system('x')", ["not allowed"]),
         ("width_m.real > 1", ["not allowed"]),
-        ("width_m >= ", ["not a valid condition"]),
+        ("width_m >= ", ["not a valid where condition"]),
         ("", ["empty"]),
     ],
 )

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bimquant.columns import QUANTITY_COLUMNS
-from bimquant.rules.formula import MAX_LENGTH, FormulaError
+from bimquant.rules.formula import FormulaError, parse_expression
 
 BOOLEAN_NAMES = ("is_external", "load_bearing")
 TEXT_NAMES = ("fire_rating",)
@@ -89,17 +89,8 @@ class Condition:
 def parse_condition(text: str) -> Condition:
     """Parse and type-check ``text``; :class:`~bimquant.rules.formula.FormulaError` saying what
     is not allowed."""
-    if not isinstance(text, str) or not text.strip():
-        raise FormulaError("the where condition is empty", 'write where = "width_m >= 0.25"')
-    if len(text) > MAX_LENGTH:
-        raise FormulaError(f"the where condition is {len(text)} characters long (at most {MAX_LENGTH})")
+    tree = parse_expression(text, "where condition", 'where = "width_m >= 0.25"', ALLOWED)
     source = text.strip()
-    try:
-        tree = ast.parse(source, mode="eval")
-    except SyntaxError as exc:
-        raise FormulaError(f"where '{source}' is not a valid condition ({exc.msg})", f"write {ALLOWED}") from None
-    except (RecursionError, MemoryError):
-        raise FormulaError(f"where '{source}' is nested too deeply", "write a simpler condition") from None
     names: set[str] = set()
     try:
         kind = _kind(tree.body, names, source)

@@ -95,20 +95,29 @@ class Formula:
         return _render(self.tree.body, values)
 
 
-def parse_formula(text: str) -> Formula:
-    """Parse and check ``text``; raise :class:`FormulaError` saying what is not allowed."""
+def parse_expression(text: str, what: str, example: str, allowed: str) -> ast.Expression:
+    """The syntax tree of a one-line expression of a rule file (a ``what``: "quantity formula",
+    "where condition"), parsed by :mod:`ast`, never run; :class:`FormulaError` when it is empty,
+    too long or not an expression."""
     if not isinstance(text, str) or not text.strip():
-        raise FormulaError("the quantity formula is empty", 'write quantity = "net_volume_m3" (or another quantity)')
+        raise FormulaError(f"the {what} is empty", f"write {example}")
     if len(text) > MAX_LENGTH:
         raise FormulaError(
-            f"the quantity formula is {len(text)} characters long (at most {MAX_LENGTH})", "write a shorter formula"
+            f"the {what} is {len(text)} characters long (at most {MAX_LENGTH})", f"write a shorter {what}"
         )
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        return ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
-        raise FormulaError(f"'{text}' is not a valid formula ({exc.msg})", f"write arithmetic with {ALLOWED}") from None
+        raise FormulaError(f"'{text}' is not a valid {what} ({exc.msg})", f"write {allowed}") from None
     except (RecursionError, MemoryError):
-        raise FormulaError(f"'{text}' is nested too deeply", "write a simpler formula") from None
+        raise FormulaError(f"'{text}' is nested too deeply", f"write a simpler {what}") from None
+
+
+def parse_formula(text: str) -> Formula:
+    """Parse and check ``text``; raise :class:`FormulaError` saying what is not allowed."""
+    tree = parse_expression(
+        text, "quantity formula", 'quantity = "net_volume_m3" (or another quantity)', f"arithmetic with {ALLOWED}"
+    )
     names: set[str] = set()
     try:
         dimension = _dimension(tree.body, names, text)
