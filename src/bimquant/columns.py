@@ -142,6 +142,7 @@ TRACE_COLUMNS = [
     "code",
     "label",
     "unit",
+    "measures",
     "layer",
     "formula",
     "computed",
@@ -153,6 +154,7 @@ TRACE_COLUMNS = [
 UNMAPPED_COLUMNS = LISTED_COLUMNS
 WARNING_COLUMNS = ["global_id", "ifc_class", "name", "kind", "message"]
 NOT_MATCHED_COLUMNS = ["code", "label", "reason"]
+RECONCILIATION_COLUMNS = ["global_id", "ifc_class", "name", "storey", "structure_items", "verdict", "reason"]
 
 # --- estimate ---
 PRICE_COLUMNS = ["code", "unit", "unit_price", "currency", "labour", "material", "equipment", "source", "date"]

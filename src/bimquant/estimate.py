@@ -91,6 +91,7 @@ class Budget(Result):
     currency: str = "EUR"
     trace: pd.DataFrame = field(default_factory=pd.DataFrame)
     info: dict = field(default_factory=dict)
+    work: WorkItems | None = None  # the work items priced
 
 
 def money(value: float | Decimal) -> float:
@@ -314,6 +315,7 @@ def estimate_budget(
         ratios=ratios,
         currency=next(iter(currencies), "EUR"),
         trace=work.trace,
+        work=work,
     )
 
 

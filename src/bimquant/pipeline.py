@@ -87,6 +87,7 @@ def takeoff(
     if ruleset is None:
         return result
     work = apply_rules(result, ruleset)
+    _refuse_double_counts(work, strict)
     return dataclasses.replace(result, work=work, info=result.info | work.info)
 
 
@@ -170,6 +171,7 @@ def estimate(
         pricing.check_price_units(ruleset, library)
     measured = _measured(model, **takeoff_options)
     work = _work(measured, ruleset)
+    _refuse_double_counts(work, strict)
     budget = pricing.estimate_budget(work, library, rates, measured.elements)
     if strict and not budget.totals["complete"]:
         codes = ", ".join(budget.unpriced["code"].head(5))
@@ -223,6 +225,20 @@ def order(
     plan = ordering.plan_orders(work, book, phase_list)
     plan.info = {**measured.info, "ruleset": work.ruleset.name, **plan.info}
     return plan
+
+
+def _refuse_double_counts(work: WorkItems, strict: bool) -> None:
+    """Under ``strict``, an element counted twice (two items measuring the same thing on it)
+    is a :class:`RuleError` naming the first ones."""
+    double = work.reconciliation[work.reconciliation["verdict"] == "double_counted"]
+    if strict and len(double):
+        first = double.iloc[0]
+        raise RuleError(
+            f"{len(double)} element(s) counted twice in {work.ruleset.path} (--strict), e.g. "
+            f"{first['global_id']} {first['name']}: {first['reason']}; nothing written",
+            "give the items different measures labels only if they price different things; otherwise narrow "
+            "their select or where, or drop --strict",
+        )
 
 
 def _ruleset(rules: RuleSet | PathLike) -> RuleSet:

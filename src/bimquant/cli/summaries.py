@@ -85,15 +85,30 @@ def print_work_items(work: WorkItems) -> None:
         err.print(f"{len(work.unmapped)} element(s) feed no item (sheet 'unmapped'), e.g.:")
         for row in work.unmapped.head(5).itertuples():
             err.print(f"  {show(row.global_id)} {show(row.ifc_class)} {show(row.name)}: {show(row.reason)}")
-    conflicts = work.warnings[work.warnings["kind"] == "conflict"]
-    if len(conflicts):
+    print_double_counts(work)
+    double = set(work.reconciliation.loc[work.reconciliation["verdict"] == "double_counted", "global_id"])
+    others = work.warnings[(work.warnings["kind"] == "conflict") & ~work.warnings["global_id"].isin(double)]
+    if len(others):
         err.print(
-            f"[bold yellow]{len(conflicts)} conflict(s): elements counted in two items that measure the "
+            f"[bold yellow]{len(others)} conflict(s): elements counted in two items that measure the "
             f"same thing[/] (sheet 'warnings')"
         )
     missing = work.warnings[work.warnings["kind"] == "missing_value"]
     if len(missing):
         err.print(f"{len(missing)} contribution(s) without a value (sheet 'warnings')")
+
+
+def print_double_counts(work: WorkItems) -> None:
+    """Elements counted twice: printed as errors, with the first few and why."""
+    double = work.reconciliation[work.reconciliation["verdict"] == "double_counted"]
+    if not len(double):
+        return
+    err.print(
+        f"[bold red]{len(double)} element(s) counted twice[/] by items measuring the same thing "
+        "(sheet 'reconciliation'), e.g.:"
+    )
+    for row in double.head(5).itertuples():
+        err.print(f"  {show(row.global_id)} {show(row.ifc_class)} {show(row.name)}: {show(row.reason)}")
 
 
 def print_validation(report: bimquant.Validation, out: Console, suspects: bool = True) -> None:
@@ -166,6 +181,8 @@ def _or_none(value) -> str:
 
 
 def print_budget(budget: bimquant.Budget) -> None:
+    if budget.work is not None:
+        print_double_counts(budget.work)
     lots = budget.lots.set_index("lot")[["amount", "share", "items", "unpriced_items"]]
     err.print(make_table(f"Budget by lot ({budget.currency}, excl. VAT)", lots))
     for key in TOTAL_KEYS:

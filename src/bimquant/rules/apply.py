@@ -19,6 +19,7 @@ import pandas as pd
 from bimquant.columns import (
     ITEM_COLUMNS,
     NOT_MATCHED_COLUMNS,
+    RECONCILIATION_COLUMNS,
     OPENING_COLUMNS,
     STOREY_COLUMNS,
     TRACE_COLUMNS,
@@ -28,11 +29,12 @@ from bimquant.columns import (
 )
 from bimquant.errors import RuleError
 from bimquant.result import Result
-from bimquant.rules.ruleset import Item, RuleSet, is_subclass
+from bimquant.rules.ruleset import STRUCTURE, Item, RuleSet, is_subclass
 from bimquant.rules.select import get_mismatch, match_layers
 from bimquant.takeoff import Takeoff, get_storey_order
 
 log = logging.getLogger(__name__)
+VERDICTS = ("priced_once", "double_counted", "not_priced", "not_building_work")
 
 AREA_COLUMNS = ("gross_side_area_m2", "gross_area_m2")
 VOLUME_COLUMNS = ("gross_volume_m3",)
@@ -55,7 +57,7 @@ class WorkItems(Result):
     - ``storeys``: the storey names from the lowest to the highest (delivery batches follow it).
     """
 
-    TABLES = ("items", "by_storey", "trace", "unmapped", "warnings")
+    TABLES = ("items", "by_storey", "trace", "unmapped", "warnings", "reconciliation")
 
     ruleset: RuleSet
     items: pd.DataFrame
@@ -65,6 +67,7 @@ class WorkItems(Result):
     warnings: pd.DataFrame
     coverage: dict = field(default_factory=dict)
     storeys: list[str] = field(default_factory=list)
+    reconciliation: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=RECONCILIATION_COLUMNS))
 
     @property
     def info(self) -> dict:
@@ -82,6 +85,7 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     openings = _openings_by_host(takeoff.openings)
     trace, unmapped, warnings = [], [], []
     mapped_ids = set()
+    double: dict[str, list[tuple[str, str]]] = {}  # global_id -> (measures label, message)
     for element in takeoff.elements.to_dict(orient="records"):
         matched = [item for item in ruleset.items if _matches(item, element, schema)]
         if not matched:
@@ -90,11 +94,11 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
             )
             continue
         mapped_ids.add(element["global_id"])
-        tags: dict[tuple[str, str], list[str]] = {}
+        fed: list[tuple[Item, int]] = []  # (item, layer index: -1 for the whole element)
         for item in matched:
             for row in measure_item(item, element, openings.get(element["global_id"], [])):
                 trace.append(row)
-                tags.setdefault((item.measures, row["layer_index"]), []).append(item.code)
+                fed.append((item, row["layer_index"]))
                 if math.isnan(row["contribution"]):
                     warnings.append(
                         _who(element)
@@ -113,19 +117,9 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
                             f"{row['contribution']:.6g} {item.unit}: a negative quantity lowers the item total",
                         }
                     )
-        for (tag, layer_index), codes in tags.items():
-            if len(codes) > 1:
-                layers = element.get("material_layers") or []
-                layer = layers[layer_index] if 0 <= layer_index < len(layers) else {}
-                name = layer.get("name") or layer.get("material")
-                where = f" (layer {layer_index + 1}: {name})" if name else ""
-                warnings.append(
-                    _who(element)
-                    | {
-                        "kind": "conflict",
-                        "message": f"feeds {' and '.join(codes)}{where}, which all measure '{tag}': counted twice",
-                    }
-                )
+        for tag, message in _double_counts(element, fed).items():
+            warnings.append(_who(element) | {"kind": "conflict", "message": message})
+            double[element["global_id"]] = double.get(element["global_id"], []) + [(tag, message)]
     trace_frame = pd.DataFrame(trace, columns=TRACE_COLUMNS)
     negative = trace_frame[trace_frame["contribution"] < 0]
     for code, rows in negative.groupby("code", sort=False):
@@ -138,6 +132,9 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     elements = takeoff.elements
     volume = elements["net_volume_m3"].sum()
     mapped_volume = elements.loc[elements["global_id"].isin(mapped_ids), "net_volume_m3"].sum()
+    unmapped_frame = pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS)
+    reconciliation = reconcile(elements, trace_frame, unmapped_frame, double, ruleset, schema)
+    verdicts = reconciliation["verdict"].value_counts()
     coverage = {
         "elements": len(elements),
         "elements_mapped": len(mapped_ids),
@@ -145,6 +142,7 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
         "net_volume_m3": round(float(volume), 6),
         "net_volume_mapped_m3": round(float(mapped_volume), 6),
         "volume_share": round(float(mapped_volume / volume), 4) if volume else 1.0,
+        **{verdict: int(verdicts.get(verdict, 0)) for verdict in VERDICTS},
     }
     storeys = get_storey_order(elements)
     return WorkItems(
@@ -152,11 +150,87 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
         items=_totals(ruleset, trace_frame),
         by_storey=_totals_by_storey(ruleset, trace_frame, storeys + [""]),
         trace=trace_frame,
-        unmapped=pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS),
+        unmapped=unmapped_frame,
         warnings=pd.DataFrame(warnings, columns=WARNING_COLUMNS),
         coverage=coverage,
         storeys=storeys,
+        reconciliation=reconciliation,
     )
+
+
+def _double_counts(element: dict, fed: list[tuple[Item, int]]) -> dict[str, str]:
+    """For each measures label an element (or a layer of it) is counted under twice, the
+    message saying by which items: two items on the same layer, or one on the whole element
+    and another on any of its layers, whatever their lots."""
+    by_label: dict[str, list[tuple[str, int]]] = {}
+    for item, layer_index in fed:
+        entries = by_label.setdefault(item.measures, [])
+        if (item.code, layer_index) not in entries:
+            entries.append((item.code, layer_index))
+    found = {}
+    for label, entries in by_label.items():
+        clashes = [
+            (a, b)
+            for i, a in enumerate(entries)
+            for b in entries[i + 1 :]
+            if a[0] != b[0] and (a[1] == b[1] or -1 in (a[1], b[1]))
+        ]
+        if not clashes:
+            continue
+        codes = list(dict.fromkeys(code for pair in clashes for code, _ in pair))
+        layer_indexes = {index for pair in clashes for _, index in pair if index >= 0}
+        layers = element.get("material_layers") or []
+        named = [
+            f"layer {i + 1}: {layers[i].get('name') or layers[i].get('material')}"
+            for i in sorted(layer_indexes)
+            if i < len(layers) and (layers[i].get("name") or layers[i].get("material"))
+        ]
+        where = f" ({'; '.join(named)})" if named else ""
+        found[label] = f"feeds {' and '.join(codes)}{where}, which all measure '{label}': counted twice"
+    return found
+
+
+def reconcile(
+    elements: pd.DataFrame,
+    trace: pd.DataFrame,
+    unmapped: pd.DataFrame,
+    double: dict[str, list[tuple[str, str]]],
+    ruleset: RuleSet,
+    schema: str,
+) -> pd.DataFrame:
+    """One row per measured element: which items price its body (``measures = "structure"``)
+    and whether it is priced once, twice, not at all (with why), or is not building work.
+
+    A rule set that labels no item ``structure`` (older ones) counts an element as priced when
+    any item takes it."""
+    uses_structure = any(item.measures == STRUCTURE for item in ruleset.items)
+    structure = trace[trace["measures"] == STRUCTURE] if uses_structure else trace
+    items_of = structure.groupby("global_id")["code"].agg(lambda codes: list(dict.fromkeys(codes))).to_dict()
+    fed_by = trace.groupby("global_id")["code"].agg(lambda codes: list(dict.fromkeys(codes))).to_dict()
+    why_unmapped = dict(zip(unmapped["global_id"], unmapped["reason"]))
+    rows = []
+    for element in elements.to_dict(orient="records"):
+        gid = element["global_id"]
+        codes = items_of.get(gid, [])
+        clashes = [m for label, m in double.get(gid, []) if label == STRUCTURE or not uses_structure]
+        if clashes:
+            verdict, reason = "double_counted", "; ".join(clashes)
+        elif codes:
+            verdict, reason = "priced_once", ""
+        elif not fed_by.get(gid) and any(
+            is_subclass(element["ifc_class"], c, schema) for c in ruleset.not_building_work
+        ):
+            verdict, reason = "not_building_work", f"{element['ifc_class']} is not building work in {ruleset.name}"
+        elif gid in why_unmapped:
+            verdict, reason = "not_priced", why_unmapped[gid]
+        else:
+            verdict = "not_priced"
+            reason = f'feeds {", ".join(fed_by.get(gid, []))}, but no item prices its body (measures = "structure")'
+        rows.append(
+            {**_who(element), "storey": element.get("storey"), "structure_items": ", ".join(codes), "verdict": verdict}
+            | {"reason": reason}
+        )
+    return pd.DataFrame(rows, columns=RECONCILIATION_COLUMNS)
 
 
 def _matches(item: Item, element: dict, schema: str) -> bool:
@@ -215,6 +289,7 @@ def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
                 "code": item.code,
                 "label": item.label,
                 "unit": item.unit,
+                "measures": item.measures,
                 "layer": (layer.get("name") or layer.get("material")) if layer else None,
                 "formula": item.quantity.text,
                 "computed": item.quantity.render(values),

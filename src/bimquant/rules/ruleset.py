@@ -52,7 +52,8 @@ from bimquant.loaders import check_entry, check_keys, one_line, quoted, read_tom
 from bimquant.rules.condition import Condition, parse_condition
 from bimquant.rules.formula import Formula, FormulaError, describe_dimension, parse_formula
 
-RULESET_KEYS = {"name", "language", "description", "version"}
+RULESET_KEYS = {"name", "language", "description", "version", "not_building_work"}
+STRUCTURE = "structure"  # the measures label of items that price an element's body
 ITEM_KEYS = {"code", "lot", "label", "unit", "select", "exclude", "where", "quantity", "openings", "measures", "note"}
 REQUIRED_ITEM_KEYS = ("code", "lot", "label", "unit", "select", "quantity")
 PATTERN_KEYS = {"class", "predefined_type", "type_name", "name", "material", "layer", "storey", "classification"}
@@ -105,6 +106,7 @@ class RuleSet:
     language: str
     items: list[Item] = field(default_factory=list)
     description: str | None = None
+    not_building_work: tuple[str, ...] = ()  # IFC classes priced by no item of this rule set, on purpose
 
 
 def load_ruleset(path: str | os.PathLike) -> RuleSet:
@@ -162,7 +164,26 @@ def _load(path: Path) -> RuleSet:
         language=language,
         items=items,
         description=head.get("description"),
+        not_building_work=_classes(path, "[ruleset] not_building_work", head.get("not_building_work", [])),
     )
+
+
+def _classes(path: Path, where: str, raw: Any) -> tuple[str, ...]:
+    """IFC class names (any case) checked against the schemas, in their canonical spelling."""
+    if not isinstance(raw, list) or not all(isinstance(c, str) and c for c in raw):
+        raise RuleError(f"{path}: {where} must be a list of IFC classes", 'write not_building_work = ["IfcFurniture"]')
+    found = []
+    for cls in raw:
+        canonical = get_canonical_class(cls)
+        if canonical is None:
+            close = difflib.get_close_matches(cls.lower(), _entity_names(), n=1)
+            guess = f"did you mean {_entity_names()[close[0]]}? " if close else ""
+            raise RuleError(
+                f"{path}: {where}: unknown IFC class '{cls}'",
+                f"{guess}use an IFC entity name such as IfcWall, IfcSlab, IfcDoor (IFC2X3, IFC4, IFC4X3)",
+            )
+        found.append(canonical)
+    return tuple(found)
 
 
 def _parse_item(path: Path, index: int, raw: Any) -> Item:
@@ -275,16 +296,7 @@ def _parse_selector(path: Path, where: str, key: str, raw: Any) -> Selector:
                 f'write {name} = "pattern" or {name} = ["a", "b"]',
             )
         if name == "class":
-            canonical = [get_canonical_class(cls) for cls in values]
-            for cls, found in zip(values, canonical):
-                if found is None:
-                    close = difflib.get_close_matches(cls.lower(), _entity_names(), n=1)
-                    guess = f"did you mean {_entity_names()[close[0]]}? " if close else ""
-                    raise RuleError(
-                        f"{path}: {where}: unknown IFC class '{cls}'",
-                        f"{guess}use an IFC entity name such as IfcWall, IfcSlab, IfcDoor (IFC2X3, IFC4, IFC4X3)",
-                    )
-            values = canonical  # any case is accepted; reports show IfcWall
+            values = list(_classes(path, where, values))  # any case is accepted; reports show IfcWall
         patterns[name] = tuple(values)
     return Selector(patterns=patterns, properties=properties)
 
