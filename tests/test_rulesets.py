@@ -97,7 +97,6 @@ SAMPLE_TOTALS = {
     # 10 serrurerie, 11 mobilier: nothing in the house
     "10.01.01": 0.0,
     "10.02.01": 0.0,
-    "11.01.01": 0,
 }
 
 # Which elements (by their mark) feed each item that is not empty.

@@ -77,9 +77,11 @@ def print_work_items(work: WorkItems) -> None:
     items = work.items.set_index("code")[["label", "unit", "quantity", "elements"]]
     err.print(make_table(f"Work items ({work.ruleset.name})", items))
     c = work.coverage
+    building = c["elements"] - c.get("not_building_work", 0)
+    left_out = f"; {c['not_building_work']} not building work" if c.get("not_building_work") else ""
     err.print(
-        f"Coverage: {c['elements_mapped']} of {c['elements']} elements ({c['elements_share']:.1%}), "
-        f"{c['volume_share']:.1%} of the net volume"
+        f"Coverage: {c['elements_mapped']} of {building} elements ({c['elements_share']:.1%}), "
+        f"{c['volume_share']:.1%} of the net volume{left_out}"
     )
     if len(work.unmapped):
         err.print(f"{len(work.unmapped)} element(s) feed no item (sheet 'unmapped'), e.g.:")

@@ -130,15 +130,21 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
             f"{rows['contribution'].sum():.6g} {rows['unit'].iloc[0]}",
         )
     elements = takeoff.elements
-    volume = elements["net_volume_m3"].sum()
-    mapped_volume = elements.loc[elements["global_id"].isin(mapped_ids), "net_volume_m3"].sum()
     unmapped_frame = pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS)
     reconciliation = reconcile(elements, trace_frame, unmapped_frame, double, ruleset, schema)
     verdicts = reconciliation["verdict"].value_counts()
+    # shares of the building work: what the rule set leaves out on purpose is not missing from it
+    building = elements[
+        ~elements["global_id"].isin(
+            set(reconciliation.loc[reconciliation["verdict"] == "not_building_work", "global_id"])
+        )
+    ]
+    volume = building["net_volume_m3"].sum()
+    mapped_volume = building.loc[building["global_id"].isin(mapped_ids), "net_volume_m3"].sum()
     coverage = {
         "elements": len(elements),
         "elements_mapped": len(mapped_ids),
-        "elements_share": round(len(mapped_ids) / len(elements), 4) if len(elements) else 1.0,
+        "elements_share": round(len(mapped_ids) / len(building), 4) if len(building) else 1.0,
         "net_volume_m3": round(float(volume), 6),
         "net_volume_mapped_m3": round(float(mapped_volume), 6),
         "volume_share": round(float(mapped_volume / volume), 4) if volume else 1.0,
@@ -375,6 +381,8 @@ def explain_unmapped(ruleset: RuleSet, element: dict, schema: str) -> str:
             continue
         mismatch = _mismatch(item, element, schema, excluded="excluded by its exclude conditions")
         reasons.append(f"{item.code} {item.label}: {mismatch}")
+    if not reasons and any(is_subclass(element["ifc_class"], c, schema) for c in ruleset.not_building_work):
+        return f"{element['ifc_class']} is not building work in this rule set (not_building_work)"
     if not reasons:
         return f"no item selects {element['ifc_class']}"
     shown = "; ".join(reasons[:3])
