@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import HOUSE, assert_one_error, run
 
 import bimquant
@@ -165,3 +167,27 @@ def test_a_rule_set_without_structure_labels_counts_any_item(tmp_path):
 
 
 ROOT_PRICES = HOUSE.parents[1] / "rules" / "fr-prix.csv"
+
+
+REAL = ["AC20-FZK-Haus.ifc", "AC11-Institute-Var-2-IFC.ifc", "Office_A_20110811.ifc"]
+SHARED = HOUSE.parents[2] / "shared" / "models"
+
+
+@pytest.mark.real
+@pytest.mark.skipif(not SHARED.is_dir(), reason=f"real IFC models not found at {SHARED} (CI has them)")
+@pytest.mark.parametrize("rules", ["fr-lots.toml", "en-trades.toml"])
+@pytest.mark.parametrize("model", REAL)
+def test_real_models_are_priced_once_without_furniture(model, rules):
+    from measured import measured
+
+    result = measured(SHARED / model)
+    work = bimquant.takeoff(result, rules=HOUSE.parents[1] / "rules" / rules).work
+
+    table = work.reconciliation
+    assert len(table) == len(result.elements)
+    assert work.coverage["double_counted"] == 0, table[table["verdict"] == "double_counted"].head()
+    furniture = ("IfcFurnishingElement", "IfcFurniture", "IfcSystemFurnitureElement")
+    assert not work.trace["ifc_class"].isin(furniture).any()  # no loose furniture in any total
+    assert (table.loc[table["ifc_class"].isin(furniture), "verdict"] == "not_building_work").all()
+    unpriced = table[table["verdict"] != "priced_once"]
+    assert unpriced["reason"].str.len().gt(0).all()  # every element not priced once says why
