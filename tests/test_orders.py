@@ -66,9 +66,10 @@ QUANTITIES = {
     ("07.02.01", GF): 2 * 6 * 3,  # insulation layer of W1 and W2, one face each
     ("07.03.01", GF): F("2.8") * F("4.2"),  # CV2 ceiling
     ("08.01.01", GF): F("2.7") * 6,  # CV1 floor tiles
-    # painting, both faces, openings over 2.5 m2 deducted: W1, W2 2 x 18 each; W3 2 x (15 - 5):
-    # the 5 m2 window is deducted, the 2 m2 door measured through
-    ("09.01.01", GF): 2 * (2 * 18) + 2 * (15 - 2 * F("2.5")),
+    # painting, openings over 2.5 m2 deducted: internal W3 2 x (15 - 5) (the 5 m2 window is
+    # deducted, the 2 m2 door measured through); external W1, W2 their inner face, 18 each
+    ("09.01.01", GF): 2 * (15 - 2 * F("2.5")),
+    ("09.01.02", GF): 2 * 18,
     ("09.01.01", L1): 2 * 4 * F("2.6"),  # W4
 }
 # items with a quantity and no recipe in fr-recettes.toml (made to measure: see its header)
@@ -118,6 +119,7 @@ RECIPES = {  # code: [(material, per_unit, waste_pct)]
     ],
     "08.01.01": [("carrelage-60x60", "1.0", 10), ("mortier-colle-c2", "5.0", 5)],
     "09.01.01": [("peinture-mate", "0.2", 10)],
+    "09.01.02": [("peinture-mate", "0.2", 10)],
 }
 CONCRETE, PACKED = "concrete", "packed"
 MATERIALS = {  # id: (supplier, kind, pack_size (truck for concrete), increment, lead time days, price)
@@ -170,7 +172,7 @@ EXPECTED = {
     ("tuile-emboitement", L1): ("709.8", 3, "720", None, None),  # 52 x 13 x 1.05 / 240 = 2.96
     ("huile-decoffrage", GF): ("2.42", 1, "20", None, None),  # 88 x 0.025 x 1.10
     ("huile-decoffrage", L1): ("0.572", 1, "20", None, None),  # 20.8 x 0.025 x 1.10
-    ("peinture-mate", GF): ("20.24", 2, "30", None, None),  # 92 x 0.2 x 1.10 / 15 = 1.35
+    ("peinture-mate", GF): ("12.32", 1, "15", None, None),  # (20 + 36) x 0.2 x 1.10 / 15 = 0.82
     ("peinture-mate", L1): ("4.576", 1, "15", None, None),  # 20.8 x 0.2 x 1.10
     # Ground floor drylining: lining 07.02.01 (36 m2) and ceiling 07.03.01 (11.76 m2) share materials
     ("bande-joint", GF): ("87.759", 1, "150", None, None),  # (36 + 11.76) x 1.75 x 1.05
@@ -188,7 +190,7 @@ SUPPLIER_VALUES = {
     "Négoce carrelage": 13 * 36 + 4 * 22,
     "Négoce couverture": 1 * 120 + 43 * F("2.8") + 3 * 380,
     "Négoce matériaux": 2 * 70,
-    "Négoce peinture": 3 * 95,
+    "Négoce peinture": 2 * 95,  # 1 + 1 pots of 15 l
     "Plâtre & Isolation": F("6.5") + 24 + 30 * F("3.3") + 7 * 42 + 17 * F("8.5") + 45 + 14,
 }
 

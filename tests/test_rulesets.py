@@ -92,8 +92,10 @@ SAMPLE_TOTALS = {
     "07.03.01": 2.8 * 4.2,  # CV2
     # 08 sols: CV1 has no void
     "08.01.01": 2.7 * 6,
-    # 09 peinture, two faces: W3's 5 m2 window is over 2.5 m2 (deducted), its 2 m2 door is not
-    "09.01.01": 2 * (W1_SIDE + W2_SIDE + (W3_SIDE - WINDOW_O2) + W4_SIDE),
+    # 09 peinture, internal walls two faces: W3's 5 m2 window is over 2.5 m2 (deducted), its
+    # 2 m2 door is not; external W1, W2 one face (the other is a facade)
+    "09.01.01": 2 * ((W3_SIDE - WINDOW_O2) + W4_SIDE),
+    "09.01.02": W1_SIDE + W2_SIDE,
     # 10 serrurerie, 11 mobilier: nothing in the house
     "10.01.01": 0.0,
     "10.02.01": 0.0,
@@ -116,7 +118,8 @@ SAMPLE_ELEMENTS = {
     "07.02.01": {"W1", "W2"},
     "07.03.01": {"CV2"},
     "08.01.01": {"CV1"},
-    "09.01.01": {"W1", "W2", "W3", "W4"},
+    "09.01.01": {"W3", "W4"},
+    "09.01.02": {"W1", "W2"},
 }
 
 
@@ -210,7 +213,7 @@ def test_layered_wall_feeds_concrete_with_its_share_and_insulation_with_its_area
     work = apply_rules(measured(FILES[schema]), shipped("fr-lots.toml"))
     w1 = work.trace[work.trace["name"].map(mark) == "W1"]
     rows = {code: group for code, group in w1.groupby("code")}
-    assert set(rows) == {"02.03.01", "02.03.02", "07.02.01", "09.01.01"}
+    assert set(rows) == {"02.03.01", "02.03.02", "07.02.01", "09.01.02"}  # W1 is external: one face painted
     for code in ("02.03.01", "02.03.02", "07.02.01"):
         assert len(rows[code]) == 1, code  # one row per matching layer: one layer each
     concrete, formwork, insulation = (rows[c].iloc[0] for c in ("02.03.01", "02.03.02", "07.02.01"))
