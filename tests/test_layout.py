@@ -27,6 +27,7 @@ ORDER = [
     "quantities.mesh",
     "quantities.measure",
     "quantities.openings",
+    "quantities.exterior",
     "authored",
     "takeoff",
     "rules.formula",

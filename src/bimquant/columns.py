@@ -79,6 +79,7 @@ IDENTITY_COLUMNS = [
     "density_source",
     "classification",
     "is_external",
+    "is_external_source",
     "load_bearing",
     "fire_rating",
 ]

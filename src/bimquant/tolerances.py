@@ -30,6 +30,12 @@ SNAP_GRID_M = 1e-7
 # volume the wall is curved or irregular and its side area is taken as volume / thickness.
 PLANAR_COVERAGE_MIN = 0.9
 
+# --- external walls from geometry (bimquant.quantities.exterior) ---
+# Wall footprints are grown by this (m) so that walls meeting at a corner join into one outline.
+JOIN_GAP_M = 0.05
+# A wall whose footprint lies within this (m) of its storey's outline is external.
+OUTLINE_TOL_M = 0.02
+
 # --- authored quantities (bimquant.authored) ---
 # An authored value within this relative difference of the geometry is "ok" ("within 1%").
 AUTHORED_REL_TOL = 0.01

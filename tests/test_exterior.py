@@ -1,0 +1,95 @@
+"""External or internal, from the geometry, where the model does not say (issue 10).
+
+AC20-FZK-Haus states no IsExternal on its walls and doors: its facades were painted like rooms.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from shapely.geometry import box
+
+from bimquant.quantities.exterior import derive_external
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "models"
+needs_models = pytest.mark.skipif(not SHARED.is_dir(), reason=f"real IFC models not found at {SHARED} (CI has them)")
+
+
+def test_a_hand_made_storey():
+    # a 10 x 8 m house, 0.3 m outer walls meeting at the corners, a 0.1 m partition across it
+    walls = {
+        "south": box(0, 0, 10, 0.3),
+        "north": box(0, 7.7, 10, 8),
+        "west": box(0, 0.3, 0.3, 7.7),
+        "east": box(9.7, 0.3, 10, 7.7),
+        "partition": box(0.3, 3.95, 9.7, 4.05),
+        "upstairs partition": box(0.3, 3.95, 9.7, 4.05),
+    }
+    storeys = {name: "RDC" for name in walls} | {"upstairs partition": "R+1"}  # alone on its storey
+
+    external = derive_external(walls, storeys)
+
+    assert {name for name, value in external.items() if value} == {
+        "south",
+        "north",
+        "west",
+        "east",
+        "upstairs partition",
+    }
+    assert external["partition"] is False
+
+
+def test_walls_that_do_not_quite_meet_still_make_one_outline():
+    # 3 cm gaps at two corners, as exporters leave them; the partition stops 3 cm short too
+    walls = {
+        "south": box(0, 0, 10, 0.3),
+        "east": box(10.03, 0, 10.33, 8),
+        "north": box(0, 8, 10.33, 8.3),
+        "west": box(0, 0.33, 0.3, 8),
+        "inner": box(5, 0.33, 5.1, 6),
+    }
+    external = derive_external(walls, dict.fromkeys(walls, "RDC"))
+    assert external == {"south": True, "east": True, "north": True, "west": True, "inner": False}
+
+
+@needs_models
+def test_fzk_haus_walls_and_doors():
+    from measured import measured
+
+    elements = measured(SHARED / "AC20-FZK-Haus.ifc").elements
+    walls = elements[elements["family"] == "wall"].set_index("name")
+    doors = elements[elements["ifc_class"] == "IfcDoor"].set_index("name")
+    external = [n for n in walls.index if n.startswith("Wand-Ext-")]
+    internal = [n for n in walls.index if n.startswith("Wand-Int-")]
+    assert (len(external), len(internal)) == (8, 5)
+    assert walls.loc[external, "is_external"].tolist() == [True] * 8
+    assert walls.loc[internal, "is_external"].tolist() == [False] * 5
+    assert (walls["is_external_source"] == "geometry").all()
+    assert doors.loc[["Haustuer", "Terrassentuer"], "is_external"].tolist() == [True, True]
+    assert doors.loc[[n for n in doors.index if n.startswith("Innentuer")], "is_external"].tolist() == [False] * 3
+
+
+@needs_models
+def test_institute_geometry_agrees_with_the_model_flag():
+    from measured import measured
+
+    result = measured(SHARED / "AC11-Institute-Var-2-IFC.ifc")
+    assert result.info["external_walls_geometry_agreement"] >= 0.95
+    walls = result.elements[result.elements["family"] == "wall"]
+    assert (walls["is_external_source"] == "model").all()  # the model's own flag is kept
+
+
+@needs_models
+def test_fzk_haus_facades_are_not_painted_like_rooms():
+    import bimquant
+    from measured import measured
+
+    result = measured(SHARED / "AC20-FZK-Haus.ifc")
+    work = bimquant.takeoff(result, rules=Path(__file__).resolve().parents[1] / "rules" / "fr-lots.toml").work
+    trace = work.trace
+    painted = trace[trace["code"].isin(["09.01.01", "09.01.02"])]
+    outer = painted[painted["name"].str.startswith("Wand-Ext-")]
+    inner = painted[painted["name"].str.startswith("Wand-Int-")]
+    assert set(outer["code"]) == {"09.01.02"} and len(outer) == 8  # one face each
+    assert set(inner["code"]) == {"09.01.01"} and len(inner) == 5  # two faces each
