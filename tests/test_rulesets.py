@@ -373,7 +373,7 @@ def test_external_door_goes_to_external_joinery_only(name):
     result = measured(FILES["ifc4"])
     properties = dict(result.elements.loc[result.elements["name"].map(mark) == "D1", "properties"].iloc[0])
     properties["Pset_DoorCommon.IsExternal"] = True
-    work = apply_rules(with_element(result, "D1", properties=properties), shipped(name))
+    work = apply_rules(with_element(result, "D1", properties=properties, is_external=True), shipped(name))
     totals = dict(zip(work.items["code"], work.items["quantity"]))
     assert (totals["05.02.01"], totals["06.01.01"]) == (1, 0)
 
