@@ -93,3 +93,17 @@ def test_fzk_haus_facades_are_not_painted_like_rooms():
     inner = painted[painted["name"].str.startswith("Wand-Int-")]
     assert set(outer["code"]) == {"09.01.02"} and len(outer) == 8  # one face each
     assert set(inner["code"]) == {"09.01.01"} and len(inner) == 5  # two faces each
+
+
+@needs_models
+def test_fzk_haus_lightweight_concrete_walls_are_masonry_not_formed_concrete():
+    import bimquant
+    from measured import measured
+
+    result = measured(SHARED / "AC20-FZK-Haus.ifc")
+    for rules in ("fr-lots.toml", "en-trades.toml"):
+        work = bimquant.takeoff(result, rules=Path(__file__).resolve().parents[1] / "rules" / rules).work
+        walls = work.trace[work.trace["name"].str.startswith("Wand-")]
+        assert not walls["code"].isin(["02.03.01", "02.03.02"]).any()  # no reinforced concrete, no formwork
+        assert set(walls.loc[walls["code"] == "02.04.01", "name"]) == {n for n in walls["name"]}  # all 13 as masonry
+        assert walls["name"].nunique() == 13
