@@ -245,7 +245,7 @@ def test_usage_error_exits_2(args, named):
 # --- atomic output -------------------------------------------------------------------------------
 
 
-def full_disk_writer(*args):
+def full_disk_writer(*args, **kwargs):
     """Stands in for a writer (``write_csv(table, path)``, ``write_xlsx(tables, path)``): writes
     part of the file, then runs out of disk space."""
     Path(args[-1]).write_bytes(b"PK\x03\x04 half a file")
@@ -278,7 +278,7 @@ def test_failed_write_keeps_the_previous_file_intact(tmp_path, monkeypatch):
 
 def test_writer_bug_leaves_no_temporary_file(tmp_path, monkeypatch):
     # Not a disk problem but a bug in a writer: it propagates, and still nothing is left behind.
-    def broken(table, path):
+    def broken(table, path, **kwargs):
         Path(path).write_text("global_id\n", encoding="utf-8")
         raise ValueError("cannot convert column")
 

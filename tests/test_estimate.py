@@ -485,7 +485,7 @@ def test_names_that_look_like_formulas_stay_text(tmp_path, house_files):
         assert all(cell.data_type == "s" for cell in cells), hostile
     assert not [cell for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
     with open(tmp_path / "out.trace.csv", encoding="utf-8-sig", newline="") as stream:
-        trace_names = {row["name"] for row in csv.DictReader(stream)}
+        trace_names = {row["name"] for row in csv.DictReader(stream, delimiter=";")}  # a French rule set: French CSV
     for hostile in HOSTILE.values():
         assert "'" + hostile in trace_names
         assert hostile not in trace_names
@@ -506,7 +506,7 @@ def test_a_rule_label_that_looks_like_a_formula_stays_text(tmp_path):
     lot_cells = [c for c in sheet["A"] if c.value == "@Structure"]
     assert lot_cells and all(c.data_type == "s" for c in lot_cells)
     with open(table, encoding="utf-8-sig", newline="") as stream:
-        labels = {row["code"]: row["label"] for row in csv.DictReader(stream)}
+        labels = {row["code"]: row["label"] for row in csv.DictReader(stream, delimiter=";")}  # French CSV
     assert labels["T.03"] == "'" + label
 
 

@@ -103,6 +103,16 @@ THREADS_OPT = typer.Option(
 MATERIALS_OPT = typer.Option(
     None, "--materials", help="Material library (TOML) for densities the model does not state (default: shipped)."
 )
+
+
+class Locale(str, Enum):
+    fr = "fr"
+    en = "en"
+
+
+LOCALE_OPT = typer.Option(
+    None, "--locale", help="CSV conventions: fr (; and decimal commas) or en; default: the rule set's language."
+)
 QUIET_OPT = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr (warnings still shown).")
 VERBOSE_OPT = typer.Option(False, "--verbose", "-v", help="Also show what the library logs as information.")
 
@@ -156,10 +166,11 @@ def _output_format(output: Path | None, fmt: OutFormat | None, inputs: dict[str,
         )
 
 
-def _emit(result, output: Path | None, fmt: OutFormat | None) -> None:
+def _emit(result, output: Path | None, fmt: OutFormat | None, locale: Locale | None = None) -> None:
     """Write the result to ``output``, or as JSON on stdout with ``--format json`` and no -o."""
     if output is not None:
-        _WRITTEN.extend(str(path) for path in bimquant.write(result, output, fmt.value if fmt else None))
+        written = bimquant.write(result, output, fmt.value if fmt else None, locale=locale.value if locale else None)
+        _WRITTEN.extend(str(path) for path in written)
     elif fmt == OutFormat.json:
         bimquant.write(result, sys.stdout, "json")
 
@@ -172,6 +183,7 @@ def _produce(
     quiet: bool,
     verbose: bool,
     inputs: dict[str, Path | None],
+    locale: Locale | None = None,
 ) -> None:
     """The shape of every command that writes a result: check the output, compute the result
     with a progress bar, write it, print its summary and, last, the file written."""
@@ -179,7 +191,7 @@ def _produce(
         _output_format(output, fmt, inputs)
         with _progress(quiet) as progress:
             result = compute(progress)
-        _emit(result, output, fmt)
+        _emit(result, output, fmt, locale)
         if not quiet:
             summarize(result)
     _written(output, quiet)
@@ -204,6 +216,7 @@ def takeoff(
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
     materials: Path | None = MATERIALS_OPT,
+    locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
     verbose: bool = VERBOSE_OPT,
 ) -> None:
@@ -228,6 +241,7 @@ def takeoff(
         quiet,
         verbose,
         {"the model": model, "the rule set (--rules)": rules, "the material library (--materials)": materials},
+        locale,
     )
 
 
@@ -311,6 +325,7 @@ def estimate(
     strict: bool = typer.Option(False, "--strict", help="Exit with code 4, writing nothing, if an item has no price."),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
+    locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
     verbose: bool = VERBOSE_OPT,
 ) -> None:
@@ -348,6 +363,7 @@ def estimate(
             "the price library (--prices)": prices,
             "the settings file (--settings)": settings,
         },
+        locale,
     )
 
 
@@ -364,6 +380,7 @@ def order(
     fmt: OutFormat | None = FORMAT_OPT,
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
+    locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
     verbose: bool = VERBOSE_OPT,
 ) -> None:
@@ -386,6 +403,7 @@ def order(
             "the recipe file (--recipes)": recipes,
             "the phase file (--phases)": phases,
         },
+        locale,
     )
 
 

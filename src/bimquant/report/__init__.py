@@ -51,7 +51,12 @@ def register_writer(result_type: type, fmt: str) -> Callable:
 
 
 def write(
-    result, path: str | os.PathLike | IO[str], format: str | None = None, *, tables: list[str] | None = None
+    result,
+    path: str | os.PathLike | IO[str],
+    format: str | None = None,
+    *,
+    tables: list[str] | None = None,
+    locale: str | None = None,
 ) -> list[Path]:
     """Write a pipeline result to ``path`` as CSV, XLSX or JSON (from ``format`` or the file's
     extension); return the files written.
@@ -62,7 +67,9 @@ def write(
     - JSON: ``{"info": ..., "<table>": [rows...], ...}``. ``path`` may be an open text stream
       (``sys.stdout``): JSON is written to it.
 
-    ``tables`` keeps only the tables named (generic writers only). Raises
+    ``locale`` (``"fr"`` or ``"en"``; by default the rule set's language, else ``"en"``): a
+    French CSV is separated by ``;`` with decimal commas and rounded numbers. ``tables`` keeps
+    only the tables named (generic writers only). Raises
     :class:`~bimquant.errors.OutputError` for an unknown format or a path that cannot be written.
 
     Example::
@@ -81,11 +88,14 @@ def write(
     special = _writer_for(type(result), fmt) if tables is None else None
     if special is not None:
         return write_atomically([(Path(path), lambda tmp: special(result, tmp))])
+    locale = locale or (result.info.get("language") if result.info.get("language") in plain.LOCALES else "en")
+    if locale not in plain.LOCALES:
+        raise OutputError(f"unknown locale '{locale}'", f"use {' or '.join(plain.LOCALES)}")
     if fmt == "csv" and tables is None:
         names = _csv_tables(result)
         chosen = {name: chosen[name] for name in names}
-        return write_tables(chosen, path, fmt=fmt, info=result.info, main=names[0], csv_all=True)
-    return write_tables(chosen, path, fmt=fmt, info=result.info, csv_all=True)
+        return write_tables(chosen, path, fmt=fmt, info=result.info, main=names[0], csv_all=True, locale=locale)
+    return write_tables(chosen, path, fmt=fmt, info=result.info, csv_all=True, locale=locale)
 
 
 def _writer_for(result_type: type, fmt: str) -> Callable | None:
@@ -110,6 +120,7 @@ def write_tables(
     info: dict | None = None,
     main: str | None = None,
     csv_all: bool = False,
+    locale: str = "en",
 ) -> list[Path]:
     """Write named tables to ``path``: XLSX one sheet per table, JSON an object
     ``{"info": ..., name: [rows...]}``, CSV the ``main`` table (default: the first) and, with
@@ -118,10 +129,10 @@ def write_tables(
     fmt = get_format(path, fmt)
     if fmt == "csv":
         main = main or next(iter(tables))
-        jobs = [(path, lambda tmp, t=tables[main]: plain.write_csv(t, tmp))]
+        jobs = [(path, lambda tmp, t=tables[main]: plain.write_csv(t, tmp, locale=locale))]
         if csv_all:
             jobs += [
-                (path.with_name(f"{path.stem}.{name}.csv"), lambda tmp, t=table: plain.write_csv(t, tmp))
+                (path.with_name(f"{path.stem}.{name}.csv"), lambda tmp, t=table: plain.write_csv(t, tmp, locale=locale))
                 for name, table in tables.items()
                 if name != main
             ]

@@ -56,16 +56,80 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
     return flat
 
 
-def write_csv(table: pd.DataFrame, path: Path) -> None:
+# CSV conventions by locale: separator and decimal mark. French spreadsheets expect ";" and ",".
+CSV_STYLES = {"en": (",", "."), "fr": (";", ",")}
+LOCALES = tuple(CSV_STYLES)
+# Decimals a quantity deserves, by its unit (a column suffix, or the row's `unit`); money: 2.
+UNIT_DECIMALS = {"m3": 3, "m2": 2, "m": 2, "kg": 1, "t": 3, "u": 0, "l": 2}
+MONEY_COLUMNS = {"amount", "unit_price", "order_value", "labour", "material", "equipment", "pack_price"}
+ROW_UNIT_COLUMNS = {"quantity", "contribution", "need", "need_without_waste", "ordered", "surplus", "item_quantity"}
+
+
+def write_csv(table: pd.DataFrame, path: Path, locale: str = "en") -> None:
     """CSV, UTF-8 with BOM (Excel opens accents right), text cells escaped against formulas.
 
-    Records end with CR LF (RFC 4180), so that a cell holding a CR, a LF, a comma or a quote
-    is always quoted: a bare CR in a name never splits a record."""
+    Records end with CR LF (RFC 4180), so that a cell holding a CR, a LF, the separator or a
+    quote is always quoted: a bare CR in a name never splits a record. ``locale="fr"``: columns
+    separated by ``;``, decimal commas, and numbers rounded to what their unit deserves (3
+    decimals for m3, 2 for m2 and m, 1 for kg, 2 for money), as a French spreadsheet opens it."""
+    separator, decimal = CSV_STYLES[locale]
     flat = _flat(table)
     for column in flat.columns:
         if _is_text(flat[column]):
             flat[column] = flat[column].map(escape_text)
-    flat.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    if locale == "en":
+        flat.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+        return
+    flat = round_for_people(flat)
+    lines = [separator.join(_quoted(str(c)) for c in flat.columns)]
+    for values in flat.itertuples(index=False):
+        lines.append(separator.join(_csv_cell(v, decimal) for v in values))
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        stream.write("\r\n".join(lines) + "\r\n")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _csv_cell(value, decimal: str) -> str:
+    """A number bare, with the locale's decimal mark; every text quoted (a spreadsheet told to
+    take quoted fields as text keeps the code 02.01.01 a code, not a date); empty for none."""
+    value = cell_value(value)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return _quoted(str(value))
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = f"{value:.12g}"
+        if "e" in text:
+            text = f"{value:.12f}".rstrip("0").rstrip(".")
+        return text.replace(".", decimal)
+    return _quoted(str(value))
+
+
+def round_for_people(table: pd.DataFrame) -> pd.DataFrame:
+    """Float columns rounded to what their unit deserves: by the column's unit suffix
+    (``net_volume_m3``: 3 decimals), by the row's ``unit`` for quantities of work items and
+    orders, 2 decimals for money; other floats keep 6 significant digits."""
+    rounded = table.copy()
+    for column in rounded.columns:
+        values = rounded[column]
+        if not pd.api.types.is_float_dtype(values):
+            continue
+        suffix = column.rsplit("_", 1)[-1]
+        if column in MONEY_COLUMNS:
+            rounded[column] = values.round(2)
+        elif column in ROW_UNIT_COLUMNS and "unit" in rounded.columns:
+            decimals = rounded["unit"].map(lambda unit: UNIT_DECIMALS.get(str(unit), 3))
+            rounded[column] = [round(v, d) if v == v else v for v, d in zip(values, decimals)]
+        elif suffix in UNIT_DECIMALS:
+            rounded[column] = values.round(UNIT_DECIMALS[suffix])
+        else:
+            rounded[column] = values.map(lambda v: float(f"{v:.6g}") if v == v else v)
+    return rounded
 
 
 def put_text(sheet, row: int, column: int, value):
