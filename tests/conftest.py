@@ -45,3 +45,20 @@ def global_id(mark: str, model: Path = HOUSE) -> str:
     """GlobalId of the sample house's element (or opening) whose name starts with ``mark``."""
     ifc = ifcopenshell.open(str(model))
     return next(e.GlobalId for e in ifc.by_type("IfcRoot") if (e.Name or "").startswith(mark + " "))
+
+
+def soffice_to_xlsx(path: Path, out: Path, profile: Path, infilter: str | None = None, timeout: int = 180) -> Path:
+    """``path`` opened by LibreOffice headless (with a user profile of its own, an import filter
+    if given) and saved as XLSX in ``out``: formulas get their values, CSV gets read as the
+    given locale would. Returns the file written."""
+    import shutil
+    import subprocess
+
+    out.mkdir(exist_ok=True)
+    command = [shutil.which("soffice"), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
+    command += [f"--infilter={infilter}"] if infilter else []
+    command += ["--convert-to", "xlsx", "--outdir", str(out), str(path)]
+    subprocess.run(command, check=True, capture_output=True, timeout=timeout)
+    result = out / f"{path.stem}.xlsx"
+    assert result.is_file(), f"LibreOffice wrote nothing for {path}"
+    return result

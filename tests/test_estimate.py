@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -28,7 +27,7 @@ import ifcopenshell
 import openpyxl
 import pytest
 
-from conftest import run
+from conftest import soffice_to_xlsx, run
 from bimquant.errors import RuleError
 from bimquant.estimate import check_price_units, load_prices
 from bimquant.rules import load_ruleset
@@ -343,27 +342,7 @@ def lo_profile(tmp_path_factory) -> Path:
 
 def recalculate(path: Path, profile: Path) -> Path:
     """Open ``path`` in LibreOffice headless and save it again: every formula gets its value."""
-    out = path.parent / f"recalculated-{path.stem}"
-    out.mkdir()
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    result = out / path.name
-    assert result.is_file(), f"LibreOffice wrote nothing for {path}"
-    return result
+    return soffice_to_xlsx(path, path.parent / f"recalculated-{path.stem}", profile, timeout=60)
 
 
 def read_dpgf(path: Path) -> dict:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import csv
 import shutil
-import subprocess
 
 import openpyxl
 import pytest
-from conftest import HOUSE, ROOT, run
+from conftest import HOUSE, ROOT, run, soffice_to_xlsx
 
 import bimquant
 
@@ -64,25 +63,9 @@ def test_libreoffice_in_french_opens_it_as_columns_and_numbers(tmp_path, tmp_pat
     assert run("estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES, "-o", out, "-q")[0] == 0
     converted = tmp_path / "converted"
     profile = tmp_path_factory.mktemp("lo-fr")
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            # CSV import: ; separated, " quoted, UTF-8, from line 1, standard columns, French
-            # (1036), quoted fields as text (the item codes 02.03.01 would otherwise be dates)
-            "--infilter=CSV:59,34,76,1,,1036,true",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(converted),
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    # CSV import: ; separated, " quoted, UTF-8, from line 1, standard columns, French (1036),
+    # quoted fields as text (the item codes 02.03.01 would otherwise be dates)
+    soffice_to_xlsx(out, converted, profile, infilter="CSV:59,34,76,1,,1036,true")
     sheet = openpyxl.load_workbook(converted / "dpgf.xlsx").active
     header = [cell.value for cell in sheet[1]]
     assert header[:7] == ["code", "lot", "label", "unit", "quantity", "unit_price", "amount"]
