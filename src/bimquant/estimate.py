@@ -227,7 +227,11 @@ def check_price_units(ruleset, prices: dict[str, Price]) -> None:
 
 
 def estimate_budget(
-    work: WorkItems, prices: dict[str, Price], rates: Rates, elements: pd.DataFrame | None = None
+    work: WorkItems,
+    prices: dict[str, Price],
+    rates: Rates,
+    elements: pd.DataFrame | None = None,
+    spaces: dict | None = None,
 ) -> Budget:
     """Price the work items: amounts, lot subtotals, overheads, margin, VAT and ratios.
 
@@ -305,7 +309,7 @@ def estimate_budget(
             f"the price library mixes currencies: {', '.join(sorted(currencies))}",
             "use one currency in a price library",
         )
-    ratios = get_ratios(elements, float(total_excl)) if elements is not None else {}
+    ratios = get_ratios(elements, float(total_excl), spaces) if elements is not None else {}
     return Budget(
         lines=frame,
         lots=pd.DataFrame(lots, columns=LOT_COLUMNS),
@@ -326,10 +330,19 @@ def get_gross_floor_area(elements: pd.DataFrame) -> float:
     return float(slabs["gross_area_m2"].sum())
 
 
-def get_ratios(elements: pd.DataFrame, total_excl_vat: float) -> dict:
-    area = _cents(get_gross_floor_area(elements))  # the workbook divides by the area it shows
+def get_ratios(elements: pd.DataFrame, total_excl_vat: float, spaces: dict | None = None) -> dict:
+    """Cost per m2: of the rooms' net floor area (IfcSpace) when the model has spaces, else of
+    the floor slabs' area, which the ratio then says plainly (it is not the SDP)."""
+    if spaces and spaces.get("net_floor_area_m2"):
+        area = _cents(spaces["net_floor_area_m2"])  # the workbook divides by the area it shows
+        basis, source = "spaces", f"IfcSpace net floor area ({spaces['source']}, {spaces['measured']} spaces)"
+    else:
+        area = _cents(get_gross_floor_area(elements))
+        basis, source = "slabs", "no IfcSpace in the model: IfcSlab FLOOR/BASESLAB gross main-face area"
     return {
-        "gross_floor_area_m2": float(area),
-        "gross_floor_area_source": "IfcSlab FLOOR/BASESLAB gross main-face area",
+        "floor_area_m2": float(area),
+        "floor_area_basis": basis,
+        "floor_area_source": source,
+        "gross_floor_area_m2": float(area),  # kept for earlier readers of the JSON; see floor_area_basis
         "cost_per_m2_excl_vat": money(_decimal(total_excl_vat) / area) if area > 0 else None,
     }

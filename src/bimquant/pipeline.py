@@ -172,7 +172,7 @@ def estimate(
     measured = _measured(model, **takeoff_options)
     work = _work(measured, ruleset)
     _refuse_double_counts(work, strict)
-    budget = pricing.estimate_budget(work, library, rates, measured.elements)
+    budget = pricing.estimate_budget(work, library, rates, measured.elements, measured.info.get("spaces"))
     if strict and not budget.totals["complete"]:
         codes = ", ".join(budget.unpriced["code"].head(5))
         raise RuleError(

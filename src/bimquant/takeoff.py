@@ -25,7 +25,7 @@ from bimquant.columns import ELEMENT_COLUMNS, LISTED_COLUMNS, OPENING_COLUMNS
 from bimquant.geometry import Shape, get_shapes
 from bimquant.geometry.iterator import ProgressCallback
 from bimquant.materials import MaterialLibrary, load_materials
-from bimquant.model import Model
+from bimquant.model import Model, get_authored_quantities
 from bimquant.model import get_elements as read_elements
 from bimquant.quantities import mesh
 from bimquant.quantities.exterior import derive_external
@@ -111,6 +111,7 @@ def measure_model(
     table = pd.DataFrame(rows, columns=ELEMENT_COLUMNS)
     openings_table = pd.DataFrame(opening_rows, columns=OPENING_COLUMNS)
     agreement = _set_external(table, shapes, elements, openings_table)
+    spaces = measure_spaces(model, kernel=kernel, threads=threads)
     authored = authored_checks.check_authored(elements, table)
     flags = authored_checks.get_element_flags(authored)
     table["authored_flags"] = [flags.get(gid, "") for gid in table["global_id"]]
@@ -124,6 +125,7 @@ def measure_model(
         "elements_failed": len(failures),
         "elements_excluded": len(excluded),
         "external_walls_geometry_agreement": agreement,
+        "spaces": spaces,
         "elements_damaged": int(table["measure_note"].str.contains("damaged file", regex=False).sum()),
         "assumptions": model.assumptions,
         "file_problems": model.problems[:20],
@@ -216,6 +218,32 @@ def _openings(element: dict, shapes: _Geometry) -> list[dict]:
         }
         for opening, values in zip(element["openings"], measured)
     ]
+
+
+def measure_spaces(model: Model, *, kernel: str = "auto", threads: int | None = None) -> dict:
+    """The model's rooms (IfcSpace): their count and net floor area (m2), from each space's
+    authored ``NetFloorArea``, else the plan area of its body; and which was used."""
+    spaces = model.file.by_type("IfcSpace")
+    areas, sources, unmeasured = {}, set(), []
+    for space in spaces:
+        authored = [q["value"] for q in get_authored_quantities(model, space) if q["quantity"] == "NetFloorArea"]
+        if authored:
+            areas[space.id()] = authored[0]
+            sources.add("authored NetFloorArea")
+        else:
+            unmeasured.append(space.id())
+    if unmeasured:
+        meshed, _ = get_shapes(model.file, unmeasured, kernel=kernel, threads=threads)
+        for sid, shape in meshed.items():
+            triangles = mesh.get_triangles(shape.vertices, shape.faces)
+            areas[sid] = float(mesh.get_footprint(triangles, mesh.get_face_normals_areas(triangles)[0]).area)
+            sources.add("plan area of the space body")
+    return {
+        "count": len(spaces),
+        "measured": len(areas),
+        "net_floor_area_m2": round(sum(areas.values()), 6),
+        "source": " and ".join(sorted(sources)) or None,
+    }
 
 
 def _set_external(

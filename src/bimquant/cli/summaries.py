@@ -192,7 +192,7 @@ def print_budget(budget: bimquant.Budget) -> None:
     if budget.ratios.get("cost_per_m2_excl_vat") is not None:
         err.print(
             f"  cost per m2 excl. VAT {budget.ratios['cost_per_m2_excl_vat']:,.2f} "
-            f"({budget.ratios['gross_floor_area_m2']:,.2f} m2 of floor slabs)"
+            f"({budget.ratios['floor_area_m2']:,.2f} m2: {show(budget.ratios['floor_area_source'])})"
         )
     if not budget.totals["complete"]:
         err.print(

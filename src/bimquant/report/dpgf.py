@@ -32,7 +32,8 @@ LABELS = {
         "vat": "TVA",
         "total_incl": "Total TTC",
         "rate": "taux %",
-        "area": "Surface de plancher (dalles) m2",
+        "area": "Surface utile des locaux (IfcSpace) m2",
+        "area_slabs": "Surface des dalles de plancher (maquette sans locaux ; ce n'est pas la SDP) m2",
         "per_m2": "Coût HT par m2",
         "incomplete": "INCOMPLET : {n} article(s) sans prix (feuille « Sans prix »)",
         "title": "Estimation",
@@ -54,7 +55,8 @@ LABELS = {
         "vat": "VAT",
         "total_incl": "Total incl. VAT",
         "rate": "rate %",
-        "area": "Gross floor area (slabs) m2",
+        "area": "Net floor area of the rooms (IfcSpace) m2",
+        "area_slabs": "Floor slab area (no rooms in the model) m2",
         "per_m2": "Cost per m2 excl. VAT",
         "incomplete": "INCOMPLETE: {n} item(s) without a price (sheet 'Unpriced')",
         "title": "Estimate",
@@ -149,7 +151,7 @@ def write_dpgf(budget: Budget, path: Path) -> None:
     row = total_incl + 2
     area = budget.ratios.get("gross_floor_area_m2")
     if area:
-        text(row, 2, words["area"])
+        text(row, 2, words["area"] if budget.ratios.get("floor_area_basis") == "spaces" else words["area_slabs"])
         number(row, 4, area, QUANTITY)
         text(row + 1, 2, words["per_m2"])
         number(row + 1, 6, f"=ROUND(F{total_excl}/D{row},2)", money)
