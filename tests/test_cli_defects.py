@@ -232,11 +232,22 @@ def test_library_estimate_writes_the_same_dpgf_as_the_cli(tmp_path, monkeypatch)
     library = tmp_path / "d.xlsx"
     cli = tmp_path / "cli.xlsx"
     bimquant.write(
-        bimquant.estimate("sample_models/house_ifc4.ifc", rules="rules/fr-lots.toml", prices="rules/fr-prix.csv"),
+        bimquant.estimate(
+            "sample_models/house_ifc4.ifc", rules="rules/fr-lots.toml", prices="rules/fr-prix.csv", view="internal"
+        ),
         library,
     )
     code, _, stderr = run(
-        "estimate", "sample_models/house_ifc4.ifc", "-r", "rules/fr-lots.toml", "-p", "rules/fr-prix.csv", "-o", cli
+        "estimate",
+        "sample_models/house_ifc4.ifc",
+        "-r",
+        "rules/fr-lots.toml",
+        "-p",
+        "rules/fr-prix.csv",
+        "-o",
+        cli,
+        "--view",
+        "internal",
     )
     assert code == 0, stderr
 

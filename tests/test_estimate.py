@@ -241,7 +241,7 @@ def write_prices(folder: Path, prices: dict[str, Decimal] = PRICES, name: str = 
 
 def estimate_json(rules: Path, prices: Path, *extra) -> dict:
     code, stdout, stderr = run(
-        "estimate", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "-q", *extra
+        "estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "-q", *extra
     )
     assert code == 0, stderr
     return json.loads(stdout)
@@ -379,7 +379,9 @@ def test_recalculated_workbook_gives_the_json_totals(tmp_path, house_files, lo_p
     rules, prices = house_files
     data = estimate_json(rules, prices)
     out = tmp_path / "dpgf.xlsx"
-    code, _, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", out, "-q")
+    code, _, stderr = run(
+        "estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", out, "-q"
+    )
     assert code == 0, stderr
     sheet = openpyxl.load_workbook(out)["DPGF"]
     for row in line_rows(sheet).values():
@@ -408,7 +410,7 @@ def test_changing_a_unit_price_in_the_workbook_moves_the_totals_as_the_readme_sa
 ):
     rules, prices = house_files
     out = tmp_path / "dpgf.xlsx"
-    assert run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", out, "-q")[0] == 0
+    assert run("estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", out, "-q")[0] == 0
     book = openpyxl.load_workbook(out)  # formulas kept
     sheet = book["DPGF"]
     row = line_rows(sheet)[code]
@@ -452,8 +454,8 @@ def test_names_that_look_like_formulas_stay_text(tmp_path, house_files):
     model = hostile_house(tmp_path)
     xlsx, table = tmp_path / "dpgf.xlsx", tmp_path / "out.csv"
 
-    assert run("estimate", model, "--rules", rules, "--prices", prices, "-o", xlsx, "-q")[0] == 0
-    assert run("estimate", model, "--rules", rules, "--prices", prices, "-o", table, "-q")[0] == 0
+    assert run("estimate", "--view", "internal", model, "--rules", rules, "--prices", prices, "-o", xlsx, "-q")[0] == 0
+    assert run("estimate", "--view", "internal", model, "--rules", rules, "--prices", prices, "-o", table, "-q")[0] == 0
 
     sheet = openpyxl.load_workbook(xlsx)["Détail par élément"]
     header = [cell.value for cell in sheet[1]]
@@ -476,8 +478,8 @@ def test_a_rule_label_that_looks_like_a_formula_stays_text(tmp_path):
     prices = write_prices(tmp_path)
     xlsx, table = tmp_path / "dpgf.xlsx", tmp_path / "out.csv"
 
-    assert run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", xlsx, "-q")[0] == 0
-    assert run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", table, "-q")[0] == 0
+    assert run("estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", xlsx, "-q")[0] == 0
+    assert run("estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", table, "-q")[0] == 0
 
     sheet = openpyxl.load_workbook(xlsx)["DPGF"]
     row = line_rows(sheet)["T.03"]
@@ -531,7 +533,9 @@ def test_cli_refuses_a_bad_price_library_and_writes_nothing(tmp_path, case):
     prices.write_text(BAD_PRICES[case][0], encoding="utf-8")
     before = folder_files(tmp_path)
 
-    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx")
+    code, stdout, stderr = run(
+        "estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx"
+    )
 
     assert code == 4
     assert str(prices) in only_error_line(stderr)
@@ -591,7 +595,9 @@ def test_a_price_per_m2_for_an_item_in_m3_is_an_error(tmp_path):
         check_price_units(load_ruleset(rules), load_prices(prices))
     assert "T.01" in caught.value.message and "m2" in caught.value.message and "m3" in caught.value.message
 
-    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx")
+    code, stdout, stderr = run(
+        "estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx"
+    )
     assert code == 4
     error = only_error_line(stderr)
     assert "per m2" in error and "in m3" in error
@@ -619,7 +625,7 @@ def test_an_item_without_a_price_is_kept_flagged_and_the_totals_say_incomplete(t
     assert lots["B Finitions"]["unpriced_items"] == 1 and lots["A Structure"]["unpriced_items"] == 0
 
     out = tmp_path / "dpgf.xlsx"
-    assert run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", out, "-q")[0] == 0
+    assert run("estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", out, "-q")[0] == 0
     book = openpyxl.load_workbook(out)
     unpriced = book["Sans prix"]
     header = [c.value for c in unpriced[1]]
@@ -635,13 +641,25 @@ def test_strict_refuses_an_unpriced_item_and_writes_nothing(tmp_path):
     before = folder_files(tmp_path)
 
     code, stdout, stderr = run(
-        "estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx", "--strict"
+        "estimate",
+        "--view",
+        "internal",
+        HOUSE,
+        "--rules",
+        rules,
+        "--prices",
+        prices,
+        "-o",
+        tmp_path / "o.xlsx",
+        "--strict",
     )
     assert code == 4
     assert "T.05" in only_error_line(stderr)
     assert folder_files(tmp_path) == before
 
-    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "--strict")
+    code, stdout, stderr = run(
+        "estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "--strict"
+    )
     assert code == 4 and stdout == ""
 
 
@@ -660,7 +678,7 @@ def test_headers_follow_the_language_of_the_rule_set(tmp_path, language, sheet_n
     prices = write_prices(tmp_path)
     out = tmp_path / "dpgf.xlsx"
 
-    assert run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", out, "-q")[0] == 0
+    assert run("estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", out, "-q")[0] == 0
 
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == sheet_name
@@ -706,6 +724,8 @@ def test_a_bad_settings_file_or_rate_is_refused(tmp_path, house_files, text, fla
 
     code, stdout, stderr = run(
         "estimate",
+        "--view",
+        "internal",
         HOUSE,
         "--rules",
         rules,

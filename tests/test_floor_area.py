@@ -39,7 +39,7 @@ def test_a_model_with_rooms_is_priced_per_m2_of_their_net_floor_area(tmp_path):
     model = SHARED / "AC20-FZK-Haus.ifc"
     from measured import measured
 
-    budget = bimquant.estimate(measured(model), FR_LOTS, FR_PRICES)
+    budget = bimquant.estimate(measured(model), FR_LOTS, FR_PRICES, view="internal")
 
     expected = authored_net_floor_area(model)
     assert expected > 100
@@ -67,7 +67,7 @@ def test_rooms_without_authored_areas_are_measured_from_their_bodies():
 
 def test_a_model_without_rooms_says_it_uses_the_slabs(tmp_path):
     out = tmp_path / "dpgf.xlsx"
-    code, _, stderr = run("estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES, "-o", out)
+    code, _, stderr = run("estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES, "-o", out, "--view", "internal")
 
     assert code == 0, stderr
     assert "75.60 m2: no IfcSpace in the model" in stderr

@@ -173,6 +173,8 @@ LINE_COLUMNS = [
     "material",
     "equipment",
     "source",
+    "sale_unit_price",
+    "sale_amount",
 ]
 LOT_COLUMNS = ["lot", "amount", "share", "items", "unpriced_items"]
 UNPRICED_COLUMNS = ["code", "lot", "label", "unit", "quantity"]

@@ -38,6 +38,7 @@ REQUIRED_PRICE_COLUMNS = ("code", "unit", "unit_price")
 RATE_KEYS = ("site_overheads_pct", "general_overheads_pct", "contingency_pct", "margin_pct", "vat_pct")
 FLOOR_TYPES = ("FLOOR", "BASESLAB")
 CENT = Decimal("0.01")
+VIEWS = ("client", "internal")  # the DPGF sent to the client, the contractor's own
 MAX_PRICE = 1e9  # per unit of a work item; past it a typo, and Decimal's exact arithmetic strains
 
 
@@ -92,6 +93,7 @@ class Budget(Result):
     trace: pd.DataFrame = field(default_factory=pd.DataFrame)
     info: dict = field(default_factory=dict)
     work: WorkItems | None = None  # the work items priced
+    client_totals: dict = field(default_factory=dict)  # the DPGF sent to the client (see _client_figures)
 
 
 def money(value: float | Decimal) -> float:
@@ -291,6 +293,7 @@ def estimate_budget(
         "complete": unpriced.empty,
         "unpriced_items": len(unpriced),
     }
+    client = _client_figures(frame, direct, total_excl, rates)
     lots = []
     for lot, group in frame.groupby("lot", sort=False):
         amount = amounts.get(lot, Decimal(0))
@@ -320,7 +323,37 @@ def estimate_budget(
         currency=next(iter(currencies), "EUR"),
         trace=work.trace,
         work=work,
+        client_totals=client,
     )
+
+
+def _client_figures(frame: pd.DataFrame, direct: Decimal, total_excl: Decimal, rates: Rates) -> dict:
+    """The figures of the DPGF sent to the client: every unit price already carries the site
+    costs, overheads, contingency and margin through one sales coefficient K = total excl. VAT /
+    direct cost, rounded to 4 decimals; a line's sale price is ROUND(unit price x K, 2) and its
+    amount ROUND(quantity x sale price, 2); the totals add up those amounts, as the workbook does.
+    Adds ``sale_unit_price`` and ``sale_amount`` to ``frame``."""
+    k = (total_excl / direct).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP) if direct else Decimal(1)
+    sale_prices, sale_amounts, total = [], [], Decimal(0)
+    for quantity, price, priced in zip(frame["quantity"], frame["unit_price"], frame["priced"]):
+        if not priced:
+            sale_prices.append(math.nan)
+            sale_amounts.append(math.nan)
+            continue
+        sale = _cents(_decimal(price) * k)
+        amount = _cents(_decimal(quantity) * sale)
+        total += amount
+        sale_prices.append(float(sale))
+        sale_amounts.append(float(amount))
+    frame["sale_unit_price"] = sale_prices
+    frame["sale_amount"] = sale_amounts
+    vat = _cents(total * _decimal(rates.vat_pct) / 100)
+    return {
+        "sales_coefficient": float(k),
+        "total_excl_vat": float(total),
+        "vat": float(vat),
+        "total_incl_vat": float(total + vat),
+    }
 
 
 def get_gross_floor_area(elements: pd.DataFrame) -> float:

@@ -143,6 +143,7 @@ def estimate(
     margin_pct: float | None = None,
     vat_pct: float | None = None,
     strict: bool = False,
+    view: str = "client",
     **takeoff_options,
 ) -> pricing.Budget:
     """Price the work items of a model: a DQE/DPGF with lots, overheads, margin and VAT.
@@ -157,6 +158,8 @@ def estimate(
         >>> budget = estimate("sample_models/house_ifc4.ifc", "rules/fr-lots.toml", "rules/fr-prix.csv")
         >>> budget.lots[["lot", "amount"]]
     """
+    if view not in pricing.VIEWS:
+        raise RuleError(f"unknown DPGF view '{view}'", f"use {' or '.join(pricing.VIEWS)}")
     ruleset = _ruleset(rules) if rules is not None else None
     library = prices if isinstance(prices, dict) else pricing.load_prices(prices)
     rates = pricing.load_rates(
@@ -189,6 +192,8 @@ def estimate(
         "rates": dataclasses.asdict(rates),
         "ratios": budget.ratios,
         "totals": budget.totals,
+        "client_totals": budget.client_totals,
+        "view": view,
         "coverage": work.coverage,
     }
     return budget

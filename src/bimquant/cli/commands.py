@@ -58,6 +58,11 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+class View(str, Enum):
+    client = "client"
+    internal = "internal"
+
+
 class BatchBy(str, Enum):
     storey = "storey"
     phase = "phase"
@@ -323,6 +328,9 @@ def estimate(
     margin: float | None = _rate_option("--margin", "Margin, % of cost with overheads"),
     vat: float | None = _rate_option("--vat", "VAT, % of the total excl. VAT"),
     strict: bool = typer.Option(False, "--strict", help="Exit with code 4, writing nothing, if an item has no price."),
+    view: View = typer.Option(
+        View.client, "--view", help="DPGF workbook: client (sale prices, a sheet per lot) or internal (costs, margin)."
+    ),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
     locale: Locale | None = LOCALE_OPT,
@@ -348,6 +356,7 @@ def estimate(
             settings=settings,
             **rates,
             strict=strict,
+            view=view.value,
             kernel=kernel.value,
             threads=threads,
             progress=progress,

@@ -68,7 +68,143 @@ RATE = '0.00" %"'
 SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
 
 
+CLIENT_LABELS = {
+    "fr": {
+        "recap": "Récapitulatif",
+        "recap_title": "Récapitulatif par lot",
+        "lot": "Lot",
+        "amount": "Montant HT",
+        "total_excl": "Total HT",
+        "vat": "TVA",
+        "total_incl": "Total TTC",
+        "rate": "taux %",
+        "subtotal": "Total du lot",
+        "model": "Maquette",
+        "date": "Date",
+        "page": "Page &P / &N",
+    },
+    "en": {
+        "recap": "Summary",
+        "recap_title": "Summary by trade",
+        "lot": "Trade",
+        "amount": "Amount",
+        "total_excl": "Total excl. VAT",
+        "vat": "VAT",
+        "total_incl": "Total incl. VAT",
+        "rate": "rate %",
+        "subtotal": "Trade total",
+        "model": "Model",
+        "date": "Date",
+        "page": "Page &P of &N",
+    },
+}
+
+
 def write_dpgf(budget: Budget, path: Path) -> None:
+    """Write the budget workbook in the view ``budget.info["view"]``: ``client`` (what is sent,
+    see :func:`write_client_dpgf`) or ``internal`` (the default here: direct cost, overheads and
+    margin as lines with live formulas, element trace, unpriced items)."""
+    if budget.info.get("view") == "client":
+        write_client_dpgf(budget, path)
+    else:
+        write_internal_dpgf(budget, path)
+
+
+def write_client_dpgf(budget: Budget, path: Path) -> None:
+    """The DPGF sent to the client: a recapitulation sheet, then a sheet per lot. Unit prices
+    already carry site costs, overheads, contingency and margin (sales coefficient K, shown only
+    in the internal view); lines of zero quantity are left out; amounts, lot totals, the total
+    excl. VAT, the VAT and the total incl. VAT are live formulas. Each sheet prints on A4 with
+    its header rows repeated, the project and model file in the page header and page numbers
+    in the footer."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import quote_sheetname
+
+    language = budget.info.get("language", "fr")
+    words, client = LABELS.get(language, LABELS["en"]), CLIENT_LABELS.get(language, CLIENT_LABELS["en"])
+    money = MONEY.format(symbol=SYMBOLS.get(budget.currency, budget.currency))
+    bold = Font(bold=True)
+    title = budget.info.get("title", "")
+    model = Path(budget.info.get("file", "")).name
+    book = Workbook()
+    recap = book.active
+    recap.title = client["recap"][:31]
+    used = {recap.title.lower()}
+    lot_totals: list[tuple[str, str]] = []  # (lot, 'Sheet'!F<row>)
+    for lot, lines in budget.lines.groupby("lot", sort=False):
+        lines = lines[(lines["quantity"] != 0) & lines["priced"]]
+        if lines.empty:  # nothing to build in this lot: no sheet, no line in the recapitulation
+            continue
+        sheet = book.create_sheet(title=_sheet_name(str(lot), used))
+        _page_setup(sheet, f"{words['title']}: {title}", f"{client['model']}: {model}", client["page"])
+        put_text(sheet, 1, 1, lot).font = bold
+        for column, header in enumerate(words["headers"][:6], start=1):
+            put_text(sheet, 3, column, header).font = bold
+        row = 4
+        for line in lines.to_dict(orient="records"):
+            put_text(sheet, row, 1, line["code"])
+            put_text(sheet, row, 2, line["label"])
+            put_text(sheet, row, 3, line["unit"])
+            sheet.cell(row=row, column=4, value=line["quantity"]).number_format = QUANTITY
+            sheet.cell(row=row, column=5, value=line["sale_unit_price"]).number_format = money
+            sheet.cell(row=row, column=6, value=f"=ROUND(D{row}*E{row},2)").number_format = money
+            row += 1
+        put_text(sheet, row, 2, f"{client['subtotal']} {lot}").font = bold
+        total = sheet.cell(row=row, column=6, value=f"=SUM(F4:F{row - 1})" if row > 4 else 0)
+        total.number_format, total.font = money, bold
+        lot_totals.append((lot, f"{quote_sheetname(sheet.title)}!F{row}"))
+        sheet.print_title_rows = "3:3"
+        sheet.print_area = f"A1:F{row}"
+        for column, width in zip("ABCDEF", (12, 60, 6, 14, 14, 18)):
+            sheet.column_dimensions[column].width = width
+    _page_setup(recap, f"{words['title']}: {title}", f"{client['model']}: {model}", client["page"])
+    put_text(recap, 1, 1, client["recap_title"]).font = bold
+    put_text(recap, 3, 1, client["lot"]).font = bold
+    put_text(recap, 3, 2, client["amount"]).font = bold
+    row = 4
+    for lot, reference in lot_totals:
+        put_text(recap, row, 1, lot)
+        recap.cell(row=row, column=2, value=f"={reference}").number_format = money
+        row += 1
+    total_row = row + 1
+    put_text(recap, total_row, 1, client["total_excl"]).font = bold
+    cell = recap.cell(row=total_row, column=2, value=f"=SUM(B4:B{row - 1})" if row > 4 else 0)
+    cell.number_format, cell.font = money, bold
+    put_text(recap, total_row + 1, 1, f"{client['vat']} ({client['rate']})")
+    recap.cell(row=total_row + 1, column=3, value=budget.rates.vat_pct).number_format = RATE
+    recap.cell(row=total_row + 1, column=2, value=f"=ROUND(B{total_row}*C{total_row + 1}/100,2)").number_format = money
+    put_text(recap, total_row + 2, 1, client["total_incl"]).font = bold
+    cell = recap.cell(row=total_row + 2, column=2, value=f"=B{total_row}+B{total_row + 1}")
+    cell.number_format, cell.font = money, bold
+    recap.print_area = f"A1:C{total_row + 2}"
+    recap.column_dimensions["A"].width, recap.column_dimensions["B"].width = 60, 18
+    book.save(path)
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    """A valid, unique Excel sheet name (31 characters, no []:*?/\\)."""
+    base = "".join("_" if c in "[]:*?/\\" or ord(c) < 32 else c for c in name).strip(" '")[:28] or "Lot"
+    title, n = base, 2
+    while title.lower() in used:
+        title, n = f"{base[:25]} {n}", n + 1
+    used.add(title.lower())
+    return title
+
+
+def _page_setup(sheet, title: str, model: str, page: str) -> None:
+    """A4 portrait, fit to the page width, the project and model in the page header, page numbers
+    in the footer (header and footer text is never a formula: & codes are escaped)."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.oddHeader.left.text = title.replace("&", "&&")
+    sheet.oddHeader.right.text = model.replace("&", "&&") + " - &D"
+    sheet.oddFooter.center.text = page
+
+
+def write_internal_dpgf(budget: Budget, path: Path) -> None:
     """Write the budget workbook: DPGF sheet with formulas, element trace, unpriced items, in
     the rule set's language (``budget.info["language"]``), titled ``budget.info["title"]``."""
     from openpyxl import Workbook
@@ -145,6 +281,8 @@ def write_dpgf(budget: Budget, path: Path) -> None:
     text(total_excl, 2, words["total_excl"], bold)
     number(total_excl, 6, f"=F{subtotal}+F{margin}", money, bold)
     vat = rate_line(total_excl + 1, "vat", rates.vat_pct, total_excl)
+    text(total_excl, 3, "K")
+    number(total_excl, 5, f"=IF(F{direct}=0,1,ROUND(F{total_excl}/F{direct},4))", "0.0000")
     total_incl = vat + 1
     text(total_incl, 2, words["total_incl"], bold)
     number(total_incl, 6, f"=F{total_excl}+F{vat}", money, bold)
