@@ -123,3 +123,20 @@ def test_an_element_left_out_by_a_condition_says_which_value_decided(tmp_path):
 
     reasons = result.work.unmapped.set_index(result.work.unmapped["name"].str.split().str[0])["reason"]
     assert "where 'width_m < 0.1' is false (width_m = 0.3)" in reasons["W1"]
+
+
+def test_on_a_layer_item_the_condition_reads_the_layer_s_thickness(tmp_path):
+    """W1 is 0.2 m of concrete and 0.1 m of insulation (0.3 m): an item on its concrete layer
+    with where width_m < 0.25 takes it, through the layer's 0.2 m, though the wall is 0.3 m."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[ruleset]\nname = "t"\nlanguage = "fr"\n[[item]]\ncode = "A"\nlot = "02"\nlabel = "Voiles minces"\n'
+        'unit = "m2"\nselect = { class = "IfcWall", layer = "*béton*" }\nwhere = "width_m < 0.25"\n'
+        'quantity = "gross_side_area_m2"\n',
+        encoding="utf-8",
+    )
+
+    work = bimquant.takeoff(HOUSE, rules=rules).work
+
+    fed = set(work.trace["name"].str.split().str[0])
+    assert {"W1", "W2", "W3", "W4"} <= fed  # W1, W2 through their 0.2 m concrete layer

@@ -66,6 +66,8 @@ SAMPLE_TOTALS = {
     ),
     "02.03.02": 2 * (W1_SIDE + W2_SIDE + (W3_SIDE - DOOR_O1 - WINDOW_O2) + W4_SIDE),  # two faces
     "02.04.01": 0.0,  # no masonry
+    "02.04.03": 0.0,
+    "02.04.04": 0.0,
     "02.04.02": 0.0,  # every wall has a known material
     "02.05.01": 0.3 * 0.3 * 3,  # C1
     "02.06.01": 0.2 * 0.4 * 5,  # B1

@@ -243,11 +243,26 @@ def _matches(item: Item, element: dict, schema: str) -> bool:
     return _mismatch(item, element, schema) is None
 
 
+def _as_layer(element: dict, layer: dict | None) -> dict:
+    """The element as a layer item sees it: ``width_m`` is the layer's thickness when known."""
+    if layer is None or layer.get("thickness_m") is None:
+        return element
+    return {**element, "width_m": layer["thickness_m"]}
+
+
+def _where_holds(item: Item, element: dict) -> bool:
+    """The item's where condition holds for the element, or, for a layer item, for one of its
+    matching layers (``width_m`` being that layer's thickness)."""
+    if not item.select.layer:
+        return item.where.test(element)
+    return any(item.where.test(_as_layer(element, layer)) for layer in match_layers(item.select.layer, element))
+
+
 def _mismatch(item: Item, element: dict, schema: str, excluded: str = "matches its exclude conditions") -> str | None:
     """None when the item takes the element, else the first reason it does not: a selector
     condition, its where condition, or its exclude conditions."""
     mismatch = get_mismatch(item.select, element, schema)
-    if mismatch is None and item.where is not None and not item.where.test(element):
+    if mismatch is None and item.where is not None and not _where_holds(item, element):
         mismatch = item.where.explain(element)
     if mismatch is None and item.exclude is not None and get_mismatch(item.exclude, element, schema) is None:
         mismatch = excluded
@@ -260,6 +275,8 @@ def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
     base["count"] = 1.0
     deducted, through = _judge_openings(item, openings) if item.has_openings_convention else ([], [])
     layers = match_layers(item.select.layer, element) if item.select.layer else [None]
+    if item.select.layer and item.where is not None:  # each layer on its own: a 9 cm brick leaf is thin masonry
+        layers = [layer for layer in layers if item.where.test(_as_layer(element, layer))]
     rows = []
     for layer in layers:
         values = dict(base)
