@@ -306,3 +306,16 @@ def test_write_picks_the_format_from_the_extension(tmp_path):
     }
     with pytest.raises(bimquant.OutputError):
         bimquant.write(measured, tmp_path / "t.pdf")
+
+
+def test_readme_rule_set_example_passes_rules_check(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Rule sets") :]
+    example = section[section.index("```toml") + len("```toml") : section.index("```", section.index("```toml") + 7)]
+    path = tmp_path / "exemple.toml"
+    path.write_text(example, encoding="utf-8")
+
+    code, stdout, stderr = run("rules", "check", path)
+
+    assert code == 0, stderr
+    assert "2 items in 2 lots" in stdout
