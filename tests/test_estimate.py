@@ -241,7 +241,7 @@ def write_prices(folder: Path, prices: dict[str, Decimal] = PRICES, name: str = 
 
 def estimate_json(rules: Path, prices: Path, *extra) -> dict:
     code, stdout, stderr = run(
-        "estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "-q", *extra
+        "estimate", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "-q", *extra
     )
     assert code == 0, stderr
     return json.loads(stdout)
@@ -455,7 +455,7 @@ def test_names_that_look_like_formulas_stay_text(tmp_path, house_files):
     xlsx, table = tmp_path / "dpgf.xlsx", tmp_path / "out.csv"
 
     assert run("estimate", "--view", "internal", model, "--rules", rules, "--prices", prices, "-o", xlsx, "-q")[0] == 0
-    assert run("estimate", "--view", "internal", model, "--rules", rules, "--prices", prices, "-o", table, "-q")[0] == 0
+    assert run("estimate", model, "--rules", rules, "--prices", prices, "-o", table, "-q")[0] == 0
 
     sheet = openpyxl.load_workbook(xlsx)["Détail par élément"]
     header = [cell.value for cell in sheet[1]]
@@ -479,7 +479,7 @@ def test_a_rule_label_that_looks_like_a_formula_stays_text(tmp_path):
     xlsx, table = tmp_path / "dpgf.xlsx", tmp_path / "out.csv"
 
     assert run("estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", xlsx, "-q")[0] == 0
-    assert run("estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", table, "-q")[0] == 0
+    assert run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", table, "-q")[0] == 0
 
     sheet = openpyxl.load_workbook(xlsx)["DPGF"]
     row = line_rows(sheet)["T.03"]
@@ -533,9 +533,7 @@ def test_cli_refuses_a_bad_price_library_and_writes_nothing(tmp_path, case):
     prices.write_text(BAD_PRICES[case][0], encoding="utf-8")
     before = folder_files(tmp_path)
 
-    code, stdout, stderr = run(
-        "estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx"
-    )
+    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx")
 
     assert code == 4
     assert str(prices) in only_error_line(stderr)
@@ -595,9 +593,7 @@ def test_a_price_per_m2_for_an_item_in_m3_is_an_error(tmp_path):
         check_price_units(load_ruleset(rules), load_prices(prices))
     assert "T.01" in caught.value.message and "m2" in caught.value.message and "m3" in caught.value.message
 
-    code, stdout, stderr = run(
-        "estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx"
-    )
+    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "-o", tmp_path / "o.xlsx")
     assert code == 4
     error = only_error_line(stderr)
     assert "per m2" in error and "in m3" in error
@@ -642,8 +638,6 @@ def test_strict_refuses_an_unpriced_item_and_writes_nothing(tmp_path):
 
     code, stdout, stderr = run(
         "estimate",
-        "--view",
-        "internal",
         HOUSE,
         "--rules",
         rules,
@@ -657,9 +651,7 @@ def test_strict_refuses_an_unpriced_item_and_writes_nothing(tmp_path):
     assert "T.05" in only_error_line(stderr)
     assert folder_files(tmp_path) == before
 
-    code, stdout, stderr = run(
-        "estimate", "--view", "internal", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "--strict"
-    )
+    code, stdout, stderr = run("estimate", HOUSE, "--rules", rules, "--prices", prices, "--format", "json", "--strict")
     assert code == 4 and stdout == ""
 
 
@@ -724,8 +716,6 @@ def test_a_bad_settings_file_or_rate_is_refused(tmp_path, house_files, text, fla
 
     code, stdout, stderr = run(
         "estimate",
-        "--view",
-        "internal",
         HOUSE,
         "--rules",
         rules,

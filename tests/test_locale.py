@@ -75,3 +75,31 @@ def test_libreoffice_in_french_opens_it_as_columns_and_numbers(tmp_path, tmp_pat
     assert walls[6] == pytest.approx(4569.6)
     budget = bimquant.estimate(HOUSE, FR_LOTS, FR_PRICES)
     assert sum(row[6] or 0 for row in rows.values()) == pytest.approx(budget.totals["direct_cost"], abs=0.005)
+
+
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES, "--locale", "de"], "--locale"),
+        (["estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES, "--view", "public"], "--view"),
+        (["takeoff", HOUSE, "--materials", "absent.toml", "-f", "json"], "material library not found"),
+    ],
+)
+def test_a_bad_locale_view_or_material_library_is_one_error_and_writes_nothing(tmp_path, args, named):
+    out = tmp_path / "out.csv"
+
+    code, stdout, stderr = run(*args, "-o", out) if "-f" not in args else run(*args)
+
+    assert code in (2, 4)
+    assert stdout == ""
+    assert "Traceback" not in stderr and named in stderr
+    assert not out.exists()
+
+
+def test_the_library_refuses_an_unknown_locale_or_view(tmp_path):
+    budget = bimquant.estimate(HOUSE, FR_LOTS, FR_PRICES)
+    with pytest.raises(bimquant.OutputError, match="unknown locale 'de'"):
+        bimquant.write(budget, tmp_path / "dpgf.csv", locale="de")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(bimquant.RuleError, match="unknown DPGF view 'public'"):
+        bimquant.estimate(HOUSE, FR_LOTS, FR_PRICES, view="public")

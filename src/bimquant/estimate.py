@@ -35,6 +35,16 @@ from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
 
 REQUIRED_PRICE_COLUMNS = ("code", "unit", "unit_price")
+TOTAL_KEYS = (  # Budget.totals, in the order a DPGF shows them
+    "direct_cost",
+    "site_overheads",
+    "general_overheads",
+    "contingency",
+    "margin",
+    "total_excl_vat",
+    "vat",
+    "total_incl_vat",
+)
 RATE_KEYS = ("site_overheads_pct", "general_overheads_pct", "contingency_pct", "margin_pct", "vat_pct")
 FLOOR_TYPES = ("FLOOR", "BASESLAB")
 CENT = Decimal("0.01")

@@ -41,15 +41,17 @@ class MaterialLibrary:
     path: Path
     name: str
     entries: list[MaterialClass] = field(default_factory=list)
+    _found: dict = field(
+        default_factory=dict, repr=False, compare=False
+    )  # name -> entry: a model repeats its materials
 
     def lookup(self, name: str | None) -> MaterialClass | None:
         """The first entry with a pattern matching ``name``, or None."""
         if not name:
             return None
-        for entry in self.entries:
-            if glob_match(entry.patterns, [name]):
-                return entry
-        return None
+        if name not in self._found:
+            self._found[name] = next((e for e in self.entries if glob_match(e.patterns, [name])), None)
+        return self._found[name]
 
 
 NO_LIBRARY = MaterialLibrary(path=Path("(no material library)"), name="none")  # only the model's densities

@@ -100,8 +100,9 @@ def measure_model(
     shapes = _mesh(model, elements, kernel, threads, progress)
     geometry_done = time.perf_counter()
     rows, failures, opening_rows = [], [], []
+    footprints: dict = {}  # wall GlobalId -> plan geometry
     for element in elements.to_dict(orient="records"):
-        measured = _measure(element, shapes)
+        measured = _measure(element, shapes, footprints)
         if isinstance(measured, str):
             failures.append(_listed(element, measured))
             continue
@@ -110,7 +111,7 @@ def measure_model(
             opening_rows += _openings(element, shapes)
     table = pd.DataFrame(rows, columns=ELEMENT_COLUMNS)
     openings_table = pd.DataFrame(opening_rows, columns=OPENING_COLUMNS)
-    agreement = _set_external(table, shapes, elements, openings_table)
+    agreement = _set_external(table, footprints, openings_table)
     spaces = measure_spaces(model, kernel=kernel, threads=threads)
     authored = authored_checks.check_authored(elements, table)
     flags = authored_checks.get_element_flags(authored)
@@ -166,14 +167,15 @@ def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None
     return _Geometry(net=net, failures=failures, gross=gross, openings=opening_shapes)
 
 
-def _measure(element: dict, shapes: _Geometry) -> dict | str:
-    """The element's row, or the reason it could not be measured."""
+def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
+    """The element's row, or the reason it could not be measured; a wall's plan footprint goes
+    to ``footprints`` (by GlobalId) for the external-wall derivation."""
     sid = element["step_id"]
     shape = shapes.net.get(sid)
     if shape is None:
         return shapes.failures.get(sid, "no shape produced")
     try:
-        quantities, notes = measure_element(
+        quantities, notes, footprint = measure_element(
             element["family"],
             shape,
             shapes.gross.get(sid),
@@ -183,6 +185,8 @@ def _measure(element: dict, shapes: _Geometry) -> dict | str:
         )
     except Exception as exc:  # one bad mesh never sinks the model
         return f"measurement failed: {type(exc).__name__}: {exc}"
+    if element["family"] == "wall":
+        footprints[element["global_id"]] = footprint
     if element["openings"] and sid not in shapes.gross:
         notes.append("gross geometry unavailable: gross values equal net")
     if not shape.closed:
@@ -246,25 +250,15 @@ def measure_spaces(model: Model, *, kernel: str = "auto", threads: int | None = 
     }
 
 
-def _set_external(
-    table: pd.DataFrame, shapes: _Geometry, elements: pd.DataFrame, openings: pd.DataFrame
-) -> float | None:
+def _set_external(table: pd.DataFrame, footprints: dict, openings: pd.DataFrame) -> float | None:
     """Fill ``is_external`` where the model does not state it: walls from their storey's outline
-    (:mod:`bimquant.quantities.exterior`), doors and windows from the wall they fill; and say
-    where each value comes from in ``is_external_source`` (``model``, ``geometry``). Returns the
-    share of the walls flagged by the model on which the geometry agrees (None: no flag)."""
+    (:mod:`bimquant.quantities.exterior`, from the wall ``footprints`` measured with them),
+    doors and windows from the wall they fill; and say where each value comes from in
+    ``is_external_source`` (``model``, ``geometry``). Returns the share of the walls flagged by
+    the model on which the geometry agrees (None: no flag)."""
     stated = table["is_external"].map(lambda v: isinstance(v, bool))
     table["is_external_source"] = stated.map(lambda known: "model" if known else None)
-    step_of = dict(zip(elements["global_id"], elements["step_id"]))
     walls = table[table["family"] == "wall"]
-    footprints = {}
-    for gid in walls["global_id"]:
-        shape = shapes.net.get(step_of[gid])
-        try:
-            triangles = mesh.get_triangles(shape.vertices, shape.faces)
-            footprints[gid] = mesh.get_footprint(triangles, mesh.get_face_normals_areas(triangles)[0])
-        except Exception:  # noqa: BLE001  (an odd mesh: its flag stays unknown)
-            continue
     derived = derive_external(footprints, dict(zip(walls["global_id"], walls["storey"])))
     host_of = {}
     for row in openings.itertuples():

@@ -229,6 +229,8 @@ def takeoff(
     --rules, quantities per work item traced to elements.
 
     Example: bimquant takeoff sample_models/house_ifc4.ifc --rules rules/fr-lots.toml -o metre.xlsx
+
+    Densities from your own material library: add --materials my-materials.toml
     """
     _produce(
         lambda progress: bimquant.takeoff(
@@ -340,6 +342,8 @@ def estimate(
     """Price the work items of MODEL: DQE/DPGF with lots, overheads, margin and VAT.
 
     Example: bimquant estimate sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --prices rules/fr-prix.csv -o dpgf.xlsx
+
+    The contractor's own sheet (costs, overheads, margin, K): add --view internal -o interne.xlsx
     """
     rates = dict(
         site_overheads_pct=site_overheads,

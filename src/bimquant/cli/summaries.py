@@ -15,18 +15,8 @@ import bimquant
 from bimquant.authored import VERDICTS
 from bimquant.cli.console import err, make_table, show
 from bimquant.columns import QUANTITY_COLUMNS
+from bimquant.estimate import TOTAL_KEYS
 from bimquant.rules import RuleSet, WorkItems
-
-TOTAL_KEYS = (
-    "direct_cost",
-    "site_overheads",
-    "general_overheads",
-    "contingency",
-    "margin",
-    "total_excl_vat",
-    "vat",
-    "total_incl_vat",
-)
 
 
 def print_takeoff(result: bimquant.Takeoff) -> None:

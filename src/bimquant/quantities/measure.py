@@ -51,10 +51,15 @@ class Mesh:
         self._footprint = None
 
     @property
-    def footprint_area(self) -> float:
+    def footprint(self):
+        """The plan projection (a shapely geometry), computed once."""
         if self._footprint is None:
-            self._footprint = float(mesh.get_footprint(self.triangles, self.normals).area)
+            self._footprint = mesh.get_footprint(self.triangles, self.normals)
         return self._footprint
+
+    @property
+    def footprint_area(self) -> float:
+        return float(self.footprint.area)
 
     def main_face_area(self, d: np.ndarray, upper: bool = False) -> float:
         """Mean area of the faces facing +d and -d; with ``upper`` and a non-vertical ``d``, the
@@ -83,10 +88,13 @@ def measure_element(
     openings_count: int,
     layers: list[dict],
     densities: list[float | None],
-) -> tuple[dict[str, float], list[str]]:
+) -> tuple[dict[str, float], list[str], object]:
     """Quantities of one element from its net shape and, for hosts of openings, its gross shape.
 
-    Returns ``(columns, notes)``; notes say where a measure needed a fallback.
+    Returns ``(columns, notes, footprint)``: the footprint is the net body's plan geometry
+    (shapely), kept for what is derived from plans (external walls).
+
+    Notes say where a measure needed a fallback.
     """
     notes: list[str] = []
     n = Mesh(net)
@@ -144,7 +152,7 @@ def measure_element(
         else:
             q["length_m"], q["width_m"] = long_side, short_side
     q["weight_kg"] = get_weight(q["net_volume_m3"], layers, densities)
-    return q, notes
+    return q, notes, n.footprint
 
 
 def get_weight(volume_m3: float, layers: list[dict], densities: list[float | None]) -> float:
