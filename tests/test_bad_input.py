@@ -278,7 +278,7 @@ def test_failed_write_keeps_the_previous_file_intact(tmp_path, monkeypatch):
 
 def test_writer_bug_leaves_no_temporary_file(tmp_path, monkeypatch):
     # Not a disk problem but a bug in a writer: it propagates, and still nothing is left behind.
-    def broken(table, path, **kwargs):
+    def broken(table, path, *args, **kwargs):
         Path(path).write_text("global_id\n", encoding="utf-8")
         raise ValueError("cannot convert column")
 

@@ -459,14 +459,14 @@ def test_names_that_look_like_formulas_stay_text(tmp_path, house_files):
 
     sheet = openpyxl.load_workbook(xlsx)["Détail par élément"]
     header = [cell.value for cell in sheet[1]]
-    names = [row[header.index("name")] for row in sheet.iter_rows(min_row=2)]
+    names = [row[header.index("Nom")] for row in sheet.iter_rows(min_row=2)]  # French headers
     for hostile in HOSTILE.values():
         cells = [cell for cell in names if cell.value == hostile]
         assert cells, f"{hostile} not in the trace sheet"
         assert all(cell.data_type == "s" for cell in cells), hostile
     assert not [cell for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
     with open(tmp_path / "out.trace.csv", encoding="utf-8-sig", newline="") as stream:
-        trace_names = {row["name"] for row in csv.DictReader(stream, delimiter=";")}  # a French rule set: French CSV
+        trace_names = {row["Nom"] for row in csv.DictReader(stream, delimiter=";")}  # a French rule set: French CSV
     for hostile in HOSTILE.values():
         assert "'" + hostile in trace_names
         assert hostile not in trace_names
@@ -487,7 +487,7 @@ def test_a_rule_label_that_looks_like_a_formula_stays_text(tmp_path):
     lot_cells = [c for c in sheet["A"] if c.value == "@Structure"]
     assert lot_cells and all(c.data_type == "s" for c in lot_cells)
     with open(table, encoding="utf-8-sig", newline="") as stream:
-        labels = {row["code"]: row["label"] for row in csv.DictReader(stream, delimiter=";")}  # French CSV
+        labels = {row["N°"]: row["Désignation"] for row in csv.DictReader(stream, delimiter=";")}  # French CSV
     assert labels["T.03"] == "'" + label
 
 
@@ -625,7 +625,7 @@ def test_an_item_without_a_price_is_kept_flagged_and_the_totals_say_incomplete(t
     book = openpyxl.load_workbook(out)
     unpriced = book["Sans prix"]
     header = [c.value for c in unpriced[1]]
-    assert [row[header.index("code")] for row in unpriced.iter_rows(min_row=2, values_only=True)] == ["T.05"]
+    assert [row[header.index("N°")] for row in unpriced.iter_rows(min_row=2, values_only=True)] == ["T.05"]
     sheet = book["DPGF"]
     assert sheet.cell(line_rows(sheet)["T.05"], 5).value is None  # empty price cell, to be typed in
     assert any(isinstance(c.value, str) and c.value.startswith("INCOMPLET") for c in sheet["B"])

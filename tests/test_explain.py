@@ -22,9 +22,12 @@ def test_painting_wall_shows_the_formula_and_each_opening_decision():
     painting = next(line for line in out.splitlines() if line.strip().startswith("09.01.01"))
     assert painting.endswith("= (10 * 2) = 20 m2")  # (5 x 3 - the 2 x 2.5 window) x 2 faces
     tail = out[out.index(painting) :]
-    assert f"deducted: {window_opening}" in tail
-    assert f"measured through: {door_opening}" in tail
-    assert "Items not matched:" in out and "class IfcWall is not IfcFooting" in out
+    assert f"déduites : {window_opening}" in tail  # a French rule set: French lines
+    assert f"comptées pleines : {door_opening}" in tail
+    assert "Ouvrages non alimentés :" in out and "class IfcWall is not IfcFooting" in out
+    code, out, err = run("explain", HOUSE, w3, "--rules", FR_LOTS, "--locale", "en")
+    assert f"deducted: {window_opening}" in out and f"measured through: {door_opening}" in out
+    assert "Items not matched:" in out
 
 
 def test_json_lists_matched_and_unmatched_items():
@@ -83,7 +86,7 @@ def test_the_trace_names_each_value_as_what_it_is():
     assert rows["02.03.01"]["values"].startswith("gross_volume_m3 after deducting openings above 1 m2: 1.6 (gross 3,")
 
     code, text, _ = run("explain", HOUSE, global_id("W3"), "--rules", FR_LOTS)
-    assert "values: gross_side_area_m2 after deducting openings above 2.5 m2: 10 (gross 15" in text
+    assert "valeurs : gross_side_area_m2 after deducting openings above 2.5 m2: 10 (gross 15" in text
 
 
 def test_a_layer_value_says_it_is_the_layer_s_share():

@@ -70,6 +70,6 @@ def test_a_model_without_rooms_says_it_uses_the_slabs(tmp_path):
     code, _, stderr = run("estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES, "-o", out, "--view", "internal")
 
     assert code == 0, stderr
-    assert "75.60 m2: no IfcSpace in the model" in stderr
+    assert "75,60 m2 : pas de locaux (IfcSpace) dans la maquette" in stderr  # French rule set, French console
     labels = [c.value for c in openpyxl.load_workbook(out)["DPGF"]["B"] if isinstance(c.value, str)]
     assert any(label.startswith("Surface des dalles de plancher") and "pas la SDP" in label for label in labels)

@@ -13,6 +13,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "bimquant"
 ORDER = [
     "errors",
     "columns",
+    "labels",
     "tolerances",
     "matching",
     "loaders",

@@ -28,8 +28,9 @@ def test_a_french_rule_set_writes_a_french_csv(tmp_path):
     assert code == 0, stderr
     with open(out, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream, delimiter=";"))
-    walls = next(row for row in rows if row["code"] == "02.03.01")
-    assert walls["quantity"] == "10,88" and walls["amount"] == "4569,6"
+    assert list(rows[0])[:7] == ["N°", "Lot", "Désignation", "U", "Quantité", "PU déboursé HT", "Montant déboursé HT"]
+    walls = next(row for row in rows if row["N°"] == "02.03.01")
+    assert walls["Quantité"] == "10,88" and walls["Montant déboursé HT"] == "4569,6"
     budget = bimquant.estimate(HOUSE, FR_LOTS, FR_PRICES)
     assert len(rows) == len(budget.lines)
 
@@ -50,11 +51,11 @@ def test_numbers_are_rounded_to_what_their_unit_deserves(tmp_path):
     code, _, _ = run("takeoff", HOUSE, "-o", out, "-q", "--locale", "fr")
     assert code == 0
     with open(out, encoding="utf-8-sig", newline="") as stream:
-        row = next(r for r in csv.DictReader(stream, delimiter=";") if r["name"].startswith("W4"))
-    assert row["net_volume_m3"] == "2,08" and row["width_m"] == "0,2"
-    for column in ("net_volume_m3", "gross_side_area_m2", "length_m", "height_m"):
+        row = next(r for r in csv.DictReader(stream, delimiter=";") if r["Nom"].startswith("W4"))
+    assert row["Volume net (m3)"] == "2,08" and row["Épaisseur ou largeur (m)"] == "0,2"
+    for column in ("Volume net (m3)", "Surface brute d'une face (m2)", "Longueur (m)", "Hauteur (m)"):
         decimals = row[column].split(",")[1] if "," in row[column] else ""
-        assert len(decimals) <= (3 if column.endswith("m3") else 2), (column, row[column])
+        assert len(decimals) <= (3 if "(m3)" in column else 2), (column, row[column])
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not on PATH")
@@ -68,7 +69,7 @@ def test_libreoffice_in_french_opens_it_as_columns_and_numbers(tmp_path, tmp_pat
     soffice_to_xlsx(out, converted, profile, infilter="CSV:59,34,76,1,,1036,true")
     sheet = openpyxl.load_workbook(converted / "dpgf.xlsx").active
     header = [cell.value for cell in sheet[1]]
-    assert header[:7] == ["code", "lot", "label", "unit", "quantity", "unit_price", "amount"]
+    assert header[:7] == ["N°", "Lot", "Désignation", "U", "Quantité", "PU déboursé HT", "Montant déboursé HT"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     walls = rows["02.03.01"]
     assert walls[4] == pytest.approx(10.88) and isinstance(walls[4], float)  # a number, not the text "10,88"
@@ -103,3 +104,98 @@ def test_the_library_refuses_an_unknown_locale_or_view(tmp_path):
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(bimquant.RuleError, match="unknown DPGF view 'public'"):
         bimquant.estimate(HOUSE, FR_LOTS, FR_PRICES, view="public")
+
+
+# --- sheet names, headers and console lines in the user's language ------------------------------
+
+FR_RECIPES = ROOT / "rules" / "fr-recettes.toml"
+
+
+@pytest.fixture(scope="module")
+def every_result():
+    """One result of each kind on the sample house, with the French rule set."""
+    takeoff = bimquant.takeoff(HOUSE, rules=FR_LOTS)
+    return {
+        "takeoff": takeoff,
+        "estimate": bimquant.estimate(takeoff, FR_LOTS, FR_PRICES),
+        "order": bimquant.order(takeoff, FR_LOTS, FR_RECIPES),
+        "validate": bimquant.validate(takeoff),
+        "explain": bimquant.explain(HOUSE, takeoff.elements["global_id"].iloc[0], FR_LOTS),
+    }
+
+
+def test_every_table_and_column_has_a_french_name(every_result):
+    from bimquant.labels import HEADERS_FR, SHEETS_FR, TABLE_HEADERS_FR, headers
+
+    for kind, result in every_result.items():
+        for name, table in result.tables.items():
+            assert name in SHEETS_FR, (kind, name)
+            untranslated = [c for c in table.columns if c not in HEADERS_FR and c not in TABLE_HEADERS_FR.get(name, {})]
+            assert not untranslated, (kind, name, untranslated)
+            french = headers(table.columns, "fr", name)
+            assert len(set(french)) == len(french), (kind, name)  # no two columns under one header
+
+
+def test_a_french_takeoff_workbook_has_french_sheets_and_headers(tmp_path):
+    out, english = tmp_path / "metre.xlsx", tmp_path / "takeoff.xlsx"
+
+    assert run("takeoff", HOUSE, "-r", FR_LOTS, "-o", out, "-q")[0] == 0
+    assert run("takeoff", HOUSE, "-r", FR_LOTS, "-o", english, "-q", "--locale", "en")[0] == 0
+
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:2] == ["Ouvrages", "Par niveau"]
+    assert {"Éléments", "Détail par élément", "Rapprochement", "Ouvertures"} <= set(book.sheetnames)
+    elements = book["Éléments"]
+    header = [cell.value for cell in elements[1]]
+    assert header[:3] == ["GlobalId", "Classe IFC", "Famille"] and "Volume net (m3)" in header
+    volumes = [row[header.index("Volume net (m3)")] for row in elements.iter_rows(min_row=2, values_only=True)]
+    takeoff = bimquant.takeoff(HOUSE)
+    assert sum(v or 0 for v in volumes) == pytest.approx(takeoff.elements["net_volume_m3"].sum(), rel=1e-12)
+    book = openpyxl.load_workbook(english)
+    assert book.sheetnames[:2] == ["items", "by_storey"]  # English: the names a script reads
+    assert [cell.value for cell in book["elements"][1]][:3] == ["global_id", "ifc_class", "family"]
+
+
+def test_locale_en_gives_an_english_dpgf_and_order_book_from_a_french_rule_set(tmp_path):
+    dpgf, orders = tmp_path / "estimate.xlsx", tmp_path / "orders.xlsx"
+
+    assert run("estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES, "-o", dpgf, "-q", "--locale", "en")[0] == 0
+    assert run("order", HOUSE, "-r", FR_LOTS, "--recipes", FR_RECIPES, "-o", orders, "-q")[0] == 0
+
+    assert openpyxl.load_workbook(dpgf).sheetnames[0] == "Summary"
+    book = openpyxl.load_workbook(orders)
+    assert book.sheetnames[0] == "Synthèse" and book.sheetnames[-1] == "Sans recette"
+    assert [cell.value for cell in book["Synthèse"][1]][:2] == ["Fournisseur", "Matériau"]
+
+
+def test_the_internal_dpgf_trace_has_french_headers(tmp_path):
+    out = tmp_path / "interne.xlsx"
+    assert run("estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES, "-o", out, "-q", "--view", "internal")[0] == 0
+    trace = openpyxl.load_workbook(out)["Détail par élément"]
+    assert [cell.value for cell in trace[1]][:6] == ["GlobalId", "Classe IFC", "Nom", "Niveau", "N°", "Désignation"]
+
+
+ENGLISH_WORDS = ("direct cost", "Written", "elements measured", "Budget by lot", "Coverage", "cost per m2", "truck")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES],
+        ["takeoff", HOUSE, "-r", FR_LOTS],
+        ["order", HOUSE, "-r", FR_LOTS, "--recipes", FR_RECIPES],
+    ],
+    ids=["estimate", "takeoff", "order"],
+)
+def test_the_console_speaks_french_with_a_french_rule_set_and_english_when_asked(tmp_path, args):
+    code, _, french = run(*args, "-o", tmp_path / "out.xlsx")
+    assert code == 0, french
+    code, _, english = run(*args, "-o", tmp_path / "out.xlsx", "--locale", "en")
+    assert code == 0, english
+
+    assert not [word for word in ENGLISH_WORDS if word in french], french
+    assert "Écrit :" in french and "Written:" in english
+    if args[0] == "estimate":
+        assert "déboursé sec" in french and "37\u202f499,78 EUR" in french  # thousands and decimal marks
+        assert "40,1\u00a0%" in french and "40.1\u00a0%" in english  # a lot's share, not 0.40
+        assert "direct cost" in english and "37,499.78 EUR" in english

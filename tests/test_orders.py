@@ -363,8 +363,8 @@ def test_cli_json_matches_the_hand_arithmetic():
     assert_lines_match_hand(data["orders"])
     assert {row["code"] for row in data["without_recipe"]} == set(WITHOUT_RECIPE)
     # people read stderr: the truck split and the items left without a recipe
-    assert "2 truck(s), last one 1.5 m3" in stderr
-    assert "4 item(s) with a quantity but no recipe: 03.01.01, 03.02.01, 05.01.01, 06.01.01" in stderr
+    assert "2 camion(s), le dernier de 1,5 m3" in stderr  # French rule set: French lines
+    assert "4 ouvrage(s) avec une quantité mais sans recette : 03.01.01, 03.02.01, 05.01.01, 06.01.01" in stderr
     # the needs table traces every order line back to its items and storeys
     needs = pd.DataFrame(data["needs"])
     for (material, batch), row in needs.groupby(["material", "batch"])["need"].sum().items():
@@ -771,7 +771,7 @@ def test_the_workbook_has_a_summary_and_a_valid_sheet_per_supplier(tmp_path):
     assert code == 0, stderr
     book = openpyxl.load_workbook(out)
     names = book.sheetnames
-    assert names[0] == "Summary" and names[-1] == "Without recipe"
+    assert names[0] == "Synthèse" and names[-1] == "Sans recette"  # a French rule set: French sheets
     suppliers = names[1:-1]
     assert len(suppliers) == len(HOSTILE_SUPPLIERS)
     assert len({name.lower() for name in names}) == len(names)  # unique, ignoring case as Excel does
@@ -781,14 +781,14 @@ def test_the_workbook_has_a_summary_and_a_valid_sheet_per_supplier(tmp_path):
     # each supplier sheet says whose it is in A1, with the exact name, and holds its lines only
     by_supplier = {book[name]["A1"].value: book[name] for name in suppliers}
     assert set(by_supplier) == set(HOSTILE_SUPPLIERS.values())
-    summary = book["Summary"]
+    summary = book["Synthèse"]
     header = [cell.value for cell in summary[1]]
-    assert header[:3] == ["supplier", "material", "label"]
+    assert header[:3] == ["Fournisseur", "Matériau", "Désignation du matériau"]
     summary_rows = list(summary.iter_rows(min_row=2, values_only=True))
     assert {row[0] for row in summary_rows} == set(HOSTILE_SUPPLIERS.values())
     for supplier in HOSTILE_SUPPLIERS.values():
         sheet = by_supplier[supplier]
-        assert [cell.value for cell in sheet[3]][0] == "label"
+        assert [cell.value for cell in sheet[3]][0] == "Désignation du matériau"
         assert sheet.max_row - 3 == sum(row[0] == supplier for row in summary_rows), supplier  # its lines only
     # text that looks like a formula stays text: no formula anywhere in the file
     with zipfile.ZipFile(out) as archive:
@@ -800,16 +800,16 @@ def test_the_workbook_has_a_summary_and_a_valid_sheet_per_supplier(tmp_path):
     assert labels and all(cell.data_type == "s" for cell in labels)
     assert any(cell.value == "+33 1 23 45 67 89" for row in summary.iter_rows() for cell in row)
     # the items without a recipe have their own sheet
-    without = book["Without recipe"]
+    without = book["Sans recette"]
     assert {row[0] for row in without.iter_rows(min_row=2, values_only=True)} >= set(WITHOUT_RECIPE)
 
 
 def test_the_workbook_of_the_sample_house_has_the_hand_figures(tmp_path):
     out = tmp_path / "commandes.xlsx"
-    code, _, stderr = run("order", HOUSE, "-r", FR_RULES, "--recipes", FR_RECIPES, "-o", out, "-q")
+    code, _, stderr = run("order", HOUSE, "-r", FR_RULES, "--recipes", FR_RECIPES, "-o", out, "-q", "--locale", "en")
     assert code == 0, stderr
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Summary", *sorted(SUPPLIER_VALUES), "Without recipe"]
+    assert book.sheetnames == ["Summary", *sorted(SUPPLIER_VALUES), "Without recipe"]  # --locale en: English names
     summary = book["Summary"]
     header = [cell.value for cell in summary[1]]
     rows = [dict(zip(header, values)) for values in summary.iter_rows(min_row=2, values_only=True)]

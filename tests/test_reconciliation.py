@@ -115,7 +115,7 @@ def test_without_strict_the_double_count_is_printed_as_an_error_line(tmp_path):
     )
 
     assert code == 0
-    assert "2 element(s) counted twice" in stderr
+    assert "2 élément(s) comptés deux fois" in stderr
 
 
 def test_each_element_is_priced_once_or_says_why(tmp_path):

@@ -593,7 +593,7 @@ def test_rules_check_accepts_a_good_file(tmp_path):
     path = write(tmp_path, ISSUE_3)
     code, out, err = run("rules", "check", path)
     assert code == 0, err
-    assert "2 items" in out and str(path) in out
+    assert "2 ouvrages" in out and str(path) in out
     assert "09.01.02" in out and "2.5" in out
     assert err == ""
 

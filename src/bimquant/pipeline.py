@@ -228,7 +228,7 @@ def order(
     measured = _measured(model, **takeoff_options)
     work = _work(measured, ruleset)
     plan = ordering.plan_orders(work, book, phase_list)
-    plan.info = {**measured.info, "ruleset": work.ruleset.name, **plan.info}
+    plan.info = {**measured.info, "ruleset": work.ruleset.name, "language": work.ruleset.language, **plan.info}
     return plan
 
 

@@ -116,7 +116,10 @@ class Locale(str, Enum):
 
 
 LOCALE_OPT = typer.Option(
-    None, "--locale", help="CSV conventions: fr (; and decimal commas) or en; default: the rule set's language."
+    None,
+    "--locale",
+    help="Language of sheets, headers and summaries, and CSV conventions: fr (; and decimal commas) or en; "
+    "default: the rule set's language.",
 )
 QUIET_OPT = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr (warnings still shown).")
 VERBOSE_OPT = typer.Option(False, "--verbose", "-v", help="Also show what the library logs as information.")
@@ -182,7 +185,7 @@ def _emit(result, output: Path | None, fmt: OutFormat | None, locale: Locale | N
 
 def _produce(
     compute: Callable[[ProgressCallback | None], Any],
-    summarize: Callable[[Any], None],
+    summarize: Callable[[Any, str], None],
     output: Path | None,
     fmt: OutFormat | None,
     quiet: bool,
@@ -191,20 +194,29 @@ def _produce(
     locale: Locale | None = None,
 ) -> None:
     """The shape of every command that writes a result: check the output, compute the result
-    with a progress bar, write it, print its summary and, last, the file written."""
+    with a progress bar, write it, print its summary and, last, the file written. The summary
+    speaks ``locale``, by default the rule set's language."""
     with _session(verbose):
         _output_format(output, fmt, inputs)
         with _progress(quiet) as progress:
             result = compute(progress)
         _emit(result, output, fmt, locale)
+        language = _language(result, locale)
         if not quiet:
-            summarize(result)
-    _written(output, quiet)
+            summarize(result, language)
+    _written(output, quiet, language)
 
 
-def _written(output: Path | None, quiet: bool) -> None:
+def _language(result, locale: Locale | None) -> str:
+    """The summary's language: --locale, else the rule set's, else English."""
+    if locale is not None:
+        return locale.value
+    return result.info.get("language") if result.info.get("language") in ("en", "fr") else "en"
+
+
+def _written(output: Path | None, quiet: bool, locale: str = "en") -> None:
     if output is not None and not quiet:
-        err.print(f"Written: {show(output)}")
+        err.print(f"{'Écrit :' if locale == 'fr' else 'Written:'} {show(output)}")
 
 
 @app.command()
@@ -266,6 +278,7 @@ def validate(
     ),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
+    locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
     verbose: bool = VERBOSE_OPT,
 ) -> None:
@@ -278,15 +291,16 @@ def validate(
             check_output(output, None, {"the model": model})
         with _progress(quiet) as progress:
             checked = bimquant.validate(model, kernel=kernel.value, threads=threads, progress=progress)
+        language = _language(checked, locale)
         if output is not None:
-            _WRITTEN.extend(str(path) for path in bimquant.write(checked, output))
+            _WRITTEN.extend(str(path) for path in bimquant.write(checked, output, locale=language))
         if fmt == ReportFormat.json:
             bimquant.write(checked, sys.stdout, "json", tables=["summary", "suspects"])
         elif fmt == ReportFormat.text or output is None:
-            summaries.print_validation(checked, Console(highlight=False, soft_wrap=True))
+            summaries.print_validation(checked, Console(highlight=False, soft_wrap=True), locale=language)
         elif not quiet:
-            summaries.print_validation(checked, err, suspects=False)
-    _written(output, quiet)
+            summaries.print_validation(checked, err, suspects=False, locale=language)
+    _written(output, quiet, language)
 
 
 @app.command()
@@ -302,6 +316,7 @@ def explain(
     fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text or json (stdout)."),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
+    locale: Locale | None = LOCALE_OPT,
     verbose: bool = VERBOSE_OPT,
 ) -> None:
     """Show, for one element, which items it feeds and how, and why the other items do not match.
@@ -313,7 +328,9 @@ def explain(
         if fmt == ReportFormat.json:
             bimquant.write(explanation, sys.stdout, "json")
         else:
-            summaries.print_explanation(explanation, Console(highlight=False, soft_wrap=True))
+            summaries.print_explanation(
+                explanation, Console(highlight=False, soft_wrap=True), _language(explanation, locale)
+            )
 
 
 @app.command()
@@ -432,7 +449,7 @@ def rules_check(rules: Path = typer.Argument(..., help="Rule set (TOML).", show_
     """
     with _session(verbose=False):
         ruleset = bimquant.load_rules(rules)
-    summaries.print_ruleset(ruleset, rules, Console(highlight=False, soft_wrap=True))
+    summaries.print_ruleset(ruleset, rules, Console(highlight=False, soft_wrap=True))  # in the rule set's language
 
 
 class Interrupted(BaseException):

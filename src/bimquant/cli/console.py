@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from bimquant.errors import BimquantError
+from bimquant.labels import headers
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 WARNINGS_SHOWN_PER_KIND = 3
@@ -39,22 +40,43 @@ def fail(error: BimquantError) -> None:
     raise typer.Exit(error.exit_code)
 
 
-def make_table(title: str, frame: pd.DataFrame) -> Table:
-    """A rich table of ``frame`` (its index as the first column): numbers right-aligned with two
-    decimals, whole numbers as they are, never cut nor wrapped; text escaped, wrapped when the
-    terminal is narrow."""
+def format_number(value: float, locale: str = "en", decimals: int = 2) -> str:
+    """``1,234.56`` in English, ``1 234,56`` in French (a narrow no-break space between thousands)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u202f").replace(".", ",") if locale == "fr" else text
+
+
+def format_share(value: float, locale: str = "en") -> str:
+    """A share as a percentage: ``40.1 %`` (``40,1 %`` in French)."""
+    return format_number(100 * value, locale, 1) + "\u00a0%"
+
+
+def make_table(title: str, frame: pd.DataFrame, locale: str = "en", shares: tuple[str, ...] = ()) -> Table:
+    """A rich table of ``frame`` (its index as the first column), headed in ``locale``: numbers
+    right-aligned with two decimals (the ``shares`` columns as percentages), whole numbers as
+    they are, never cut nor wrapped; text and headers escaped, wrapped when the terminal is
+    narrow."""
+
+    def cell(column: str, value) -> str:
+        if pd.isna(value):
+            return ""
+        if column in shares:
+            return format_share(value, locale)
+        return format_number(value, locale) if isinstance(value, float) else show(value)
+
     rows = [
-        [show(key), *("" if pd.isna(v) else f"{v:,.2f}" if isinstance(v, float) else show(v) for v in values)]
+        [show(key), *(cell(column, v) for column, v in zip(frame.columns, values))]
         for key, *values in frame.itertuples(name=None)  # iterrows would turn counts into floats
     ]
     table = Table(title=title, title_justify="left")
-    headers = [frame.index.name or "", *frame.columns]
-    for i, header in enumerate(headers):
-        if i > 0 and pd.api.types.is_numeric_dtype(frame[header]):
-            widest = max([len(str(header))] + [len(row[i]) for row in rows])
-            table.add_column(show(header), justify="right", no_wrap=True, min_width=widest)
+    names = [frame.index.name or "", *frame.columns]
+    for i, (name, header) in enumerate(zip(names, headers(names, locale))):
+        if i > 0 and pd.api.types.is_numeric_dtype(frame[name]):
+            # a number is never cut nor wrapped; a long header wraps between its words
+            widest = max([len(word) for word in header.split()] + [len(row[i]) for row in rows])
+            table.add_column(show(header), justify="right", min_width=widest)
         else:
-            table.add_column(show(header), min_width=min(len(str(header)), TEXT_COLUMN_MIN_WIDTH))
+            table.add_column(show(header), min_width=TEXT_COLUMN_MIN_WIDTH)
     for row in rows:
         table.add_row(*row)
     return table

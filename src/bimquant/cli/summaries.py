@@ -1,6 +1,8 @@
 """What each command prints for a person: summaries on stderr, text reports on stdout.
 
 No computation here beyond grouping for display: every number comes from the library's result.
+Each function speaks the ``locale`` it is given (``"en"`` or ``"fr"``): :func:`words` keeps the
+two forms of a line side by side, and :mod:`bimquant.labels` names the columns.
 """
 
 from __future__ import annotations
@@ -13,19 +15,30 @@ from rich.table import Table
 
 import bimquant
 from bimquant.authored import VERDICTS
-from bimquant.cli.console import err, make_table, show
+from bimquant.cli.console import err, format_number, format_share, make_table, show
 from bimquant.columns import QUANTITY_COLUMNS
 from bimquant.estimate import TOTAL_KEYS
 from bimquant.rules import RuleSet, WorkItems
 
 
-def print_takeoff(result: bimquant.Takeoff) -> None:
+def words(locale: str):
+    """``say(english, french)``: the line in ``locale``."""
+    return (lambda en, fr: fr) if locale == "fr" else (lambda en, fr: en)
+
+
+def print_takeoff(result: bimquant.Takeoff, locale: str = "en") -> None:
     """Counts, volumes by class and storey, failures, suspect authored values; work items."""
+    say = words(locale)
     elements, info = result.elements, result.info
+    seconds = format_number(info["total_s"], locale, 1)
     err.print(
         f"[bold]{show(Path(info['file']).name)}[/] ({show(info['schema'])}): "
-        f"{len(elements)} elements measured, {len(result.failures)} failed, "
-        f"{len(result.excluded)} not measured, in {info['total_s']:.1f} s"
+        + say(
+            f"{len(elements)} elements measured, {len(result.failures)} failed, "
+            f"{len(result.excluded)} not measured, in {seconds} s",
+            f"{len(elements)} éléments mesurés, {len(result.failures)} en échec, "
+            f"{len(result.excluded)} non mesurés, en {seconds} s",
+        )
     )
     if len(elements):
         total = lambda values: values.sum(min_count=1)  # noqa: E731  (NaN where nothing applies)
@@ -35,82 +48,141 @@ def print_takeoff(result: bimquant.Takeoff) -> None:
             net_side_area_m2=("net_side_area_m2", total),
             net_area_m2=("net_area_m2", total),
         )
-        err.print(make_table("By class", by_class))
-        storeys = elements.fillna({"storey": "(no storey)"}).sort_values("storey_elevation_m", kind="stable")
+        err.print(make_table(say("By class", "Par classe IFC"), by_class, locale))
+        no_storey = say("(no storey)", "(sans niveau)")
+        storeys = elements.fillna({"storey": no_storey}).sort_values("storey_elevation_m", kind="stable")
         by_storey = storeys.groupby("storey", sort=False).agg(
             count=("global_id", "size"), net_volume_m3=("net_volume_m3", total)
         )
-        err.print(make_table("By storey", by_storey))
-    print_failures(result.failures)
+        err.print(make_table(say("By storey", "Par niveau"), by_storey, locale))
+    print_failures(result.failures, locale)
     if info.get("elements_damaged"):
         err.print(
-            f"[bold yellow]{info['elements_damaged']} element(s) use instances the file breaks:[/] their "
-            "quantities are uncertain (measure_note)"
+            say(
+                f"[bold yellow]{info['elements_damaged']} element(s) use instances the file breaks:[/] their "
+                "quantities are uncertain (measure_note)",
+                f"[bold yellow]{info['elements_damaged']} élément(s) utilisent des instances que le fichier "
+                "endommage :[/] leurs quantités sont incertaines (colonne « Remarque de mesure »)",
+            )
         )
     for assumption in info.get("assumptions", []):
-        err.print(f"[bold yellow]Assumed:[/] {show(assumption)}")
+        err.print(f"[bold yellow]{say('Assumed:', 'Hypothèse :')}[/] {show(assumption)}")
     suspects = result.authored[result.authored["verdict"] != "ok"] if len(result.authored) else result.authored
     if len(suspects):
-        err.print(f"{len(suspects)} authored quantities disagree with the geometry: run [bold]bimquant validate[/]")
+        err.print(
+            say(
+                f"{len(suspects)} authored quantities disagree with the geometry: run [bold]bimquant validate[/]",
+                f"{len(suspects)} quantité(s) déclarée(s) dans la maquette ne concordent pas avec la géométrie : "
+                "lancer [bold]bimquant validate[/]",
+            )
+        )
     if result.work is not None:
-        print_work_items(result.work)
+        print_work_items(result.work, locale)
 
 
-def print_failures(failures: pd.DataFrame) -> None:
+def print_failures(failures: pd.DataFrame, locale: str = "en") -> None:
     if len(failures):
-        err.print(f"[bold red]{len(failures)} element(s) could not be measured:[/]")
+        err.print(
+            words(locale)(
+                f"[bold red]{len(failures)} element(s) could not be measured:[/]",
+                f"[bold red]{len(failures)} élément(s) n'ont pas pu être mesurés :[/]",
+            )
+        )
         for row in failures.itertuples():
             err.print(f"  {show(row.global_id)} {show(row.ifc_class)} {show(row.name)}: {show(row.reason)}")
 
 
-def print_work_items(work: WorkItems) -> None:
+def print_work_items(work: WorkItems, locale: str = "en") -> None:
+    say = words(locale)
     items = work.items.set_index("code")[["label", "unit", "quantity", "elements"]]
-    err.print(make_table(f"Work items ({work.ruleset.name})", items))
+    err.print(make_table(say(f"Work items ({work.ruleset.name})", f"Ouvrages ({work.ruleset.name})"), items, locale))
     c = work.coverage
     building = c["elements"] - c.get("not_building_work", 0)
-    left_out = f"; {c['not_building_work']} not building work" if c.get("not_building_work") else ""
+    mapped, volume = format_share(c["elements_share"], locale), format_share(c["volume_share"], locale)
+    left_out = (
+        say(f"; {c['not_building_work']} not building work", f" ; {c['not_building_work']} hors travaux")
+        if c.get("not_building_work")
+        else ""
+    )
     err.print(
-        f"Coverage: {c['elements_mapped']} of {building} elements ({c['elements_share']:.1%}), "
-        f"{c['volume_share']:.1%} of the net volume{left_out}"
+        say(
+            f"Coverage: {c['elements_mapped']} of {building} elements ({mapped}), {volume} of the net volume{left_out}",
+            f"Couverture : {c['elements_mapped']} éléments sur {building} ({mapped}), {volume} du volume net{left_out}",
+        )
     )
     if len(work.unmapped):
-        err.print(f"{len(work.unmapped)} element(s) feed no item (sheet 'unmapped'), e.g.:")
+        err.print(
+            say(
+                f"{len(work.unmapped)} element(s) feed no item (sheet 'unmapped'), e.g.:",
+                f"{len(work.unmapped)} élément(s) n'alimentent aucun ouvrage (feuille « Sans ouvrage »), par exemple :",
+            )
+        )
         for row in work.unmapped.head(5).itertuples():
             err.print(f"  {show(row.global_id)} {show(row.ifc_class)} {show(row.name)}: {show(row.reason)}")
-    print_double_counts(work)
+    print_double_counts(work, locale)
     double = set(work.reconciliation.loc[work.reconciliation["verdict"] == "double_counted", "global_id"])
     others = work.warnings[(work.warnings["kind"] == "conflict") & ~work.warnings["global_id"].isin(double)]
     if len(others):
         err.print(
-            f"[bold yellow]{len(others)} conflict(s): elements counted in two items that measure the "
-            f"same thing[/] (sheet 'warnings')"
+            say(
+                f"[bold yellow]{len(others)} conflict(s): elements counted in two items that measure the "
+                f"same thing[/] (sheet 'warnings')",
+                f"[bold yellow]{len(others)} conflit(s) : éléments comptés dans deux ouvrages qui mesurent "
+                f"la même chose[/] (feuille « Avertissements »)",
+            )
         )
     missing = work.warnings[work.warnings["kind"] == "missing_value"]
     if len(missing):
-        err.print(f"{len(missing)} contribution(s) without a value (sheet 'warnings')")
+        err.print(
+            say(
+                f"{len(missing)} contribution(s) without a value (sheet 'warnings')",
+                f"{len(missing)} contribution(s) sans valeur (feuille « Avertissements »)",
+            )
+        )
 
 
-def print_double_counts(work: WorkItems) -> None:
+def print_double_counts(work: WorkItems, locale: str = "en") -> None:
     """Elements counted twice: printed as errors, with the first few and why."""
     double = work.reconciliation[work.reconciliation["verdict"] == "double_counted"]
     if not len(double):
         return
     err.print(
-        f"[bold red]{len(double)} element(s) counted twice[/] by items measuring the same thing "
-        "(sheet 'reconciliation'), e.g.:"
+        words(locale)(
+            f"[bold red]{len(double)} element(s) counted twice[/] by items measuring the same thing "
+            "(sheet 'reconciliation'), e.g.:",
+            f"[bold red]{len(double)} élément(s) comptés deux fois[/] par des ouvrages qui mesurent la même "
+            "chose (feuille « Rapprochement »), par exemple :",
+        )
     )
     for row in double.head(5).itertuples():
         err.print(f"  {show(row.global_id)} {show(row.ifc_class)} {show(row.name)}: {show(row.reason)}")
 
 
-def print_validation(report: bimquant.Validation, out: Console, suspects: bool = True) -> None:
+def print_validation(report: bimquant.Validation, out: Console, suspects: bool = True, locale: str = "en") -> None:
     """The agreement table and, with ``suspects``, one line per suspect authored value."""
+    say = words(locale)
     if report.summary.empty:
-        err.print("No authored quantity that bimquant compares was found in this model.")
+        err.print(
+            say(
+                "No authored quantity that bimquant compares was found in this model.",
+                "Aucune quantité déclarée que bimquant sait comparer n'a été trouvée dans cette maquette.",
+            )
+        )
         return
-    table = Table(title="Authored quantities against geometry (within 1%)", title_justify="left")
-    for column in ("class", "quantity", "count", "agree", "share", "suspect"):
-        table.add_column(column, justify="left" if column in ("class", "quantity") else "right")
+    table = Table(
+        title=say("Authored quantities against geometry (within 1%)", "Quantités déclarées et géométrie (à 1 % près)"),
+        title_justify="left",
+    )
+    columns = (
+        ("class", "classe"),
+        ("quantity", "quantité"),
+        ("count", "nombre"),
+        ("agree", "concordent"),
+        ("share", "part"),
+        ("suspect", "suspectes"),
+    )
+    for index, (en, fr) in enumerate(columns):
+        table.add_column(say(en, fr), justify="left" if index < 2 else "right")
     for row in report.summary.itertuples():
         others = {v: getattr(row, v) for v in VERDICTS[1:] if getattr(row, v)}
         table.add_row(
@@ -118,106 +190,183 @@ def print_validation(report: bimquant.Validation, out: Console, suspects: bool =
             show(row.quantity),
             str(row.count),
             str(row.ok),
-            f"{row.ok_share:.0%}",
+            format_share(row.ok_share, locale),
             ", ".join(f"{k} {v}" for k, v in others.items()),
         )
     out.print(table)
     if not suspects:
-        out.print(f"{len(report.suspects)} suspect authored value(s)")
+        out.print(
+            say(
+                f"{len(report.suspects)} suspect authored value(s)",
+                f"{len(report.suspects)} valeur(s) déclarée(s) suspecte(s)",
+            )
+        )
     elif len(report.suspects):
-        out.print(f"\n{len(report.suspects)} suspect authored values:")
+        out.print(
+            say(
+                f"\n{len(report.suspects)} suspect authored values:",
+                f"\n{len(report.suspects)} valeurs déclarées suspectes :",
+            )
+        )
+        geometry = say("geometry", "géométrie")
         for row in report.suspects.itertuples():
             out.print(
                 f"  {show(row.global_id)} {show(row.ifc_class)} {show(row.name)} "
                 f"{show(row.set_name)}.{show(row.quantity)} = {row.authored_value:.6g} "
-                f"(geometry {row.computed_value:.6g}): {row.verdict} {show(row.detail or '')}"
+                f"({geometry} {row.computed_value:.6g}): {row.verdict} {show(row.detail or '')}"
             )
 
 
-def print_explanation(explanation: bimquant.Explanation, out: Console) -> None:
+def print_explanation(explanation: bimquant.Explanation, out: Console, locale: str = "en") -> None:
+    say = words(locale)
     e = explanation.element
     out.print(
         f"[bold]{show(e['global_id'])}[/] {show(e['ifc_class'])} {show(e['name'])} "
-        f"(storey {_or_none(e['storey'])}, material {_or_none(e['material'])})"
+        + say(
+            f"(storey {_or_none(e['storey'], locale)}, material {_or_none(e['material'], locale)})",
+            f"(niveau {_or_none(e['storey'], locale)}, matériau {_or_none(e['material'], locale)})",
+        )
     )
     measured = {k: v for k, v in e.items() if k in QUANTITY_COLUMNS and v == v and v is not None}
-    out.print("  quantities: " + ", ".join(f"{k} = {v:.6g}" for k, v in measured.items()))
+    out.print(say("  quantities: ", "  quantités : ") + ", ".join(f"{k} = {v:.6g}" for k, v in measured.items()))
     for o in explanation.openings.itertuples():
         out.print(
-            f"  opening {show(o.opening_global_id)}: {o.area_m2:.4g} m2 in the face, {o.volume_m3:.4g} m3 in the host"
+            say(
+                f"  opening {show(o.opening_global_id)}: {o.area_m2:.4g} m2 in the face, "
+                f"{o.volume_m3:.4g} m3 in the host",
+                f"  ouverture {show(o.opening_global_id)} : {o.area_m2:.4g} m2 dans la face, "
+                f"{o.volume_m3:.4g} m3 dans l'hôte",
+            )
         )
     if len(explanation.matched):
-        out.print("[bold]Items fed:[/]")
+        out.print(say("[bold]Items fed:[/]", "[bold]Ouvrages alimentés :[/]"))
     else:
-        out.print("[bold]No item matches this element.[/]")
+        out.print(say("[bold]No item matches this element.[/]", "[bold]Aucun ouvrage ne prend cet élément.[/]"))
     for row in explanation.matched.itertuples():
-        layer = f" [layer {show(row.layer)}]" if row.layer else ""
+        layer = say(f" [layer {show(row.layer)}]", f" [couche {show(row.layer)}]") if row.layer else ""
         out.print(
             f"  {show(row.code)} {show(row.label)}{layer}: {show(row.formula)} = "
             f"{show(row.computed)} = {row.contribution:.6g} {row.unit}"
         )
         if row.values:
-            out.print(f"      values: {show(row.values)}")
+            out.print(say("      values: ", "      valeurs : ") + show(row.values))
         if row.openings_deducted:
-            out.print(f"      deducted: {show(row.openings_deducted)}")
+            out.print(say("      deducted: ", "      déduites : ") + show(row.openings_deducted))
         if row.openings_measured_through:
-            out.print(f"      measured through: {show(row.openings_measured_through)}")
+            out.print(
+                say("      measured through: ", "      comptées pleines : ") + show(row.openings_measured_through)
+            )
     if len(explanation.not_matched):
-        out.print("[bold]Items not matched:[/]")
+        out.print(say("[bold]Items not matched:[/]", "[bold]Ouvrages non alimentés :[/]"))
     for row in explanation.not_matched.itertuples():
         out.print(f"  {show(row.code)} {show(row.label)}: {show(row.reason)}")
 
 
-def _or_none(value) -> str:
-    return "(none)" if value is None or (isinstance(value, float) and value != value) else show(value)
+def _or_none(value, locale: str = "en") -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return words(locale)("(none)", "(aucun)")
+    return show(value)
 
 
-def print_budget(budget: bimquant.Budget) -> None:
+TOTAL_WORDS = {
+    "direct_cost": ("direct cost", "déboursé sec"),
+    "site_overheads": ("site overheads", "frais de chantier"),
+    "general_overheads": ("general overheads", "frais généraux"),
+    "contingency": ("contingency", "aléas"),
+    "margin": ("margin", "marge"),
+    "total_excl_vat": ("total excl. VAT", "total HT"),
+    "vat": ("VAT", "TVA"),
+    "total_incl_vat": ("total incl. VAT", "total TTC"),
+}
+
+
+def print_budget(budget: bimquant.Budget, locale: str = "en") -> None:
+    say = words(locale)
     if budget.work is not None:
-        print_double_counts(budget.work)
+        print_double_counts(budget.work, locale)
     lots = budget.lots.set_index("lot")[["amount", "share", "items", "unpriced_items"]]
-    err.print(make_table(f"Budget by lot ({budget.currency}, excl. VAT)", lots))
+    currency = show(budget.currency)
+    title = say(f"Budget by lot ({currency}, excl. VAT)", f"Budget par lot ({currency} HT, déboursé sec)")
+    err.print(make_table(title, lots, locale, shares=("share",)))
     for key in TOTAL_KEYS:
-        err.print(f"  {key.replace('_', ' '):<20} {budget.totals[key]:>16,.2f} {show(budget.currency)}")
-    if budget.ratios.get("cost_per_m2_excl_vat") is not None:
+        label = say(*TOTAL_WORDS.get(key, (key.replace("_", " "),) * 2))
+        err.print(f"  {label:<20} {format_number(budget.totals[key], locale):>16} {currency}")
+    ratios = budget.ratios
+    if ratios.get("cost_per_m2_excl_vat") is not None:
+        cost, area = (
+            format_number(ratios["cost_per_m2_excl_vat"], locale),
+            format_number(ratios["floor_area_m2"], locale),
+        )
+        source = show(ratios["floor_area_source"])
+        if locale == "fr":
+            source = (
+                "surface utile des locaux (IfcSpace)"
+                if ratios.get("floor_area_basis") == "spaces"
+                else "pas de locaux (IfcSpace) dans la maquette : surface des dalles de plancher, ce n'est pas la SDP"
+            )
         err.print(
-            f"  cost per m2 excl. VAT {budget.ratios['cost_per_m2_excl_vat']:,.2f} "
-            f"({budget.ratios['floor_area_m2']:,.2f} m2: {show(budget.ratios['floor_area_source'])})"
+            say(
+                f"  cost per m2 excl. VAT {cost} {currency} ({area} m2: {source})",
+                f"  coût HT par m2 {cost} {currency} ({area} m2 : {source})",
+            )
         )
     if not budget.totals["complete"]:
+        codes = show(", ".join(budget.unpriced["code"]))
         err.print(
-            f"[bold yellow]Incomplete: {budget.totals['unpriced_items']} item(s) without a price:[/] "
-            + show(", ".join(budget.unpriced["code"]))
+            say(
+                f"[bold yellow]Incomplete: {budget.totals['unpriced_items']} item(s) without a price:[/] {codes}",
+                f"[bold yellow]Incomplet : {budget.totals['unpriced_items']} ouvrage(s) sans prix :[/] {codes}",
+            )
         )
 
 
-def print_orders(plan: bimquant.Orders) -> None:
+def print_orders(plan: bimquant.Orders, locale: str = "en") -> None:
+    say = words(locale)
     shown = plan.orders[["supplier", "label", "batch", "need", "ordered", "unit", "packs", "purchase_unit", "surplus"]]
-    err.print(make_table("Orders", shown.set_index("supplier")))
+    err.print(make_table(say("Orders", "Commandes"), shown.set_index("supplier"), locale))
     for row in plan.orders.dropna(subset=["trucks"]).itertuples():
+        last = format_number(row.last_truck, locale, 2).rstrip("0").rstrip(",.")
         err.print(
-            f"  {show(row.label)} / {show(row.batch)}: {int(row.trucks)} truck(s), last one "
-            f"{row.last_truck:g} {show(row.unit)}"
+            say(
+                f"  {show(row.label)} / {show(row.batch)}: {int(row.trucks)} truck(s), "
+                f"last one {last} {show(row.unit)}",
+                f"  {show(row.label)} / {show(row.batch)} : {int(row.trucks)} camion(s), le dernier de {last} "
+                f"{show(row.unit)}",
+            )
         )
     if len(plan.without_recipe):
+        codes = show(", ".join(plan.without_recipe["code"]))
         err.print(
-            f"{len(plan.without_recipe)} item(s) with a quantity but no recipe: "
-            + show(", ".join(plan.without_recipe["code"]))
+            say(
+                f"{len(plan.without_recipe)} item(s) with a quantity but no recipe: {codes}",
+                f"{len(plan.without_recipe)} ouvrage(s) avec une quantité mais sans recette : {codes}",
+            )
         )
 
 
-def print_ruleset(ruleset: RuleSet, path: Path, out: Console) -> None:
+def print_ruleset(ruleset: RuleSet, path: Path, out: Console, locale: str | None = None) -> None:
+    say = words(locale or ruleset.language)
     lots = sorted({item.lot for item in ruleset.items})
     out.print(
-        f"OK: {show(path)}: rule set '{show(ruleset.name)}' ({ruleset.language}), "
-        f"{len(ruleset.items)} items in {len(lots)} lots"
+        say(
+            f"OK: {show(path)}: rule set '{show(ruleset.name)}' ({ruleset.language}), "
+            f"{len(ruleset.items)} items in {len(lots)} lots",
+            f"OK : {show(path)} : jeu de règles « {show(ruleset.name)} » ({ruleset.language}), "
+            f"{len(ruleset.items)} ouvrages dans {len(lots)} lots",
+        )
     )
     table = Table(title_justify="left")
-    for column in ("code", "unit", "label", "quantity", "openings"):
-        table.add_column(column)
+    for en, fr in (
+        ("code", "N°"),
+        ("unit", "U"),
+        ("label", "désignation"),
+        ("quantity", "quantité"),
+        ("openings", "ouvertures"),
+    ):
+        table.add_column(say(en, fr))
     for item in ruleset.items:
         conventions = ", ".join(
-            f"deduct > {v:g} {unit}"
+            say(f"deduct > {v:g} {unit}", f"déduire > {v:g} {unit}")
             for unit, v in (("m2", item.deduct_above_m2), ("m3", item.deduct_above_m3))
             if v is not None
         )

@@ -25,6 +25,7 @@ import pandas as pd
 from bimquant.authored import Validation
 from bimquant.errors import OutputError
 from bimquant.estimate import Budget
+from bimquant.labels import LOCALES
 from bimquant.orders import Orders
 from bimquant.report import tables as plain
 from bimquant.report.atomic import FORMATS, check_output, get_format, write_atomically
@@ -34,16 +35,16 @@ from bimquant.takeoff import Takeoff
 
 __all__ = ["FORMATS", "check_output", "get_format", "register_writer", "write", "write_tables"]
 
-# (result type, format) -> writer(result, path): the workbooks made for one kind of result.
-WRITERS: dict[tuple[type, str], Callable[[Any, Path], None]] = {}
+# (result type, format) -> writer(result, path, locale): the workbooks made for one kind of result.
+WRITERS: dict[tuple[type, str], Callable[[Any, Path, str], None]] = {}
 # result type -> the tables a CSV output holds, the first one in the file itself.
 CSV_TABLES: dict[type, Callable[[Any], list[str]]] = {}
 
 
 def register_writer(result_type: type, fmt: str) -> Callable:
-    """Decorator: ``writer(result, path)`` writes ``result_type`` results in format ``fmt``."""
+    """Decorator: ``writer(result, path, locale)`` writes ``result_type`` results in format ``fmt``."""
 
-    def decorate(writer: Callable[[Any, Path], None]) -> Callable[[Any, Path], None]:
+    def decorate(writer: Callable[[Any, Path, str], None]) -> Callable[[Any, Path, str], None]:
         WRITERS[(result_type, fmt)] = writer
         return writer
 
@@ -67,8 +68,9 @@ def write(
     - JSON: ``{"info": ..., "<table>": [rows...], ...}``. ``path`` may be an open text stream
       (``sys.stdout``): JSON is written to it.
 
-    ``locale`` (``"fr"`` or ``"en"``; by default the rule set's language, else ``"en"``): a
-    French CSV is separated by ``;`` with decimal commas and rounded numbers. ``tables`` keeps
+    ``locale`` (``"fr"`` or ``"en"``; by default the rule set's language, else ``"en"``): the
+    language of sheet names and headers (:mod:`bimquant.labels`; JSON keeps the column names);
+    a French CSV is separated by ``;`` with decimal commas and rounded numbers. ``tables`` keeps
     only the tables named (generic writers only). Raises
     :class:`~bimquant.errors.OutputError` for an unknown format or a path that cannot be written.
 
@@ -85,12 +87,12 @@ def write(
     if Path(path).is_dir():
         raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")
     fmt = get_format(path, format)
+    locale = locale or (result.info.get("language") if result.info.get("language") in LOCALES else "en")
+    if locale not in LOCALES:
+        raise OutputError(f"unknown locale '{locale}'", f"use {' or '.join(LOCALES)}")
     special = _writer_for(type(result), fmt) if tables is None else None
     if special is not None:
-        return write_atomically([(Path(path), lambda tmp: special(result, tmp))])
-    locale = locale or (result.info.get("language") if result.info.get("language") in plain.LOCALES else "en")
-    if locale not in plain.LOCALES:
-        raise OutputError(f"unknown locale '{locale}'", f"use {' or '.join(plain.LOCALES)}")
+        return write_atomically([(Path(path), lambda tmp: special(result, tmp, locale))])
     if fmt == "csv" and tables is None:
         names = _csv_tables(result)
         chosen = {name: chosen[name] for name in names}
@@ -129,15 +131,18 @@ def write_tables(
     fmt = get_format(path, fmt)
     if fmt == "csv":
         main = main or next(iter(tables))
-        jobs = [(path, lambda tmp, t=tables[main]: plain.write_csv(t, tmp, locale=locale))]
+        jobs = [(path, lambda tmp, t=tables[main]: plain.write_csv(t, tmp, locale, main))]
         if csv_all:
             jobs += [
-                (path.with_name(f"{path.stem}.{name}.csv"), lambda tmp, t=table: plain.write_csv(t, tmp, locale=locale))
+                (
+                    path.with_name(f"{path.stem}.{name}.csv"),
+                    lambda tmp, t=table, n=name: plain.write_csv(t, tmp, locale, n),
+                )
                 for name, table in tables.items()
                 if name != main
             ]
     elif fmt == "xlsx":
-        jobs = [(path, lambda tmp: plain.write_xlsx(tables, tmp))]
+        jobs = [(path, lambda tmp: plain.write_xlsx(tables, tmp, locale))]
     else:
         jobs = [(path, lambda tmp: tmp.write_text(plain.to_json(tables, info), encoding="utf-8"))]
     return write_atomically(jobs)

@@ -100,17 +100,18 @@ CLIENT_LABELS = {
 }
 
 
-def write_dpgf(budget: Budget, path: Path) -> None:
+def write_dpgf(budget: Budget, path: Path, locale: str | None = None) -> None:
     """Write the budget workbook in the view ``budget.info["view"]``: ``client`` (what is sent,
     see :func:`write_client_dpgf`) or ``internal`` (the default here: direct cost, overheads and
-    margin as lines with live formulas, element trace, unpriced items)."""
+    margin as lines with live formulas, element trace, unpriced items). ``locale``: the
+    language of its words (default: the rule set's)."""
     if budget.info.get("view") == "client":
-        write_client_dpgf(budget, path)
+        write_client_dpgf(budget, path, locale)
     else:
-        write_internal_dpgf(budget, path)
+        write_internal_dpgf(budget, path, locale)
 
 
-def write_client_dpgf(budget: Budget, path: Path) -> None:
+def write_client_dpgf(budget: Budget, path: Path, locale: str | None = None) -> None:
     """The DPGF sent to the client: a recapitulation sheet, then a sheet per lot. Unit prices
     already carry site costs, overheads, contingency and margin (sales coefficient K, shown only
     in the internal view); lines of zero quantity are left out; amounts, lot totals, the total
@@ -121,7 +122,7 @@ def write_client_dpgf(budget: Budget, path: Path) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import quote_sheetname
 
-    language = budget.info.get("language", "fr")
+    language = locale or budget.info.get("language", "fr")
     words, client = LABELS.get(language, LABELS["en"]), CLIENT_LABELS.get(language, CLIENT_LABELS["en"])
     money = MONEY.format(symbol=SYMBOLS.get(budget.currency, budget.currency))
     bold = Font(bold=True)
@@ -204,13 +205,14 @@ def _page_setup(sheet, title: str, model: str, page: str) -> None:
     sheet.oddFooter.center.text = page
 
 
-def write_internal_dpgf(budget: Budget, path: Path) -> None:
+def write_internal_dpgf(budget: Budget, path: Path, locale: str | None = None) -> None:
     """Write the budget workbook: DPGF sheet with formulas, element trace, unpriced items, in
     the rule set's language (``budget.info["language"]``), titled ``budget.info["title"]``."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    words = LABELS.get(budget.info.get("language", "fr"), LABELS["en"])
+    language = locale or budget.info.get("language", "fr")
+    words = LABELS.get(language, LABELS["en"])
     title = budget.info.get("title", "")
     money = MONEY.format(symbol=SYMBOLS.get(budget.currency, budget.currency))
     book = Workbook()
@@ -299,8 +301,8 @@ def write_internal_dpgf(budget: Budget, path: Path) -> None:
     for column, width in zip("ABCDEFG", (12, 60, 6, 14, 14, 18, 8)):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A4"
-    for name, table in ((words["trace"], budget.trace), (words["unpriced"], budget.unpriced)):
+    for name, table, key in ((words["trace"], budget.trace, "trace"), (words["unpriced"], budget.unpriced, "unpriced")):
         plain = book.create_sheet(title=name[:31])
-        append_table(plain, table)
+        append_table(plain, table, locale=language, name=key)
         plain.freeze_panes = "A2"
     book.save(path)

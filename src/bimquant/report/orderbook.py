@@ -9,6 +9,8 @@ import pandas as pd
 from bimquant.orders import Orders
 from bimquant.report.tables import append_table, put_text
 
+SHEETS = {"en": ("Summary", "Without recipe"), "fr": ("Synthèse", "Sans recette")}
+
 SUPPLIER_COLUMNS = [
     "label",
     "unit",
@@ -28,25 +30,27 @@ SUPPLIER_COLUMNS = [
 ]
 
 
-def write_order_book(plan: Orders, path: Path) -> None:
-    """Summary sheet (every order line), then a sheet per supplier with its lines."""
+def write_order_book(plan: Orders, path: Path, locale: str = "en") -> None:
+    """Summary sheet (every order line), then a sheet per supplier with its lines, then the
+    items without a recipe; sheet names and headers in ``locale``."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
     summary = book.active
-    summary.title = "Summary"
+    summary_title, without_title = SHEETS.get(locale, SHEETS["en"])
+    summary.title = summary_title
     orders = plan.orders.astype({"packs": object, "trucks": object})  # counts: whole numbers, not 3.00
     for column in ("packs", "trucks"):
         orders[column] = [None if pd.isna(v) else int(v) for v in orders[column]]
-    _fill(summary, orders)
-    used = {"summary", "without recipe"}  # lower case: Excel sheet names are case-insensitive
+    _fill(summary, orders, locale=locale)
+    used = {summary_title.lower(), without_title.lower()}  # Excel sheet names are case-insensitive
     for supplier, lines in orders.groupby("supplier", sort=True):
         sheet = book.create_sheet(title=_sheet_title(str(supplier), used))
         put_text(sheet, 1, 1, supplier).font = Font(bold=True)
-        _fill(sheet, lines, SUPPLIER_COLUMNS, first_row=3)
+        _fill(sheet, lines, SUPPLIER_COLUMNS, first_row=3, locale=locale)
     if len(plan.without_recipe):
-        _fill(book.create_sheet(title="Without recipe"), plan.without_recipe)
+        _fill(book.create_sheet(title=without_title), plan.without_recipe, locale=locale, name="without_recipe")
     book.save(path)
 
 
@@ -65,7 +69,15 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def _fill(sheet, table: pd.DataFrame, columns: list[str] | None = None, first_row: int = 1) -> None:
-    append_table(sheet, table, columns, first_row, number_format="#,##0.00")
+def _fill(
+    sheet,
+    table: pd.DataFrame,
+    columns: list[str] | None = None,
+    first_row: int = 1,
+    *,
+    locale: str,
+    name: str = "orders",
+) -> None:
+    append_table(sheet, table, columns, first_row, number_format="#,##0.00", locale=locale, name=name)
     for column in range(1, len(columns or table.columns) + 1):
         sheet.column_dimensions[sheet.cell(row=first_row, column=column).column_letter].width = 16

@@ -14,6 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from bimquant.labels import headers, sheet_name
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -58,20 +60,20 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
 
 # CSV conventions by locale: separator and decimal mark. French spreadsheets expect ";" and ",".
 CSV_STYLES = {"en": (",", "."), "fr": (";", ",")}
-LOCALES = tuple(CSV_STYLES)
 # Decimals a quantity deserves, by its unit (a column suffix, or the row's `unit`); money: 2.
 UNIT_DECIMALS = {"m3": 3, "m2": 2, "m": 2, "kg": 1, "t": 3, "u": 0, "l": 2}
 MONEY_COLUMNS = {"amount", "unit_price", "order_value", "labour", "material", "equipment", "pack_price"}
 ROW_UNIT_COLUMNS = {"quantity", "contribution", "need", "need_without_waste", "ordered", "surplus", "item_quantity"}
 
 
-def write_csv(table: pd.DataFrame, path: Path, locale: str = "en") -> None:
+def write_csv(table: pd.DataFrame, path: Path, locale: str = "en", name: str | None = None) -> None:
     """CSV, UTF-8 with BOM (Excel opens accents right), text cells escaped against formulas.
 
     Records end with CR LF (RFC 4180), so that a cell holding a CR, a LF, the separator or a
     quote is always quoted: a bare CR in a name never splits a record. ``locale="fr"``: columns
-    separated by ``;``, decimal commas, and numbers rounded to what their unit deserves (3
-    decimals for m3, 2 for m2 and m, 1 for kg, 2 for money), as a French spreadsheet opens it."""
+    separated by ``;``, decimal commas, numbers rounded to what their unit deserves (3
+    decimals for m3, 2 for m2 and m, 1 for kg, 2 for money), as a French spreadsheet opens it,
+    and French headers (:mod:`bimquant.labels`; ``name`` is the table's name)."""
     separator, decimal = CSV_STYLES[locale]
     flat = _flat(table)
     for column in flat.columns:
@@ -81,7 +83,7 @@ def write_csv(table: pd.DataFrame, path: Path, locale: str = "en") -> None:
         flat.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
         return
     flat = round_for_people(flat)
-    lines = [separator.join(_quoted(str(c)) for c in flat.columns)]
+    lines = [separator.join(_quoted(c) for c in headers(flat.columns, locale, name))]
     for values in flat.itertuples(index=False):
         lines.append(separator.join(_csv_cell(v, decimal) for v in values))
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:
@@ -142,13 +144,21 @@ def put_text(sheet, row: int, column: int, value):
 
 
 def append_table(
-    sheet, table: pd.DataFrame, columns: list[str] | None = None, first_row: int = 1, number_format: str | None = None
+    sheet,
+    table: pd.DataFrame,
+    columns: list[str] | None = None,
+    first_row: int = 1,
+    number_format: str | None = None,
+    *,
+    locale: str = "en",
+    name: str | None = None,
 ) -> None:
     """Write ``table`` (or its ``columns``) as a header row at ``first_row`` and one row per
-    record below it; strings are text cells, never formulas; floats get ``number_format``."""
+    record below it; strings are text cells, never formulas; floats get ``number_format``.
+    Headers are in ``locale`` (``name``: the table's name, see :func:`bimquant.labels.header`)."""
     columns = list(table.columns) if columns is None else columns
-    for index, name in enumerate(columns, start=1):
-        put_text(sheet, first_row, index, name)
+    for index, text in enumerate(headers(columns, locale, name), start=1):
+        put_text(sheet, first_row, index, text)
     for offset, values in enumerate(_flat(table[columns]).itertuples(index=False), start=1):
         for index, raw in enumerate(values, start=1):
             value = cell_value(raw)
@@ -160,19 +170,20 @@ def append_table(
                 cell.number_format = number_format
 
 
-def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> None:
-    """One sheet per table; strings are stored as text, never as formulas."""
+def write_xlsx(tables: dict[str, pd.DataFrame], path: Path, locale: str = "en") -> None:
+    """One sheet per table, named and headed in ``locale``; strings are stored as text, never
+    as formulas."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
     book.remove(book.active)
     for name, table in tables.items():
-        sheet = book.create_sheet(title=name[:31])
-        append_table(sheet, table)
+        sheet = book.create_sheet(title=sheet_name(name, locale)[:31])
+        append_table(sheet, table, locale=locale, name=name)
         sheet.freeze_panes = "A2"
-        for index, column in enumerate(table.columns, start=1):
-            width = min(max(len(str(column)), 10) + 2, 48)
+        for index, column in enumerate(headers(table.columns, locale, name), start=1):
+            width = min(max(len(column), 10) + 2, 48)
             sheet.column_dimensions[get_column_letter(index)].width = width
     book.save(path)
 

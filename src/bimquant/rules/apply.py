@@ -454,7 +454,7 @@ class Explanation(Result):
       and its values.
     - ``not_matched``: every other item with the condition the element fails.
     - ``openings``: the element's openings with their area and volume.
-    - ``info``: ``{"element": its row of the takeoff}``.
+    - ``info``: ``{"element": its row of the takeoff, "language": the rule set's}``.
     """
 
     TABLES = ("matched", "not_matched", "openings")
@@ -491,5 +491,5 @@ def explain_element(takeoff: Takeoff, ruleset: RuleSet, global_id: str) -> Expla
         matched=pd.DataFrame(matched, columns=TRACE_COLUMNS + ["layer_index"]),
         not_matched=pd.DataFrame(not_matched, columns=NOT_MATCHED_COLUMNS),
         openings=pd.DataFrame(openings, columns=OPENING_COLUMNS),
-        info={"element": plain},
+        info={"element": plain, "language": ruleset.language},
     )

@@ -1,0 +1,210 @@
+"""What people read: table and column names in the user's language.
+
+The tables keep their English ``snake_case`` names everywhere in the library and in JSON (the
+data contract that scripts read). Only what a person opens is translated: a French workbook has
+French sheet names and headers, a French CSV French headers, a French console French titles.
+An English output keeps the names of the data, so a script reads an English CSV or XLSX back
+with the same columns as the DataFrame.
+
+Example::
+
+    >>> header("net_volume_m3", "fr")
+    'Volume net (m3)'
+    >>> sheet_name("reconciliation", "fr")
+    'Rapprochement'
+"""
+
+from __future__ import annotations
+
+LOCALES = ("en", "fr")
+
+SHEETS_FR = {
+    "elements": "Éléments",
+    "failures": "Échecs",
+    "excluded": "Non mesurés",
+    "authored": "Quantités déclarées",
+    "openings": "Ouvertures",
+    "items": "Ouvrages",
+    "by_storey": "Par niveau",
+    "trace": "Détail par élément",
+    "unmapped": "Sans ouvrage",
+    "warnings": "Avertissements",
+    "reconciliation": "Rapprochement",
+    "summary": "Synthèse",
+    "suspects": "Valeurs suspectes",
+    "matched": "Ouvrages alimentés",
+    "not_matched": "Ouvrages non alimentés",
+    "lines": "Lignes",
+    "lots": "Lots",
+    "unpriced": "Sans prix",
+    "orders": "Commandes",
+    "needs": "Besoins",
+    "without_recipe": "Sans recette",
+}
+
+HEADERS_FR = {
+    # identity
+    "global_id": "GlobalId",
+    "ifc_class": "Classe IFC",
+    "family": "Famille",
+    "predefined_type": "Type prédéfini",
+    "name": "Nom",
+    "type_name": "Type",
+    "storey": "Niveau",
+    "storey_elevation_m": "Altitude du niveau (m)",
+    "building": "Bâtiment",
+    "parent_global_id": "GlobalId parent",
+    "material": "Matériau",
+    "material_layers": "Couches de matériau",
+    "density_source": "Source de la masse volumique",
+    "classification": "Classification",
+    "is_external": "Extérieur",
+    "is_external_source": "Source extérieur",
+    "load_bearing": "Porteur",
+    "fire_rating": "Résistance au feu",
+    # quantities
+    "net_volume_m3": "Volume net (m3)",
+    "gross_volume_m3": "Volume brut (m3)",
+    "length_m": "Longueur (m)",
+    "width_m": "Épaisseur ou largeur (m)",
+    "height_m": "Hauteur (m)",
+    "net_side_area_m2": "Surface nette d'une face (m2)",
+    "gross_side_area_m2": "Surface brute d'une face (m2)",
+    "net_area_m2": "Surface nette (m2)",
+    "gross_area_m2": "Surface brute (m2)",
+    "footprint_area_m2": "Emprise (m2)",
+    "outer_surface_area_m2": "Surface extérieure (m2)",
+    "perimeter_m": "Périmètre (m)",
+    "openings_count": "Nombre d'ouvertures",
+    "openings_area_m2": "Surface des ouvertures (m2)",
+    "weight_kg": "Masse (kg)",
+    "surface_area_m2": "Surface totale (m2)",
+    # provenance
+    "geometry_kernel": "Noyau géométrique",
+    "mesh_closed": "Maillage fermé",
+    "measure_note": "Remarque de mesure",
+    "authored_flags": "Écarts des valeurs déclarées",
+    "properties": "Propriétés",
+    "reason": "Raison",
+    # openings
+    "host_global_id": "GlobalId de l'hôte",
+    "opening_global_id": "GlobalId de l'ouverture",
+    "opening_name": "Nom de l'ouverture",
+    "filled_by": "Remplie par",
+    "filled_by_class": "Classe du remplissage",
+    "area_m2": "Surface (m2)",
+    "volume_m3": "Volume (m3)",
+    # authored quantities
+    "set_name": "Jeu de quantités",
+    "ifc_type": "Type IFC",
+    "raw_value": "Valeur brute",
+    "authored_value": "Valeur déclarée",
+    "computed_column": "Colonne calculée",
+    "computed_value": "Valeur calculée",
+    "rel_diff": "Écart relatif",
+    "verdict": "Verdict",
+    "detail": "Détail",
+    "count": "Nombre",
+    "ok": "Concordantes",
+    "ok_share": "Part concordante",
+    "duplicate_conflict": "Doublons contradictoires",
+    "wrong_type": "Mauvais type",
+    "openings_not_deducted": "Ouvertures non déduites",
+    "unit_suspect": "Unité suspecte",
+    "net_above_gross": "Net supérieur au brut",
+    "constant_value": "Valeur constante",
+    "differs": "Différente",
+    # work items
+    "code": "N°",
+    "lot": "Lot",
+    "label": "Désignation",
+    "unit": "U",
+    "quantity": "Quantité",
+    "elements": "Éléments",
+    "missing_values": "Valeurs manquantes",
+    "measures": "Mesure",
+    "layer": "Couche",
+    "layer_index": "Rang de la couche",
+    "formula": "Formule",
+    "computed": "Calcul",
+    "values": "Valeurs utilisées",
+    "contribution": "Contribution",
+    "openings_deducted": "Ouvertures déduites",
+    "openings_measured_through": "Ouvertures comptées pleines",
+    "kind": "Type d'avertissement",
+    "message": "Message",
+    "structure_items": "Ouvrages de structure",
+    # estimate
+    "unit_price": "PU déboursé HT",
+    "amount": "Montant déboursé HT",
+    "currency": "Devise",
+    "priced": "Chiffré",
+    "labour": "Main-d'œuvre",
+    "equipment": "Matériel",
+    "source": "Source du prix",
+    "sale_unit_price": "PU de vente HT",
+    "sale_amount": "Montant de vente HT",
+    "share": "Part",
+    "items": "Ouvrages",
+    "unpriced_items": "Ouvrages sans prix",
+    # orders
+    "supplier": "Fournisseur",
+    "batch": "Lot de livraison",
+    "delivery_date": "Date de livraison",
+    "order_by": "Commander avant le",
+    "need_without_waste": "Besoin sans pertes",
+    "need": "Besoin",
+    "ordered": "Commandé",
+    "packs": "Conditionnements",
+    "purchase_unit": "Unité d'achat",
+    "pack_size": "Contenance",
+    "surplus": "Surplus",
+    "trucks": "Camions",
+    "last_truck": "Dernier camion",
+    "order_value": "Montant de la commande HT",
+    "lines": "Lignes",
+    "materials": "Matériaux",
+    "item_quantity": "Quantité de l'ouvrage",
+    "per_unit": "Consommation par unité",
+    "waste_pct": "Pertes %",
+}
+
+# Where one column name means another thing in one table.
+TABLE_HEADERS_FR = {
+    "authored": {"quantity": "Quantité déclarée"},
+    "suspects": {"quantity": "Quantité déclarée"},
+    "summary": {"quantity": "Quantité déclarée"},
+    "orders": {"items": "Ouvrages", "label": "Désignation du matériau"},
+}
+
+
+def check_locale(locale: str) -> str:
+    """``locale`` itself when it is one bimquant speaks; ``ValueError`` otherwise."""
+    if locale not in LOCALES:
+        raise ValueError(f"unknown locale {locale!r}: use {' or '.join(LOCALES)}")
+    return locale
+
+
+def header(column: str, locale: str = "en", table: str | None = None) -> str:
+    """The header a person reads for ``column`` (of ``table``, when a name means something else
+    there); English keeps the column's own name, an unknown column keeps its name."""
+    if locale != "fr":
+        return column
+    return TABLE_HEADERS_FR.get(table or "", {}).get(column) or HEADERS_FR.get(column, column)
+
+
+def headers(columns, locale: str = "en", table: str | None = None) -> list[str]:
+    """:func:`header` for each column, made unique (a translated name never hides another)."""
+    named, seen = [], set()
+    for column in columns:
+        text = header(str(column), locale, table)
+        if text in seen:
+            text = f"{text} ({column})"
+        seen.add(text)
+        named.append(text)
+    return named
+
+
+def sheet_name(table: str, locale: str = "en") -> str:
+    """The sheet name of a table: French in a French workbook, the table's name otherwise."""
+    return SHEETS_FR.get(table, table) if locale == "fr" else table
