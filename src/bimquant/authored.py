@@ -10,6 +10,8 @@ alone), converted to SI, and given one verdict:
 ``wrong_type``             stored as the wrong kind (a volume in an IfcQuantityArea)
 ``openings_not_deducted``  a net value equal to the computed gross one: openings not subtracted
 ``unit_suspect``           off by a unit factor (1000, 1e9, 10.764 ft2/m2, 0.3048 ft/m, ...)
+``unit_unknown``           not compared: the file gives no unit for it (a weight in a project
+                           that declares no mass unit, the quantity naming none either)
 ``net_above_gross``        the authored net value is above the authored gross one
 ``constant_value``         the same value on 3 or more elements whose geometry differs
 ``differs``                none of these, but more than 1% away
@@ -41,6 +43,7 @@ VERDICTS = (
     "wrong_type",
     "openings_not_deducted",
     "unit_suspect",
+    "unit_unknown",
     "net_above_gross",
     "constant_value",
     "differs",
@@ -174,9 +177,11 @@ def _verdict(q: dict, name: str, column: str, value: float, measured, authored_b
     expected_kind = _column_kind(column)
     if q["kind"] != expected_kind:
         return "wrong_type", f"a {expected_kind} stored as {q['ifc_type']}"
+    authored = q["value"]
+    if math.isnan(authored):
+        return "unit_unknown", f"{q['raw_value']:g} in no known unit: the model declares no {q['kind']} unit"
     if math.isnan(value):
         return "differs", "no computed value to compare (no density or measure)"
-    authored = q["value"]
     if _rel(authored, value) <= TOLERANCE:
         return "ok", ""
     if name.startswith("Net"):
@@ -191,7 +196,11 @@ def _verdict(q: dict, name: str, column: str, value: float, measured, authored_b
         gross_authored = authored_by_name.get("Gross" + name[3:])
         if gross_authored is not None and authored > gross_authored * (1 + TOLERANCE):
             return "net_above_gross", f"authored gross is {gross_authored:.6g}"
-    return "differs", f"{(authored - value) / value:+.1%} from geometry" if value else "geometry gives 0"
+    if not value:
+        return "differs", "geometry gives 0"
+    source = str(measured.get("density_source") or "") if column == "weight_kg" else ""
+    by = f" (weighed with the {source} density)" if source.startswith("library") else ""
+    return "differs", f"{(authored - value) / value:+.1%} from geometry{by}"
 
 
 def _mark_constants(frame: pd.DataFrame) -> pd.DataFrame:

@@ -111,6 +111,7 @@ HEADERS_FR = {
     "wrong_type": "Mauvais type",
     "openings_not_deducted": "Ouvertures non déduites",
     "unit_suspect": "Unité suspecte",
+    "unit_unknown": "Unité inconnue",
     "net_above_gross": "Net supérieur au brut",
     "constant_value": "Valeur constante",
     "differs": "Différente",

@@ -16,6 +16,7 @@ Example::
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -80,7 +81,7 @@ class Model:
     length_scale: float  # project length unit -> metres
     area_scale: float  # project area unit -> m2
     volume_scale: float  # project volume unit -> m3
-    mass_scale: float  # project mass unit -> kg
+    mass_scale: float | None  # project mass unit -> kg; None when the project declares none
     assumptions: list[str] = field(default_factory=list)  # what bimquant had to assume to read it
     problems: list[str] = field(default_factory=list)  # what ifcopenshell said was broken in the file
     broken_ids: set[int] = field(default_factory=set)  # step ids of the instances involved
@@ -146,7 +147,9 @@ def open_model(path: str | os.PathLike) -> Model:
             "%s is damaged: %d problem(s) reading it, e.g. %s", path.name, len(problems), "; ".join(problems[:1])
         )
     assumptions = _establish_units(ifc, path)
-    mass = ifcopenshell.util.unit.calculate_unit_scale(ifc, "MASSUNIT") / 1000.0  # util: grams
+    # util gives grams; a project without a mass unit says nothing of its weights: None
+    declared = ifcopenshell.util.unit.get_project_unit(ifc, "MASSUNIT") is not None
+    mass = ifcopenshell.util.unit.calculate_unit_scale(ifc, "MASSUNIT") / 1000.0 if declared else None
     return Model(
         path=path,
         file=ifc,
@@ -529,13 +532,18 @@ def get_authored_quantities(model: Model, entity) -> list[dict]:
                     "kind": kind,
                     "ifc_type": quantity.is_a(),
                     "raw_value": float(raw),
-                    "value": float(raw) * _quantity_scale(model, quantity, unit_type),
+                    "value": _in_si(float(raw), _quantity_scale(model, quantity, unit_type)),
                 }
             )
     return rows
 
 
-def _quantity_scale(model: Model, quantity, unit_type: str | None) -> float:
+def _in_si(raw: float, scale: float | None) -> float:
+    """``raw`` in SI units, NaN when its unit is unknown."""
+    return math.nan if scale is None else raw * scale
+
+
+def _quantity_scale(model: Model, quantity, unit_type: str | None) -> float | None:
     if unit_type is None:
         return 1.0
     if quantity.Unit is not None:
