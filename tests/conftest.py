@@ -6,6 +6,7 @@ The test files import these helpers (``from conftest import run``): pytest puts 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -13,6 +14,10 @@ import ifcopenshell
 from typer.testing import CliRunner
 
 from bimquant.cli import app
+
+# Each test measures what it asks for: the cache is off unless a test turns it on
+# (tests/test_cache.py), and no run of the suite writes in the user's cache folder.
+os.environ["BIMQUANT_CACHE"] = "off"
 
 ROOT = Path(__file__).resolve().parents[1]
 HOUSE = ROOT / "sample_models" / "house_ifc4.ifc"

@@ -31,6 +31,7 @@ ORDER = [
     "quantities.exterior",
     "authored",
     "takeoff",
+    "cache",
     "rules.formula",
     "rules.condition",
     "rules.ruleset",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 
+from bimquant import cache
 from bimquant.authored import Validation
 from bimquant.errors import BimquantError, ElementFailuresError, InputError, OutputError, RuleError
 from bimquant.estimate import Budget
@@ -52,6 +53,7 @@ __all__ = [
     "Takeoff",
     "Validation",
     "WorkItems",
+    "cache",
     "estimate",
     "explain",
     "load_prices",

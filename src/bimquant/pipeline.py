@@ -17,21 +17,24 @@ Example::
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import re
 import time
 from pathlib import Path
 
+from bimquant import cache as stored
 from bimquant import estimate as pricing
 from bimquant import orders as ordering
 from bimquant.authored import Validation, summarize
 from bimquant.errors import ElementFailuresError, InputError, RuleError
 from bimquant.geometry.iterator import ProgressCallback
-from bimquant.materials import MaterialLibrary
+from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.model import Model, open_model
 from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain_element, load_ruleset
 from bimquant.takeoff import Takeoff, measure_model
 
+log = logging.getLogger(__name__)
 PathLike = str | os.PathLike
 GLOBAL_ID_LENGTH = 22
 GLOBAL_ID_CHARACTERS = re.compile(r"^[0-9A-Za-z_$]*$")
@@ -51,6 +54,7 @@ def takeoff(
     progress: ProgressCallback | None = None,
     strict: bool = False,
     materials: MaterialLibrary | PathLike | None = None,
+    cache: bool = True,
 ) -> Takeoff:
     """Measure every physical element with a body of an IFC file from its geometry; with
     ``rules``, also group the elements into the rule set's work items (``result.work``).
@@ -59,7 +63,10 @@ def takeoff(
     ``"manifold"``. ``progress(done, total)`` is called while geometry runs. ``strict``: raise
     :class:`ElementFailuresError` when any element could not be measured. ``materials``: the
     material library for densities the model does not state (the shipped one by default,
-    ``bimquant.materials.NO_LIBRARY`` for none).
+    ``bimquant.materials.NO_LIBRARY`` for none). ``cache``: read the element quantities from
+    the cache when this file's content was measured with these options before, and store them
+    otherwise (:mod:`bimquant.cache`; ``info["cache"]`` says ``hit`` or ``stored``). Every
+    function that takes a model path takes ``cache=False`` too.
 
     Example::
 
@@ -68,7 +75,7 @@ def takeoff(
         0
     """
     ruleset = _ruleset(rules) if rules is not None else None  # a rule mistake fails before measuring
-    result = _measured(model, kernel=kernel, threads=threads, progress=progress, materials=materials)
+    result = _measured(model, kernel=kernel, threads=threads, progress=progress, materials=materials, cache=cache)
     if strict and len(result.failures):
         raise ElementFailuresError(
             f"{len(result.failures)} element(s) could not be measured (--strict): nothing written",
@@ -115,8 +122,9 @@ def explain(model: PathLike | Takeoff, global_id: str, rules: RuleSet | PathLike
         >>> explain("sample_models/house_ifc4.ifc", "3M40opnSHSLeM$JG6iZTrB", "rules/fr-lots.toml").matched
     """
     ruleset = _ruleset(rules)
-    if not isinstance(model, Takeoff):  # an unknown GlobalId fails before the geometry runs
-        model = open_model(model)
+    if not isinstance(model, Takeoff):
+        model = _read_cache(model, dict(takeoff_options)) or open_model(model)
+    if isinstance(model, Model):  # an unknown GlobalId fails before the geometry runs
         if not _in_file(model, global_id):
             raise _unknown_element(global_id, str(model.path), [e.GlobalId for e in model.file.by_type("IfcRoot")])
     measured = _measured(model, **takeoff_options)
@@ -250,15 +258,59 @@ def _ruleset(rules: RuleSet | PathLike) -> RuleSet:
     return rules if isinstance(rules, RuleSet) else load_ruleset(rules)
 
 
-def _measured(model: PathLike | Model | Takeoff, **takeoff_options) -> Takeoff:
+def _measured(model: PathLike | Model | Takeoff, *, cache: bool = True, **takeoff_options) -> Takeoff:
+    """The takeoff of ``model``: itself when it is one; else read from the cache
+    (:mod:`bimquant.cache`) when this file was measured with these options before; else
+    measured (and stored)."""
     if isinstance(model, Takeoff):
         return model
-    if isinstance(model, Model):
-        return measure_model(model, **takeoff_options)
-    if not isinstance(model, (str, os.PathLike)):
-        raise TypeError(f"model must be the path of an IFC file or a Takeoff, not {type(model).__name__}")
     started = time.perf_counter()
-    return measure_model(open_model(model), started=started, **takeoff_options)
+    materials = takeoff_options.pop("materials", None)
+    library = materials if isinstance(materials, MaterialLibrary) else load_materials(materials)
+    key = _cache_key(model, library, takeoff_options) if cache and stored.get_folder() else None
+    hit = stored.load(key) if key else None
+    if hit is not None:
+        return _as_hit(hit, model, started)
+    if isinstance(model, Model):
+        result = measure_model(model, materials=library, **takeoff_options)
+    elif isinstance(model, (str, os.PathLike)):
+        result = measure_model(open_model(model), started=started, materials=library, **takeoff_options)
+    else:
+        raise TypeError(f"model must be the path of an IFC file or a Takeoff, not {type(model).__name__}")
+    if key:
+        result.info["cache"] = "stored" if stored.store(key, result) else "not stored"
+    return result
+
+
+def _read_cache(model: PathLike | Model, options: dict) -> Takeoff | None:
+    """The cached takeoff of ``model`` with ``options``, or None (a miss, or the cache off)."""
+    if not options.pop("cache", True) or stored.get_folder() is None:
+        return None
+    started = time.perf_counter()
+    materials = options.pop("materials", None)
+    library = materials if isinstance(materials, MaterialLibrary) else load_materials(materials)
+    key = _cache_key(model, library, options)
+    hit = stored.load(key) if key else None
+    return _as_hit(hit, model, started) if hit is not None else None
+
+
+def _as_hit(hit: Takeoff, model: PathLike | Model, started: float) -> Takeoff:
+    for problem in hit.info.get("file_problems", [])[:1]:  # said again: the file is still damaged
+        log.warning("%s is damaged (measured before): %s", Path(hit.info["file"]).name, problem)
+    return stored.as_read_from(hit, model.path if isinstance(model, Model) else model, time.perf_counter() - started)
+
+
+def _cache_key(model: PathLike | Model, library: MaterialLibrary, options: dict) -> str | None:
+    """The cache key of this file with these options, or None when the file cannot be read
+    (opening it says why)."""
+    path = model.path if isinstance(model, Model) else model
+    if not isinstance(path, (str, os.PathLike)):
+        return None
+    measures = {"kernel": options.get("kernel", "auto"), "materials": repr(library.entries)}
+    try:
+        return stored.get_key(path, measures)
+    except OSError:
+        return None
 
 
 def _work(measured: Takeoff, ruleset: RuleSet | None) -> WorkItems:

@@ -105,6 +105,9 @@ MAX_THREADS = 256
 THREADS_OPT = typer.Option(
     None, "--threads", min=1, max=MAX_THREADS, help=f"Geometry threads, 1 to {MAX_THREADS} (default: all cores)."
 )
+NO_CACHE_OPT = typer.Option(
+    False, "--no-cache", help="Measure the model again, neither reading nor storing the cache (see 'bimquant cache')."
+)
 MATERIALS_OPT = typer.Option(
     None, "--materials", help="Material library (TOML) for densities the model does not state (default: shipped)."
 )
@@ -232,6 +235,7 @@ def takeoff(
     ),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
+    no_cache: bool = NO_CACHE_OPT,
     materials: Path | None = MATERIALS_OPT,
     locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
@@ -249,7 +253,7 @@ def takeoff(
             model,
             rules=rules,
             kernel=kernel.value,
-            threads=threads,
+            threads=threads, cache=not no_cache,
             progress=progress,
             strict=strict,
             materials=materials,
@@ -278,6 +282,7 @@ def validate(
     ),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
+    no_cache: bool = NO_CACHE_OPT,
     locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
     verbose: bool = VERBOSE_OPT,
@@ -290,7 +295,7 @@ def validate(
         if output is not None:
             check_output(output, None, {"the model": model})
         with _progress(quiet) as progress:
-            checked = bimquant.validate(model, kernel=kernel.value, threads=threads, progress=progress)
+            checked = bimquant.validate(model, kernel=kernel.value, threads=threads, cache=not no_cache, progress=progress)
         language = _language(checked, locale)
         if output is not None:
             _WRITTEN.extend(str(path) for path in bimquant.write(checked, output, locale=language))
@@ -316,6 +321,7 @@ def explain(
     fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text or json (stdout)."),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
+    no_cache: bool = NO_CACHE_OPT,
     locale: Locale | None = LOCALE_OPT,
     verbose: bool = VERBOSE_OPT,
 ) -> None:
@@ -324,7 +330,7 @@ def explain(
     Example: bimquant explain sample_models/house_ifc4.ifc '3M40opnSHSLeM$JG6iZTrB' --rules rules/fr-lots.toml
     """
     with _session(verbose):
-        explanation = bimquant.explain(model, global_id, rules, kernel=kernel.value, threads=threads)
+        explanation = bimquant.explain(model, global_id, rules, kernel=kernel.value, threads=threads, cache=not no_cache)
         if fmt == ReportFormat.json:
             bimquant.write(explanation, sys.stdout, "json")
         else:
@@ -352,6 +358,7 @@ def estimate(
     ),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
+    no_cache: bool = NO_CACHE_OPT,
     locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
     verbose: bool = VERBOSE_OPT,
@@ -379,7 +386,7 @@ def estimate(
             strict=strict,
             view=view.value,
             kernel=kernel.value,
-            threads=threads,
+            threads=threads, cache=not no_cache,
             progress=progress,
         ),
         summaries.print_budget,
@@ -410,6 +417,7 @@ def order(
     fmt: OutFormat | None = FORMAT_OPT,
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
+    no_cache: bool = NO_CACHE_OPT,
     locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
     verbose: bool = VERBOSE_OPT,
@@ -420,7 +428,7 @@ def order(
     """
     _produce(
         lambda progress: bimquant.order(
-            model, rules, recipes, by=by.value, phases=phases, kernel=kernel.value, threads=threads, progress=progress
+            model, rules, recipes, by=by.value, phases=phases, kernel=kernel.value, threads=threads, cache=not no_cache, progress=progress
         ),
         summaries.print_orders,
         output,
@@ -450,6 +458,35 @@ def rules_check(rules: Path = typer.Argument(..., help="Rule set (TOML).", show_
     with _session(verbose=False):
         ruleset = bimquant.load_rules(rules)
     summaries.print_ruleset(ruleset, rules, Console(highlight=False, soft_wrap=True))  # in the rule set's language
+
+
+cache_app = typer.Typer(help="The cache of measured models.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the cache is, how many models it holds and its size.
+
+    Example: bimquant cache info
+    """
+    with _session(verbose=False):
+        found = bimquant.cache.get_info()
+    if found["folder"] is None:
+        print("cache: off (BIMQUANT_CACHE=off)")
+        return
+    print(f"cache: {found['folder']}\nentries: {found['entries']}\nsize: {found['bytes'] / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every measured model from the cache.
+
+    Example: bimquant cache clear
+    """
+    with _session(verbose=False):
+        removed = bimquant.cache.clear()
+    err.print(f"Removed {removed} cache entr{'y' if removed == 1 else 'ies'}")
 
 
 class Interrupted(BaseException):

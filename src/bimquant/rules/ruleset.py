@@ -38,6 +38,8 @@ convention must use gross ones.
 
 from __future__ import annotations
 
+import functools
+
 import difflib
 import os
 from dataclasses import dataclass, field
@@ -326,6 +328,7 @@ def get_canonical_class(name: str) -> str | None:
     return None
 
 
+@functools.cache  # a few dozen classes, asked about for every element and item
 def is_subclass(ifc_class: str, parent: str, schema: str) -> bool:
     """True when ``ifc_class`` is ``parent`` or one of its subtypes in ``schema`` (any IFC name)."""
     for name in (schema, *SCHEMAS):
