@@ -34,7 +34,7 @@ def run_bimquant(path: str, _guids: list[str] | None) -> dict:
     import bimquant
 
     start = time.perf_counter()
-    result = bimquant.takeoff(path)
+    result = bimquant.takeoff(path, cache=False)  # cold: the geometry, not the cache
     seconds = time.perf_counter() - start
     guids = list(dict.fromkeys(result.elements["global_id"]))
     return {"seconds": seconds, "measured": len(result.elements), "failed": len(result.failures), "guids": guids}

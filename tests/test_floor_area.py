@@ -51,7 +51,7 @@ def test_a_model_with_rooms_is_priced_per_m2_of_their_net_floor_area(tmp_path):
     out = tmp_path / "dpgf.xlsx"
     bimquant.write(budget, out)
     labels = [c.value for c in openpyxl.load_workbook(out)["DPGF"]["B"] if isinstance(c.value, str)]
-    assert "Surface utile des locaux (IfcSpace) m2" in labels
+    assert "Surface nette des locaux (IfcSpace) m2" in labels  # not "surface utile", a regulated term
     assert not any("Surface de plancher" in label for label in labels)
 
 

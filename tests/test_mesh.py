@@ -126,3 +126,34 @@ def test_a_thick_flat_raft_has_one_main_direction():
     v, f = box(2.0, 2.0, 1.0)
     normals, areas = mesh.get_face_normals_areas(mesh.get_triangles(v, f))
     assert len(mesh.get_major_directions(normals, areas)) == 1
+
+
+# --- faces the wrong way round (Office_A's ceilings: surface models written face by face) ------
+
+
+@pytest.mark.parametrize("turned", [[], [1, 4, 7, 10], list(range(12))], ids=["outwards", "mixed", "inwards"])
+def test_a_closed_body_is_measured_with_its_faces_outwards(turned):
+    from bimquant.geometry.shape import make_shape
+
+    vertices, faces = box(5.0, 4.0, 0.05)
+    faces = faces.astype(np.int32)
+    faces[turned] = faces[turned][:, [0, 2, 1]]
+
+    shape = make_shape(vertices.tobytes(), faces.tobytes(), "test")
+
+    assert shape.closed and shape.reoriented == bool(turned)
+    assert mesh.get_volume(mesh.get_triangles(shape.vertices, shape.faces)) == pytest.approx(1.0, rel=1e-12)
+
+
+def test_two_boxes_each_turned_its_own_way_are_both_outwards():
+    from bimquant.geometry.shape import make_shape
+
+    v1, f1 = box(1.0, 1.0, 1.0)
+    v2, f2 = box(2.0, 1.0, 1.0)
+    vertices = np.vstack([v1, v2 + [10.0, 0, 0]])
+    faces = np.vstack([f1[:, [0, 2, 1]], f2 + len(v1)]).astype(np.int32)  # the first inwards,
+    faces[-1] = faces[-1][[0, 2, 1]]  # and one face of the second the wrong way
+
+    shape = make_shape(vertices.tobytes(), faces.tobytes(), "test")
+
+    assert mesh.get_volume(mesh.get_triangles(shape.vertices, shape.faces)) == pytest.approx(3.0, rel=1e-12)

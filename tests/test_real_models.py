@@ -177,3 +177,17 @@ def test_fast_kernel_guard_matches_opencascade(name):
     by_occ = auto[(auto["geometry_kernel"] == "opencascade") & auto["mesh_closed"]]
     agree = np.isclose(a, b, rtol=1e-4, atol=1e-9).sum() + len(by_occ)
     assert agree / (len(closed) + len(by_occ)) >= 0.99
+
+
+def test_office_a_ceilings_written_face_by_face_have_their_area():
+    # 83 IfcCovering bodies are surface models whose faces point both ways: their volume
+    # cancelled to 1e-15 m3 and 37 ceilings had no area (about 553 m2 of suspended ceilings).
+    # Each is a 5.2 cm thick panel: area = volume / thickness must hold, and nothing is ~0.
+    elements = measured("Office_A_20110811.ifc").elements
+    ceilings = elements[elements["ifc_class"] == "IfcCovering"]
+
+    assert len(ceilings) == 83
+    assert (ceilings["net_volume_m3"] > 0.01).all() and (ceilings["net_area_m2"] > 0.5).all()
+    assert ceilings["measure_note"].str.contains("turned to face outwards").all()
+    ratio = ceilings["net_volume_m3"] / ceilings["net_area_m2"]
+    assert ratio.between(0.04, 0.06).all(), ratio.describe()

@@ -332,6 +332,7 @@ def _read_element(model: Model, entity, densities: _Densities) -> dict:
         "openings": [_opening(rel.RelatedOpeningElement) for rel in getattr(entity, "HasOpenings", ()) or ()],
         "authored": get_authored_quantities(model, entity),
         "damage": _damage(model, entity),
+        "curved": has_circular_profile(entity),
     }
 
 
@@ -541,6 +542,37 @@ def get_authored_quantities(model: Model, entity) -> list[dict]:
 def _in_si(raw: float, scale: float | None) -> float:
     """``raw`` in SI units, NaN when its unit is unknown."""
     return math.nan if scale is None else raw * scale
+
+
+CIRCULAR_PROFILES = ("IfcCircleProfileDef", "IfcCircleHollowProfileDef", "IfcEllipseProfileDef")
+
+
+def has_circular_profile(entity) -> bool:
+    """True when the body is swept from a circle or an ellipse (a round tube, a round column):
+    the volumes an exporter writes for it may be those of its own polygon. A body a damaged
+    file breaks is not round (the element is flagged as damaged anyway)."""
+    try:
+        return _has_circular_profile(entity)
+    except (AttributeError, RuntimeError, TypeError):
+        return False
+
+
+def _has_circular_profile(entity) -> bool:
+    representation = getattr(entity, "Representation", None)
+    stack = [item for rep in (representation.Representations if representation else ()) for item in rep.Items or ()]
+    while stack:
+        item = stack.pop()
+        if item.is_a("IfcMappedItem"):
+            stack.extend(item.MappingSource.MappedRepresentation.Items or ())
+        elif (
+            item.is_a("IfcSweptAreaSolid") and item.SweptArea is not None and item.SweptArea.is_a() in CIRCULAR_PROFILES
+        ):
+            return True
+        elif item.is_a("IfcSweptDiskSolid"):
+            return True
+        elif item.is_a("IfcBooleanResult"):
+            stack.extend(o for o in (item.FirstOperand, item.SecondOperand) if o.is_a("IfcRepresentationItem"))
+    return False
 
 
 def _quantity_scale(model: Model, quantity, unit_type: str | None) -> float | None:

@@ -191,6 +191,8 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
         notes.append("gross geometry unavailable: gross values equal net")
     if not shape.closed:
         notes.append("open mesh: volume uncertain")
+    if shape.reoriented:
+        notes.append("faces of the body turned to face outwards (the file gives them mixed directions)")
     if isinstance(element["damage"], str):
         notes.append(element["damage"])
     provenance = {

@@ -253,7 +253,8 @@ def takeoff(
             model,
             rules=rules,
             kernel=kernel.value,
-            threads=threads, cache=not no_cache,
+            threads=threads,
+            cache=not no_cache,
             progress=progress,
             strict=strict,
             materials=materials,
@@ -295,7 +296,9 @@ def validate(
         if output is not None:
             check_output(output, None, {"the model": model})
         with _progress(quiet) as progress:
-            checked = bimquant.validate(model, kernel=kernel.value, threads=threads, cache=not no_cache, progress=progress)
+            checked = bimquant.validate(
+                model, kernel=kernel.value, threads=threads, cache=not no_cache, progress=progress
+            )
         language = _language(checked, locale)
         if output is not None:
             _WRITTEN.extend(str(path) for path in bimquant.write(checked, output, locale=language))
@@ -330,7 +333,9 @@ def explain(
     Example: bimquant explain sample_models/house_ifc4.ifc '3M40opnSHSLeM$JG6iZTrB' --rules rules/fr-lots.toml
     """
     with _session(verbose):
-        explanation = bimquant.explain(model, global_id, rules, kernel=kernel.value, threads=threads, cache=not no_cache)
+        explanation = bimquant.explain(
+            model, global_id, rules, kernel=kernel.value, threads=threads, cache=not no_cache
+        )
         if fmt == ReportFormat.json:
             bimquant.write(explanation, sys.stdout, "json")
         else:
@@ -386,7 +391,8 @@ def estimate(
             strict=strict,
             view=view.value,
             kernel=kernel.value,
-            threads=threads, cache=not no_cache,
+            threads=threads,
+            cache=not no_cache,
             progress=progress,
         ),
         summaries.print_budget,
@@ -428,7 +434,15 @@ def order(
     """
     _produce(
         lambda progress: bimquant.order(
-            model, rules, recipes, by=by.value, phases=phases, kernel=kernel.value, threads=threads, cache=not no_cache, progress=progress
+            model,
+            rules,
+            recipes,
+            by=by.value,
+            phases=phases,
+            kernel=kernel.value,
+            threads=threads,
+            cache=not no_cache,
+            progress=progress,
         ),
         summaries.print_orders,
         output,

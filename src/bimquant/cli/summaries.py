@@ -18,6 +18,7 @@ from bimquant.authored import VERDICTS
 from bimquant.cli.console import err, format_number, format_share, make_table, show
 from bimquant.columns import QUANTITY_COLUMNS
 from bimquant.estimate import TOTAL_KEYS
+from bimquant.labels import header
 from bimquant.rules import RuleSet, WorkItems
 
 
@@ -107,7 +108,8 @@ def print_work_items(work: WorkItems, locale: str = "en") -> None:
     err.print(
         say(
             f"Coverage: {c['elements_mapped']} of {building} elements ({mapped}), {volume} of the net volume{left_out}",
-            f"Couverture : {c['elements_mapped']} éléments sur {building} ({mapped}), {volume} du volume net{left_out}",
+            f"Rattachement aux ouvrages : {c['elements_mapped']} éléments sur {building} ({mapped}), "
+            f"{volume} du volume net{left_out}",
         )
     )
     if len(work.unmapped):
@@ -191,7 +193,7 @@ def print_validation(report: bimquant.Validation, out: Console, suspects: bool =
             str(row.count),
             str(row.ok),
             format_share(row.ok_share, locale),
-            ", ".join(f"{k} {v}" for k, v in others.items()),
+            ", ".join(f"{show(header(k, locale))} {v}" for k, v in others.items()),
         )
     out.print(table)
     if not suspects:
@@ -291,6 +293,14 @@ def print_budget(budget: bimquant.Budget, locale: str = "en") -> None:
     for key in TOTAL_KEYS:
         label = say(*TOTAL_WORDS.get(key, (key.replace("_", " "),) * 2))
         err.print(f"  {label:<20} {format_number(budget.totals[key], locale):>16} {currency}")
+    if budget.info.get("view") == "client" and budget.client_totals:
+        sent = format_number(budget.client_totals["total_excl_vat"], locale)
+        err.print(
+            say(
+                f"  client DPGF: total excl. VAT {sent} {currency} (each sale price rounded to the cent)",
+                f"  DPGF client : total HT {sent} {currency} (chaque prix de vente arrondi au centime)",
+            )
+        )
     ratios = budget.ratios
     if ratios.get("cost_per_m2_excl_vat") is not None:
         cost, area = (
@@ -300,7 +310,7 @@ def print_budget(budget: bimquant.Budget, locale: str = "en") -> None:
         source = show(ratios["floor_area_source"])
         if locale == "fr":
             source = (
-                "surface utile des locaux (IfcSpace)"
+                "surface nette des locaux (IfcSpace)"
                 if ratios.get("floor_area_basis") == "spaces"
                 else "pas de locaux (IfcSpace) dans la maquette : surface des dalles de plancher, ce n'est pas la SDP"
             )

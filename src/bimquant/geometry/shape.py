@@ -20,16 +20,24 @@ class Shape:
     faces: np.ndarray  # (m, 3) int
     kernel: str
     closed: bool
+    reoriented: bool = False  # the kernel gave some faces the wrong way round: turned back
 
 
 def make_shape(vertices: bytes, faces: bytes, kernel: str) -> Shape | None:
     """A :class:`Shape` from the kernel's buffers (float64 vertices, int32 faces); None for an
-    empty body, which counts as no shape."""
+    empty body, which counts as no shape. A closed body whose faces do not all face the same
+    way (a surface model written face by face) has them turned to face outwards: otherwise
+    its volume, and every area derived from it, would cancel out."""
     v = np.frombuffer(vertices, dtype=np.float64).reshape(-1, 3)
     f = np.frombuffer(faces, dtype=np.int32).reshape(-1, 3)
     if not len(f):
         return None
-    return Shape(v, f, kernel, is_closed(v, f))
+    closed = is_closed(v, f)
+    if closed:
+        oriented = orient_outwards(v, f)
+        if oriented is not None:
+            return Shape(v, oriented, kernel, closed, reoriented=True)
+    return Shape(v, f, kernel, closed)
 
 
 def is_closed(vertices: np.ndarray, faces: np.ndarray) -> bool:
@@ -54,3 +62,60 @@ def _edges_pair_up(faces: np.ndarray, n_vertices: int) -> bool:
     edges.sort(axis=1)
     _, counts = np.unique(edges[:, 0] * n_vertices + edges[:, 1], return_counts=True)
     return bool(np.all(counts % 2 == 0))
+
+
+def orient_outwards(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray | None:
+    """Faces turned so that each closed part of the body faces outwards, or None when they all
+    face outwards already. Only for a body whose every edge joins exactly two faces (on the welded
+    vertices): two faces across an edge agree when they run along it in opposite directions."""
+    welded = _welded(vertices)[faces]
+    edges = np.stack([welded[:, [0, 1]], welded[:, [1, 2]], welded[:, [2, 0]]], axis=1).reshape(-1, 2)
+    edges = edges.astype(np.int64)
+    keep = edges[:, 0] != edges[:, 1]
+    directed = edges[:, 0] * len(vertices) + edges[:, 1]
+    if len(np.unique(directed[keep])) == int(keep.sum()):  # no edge run twice the same way: they agree
+        t = vertices[faces] - vertices[faces].reshape(-1, 3).mean(axis=0)
+        inward = np.einsum("ij,ij->i", t[:, 0], np.cross(t[:, 1], t[:, 2])).sum() < 0
+        return faces[:, [0, 2, 1]].copy() if inward else None
+    low, high = np.minimum(edges[:, 0], edges[:, 1]), np.maximum(edges[:, 0], edges[:, 1])
+    undirected = low * len(vertices) + high
+    order = np.argsort(undirected[keep], kind="stable")
+    ids, counts = np.unique(undirected[keep], return_counts=True)
+    if not np.all(counts == 2):
+        return None  # not a plain closed surface: left as it is
+    half_edges = np.flatnonzero(keep)[order].reshape(-1, 2)  # the two half-edges of each edge
+    forward = edges[:, 0] < edges[:, 1]
+    neighbours: dict[int, list[tuple[int, bool]]] = {}
+    for a, b in half_edges:
+        same_way = bool(forward[a] == forward[b])  # then one of the two faces must turn
+        neighbours.setdefault(a // 3, []).append((b // 3, same_way))
+        neighbours.setdefault(b // 3, []).append((a // 3, same_way))
+    flip = np.zeros(len(faces), dtype=bool)
+    seen = np.zeros(len(faces), dtype=bool)
+    result = faces.copy()
+    for start in range(len(faces)):
+        if seen[start]:
+            continue
+        part, stack = [start], [start]
+        seen[start] = True
+        while stack:
+            face = stack.pop()
+            for other, same_way in neighbours.get(face, ()):
+                if not seen[other]:
+                    seen[other] = True
+                    flip[other] = flip[face] ^ same_way
+                    part.append(other)
+                    stack.append(other)
+        part_faces = np.array(part)
+        turned = np.where(flip[part_faces, None], faces[part_faces][:, [0, 2, 1]], faces[part_faces])
+        t = vertices[turned]
+        t = t - t.reshape(-1, 3).mean(axis=0)
+        if np.einsum("ij,ij->i", t[:, 0], np.cross(t[:, 1], t[:, 2])).sum() < 0:
+            turned = turned[:, [0, 2, 1]]
+        result[part_faces] = turned
+    return result
+
+
+def _welded(vertices: np.ndarray) -> np.ndarray:
+    keys = np.round(vertices / WELD_TOL_M).astype(np.int64)
+    return np.unique(keys, axis=0, return_inverse=True)[1].reshape(-1)

@@ -32,7 +32,7 @@ LABELS = {
         "vat": "TVA",
         "total_incl": "Total TTC",
         "rate": "taux %",
-        "area": "Surface utile des locaux (IfcSpace) m2",
+        "area": "Surface nette des locaux (IfcSpace) m2",
         "area_slabs": "Surface des dalles de plancher (maquette sans locaux ; ce n'est pas la SDP) m2",
         "per_m2": "Coût HT par m2",
         "incomplete": "INCOMPLET : {n} article(s) sans prix (feuille « Sans prix »)",

@@ -134,6 +134,23 @@ def round_for_people(table: pd.DataFrame) -> pd.DataFrame:
     return rounded
 
 
+def get_number_formats(table: pd.DataFrame) -> dict[str, str]:
+    """A spreadsheet number format per float column, showing what its unit deserves (the cell
+    keeps every digit): by the column's unit suffix, 2 decimals for money and for work item
+    quantities (whose unit is in a column of its own)."""
+    formats = {}
+    for column in table.columns:
+        suffix = str(column).rsplit("_", 1)[-1]
+        if column in MONEY_COLUMNS or column in ROW_UNIT_COLUMNS:
+            decimals = 2
+        elif suffix in UNIT_DECIMALS:
+            decimals = UNIT_DECIMALS[suffix]
+        else:
+            continue
+        formats[column] = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return formats
+
+
 def put_text(sheet, row: int, column: int, value):
     """Write ``value`` as a text cell (``None`` leaves the cell empty): openpyxl would store a
     string starting with ``=`` as a formula, and text from a model or a rule file never is one."""
@@ -148,26 +165,28 @@ def append_table(
     table: pd.DataFrame,
     columns: list[str] | None = None,
     first_row: int = 1,
-    number_format: str | None = None,
+    number_format: str | dict[str, str] | None = None,
     *,
     locale: str = "en",
     name: str | None = None,
 ) -> None:
     """Write ``table`` (or its ``columns``) as a header row at ``first_row`` and one row per
-    record below it; strings are text cells, never formulas; floats get ``number_format``.
+    record below it; strings are text cells, never formulas; floats get ``number_format`` (one
+    for all, or one per column name).
     Headers are in ``locale`` (``name``: the table's name, see :func:`bimquant.labels.header`)."""
     columns = list(table.columns) if columns is None else columns
     for index, text in enumerate(headers(columns, locale, name), start=1):
         put_text(sheet, first_row, index, text)
+    formats = number_format if isinstance(number_format, dict) else dict.fromkeys(columns, number_format)
     for offset, values in enumerate(_flat(table[columns]).itertuples(index=False), start=1):
-        for index, raw in enumerate(values, start=1):
+        for index, (column, raw) in enumerate(zip(columns, values), start=1):
             value = cell_value(raw)
             if isinstance(value, str):
                 put_text(sheet, first_row + offset, index, value)
                 continue
             cell = sheet.cell(row=first_row + offset, column=index, value=value)
-            if number_format and isinstance(value, float):
-                cell.number_format = number_format
+            if formats.get(column) and isinstance(value, float):
+                cell.number_format = formats[column]
 
 
 def write_xlsx(tables: dict[str, pd.DataFrame], path: Path, locale: str = "en") -> None:
@@ -180,7 +199,7 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path, locale: str = "en") 
     book.remove(book.active)
     for name, table in tables.items():
         sheet = book.create_sheet(title=sheet_name(name, locale)[:31])
-        append_table(sheet, table, locale=locale, name=name)
+        append_table(sheet, table, number_format=get_number_formats(table), locale=locale, name=name)
         sheet.freeze_panes = "A2"
         for index, column in enumerate(headers(table.columns, locale, name), start=1):
             width = min(max(len(column), 10) + 2, 48)

@@ -258,12 +258,22 @@ def _where_holds(item: Item, element: dict) -> bool:
     return any(item.where.test(_as_layer(element, layer)) for layer in match_layers(item.select.layer, element))
 
 
+def _where_reason(item: Item, element: dict) -> str:
+    """Why the where condition fails: on the element, or, for a layer item, on each of its
+    matching layers (the values a layer item reads are the layer's, not the whole element's)."""
+    if not item.select.layer:
+        return item.where.explain(element)
+    layers = match_layers(item.select.layer, element)
+    reasons = [f"layer {layer['material']}: {item.where.explain(_as_layer(element, layer))}" for layer in layers]
+    return "; ".join(reasons) or item.where.explain(element)
+
+
 def _mismatch(item: Item, element: dict, schema: str, excluded: str = "matches its exclude conditions") -> str | None:
     """None when the item takes the element, else the first reason it does not: a selector
     condition, its where condition, or its exclude conditions."""
     mismatch = get_mismatch(item.select, element, schema)
     if mismatch is None and item.where is not None and not _where_holds(item, element):
-        mismatch = item.where.explain(element)
+        mismatch = _where_reason(item, element)
     if mismatch is None and item.exclude is not None and get_mismatch(item.exclude, element, schema) is None:
         mismatch = excluded
     return mismatch
