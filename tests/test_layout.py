@@ -23,6 +23,7 @@ ORDER = [
     "geometry.shape",
     "geometry.iterator",
     "geometry.policy",
+    "geometry.cut",
     "geometry",
     "quantities",
     "quantities.mesh",

@@ -153,15 +153,15 @@ def test_fast_kernel_guard_matches_opencascade(name):
     Curved sections (round columns) are tessellated differently by the two kernels, so a few
     elements may differ by tessellation, never by more than 1%; the rest agree to 1e-4.
 
-    ``auto`` already meshes with OpenCASCADE every element it does not trust the fast kernel
-    with (booleans, hosts of openings, open meshes), the costly ones: only the elements it
-    meshed with manifold, and those it could not mesh, are meshed again here with OpenCASCADE
+    ``auto`` meshes with OpenCASCADE the elements it does not trust the fast paths with
+    (booleans, open meshes): the elements it meshed with manifold, the hosts whose openings it
+    cut with manifold3d, and those it could not mesh are meshed again here with OpenCASCADE
     alone, with the same settings as ``takeoff(kernel="opencascade")``."""
     result = measured(name)
     auto = result.elements.set_index("global_id")
-    assert set(auto["geometry_kernel"]) <= {"manifold", "opencascade"}
+    assert set(auto["geometry_kernel"]) <= {"manifold", "manifold3d", "opencascade"}
     ifc = ifcopenshell.open(str(MODELS / name))
-    fast = auto.index[auto["geometry_kernel"] == "manifold"]
+    fast = auto.index[auto["geometry_kernel"].isin(["manifold", "manifold3d"])]
     failed = list(result.failures["global_id"])
     ids = [ifc.by_guid(g).id() for g in [*fast, *failed]]
     shapes, _ = get_shapes(ifc, ids, kernel="opencascade")

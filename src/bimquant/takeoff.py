@@ -13,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import time
@@ -23,7 +24,8 @@ import pandas as pd
 from bimquant import authored as authored_checks
 from bimquant.columns import ELEMENT_COLUMNS, LISTED_COLUMNS, OPENING_COLUMNS
 from bimquant.geometry import Shape, get_shapes
-from bimquant.geometry.iterator import ProgressCallback
+from bimquant.geometry.cut import cut_openings
+from bimquant.geometry.iterator import SAFE_KERNEL, ProgressCallback
 from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.model import Model, get_authored_quantities
 from bimquant.model import get_elements as read_elements
@@ -32,6 +34,8 @@ from bimquant.quantities.exterior import derive_external
 from bimquant.quantities.measure import measure_element
 from bimquant.quantities.openings import measure_openings
 from bimquant.result import Result
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -145,25 +149,40 @@ def measure_model(
 
 
 def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None, progress) -> _Geometry:
-    """Net bodies of every element, gross bodies of the hosts of openings, and the openings."""
+    """Net bodies of every element, gross bodies of the hosts of openings, and the openings.
+
+    With ``kernel="auto"`` a host's net body is its gross body minus its openings, cut here
+    with manifold3d (:mod:`bimquant.geometry.cut`); OpenCASCADE cuts only the hosts that
+    cannot be cut that way. Otherwise the chosen kernel cuts every host itself."""
     ids = list(elements["step_id"])
-    host_ids = [row.step_id for row in elements.itertuples() if row.openings]
-    total = len(ids) + len(host_ids)
+    host_openings = {row.step_id: [o["step_id"] for o in row.openings] for row in elements.itertuples() if row.openings}
+    total = len(ids) + len(host_openings)
 
     def report(offset: int):
         return None if progress is None else (lambda done, _total: progress(offset + done, total))
 
-    net, failures = get_shapes(model.file, ids, kernel=kernel, threads=threads, progress=report(0))
-    opening_ids = [o["step_id"] for openings in elements["openings"] for o in openings]
+    opening_ids = [i for holes in host_openings.values() for i in holes]
     opening_shapes, _ = get_shapes(model.file, opening_ids, kernel=kernel, threads=threads) if opening_ids else ({}, {})
-    gross, _ = get_shapes(
-        model.file,
-        [i for i in host_ids if i in net],
-        openings=False,
-        kernel=kernel,
-        threads=threads,
-        progress=report(len(ids)),
+    gross, gross_failures = get_shapes(
+        model.file, list(host_openings), openings=False, kernel=kernel, threads=threads, progress=report(0)
     )
+    if kernel == "auto":
+        others = [i for i in ids if i not in host_openings]
+        net, failures = get_shapes(model.file, others, kernel=kernel, threads=threads, progress=report(len(gross)))
+        cut, uncut = cut_openings(
+            gross, {h: [opening_shapes.get(o) for o in holes] for h, holes in host_openings.items()}
+        )
+        net |= cut
+        if uncut:
+            log.info("%d host(s) of openings could not be cut with manifold3d: cut by OpenCASCADE", len(uncut))
+            safe, safe_failures = get_shapes(model.file, uncut, kernel=SAFE_KERNEL, threads=threads)
+            net |= safe
+            failures |= {
+                i: safe_failures.get(i, gross_failures.get(i, "no shape produced")) for i in uncut if i not in safe
+            }
+    else:
+        net, failures = get_shapes(model.file, ids, kernel=kernel, threads=threads, progress=report(len(gross)))
+    gross = {i: shape for i, shape in gross.items() if i in net}
     return _Geometry(net=net, failures=failures, gross=gross, openings=opening_shapes)
 
 
