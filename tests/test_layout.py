@@ -19,6 +19,7 @@ ORDER = [
     "loaders",
     "materials",
     "result",
+    "solids",
     "model",
     "geometry.shape",
     "geometry.iterator",

@@ -215,4 +215,13 @@ WITHOUT_RECIPE_COLUMNS = ["code", "label", "unit", "quantity"]
 SUPPLIER_SUMMARY_COLUMNS = ["supplier", "lines", "materials", "order_value"]
 
 # --- the model stage hands the takeoff the identity columns and what it needs from the file ---
-MODEL_COLUMNS = IDENTITY_COLUMNS + ["properties", "step_id", "densities", "openings", "authored", "damage", "curved"]
+MODEL_COLUMNS = IDENTITY_COLUMNS + [
+    "properties",
+    "step_id",
+    "densities",
+    "openings",
+    "authored",
+    "damage",
+    "curved",
+    "exact",  # bimquant.solids.Exact: the body's exact volume, or None
+]

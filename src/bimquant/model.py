@@ -32,6 +32,7 @@ import ifcopenshell.util.unit
 import pandas as pd
 
 from bimquant.columns import LISTED_COLUMNS, MODEL_COLUMNS, get_family
+from bimquant.solids import get_exact_volume
 from bimquant.errors import InputError
 from bimquant.materials import MaterialLibrary
 
@@ -82,6 +83,7 @@ class Model:
     area_scale: float  # project area unit -> m2
     volume_scale: float  # project volume unit -> m3
     mass_scale: float | None  # project mass unit -> kg; None when the project declares none
+    angle_scale: float = math.pi / 180  # project plane angle unit -> radians
     assumptions: list[str] = field(default_factory=list)  # what bimquant had to assume to read it
     problems: list[str] = field(default_factory=list)  # what ifcopenshell said was broken in the file
     broken_ids: set[int] = field(default_factory=set)  # step ids of the instances involved
@@ -158,6 +160,7 @@ def open_model(path: str | os.PathLike) -> Model:
         area_scale=ifcopenshell.util.unit.calculate_unit_scale(ifc, "AREAUNIT"),
         volume_scale=ifcopenshell.util.unit.calculate_unit_scale(ifc, "VOLUMEUNIT"),
         mass_scale=mass,
+        angle_scale=ifcopenshell.util.unit.calculate_unit_scale(ifc, "PLANEANGLEUNIT"),
         assumptions=assumptions,
         problems=problems,
         broken_ids=broken,
@@ -333,6 +336,7 @@ def _read_element(model: Model, entity, densities: _Densities) -> dict:
         "authored": get_authored_quantities(model, entity),
         "damage": _damage(model, entity),
         "curved": has_circular_profile(entity),
+        "exact": get_exact_volume(entity, model.length_scale, model.angle_scale),
     }
 
 

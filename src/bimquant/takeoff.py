@@ -34,6 +34,7 @@ from bimquant.quantities.exterior import derive_external
 from bimquant.quantities.measure import measure_element
 from bimquant.quantities.openings import measure_openings
 from bimquant.result import Result
+from bimquant.tolerances import EXACT_CURVED_REL_TOL, EXACT_REL_TOL
 
 log = logging.getLogger(__name__)
 
@@ -167,8 +168,11 @@ def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None
         model.file, list(host_openings), openings=False, kernel=kernel, threads=threads, progress=report(0)
     )
     if kernel == "auto":
+        exact = dict(zip(elements["step_id"], elements["exact"]))
         others = [i for i in ids if i not in host_openings]
         net, failures = get_shapes(model.file, others, kernel=kernel, threads=threads, progress=report(len(gross)))
+        _check_with_exact(model, net, exact, openings=True, threads=threads)
+        _check_with_exact(model, gross, exact, openings=False, threads=threads)
         cut, uncut = cut_openings(
             gross, {h: [opening_shapes.get(o) for o in holes] for h, holes in host_openings.items()}
         )
@@ -184,6 +188,36 @@ def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None
         net, failures = get_shapes(model.file, ids, kernel=kernel, threads=threads, progress=report(len(gross)))
     gross = {i: shape for i, shape in gross.items() if i in net}
     return _Geometry(net=net, failures=failures, gross=gross, openings=opening_shapes)
+
+
+def _check_with_exact(model: Model, shapes: dict[int, Shape], exact: dict, *, openings: bool, threads) -> None:
+    """Bodies whose mesh disagrees with the exact volume of their body (:mod:`bimquant.solids`)
+    are meshed again by OpenCASCADE, and the mesh nearer the exact volume is kept: a kernel
+    that drops a frame of a window, or turns an arc the wrong way, does not go unnoticed."""
+    suspects = [
+        sid for sid, shape in shapes.items() if shape.kernel != SAFE_KERNEL and _off_exact(shape, exact.get(sid))
+    ]
+    if not suspects:
+        return
+    log.info("%d body(ies) whose mesh is not their exact volume: meshed again with OpenCASCADE", len(suspects))
+    again, _ = get_shapes(model.file, suspects, openings=openings, kernel=SAFE_KERNEL, threads=threads)
+    for sid, shape in again.items():
+        target = exact[sid].volume_m3
+        if abs(_volume(shape) - target) < abs(_volume(shapes[sid]) - target):
+            shapes[sid] = shape
+
+
+def _off_exact(shape: Shape, exact) -> bool:
+    """The mesh's volume is not the exact one: beyond 1e-6 for plane faces, beyond a polygon's
+    error (2e-3) for curved ones."""
+    if exact is None or not isinstance(exact, tuple) or exact.volume_m3 <= 0:
+        return False
+    tolerance = EXACT_CURVED_REL_TOL if exact.curved else EXACT_REL_TOL
+    return abs(_volume(shape) - exact.volume_m3) > tolerance * exact.volume_m3
+
+
+def _volume(shape: Shape) -> float:
+    return abs(mesh.get_volume(mesh.get_triangles(shape.vertices, shape.faces)))
 
 
 def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
@@ -210,6 +244,13 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
         notes.append("gross geometry unavailable: gross values equal net")
     if not shape.closed:
         notes.append("open mesh: volume uncertain")
+    exact = element.get("exact")
+    body = shapes.gross.get(sid, shape)
+    if isinstance(exact, tuple) and exact.items == 1 and _off_exact(body, exact):
+        notes.append(
+            f"the geometry kernels give {_volume(body):.6g} m3, the exact volume of its body is "
+            f"{exact.volume_m3:.6g} m3: quantities uncertain"
+        )
     if shape.reoriented:
         notes.append("faces of the body turned to face outwards (the file gives them mixed directions)")
     if isinstance(element["damage"], str):

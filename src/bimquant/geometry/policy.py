@@ -3,8 +3,8 @@
 Kernel policy ``"auto"``: the ``manifold`` kernel meshes most elements about ten times faster
 than OpenCASCADE, but gives wrong volumes for boolean clippings and for some profiles drawn
 with arcs, widens openings by about 3e-7 m and can leave open meshes on messy B-reps. So
-``auto`` sends elements whose body holds a boolean operation or an arc profile, and hosts of
-openings, straight to OpenCASCADE, meshes the rest with
+``auto`` sends elements whose body holds a boolean operation or an indexed arc profile, and
+hosts of openings, straight to OpenCASCADE, meshes the rest with
 manifold, and re-meshes with OpenCASCADE every element that manifold did not produce or
 produced as an open surface. ``"opencascade"`` and ``"manifold"`` use one kernel for all.
 
@@ -100,9 +100,10 @@ def has_boolean_body(product) -> bool:
 
 
 def has_arc_profile(product) -> bool:
-    """True when the body is swept from a profile drawn with arcs (trimmed circles in a
-    composite curve, arc segments of an indexed poly curve): the manifold kernel turns some of
-    them the wrong way (the channels of structural_basic_sample_project.ifc, 14 % short)."""
+    """True when the body is swept from a profile with arc segments of an indexed poly curve.
+    The manifold kernel turns some arcs the wrong way (the channels of
+    structural_basic_sample_project.ifc, 14 % short); the arcs of composite curves are checked
+    against the profile's exact area after meshing (``takeoff``), these cannot be."""
     try:
         return _has_arc_profile(product)
     except (AttributeError, RuntimeError, TypeError):  # a body a damaged file breaks: OpenCASCADE
@@ -123,13 +124,9 @@ def _has_arc_profile(product) -> bool:
 
 
 def _has_arc(curve) -> bool:
-    if curve.is_a("IfcCompositeCurve"):
-        return any(_has_arc(segment.ParentCurve) for segment in curve.Segments or ())
-    if curve.is_a("IfcTrimmedCurve"):
-        return _has_arc(curve.BasisCurve)
     if curve.is_a("IfcIndexedPolyCurve"):
         return any(segment.is_a("IfcArcIndex") for segment in curve.Segments or ())
-    return curve.is_a("IfcConic")
+    return False
 
 
 def has_surface_body(product) -> bool:
