@@ -133,12 +133,16 @@ def main() -> None:
         cold = measure("estimate-cold", model, env=warm_env)  # measures and stores
         warm = best([measure("estimate-warm", model, env=warm_env) for _ in range(max(1, args.repeat))])
         figures["estimate"] = {"cold": cold, "warm": warm}
-        print(f"\nbimquant estimate {WARM_MODEL}: cold {cold.get('wall_s', 0):.2f} s wall "
-              f"({cold.get('inside_s', 0):.2f} s inside), warm {warm.get('wall_s', 0):.2f} s wall "
-              f"({warm.get('inside_s', 0):.2f} s inside, cache {warm.get('cache')})")
+        print(
+            f"\nbimquant estimate {WARM_MODEL}: cold {cold.get('wall_s', 0):.2f} s wall "
+            f"({cold.get('inside_s', 0):.2f} s inside), warm {warm.get('wall_s', 0):.2f} s wall "
+            f"({warm.get('inside_s', 0):.2f} s inside, cache {warm.get('cache')})"
+        )
         if cold.get("wall_s") and warm.get("wall_s"):
-            print(f"cold / warm: {cold['wall_s'] / warm['wall_s']:.1f}x wall, "
-                  f"{cold['inside_s'] / warm['inside_s']:.1f}x inside the process")
+            print(
+                f"cold / warm: {cold['wall_s'] / warm['wall_s']:.1f}x wall, "
+                f"{cold['inside_s'] / warm['inside_s']:.1f}x inside the process"
+            )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))
 

@@ -67,3 +67,27 @@ def soffice_to_xlsx(path: Path, out: Path, profile: Path, infilter: str | None =
     result = out / f"{path.stem}.xlsx"
     assert result.is_file(), f"LibreOffice wrote nothing for {path}"
     return result
+
+
+BOX_FACES = [
+    [0, 2, 1],
+    [1, 2, 3],
+    [4, 5, 6],
+    [5, 7, 6],
+    [0, 1, 4],
+    [1, 5, 4],
+    [2, 6, 3],
+    [3, 6, 7],
+    [0, 4, 2],
+    [2, 4, 6],
+    [1, 3, 5],
+    [3, 7, 5],
+]
+
+
+def box(x0: float, y0: float, z0: float, x1: float, y1: float, z1: float):
+    """An axis-aligned box as ``(vertices (8, 3), faces (12, 3))``, faces facing outwards."""
+    import numpy as np
+
+    vertices = np.array([[x, y, z] for z in (z0, z1) for y in (y0, y1) for x in (x0, x1)], dtype=float)
+    return vertices, np.array(BOX_FACES)

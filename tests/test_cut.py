@@ -9,28 +9,7 @@ import pytest
 from bimquant.geometry.cut import KERNEL, cut_openings
 from bimquant.geometry.shape import make_shape
 from bimquant.quantities import mesh
-
-BOX_FACES = np.array(
-    [
-        [0, 2, 1],
-        [1, 2, 3],
-        [4, 5, 6],
-        [5, 7, 6],
-        [0, 1, 4],
-        [1, 5, 4],
-        [2, 6, 3],
-        [3, 6, 7],
-        [0, 4, 2],
-        [2, 4, 6],
-        [1, 3, 5],
-        [3, 7, 5],
-    ]
-)
-
-
-def box(x0, y0, z0, x1, y1, z1):
-    v = np.array([[x, y, z] for z in (z0, z1) for y in (y0, y1) for x in (x0, x1)], dtype=float)
-    return v, BOX_FACES.copy()
+from conftest import box
 
 
 def shape(*boxes):

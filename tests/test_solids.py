@@ -7,7 +7,7 @@ import math
 import ifcopenshell
 import ifcopenshell.api
 import pytest
-from conftest import HOUSE
+from conftest import HOUSE, box
 
 from bimquant.model import get_elements, open_model
 from bimquant.solids import get_profile_area
@@ -122,25 +122,8 @@ def cube(height: float, kernel: str):
 
     from bimquant.geometry.shape import make_shape
 
-    v = np.array([[x, y, z] for z in (0, height) for y in (0, 1) for x in (0, 1)], dtype=float)
-    f = np.array(
-        [
-            [0, 2, 1],
-            [1, 2, 3],
-            [4, 5, 6],
-            [5, 7, 6],
-            [0, 1, 4],
-            [1, 5, 4],
-            [2, 6, 3],
-            [3, 6, 7],
-            [0, 4, 2],
-            [2, 4, 6],
-            [1, 3, 5],
-            [3, 7, 5],
-        ],
-        dtype=np.int32,
-    )
-    return make_shape(v.tobytes(), f.tobytes(), kernel)
+    vertices, faces = box(0, 0, 0, 1, 1, height)
+    return make_shape(vertices.tobytes(), faces.astype(np.int32).tobytes(), kernel)
 
 
 def test_a_mesh_off_its_exact_volume_is_measured_again_and_the_nearer_kept(monkeypatch):
