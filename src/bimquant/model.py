@@ -84,6 +84,7 @@ class Model:
     volume_scale: float  # project volume unit -> m3
     mass_scale: float | None  # project mass unit -> kg; None when the project declares none
     angle_scale: float = math.pi / 180  # project plane angle unit -> radians
+    memo: dict = field(default_factory=dict)  # bodies of types computed once (bimquant.solids)
     assumptions: list[str] = field(default_factory=list)  # what bimquant had to assume to read it
     problems: list[str] = field(default_factory=list)  # what ifcopenshell said was broken in the file
     broken_ids: set[int] = field(default_factory=set)  # step ids of the instances involved
@@ -336,7 +337,7 @@ def _read_element(model: Model, entity, densities: _Densities) -> dict:
         "authored": get_authored_quantities(model, entity),
         "damage": _damage(model, entity),
         "curved": has_circular_profile(entity),
-        "exact": get_exact_volume(entity, model.length_scale, model.angle_scale),
+        "exact": get_exact_volume(entity, model.length_scale, model.angle_scale, model.memo),
     }
 
 

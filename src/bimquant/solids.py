@@ -38,10 +38,14 @@ class Unsupported(Exception):
     """A body this module cannot compute exactly: the caller gets None."""
 
 
-def get_exact_volume(entity, length_scale: float, angle_scale: float = math.pi / 180) -> Exact | None:
+def get_exact_volume(
+    entity, length_scale: float, angle_scale: float = math.pi / 180, memo: dict | None = None
+) -> Exact | None:
     """The exact volume of the element's body: the sum over its items (exact when they do not
     overlap), whether a circle or an arc bounds it; or None.
-    ``angle_scale``: radians per plane angle unit of the model (the trims of its arcs)."""
+    ``angle_scale``: radians per plane angle unit of the model (the trims of its arcs).
+    ``memo``: a dict kept over the elements of one model, so that a type's body (a window
+    family placed 200 times) is computed once."""
     representation = getattr(entity, "Representation", None)
     if representation is None:
         return None
@@ -51,19 +55,29 @@ def get_exact_volume(entity, length_scale: float, angle_scale: float = math.pi /
     try:
         total, curved, items = 0.0, False, 0
         for item in reps[0].Items:
-            volume, round_, count = _item_volume(item, angle_scale)
+            volume, round_, count = _item_volume(item, angle_scale, {} if memo is None else memo)
             total, curved, items = total + volume, curved or round_, items + count
     except (Unsupported, AttributeError, TypeError, ValueError, ZeroDivisionError, RuntimeError):
         return None
     return Exact(total * length_scale**3, curved, items)
 
 
-def _item_volume(item, angle: float) -> tuple[float, bool, int]:
+def _item_volume(item, angle: float, memo: dict) -> tuple[float, bool, int]:
     if item.is_a("IfcMappedItem"):
-        volume, curved, items = 0.0, False, 0
-        for sub in item.MappingSource.MappedRepresentation.Items or ():
-            v, c, n = _item_volume(sub, angle)
-            volume, curved, items = volume + v, curved or c, items + n
+        source = item.MappingSource.id()
+        if source not in memo:
+            volume, curved, items = 0.0, False, 0
+            try:
+                for sub in item.MappingSource.MappedRepresentation.Items or ():
+                    v, c, n = _item_volume(sub, angle, memo)
+                    volume, curved, items = volume + v, curved or c, items + n
+                memo[source] = (volume, curved, items)
+            except Unsupported:
+                memo[source] = None
+                raise
+        if memo[source] is None:
+            raise Unsupported("mapped body")
+        volume, curved, items = memo[source]
         return volume * _scale_factor(item.MappingTarget), curved, items
     if item.is_a("IfcExtrudedAreaSolid"):
         area, curved = get_profile_area(item.SweptArea, angle)
