@@ -148,3 +148,22 @@ def test_a_mesh_off_its_exact_volume_is_measured_again_and_the_nearer_kept(monke
 
     assert asked == [([1], "opencascade")]  # only the wrong one is meshed again
     assert shapes[1].kernel == "opencascade" and shapes[2].kernel == "manifold"
+
+
+def test_an_indexed_poly_curve_with_arcs_is_exact(ifc):
+    # a 2 x 1 slot: two half-discs of radius 0.5 joined by straight sides, 1 x 1 + pi 0.5^2,
+    # each half-disc one IfcArcIndex through its apex
+    points = ifc.createIfcCartesianPointList2D(((0.5, 0.0), (1.5, 0.0), (2.0, 0.5), (1.5, 1.0), (0.5, 1.0), (0.0, 0.5)))
+    segments = [
+        ifc.createIfcLineIndex((1, 2)),
+        ifc.createIfcArcIndex((2, 3, 4)),
+        ifc.createIfcLineIndex((4, 5)),
+        ifc.createIfcArcIndex((5, 6, 1)),
+    ]
+    profile = ifc.createIfcArbitraryClosedProfileDef(
+        "AREA", None, ifc.createIfcIndexedPolyCurve(points, segments, False)
+    )
+
+    area, curved = get_profile_area(profile)
+
+    assert curved and area == pytest.approx(1.0 + math.pi * 0.25, rel=1e-12)

@@ -204,14 +204,22 @@ def _segments(curve, angle: float):
             yield ("line", points[-1], points[0])
         return
     if curve.is_a("IfcIndexedPolyCurve"):
-        coordinates = [tuple(c[:2]) for c in curve.Points.CoordList]
-        if curve.Segments and any(s.is_a("IfcArcIndex") for s in curve.Segments):
-            raise Unsupported("IfcIndexedPolyCurve with arcs")
-        order = [i - 1 for s in curve.Segments for i in s.wrappedValue] if curve.Segments else range(len(coordinates))
-        points = [coordinates[i] for i in order]
-        yield from (("line", p, q) for p, q in zip(points, points[1:]))
-        if points[0] != points[-1]:
-            yield ("line", points[-1], points[0])
+        coordinates = [tuple(float(x) for x in c[:2]) for c in curve.Points.CoordList]
+        if not curve.Segments:
+            pieces = [("line", p, q) for p, q in zip(coordinates, coordinates[1:])]
+        else:
+            pieces = []
+            for segment in curve.Segments:
+                indices = [i - 1 for i in segment.wrappedValue]
+                if segment.is_a("IfcArcIndex"):
+                    pieces.append(_arc_through(*(coordinates[i] for i in indices)))
+                else:
+                    points = [coordinates[i] for i in indices]
+                    pieces += [("line", p, q) for p, q in zip(points, points[1:])]
+        yield from pieces
+        first, last = pieces[0][1], pieces[-1][2]
+        if first != last:
+            yield ("line", last, first)
         return
     if curve.is_a("IfcCompositeCurve"):
         for part in curve.Segments:
@@ -268,6 +276,21 @@ def _angle(trim, centre, axis, normal, angle: float) -> float:
         if select.is_a("IfcParameterValue"):
             return float(select.wrappedValue) * angle
     raise Unsupported("trim")
+
+
+def _arc_through(start, middle, end) -> tuple:
+    """The arc from ``start`` through ``middle`` to ``end`` (IfcArcIndex)."""
+    (ax, ay), (bx, by), (cx, cy) = start, middle, end
+    d = 2 * (ax * (by - cy) + bx * (cy - ay) + cx * (ay - by))
+    if abs(d) < 1e-15:
+        return ("line", start, end)  # three points in a row: a straight piece
+    ux = ((ax**2 + ay**2) * (by - cy) + (bx**2 + by**2) * (cy - ay) + (cx**2 + cy**2) * (ay - by)) / d
+    uy = ((ax**2 + ay**2) * (cx - bx) + (bx**2 + by**2) * (ax - cx) + (cx**2 + cy**2) * (bx - ax)) / d
+    angle = lambda p: math.atan2(p[1] - uy, p[0] - ux)  # noqa: E731
+    a1, a2, a3 = angle(start), angle(middle), angle(end)
+    ccw = (a3 - a1) % (2 * math.pi)
+    sweep = ccw if (a2 - a1) % (2 * math.pi) <= ccw else -((a1 - a3) % (2 * math.pi))
+    return ("arc", start, end, (ux, uy), math.hypot(ax - ux, ay - uy), sweep)
 
 
 def _reversed(segment):

@@ -157,22 +157,25 @@ def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None
     cannot be cut that way. Otherwise the chosen kernel cuts every host itself."""
     ids = list(elements["step_id"])
     host_openings = {row.step_id: [o["step_id"] for o in row.openings] for row in elements.itertuples() if row.openings}
-    total = len(ids) + len(host_openings)
+    total = len(ids) + len(host_openings) + sum(len(holes) for holes in host_openings.values())
 
     def report(offset: int):
         return None if progress is None else (lambda done, _total: progress(offset + done, total))
 
     opening_ids = [i for holes in host_openings.values() for i in holes]
-    opening_shapes, _ = get_shapes(model.file, opening_ids, kernel=kernel, threads=threads) if opening_ids else ({}, {})
-    gross, gross_failures = get_shapes(
-        model.file, list(host_openings), openings=False, kernel=kernel, threads=threads, progress=report(0)
-    )
     if kernel == "auto":
+        # one pass meshes everything without cutting openings: the bodies of elements without
+        # openings, the gross bodies of hosts, and the openings themselves
         exact = dict(zip(elements["step_id"], elements["exact"]))
-        others = [i for i in ids if i not in host_openings]
-        net, failures = get_shapes(model.file, others, kernel=kernel, threads=threads, progress=report(len(gross)))
-        _check_with_exact(model, net, exact, openings=True, threads=threads)
-        _check_with_exact(model, gross, exact, openings=False, threads=threads)
+        everything = list(dict.fromkeys(ids + opening_ids))
+        shapes, all_failures = get_shapes(
+            model.file, everything, openings=False, kernel=kernel, threads=threads, progress=report(0)
+        )
+        _check_with_exact(model, shapes, exact, openings=False, threads=threads)
+        opening_shapes = {i: shapes[i] for i in opening_ids if i in shapes}
+        gross = {h: shapes[h] for h in host_openings if h in shapes}
+        net = {i: shapes[i] for i in ids if i not in host_openings and i in shapes}
+        failures = {i: reason for i, reason in all_failures.items() if i in ids}
         cut, uncut = cut_openings(
             gross, {h: [opening_shapes.get(o) for o in holes] for h, holes in host_openings.items()}
         )
@@ -182,9 +185,15 @@ def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None
             safe, safe_failures = get_shapes(model.file, uncut, kernel=SAFE_KERNEL, threads=threads)
             net |= safe
             failures |= {
-                i: safe_failures.get(i, gross_failures.get(i, "no shape produced")) for i in uncut if i not in safe
+                i: safe_failures.get(i, all_failures.get(i, "no shape produced")) for i in uncut if i not in safe
             }
     else:
+        opening_shapes, _ = (
+            get_shapes(model.file, opening_ids, kernel=kernel, threads=threads) if opening_ids else ({}, {})
+        )
+        gross, _ = get_shapes(
+            model.file, list(host_openings), openings=False, kernel=kernel, threads=threads, progress=report(0)
+        )
         net, failures = get_shapes(model.file, ids, kernel=kernel, threads=threads, progress=report(len(gross)))
     gross = {i: shape for i, shape in gross.items() if i in net}
     return _Geometry(net=net, failures=failures, gross=gross, openings=opening_shapes)

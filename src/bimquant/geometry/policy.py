@@ -1,10 +1,10 @@
 """Which kernel meshes which element, and why an element could not be meshed.
 
 Kernel policy ``"auto"``: the ``manifold`` kernel meshes most elements about ten times faster
-than OpenCASCADE, but gives wrong volumes for boolean clippings and for some profiles drawn
-with arcs, widens openings by about 3e-7 m and can leave open meshes on messy B-reps. So
-``auto`` sends elements whose body holds a boolean operation or an indexed arc profile, and
-hosts of openings, straight to OpenCASCADE, meshes the rest with
+than OpenCASCADE, but gives wrong volumes for boolean clippings (and for some profiles drawn
+with arcs: ``takeoff`` checks every mesh against the exact volume of its body), widens openings
+by about 3e-7 m and can leave open meshes on messy B-reps. So ``auto`` sends elements whose
+body holds a boolean operation, and hosts of openings, straight to OpenCASCADE, meshes the rest with
 manifold, and re-meshes with OpenCASCADE every element that manifold did not produce or
 produced as an open surface. ``"opencascade"`` and ``"manifold"`` use one kernel for all.
 
@@ -54,11 +54,7 @@ def get_shapes(
         shapes = iterate(ifc, products, kernel, openings, threads, counter, crashed)
         return shapes, _failures(products, shapes, crashed)
 
-    risky = [
-        p
-        for p in products
-        if has_boolean_body(p) or has_arc_profile(p) or (openings and getattr(p, "HasOpenings", None))
-    ]
+    risky = [p for p in products if has_boolean_body(p) or (openings and getattr(p, "HasOpenings", None))]
     risky_ids = {p.id() for p in risky}
     fast = [p for p in products if p.id() not in risky_ids]
     shapes = iterate(ifc, fast, FAST_KERNEL, openings, threads, counter, crashed=[])
@@ -97,36 +93,6 @@ def has_boolean_body(product) -> bool:
     if not shape:
         return False
     return any(_has_boolean(item) for rep in shape.Representations or () for item in rep.Items or ())
-
-
-def has_arc_profile(product) -> bool:
-    """True when the body is swept from a profile with arc segments of an indexed poly curve.
-    The manifold kernel turns some arcs the wrong way (the channels of
-    structural_basic_sample_project.ifc, 14 % short); the arcs of composite curves are checked
-    against the profile's exact area after meshing (``takeoff``), these cannot be."""
-    try:
-        return _has_arc_profile(product)
-    except (AttributeError, RuntimeError, TypeError):  # a body a damaged file breaks: OpenCASCADE
-        return True
-
-
-def _has_arc_profile(product) -> bool:
-    shape = getattr(product, "Representation", None)
-    items = [i for rep in (shape.Representations if shape else ()) for item in rep.Items or () for i in _unmapped(item)]
-    for item in items:
-        profile = getattr(item, "SweptArea", None) if item.is_a("IfcSweptAreaSolid") else None
-        if profile is None:
-            continue
-        curves = [getattr(profile, "OuterCurve", None), *(getattr(profile, "InnerCurves", None) or ())]
-        if any(curve is not None and _has_arc(curve) for curve in curves):
-            return True
-    return False
-
-
-def _has_arc(curve) -> bool:
-    if curve.is_a("IfcIndexedPolyCurve"):
-        return any(segment.is_a("IfcArcIndex") for segment in curve.Segments or ())
-    return False
 
 
 def has_surface_body(product) -> bool:
