@@ -35,6 +35,7 @@ def write_model(elements: int, path: Path) -> int:
     """Write a model of about ``elements`` measured elements; return the exact count."""
     import ifcopenshell.api
     import ifcopenshell.api.project
+    import ifcopenshell.guid
 
     run = ifcopenshell.api.run
     blocks = max(1, math.ceil(elements / ELEMENTS_PER_BLOCK))
@@ -78,22 +79,38 @@ def write_model(elements: int, path: Path) -> int:
         storey = run("root.create_entity", model, ifc_class="IfcBuildingStorey", name=f"Niveau {level}")
         run("aggregate.assign_object", model, products=[storey], relating_object=building)
         z = level * HEIGHT
+        placed, columns = [], []
         for index in range(min(per_storey, blocks - level * per_storey)):
             x, y = (index % 10) * BLOCK * 1.5, (index // 10) * BLOCK * 1.5
-            count += _block(model, run, body, storey, layers, concrete, column_type, x, y, z)
+            placed += _block(model, run, body, layers, concrete, columns, x, y, z)
+        if columns:
+            run("type.assign_type", model, related_objects=columns, relating_type=column_type)
+        if placed:
+            model.createIfcRelContainedInSpatialStructure(ifcopenshell.guid.new(), None, None, None, placed, storey)
+        count += len(placed)
     model.write(str(path))
     return count
 
 
-def _place(run, model, product, x, y, z, angle=0.0):
+def _place(model, product, matrix: np.ndarray) -> None:
+    """An absolute placement from a 4x4 matrix, written directly: the api's placement editing
+    re-reads every placement around it and makes a 100,000-element model quadratic to write."""
+    point = model.createIfcCartesianPoint(tuple(float(v) for v in matrix[:3, 3]))
+    axis = model.createIfcDirection(tuple(float(v) for v in matrix[:3, 2]))
+    ref = model.createIfcDirection(tuple(float(v) for v in matrix[:3, 0]))
+    product.ObjectPlacement = model.createIfcLocalPlacement(None, model.createIfcAxis2Placement3D(point, axis, ref))
+
+
+def _matrix(x: float, y: float, z: float, angle: float = 0.0) -> np.ndarray:
     matrix = np.eye(4)
     matrix[:3, 3] = (x, y, z)
     c, s = math.cos(angle), math.sin(angle)
     matrix[:2, :2] = [[c, -s], [s, c]]
-    run("geometry.edit_object_placement", model, product=product, matrix=matrix)
+    return matrix
 
 
-def _block(model, run, body, storey, layers, concrete, column_type, x, y, z) -> int:
+def _block(model, run, body, layers, concrete, columns, x, y, z) -> list:
+    """The elements of one block, placed; its columns are added to ``columns`` (typed later)."""
     made = []
     walls = []
     for side in range(4):
@@ -102,8 +119,8 @@ def _block(model, run, body, storey, layers, concrete, column_type, x, y, z) -> 
         rep = run("geometry.add_wall_representation", model, context=body, length=BLOCK, height=HEIGHT, thickness=0.3)
         run("geometry.assign_representation", model, product=wall, representation=rep)
         corners = [(x, y), (x + BLOCK, y), (x + BLOCK, y + BLOCK), (x, y + BLOCK)]
-        _place(run, model, wall, *corners[side], z, angle=side * math.pi / 2)
-        walls.append(wall)
+        _place(model, wall, _matrix(*corners[side], z, angle=side * math.pi / 2))
+        walls.append((wall, _matrix(*corners[side], z, angle=side * math.pi / 2)))
         made.append(wall)
     slab = run("root.create_entity", model, ifc_class="IfcSlab", name="Dalle", predefined_type="FLOOR")
     rep = run(
@@ -115,14 +132,14 @@ def _block(model, run, body, storey, layers, concrete, column_type, x, y, z) -> 
     )
     run("geometry.assign_representation", model, product=slab, representation=rep)
     run("material.assign_material", model, products=[slab], material=concrete)
-    _place(run, model, slab, x, y, z - 0.2)
+    _place(model, slab, _matrix(x, y, z - 0.2))
     made.append(slab)
     for i, (dx, dy) in enumerate(((1, 1), (BLOCK - 1, 1), (BLOCK - 1, BLOCK - 1), (1, BLOCK - 1))):
         column = run("root.create_entity", model, ifc_class="IfcColumn", name=f"Poteau {i + 1}")
-        run("type.assign_type", model, related_objects=[column], relating_type=column_type)
-        _place(run, model, column, x + dx, y + dy, z)
+        _place(model, column, _matrix(x + dx, y + dy, z))
+        columns.append(column)
         made.append(column)
-    for wall, (name, ifc_class, width, height, sill, at) in zip(
+    for (wall, matrix), (name, ifc_class, width, height, sill, at) in zip(
         walls[:3],
         (
             ("Porte", "IfcDoor", 1.0, 2.1, 0.0, 2.0),
@@ -133,28 +150,19 @@ def _block(model, run, body, storey, layers, concrete, column_type, x, y, z) -> 
         opening = run("root.create_entity", model, ifc_class="IfcOpeningElement", name=f"Baie {name}")
         rep = run("geometry.add_wall_representation", model, context=body, length=width, height=height, thickness=0.5)
         run("geometry.assign_representation", model, product=opening, representation=rep)
-        matrix = np.array(_matrix(wall), dtype=float)
-        local = matrix @ np.array([at, -0.1, sill, 1.0])
         placement = matrix.copy()
-        placement[:3, 3] = local[:3]
-        run("geometry.edit_object_placement", model, product=opening, matrix=placement)
+        placement[:3, 3] = (matrix @ np.array([at, -0.1, sill, 1.0]))[:3]
+        _place(model, opening, placement)
         run("feature.add_feature", model, feature=opening, element=wall)
         filling = run("root.create_entity", model, ifc_class=ifc_class, name=name)
         rep = run("geometry.add_wall_representation", model, context=body, length=width, height=height, thickness=0.06)
         run("geometry.assign_representation", model, product=filling, representation=rep)
         fill = placement.copy()
         fill[:3, 3] = (matrix @ np.array([at, 0.12, sill, 1.0]))[:3]
-        run("geometry.edit_object_placement", model, product=filling, matrix=fill)
+        _place(model, filling, fill)
         run("feature.add_filling", model, opening=opening, element=filling)
         made.append(filling)
-    run("spatial.assign_container", model, products=made, relating_structure=storey)
-    return len(made)
-
-
-def _matrix(product):
-    import ifcopenshell.util.placement
-
-    return ifcopenshell.util.placement.get_local_placement(product.ObjectPlacement)
+    return made
 
 
 def measure(path: Path) -> dict:
