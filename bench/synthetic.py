@@ -166,13 +166,15 @@ def _block(model, run, body, layers, concrete, columns, x, y, z) -> list:
 
 
 def measure(path: Path) -> dict:
-    """bimquant on ``path`` in a fresh process: elements, seconds, peak memory (MB)."""
+    """bimquant on ``path`` in a fresh process: elements, seconds, peak memory (MB) of the
+    process and of its largest geometry kernel child (forked: they share pages with it)."""
     code = (
         "import json, resource, time, bimquant\n"
         f"t = time.perf_counter(); r = bimquant.takeoff({str(path)!r}, cache=False)\n"
         "print(json.dumps({'elements': len(r.elements), 'failed': len(r.failures), "
         "'seconds': time.perf_counter() - t, "
-        "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+        "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
+        "'kernel_peak_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -193,7 +195,10 @@ def main() -> None:
         print(f"{args.path}: {count} elements written in {time.perf_counter() - started:.1f} s")
         return
     args.scale.mkdir(parents=True, exist_ok=True)
-    print(f"{'elements':>9} {'written s':>9} {'measured':>9} {'failed':>6} {'seconds':>8} {'s/1000':>7} {'peak MB':>8}")
+    print(
+        f"{'elements':>9} {'written s':>9} {'measured':>9} {'failed':>6} {'seconds':>8} {'s/1000':>7} "
+        f"{'peak MB':>8} {'kernel MB':>9}"
+    )
     for size in args.sizes:
         path = args.scale / f"synthetic-{size}.ifc"
         started = time.perf_counter()
