@@ -507,7 +507,11 @@ class Interrupted(BaseException):
     """Ctrl-C: raised by the SIGINT handler, past the command-line toolkit's own handling."""
 
 
+_SIGNALLED: list[int] = []  # Ctrl-C received
+
+
 def _interrupt(signum, frame) -> None:
+    _SIGNALLED.append(signum)
     raise Interrupted
 
 
@@ -517,9 +521,16 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except Interrupted:  # atomic writes: an interrupted write leaves no file and no temporary
-        err.print("Interrupted: nothing written" if not _WRITTEN else f"Interrupted after writing {_WRITTEN[-1]}")
-        sys.exit(130)
-    except Exception as exc:  # a bug in bimquant, not a user mistake
+        _say_interrupted()
+    except Exception as exc:
+        if _SIGNALLED:  # Ctrl-C inside a library that turned it into an error of its own
+            _say_interrupted()  # (ifcopenshell loading a schema: "Couldn't find express file")
+        # a bug in bimquant, not a user mistake
         err.print(f"[bold red]Error:[/] internal error: {show(type(exc).__name__ + ': ' + str(exc))}")
         err.print("[yellow]Hint:[/] this is a bimquant bug; please report it with the model if you can")
         sys.exit(1)
+
+
+def _say_interrupted() -> None:
+    err.print("Interrupted: nothing written" if not _WRITTEN else f"Interrupted after writing {_WRITTEN[-1]}")
+    sys.exit(130)
