@@ -84,6 +84,8 @@ def test_libreoffice_in_french_opens_it_as_columns_and_numbers(tmp_path, tmp_pat
         (["estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES, "--locale", "de"], "--locale"),
         (["estimate", HOUSE, "-r", FR_LOTS, "-p", FR_PRICES, "--view", "public"], "--view"),
         (["takeoff", HOUSE, "--materials", "absent.toml", "-f", "json"], "material library not found"),
+        (["validate", HOUSE, "--locale", "de"], "--locale"),
+        (["explain", HOUSE, "3M40opnSHSLeM$JG6iZTrB", "-r", FR_LOTS, "--locale", "de", "-f", "json"], "--locale"),
     ],
 )
 def test_a_bad_locale_view_or_material_library_is_one_error_and_writes_nothing(tmp_path, args, named):

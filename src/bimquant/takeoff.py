@@ -204,7 +204,9 @@ def _check_with_exact(model: Model, shapes: dict[int, Shape], exact: dict, *, op
     are meshed again by OpenCASCADE, and the mesh nearer the exact volume is kept: a kernel
     that drops a frame of a window, or turns an arc the wrong way, does not go unnoticed."""
     suspects = [
-        sid for sid, shape in shapes.items() if shape.kernel != SAFE_KERNEL and _off_exact(shape, exact.get(sid))
+        sid
+        for sid, shape in shapes.items()
+        if shape.kernel != SAFE_KERNEL and _off_exact(_volume(shape), exact.get(sid))
     ]
     if not suspects:
         return
@@ -216,13 +218,13 @@ def _check_with_exact(model: Model, shapes: dict[int, Shape], exact: dict, *, op
             shapes[sid] = shape
 
 
-def _off_exact(shape: Shape, exact) -> bool:
+def _off_exact(volume: float, exact) -> bool:
     """The mesh's volume is not the exact one: beyond 1e-6 for plane faces, beyond a polygon's
     error (2e-3) for curved ones."""
     if exact is None or not isinstance(exact, tuple) or exact.volume_m3 <= 0:
         return False
     tolerance = EXACT_CURVED_REL_TOL if exact.curved else EXACT_REL_TOL
-    return abs(_volume(shape) - exact.volume_m3) > tolerance * exact.volume_m3
+    return abs(volume - exact.volume_m3) > tolerance * exact.volume_m3
 
 
 def _volume(shape: Shape) -> float:
@@ -254,10 +256,10 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
     if not shape.closed:
         notes.append("open mesh: volume uncertain")
     exact = element.get("exact")
-    body = shapes.gross.get(sid, shape)
-    if isinstance(exact, tuple) and exact.items == 1 and _off_exact(body, exact):
+    body_volume = quantities["gross_volume_m3"]  # measured already: the body before its openings
+    if isinstance(exact, tuple) and exact.items == 1 and _off_exact(body_volume, exact):
         notes.append(
-            f"the geometry kernels give {_volume(body):.6g} m3, the exact volume of its body is "
+            f"the geometry kernels give {body_volume:.6g} m3, the exact volume of its body is "
             f"{exact.volume_m3:.6g} m3: quantities uncertain"
         )
     if shape.reoriented:
