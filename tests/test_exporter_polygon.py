@@ -35,6 +35,8 @@ def house_with_tube(tmp_path, authored: dict[str, float], name: str = "TUBE 161.
     placement[:3, 3] = (20.0, 20.0, 0.0)
     ifcopenshell.api.run("geometry.edit_object_placement", model, product=tube, matrix=placement)
     ifcopenshell.api.run("spatial.assign_container", model, products=[tube], relating_structure=storey)
+    steel = ifcopenshell.api.run("material.add_material", model, name="S235")
+    ifcopenshell.api.run("material.assign_material", model, products=[tube], material=steel)
     qto = ifcopenshell.api.run("pset.add_qto", model, product=tube, name="BaseQuantities")
     ifcopenshell.api.run("pset.edit_qto", model, qto=qto, properties=authored)
     path = tmp_path / "tube.ifc"
@@ -78,3 +80,13 @@ def test_a_square_body_short_by_a_polygon_ratio_is_not_called_a_polygon():
     assert _polygon(1.0 * get_polygon_ratio(16), 1.0)[0] == "exporter_polygon"  # the arithmetic alone
     takeoff = bimquant.takeoff(HOUSE, cache=False)
     assert "exporter_polygon" not in set(takeoff.authored["verdict"])
+
+
+def test_the_round_tube_is_measured_exactly_not_as_a_polygon(tmp_path):
+    # the mesh is a 256-gon (about 1e-4 short); the volume comes from the profile: pi (R2 - r2) L
+    path = house_with_tube(tmp_path, {"NetVolume": EXACT})
+    tube = bimquant.takeoff(path, cache=False).elements.query("ifc_class == 'IfcMember'").iloc[0]
+
+    assert tube["net_volume_m3"] == pytest.approx(EXACT, rel=1e-12)
+    assert tube["gross_volume_m3"] == pytest.approx(EXACT, rel=1e-12)
+    assert tube["weight_kg"] == pytest.approx(EXACT * 7850, rel=1e-12)  # S235: 78.5 kN/m3

@@ -31,7 +31,7 @@ from bimquant.model import Model, get_authored_quantities
 from bimquant.model import get_elements as read_elements
 from bimquant.quantities import mesh
 from bimquant.quantities.exterior import derive_external
-from bimquant.quantities.measure import measure_element
+from bimquant.quantities.measure import get_weight, measure_element
 from bimquant.quantities.openings import measure_openings
 from bimquant.result import Result
 from bimquant.tolerances import EXACT_CURVED_REL_TOL, EXACT_REL_TOL
@@ -262,6 +262,8 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
             f"the geometry kernels give {body_volume:.6g} m3, the exact volume of its body is "
             f"{exact.volume_m3:.6g} m3: quantities uncertain"
         )
+    elif isinstance(exact, tuple) and exact.items == 1 and exact.curved and exact.volume_m3 > 0:
+        _use_exact_volume(quantities, exact.volume_m3, element)
     if shape.reoriented:
         notes.append("faces of the body turned to face outwards (the file gives them mixed directions)")
     if isinstance(element["damage"], str):
@@ -273,6 +275,16 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
         "authored_flags": "",
     }
     return {column: element.get(column) for column in ELEMENT_COLUMNS} | quantities | provenance
+
+
+def _use_exact_volume(quantities: dict, exact_m3: float, element: dict) -> None:
+    """A round body's volume from its profile, not from the mesh (a polygon of 256 sides per
+    circle, about 1e-4 short): the gross volume is the exact one, the net volume keeps what the
+    openings take from the mesh, and the weight follows the net volume."""
+    openings_m3 = quantities["gross_volume_m3"] - quantities["net_volume_m3"]
+    quantities["gross_volume_m3"] = exact_m3
+    quantities["net_volume_m3"] = max(exact_m3 - openings_m3, 0.0)
+    quantities["weight_kg"] = get_weight(quantities["net_volume_m3"], element["material_layers"], element["densities"])
 
 
 def _openings(element: dict, shapes: _Geometry) -> list[dict]:
