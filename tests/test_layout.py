@@ -42,10 +42,12 @@ ORDER = [
     "rules",
     "estimate",
     "orders",
+    "revisions",
     "report.tables",
     "report.atomic",
     "report.dpgf",
     "report.orderbook",
+    "report.change_order",
     "report",
     "pipeline",
     "",  # bimquant/__init__.py

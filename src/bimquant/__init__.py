@@ -24,6 +24,7 @@ from bimquant.errors import BimquantError, ElementFailuresError, InputError, Out
 from bimquant.estimate import Budget
 from bimquant.orders import Orders
 from bimquant.pipeline import (
+    diff,
     estimate,
     explain,
     load_prices,
@@ -33,7 +34,8 @@ from bimquant.pipeline import (
     takeoff,
     validate,
 )
-from bimquant.report import write
+from bimquant.report import get_map_path, write, write_map
+from bimquant.revisions import Revision
 from bimquant.rules import Explanation, WorkItems
 from bimquant.takeoff import Takeoff
 
@@ -49,13 +51,16 @@ __all__ = [
     "InputError",
     "Orders",
     "OutputError",
+    "Revision",
     "RuleError",
     "Takeoff",
     "Validation",
     "WorkItems",
     "cache",
+    "diff",
     "estimate",
     "explain",
+    "get_map_path",
     "load_prices",
     "load_recipes",
     "load_rules",
@@ -63,4 +68,5 @@ __all__ = [
     "takeoff",
     "validate",
     "write",
+    "write_map",
 ]

@@ -101,9 +101,12 @@ QUANTITY_COLUMNS = [
     "weight_kg",
     "surface_area_m2",
 ]
+# Where the body is: the centre and the sides of its box in world coordinates (m), what a
+# revision's elements are matched on when their GlobalIds changed (bimquant.revisions).
+LOCATION_COLUMNS = ["centre_x_m", "centre_y_m", "centre_z_m", "size_x_m", "size_y_m", "size_z_m"]
 # How each element was measured, and what the model itself says of it.
 PROVENANCE_COLUMNS = ["geometry_kernel", "mesh_closed", "measure_note", "authored_flags", "properties"]
-ELEMENT_COLUMNS = IDENTITY_COLUMNS + QUANTITY_COLUMNS + PROVENANCE_COLUMNS
+ELEMENT_COLUMNS = IDENTITY_COLUMNS + QUANTITY_COLUMNS + LOCATION_COLUMNS + PROVENANCE_COLUMNS
 # Elements not measured (failures, excluded), each with the reason.
 LISTED_COLUMNS = ["global_id", "ifc_class", "name", "storey", "reason"]
 OPENING_COLUMNS = [
@@ -225,3 +228,40 @@ MODEL_COLUMNS = IDENTITY_COLUMNS + [
     "curved",
     "exact",  # bimquant.solids.Exact: the body's exact volume, or None
 ]
+
+# --- revisions (bimquant.revisions) ---
+MAP_COLUMNS = ["old_global_id", "new_global_id", "how"]
+REVISION_ELEMENT_COLUMNS = ["old_global_id", "new_global_id", "ifc_class", "name", "storey", "status", "how", "changes"]
+REVISION_ITEM_COLUMNS = [
+    "code",
+    "lot",
+    "label",
+    "unit",
+    "old_quantity",
+    "new_quantity",
+    "delta_quantity",
+    "unit_price",
+    "delta_amount",
+    "new_price",
+    "added_quantity",
+    "removed_quantity",
+    "changed_quantity",
+    "ambiguous_quantity",
+    "added_elements",
+    "removed_elements",
+    "changed_elements",
+    "ambiguous_elements",
+    "measured_old_quantity",
+]
+REVISION_TRACE_COLUMNS = [
+    "code",
+    "old_global_id",
+    "new_global_id",
+    "ifc_class",
+    "name",
+    "status",
+    "old_contribution",
+    "new_contribution",
+    "delta",
+]
+NEW_PRICE_COLUMNS = ["code", "lot", "label", "unit", "old_quantity", "new_quantity", "delta_quantity"]

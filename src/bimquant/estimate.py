@@ -108,19 +108,19 @@ class Budget(Result):
 
 def money(value: float | Decimal) -> float:
     """Round half up to the cent, as a spreadsheet's ROUND(x, 2) does."""
-    return float(_cents(value))
+    return float(cents(value))
 
 
-def _decimal(value: float | Decimal) -> Decimal:
+def to_decimal(value: float | Decimal) -> Decimal:
     """The decimal a person reads for ``value`` (0.45, not 0.450000000000000011...)."""
     return value if isinstance(value, Decimal) else Decimal(repr(float(value)))
 
 
-def _cents(value: float | Decimal) -> Decimal:
+def cents(value: float | Decimal) -> Decimal:
     """ROUND(value, 2) half up on the exact decimal value. Products and percentages are taken
     in Decimal before rounding: in binary floating point 0.45 x 3.3 is 1.48499999..., which
     would round to 1.48 where a spreadsheet (and a person) gets 1.49."""
-    return _decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    return to_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def load_rates(path: str | os.PathLike | None = None, **overrides: float | None) -> Rates:
@@ -260,8 +260,8 @@ def estimate_budget(
                 f"but the item is measured in {row['unit']}",
                 f"price {row['code']} per {row['unit']} in the price library, or change the item's unit",
             )
-        quantity = _cents(row["quantity"]) if not math.isnan(row["quantity"]) else Decimal(0)
-        amount = _cents(quantity * _decimal(price.unit_price)) if price else None
+        quantity = cents(row["quantity"]) if not math.isnan(row["quantity"]) else Decimal(0)
+        amount = cents(quantity * to_decimal(price.unit_price)) if price else None
         if amount is not None:
             amounts[row["lot"]] = amounts.get(row["lot"], Decimal(0)) + amount
         lines.append(
@@ -283,13 +283,13 @@ def estimate_budget(
         )
     frame = pd.DataFrame(lines, columns=LINE_COLUMNS)
     direct = sum(amounts.values(), Decimal(0))
-    site = _cents(direct * _decimal(rates.site_overheads_pct) / 100)
-    general = _cents(direct * _decimal(rates.general_overheads_pct) / 100)
-    contingency = _cents(direct * _decimal(rates.contingency_pct) / 100)
+    site = cents(direct * to_decimal(rates.site_overheads_pct) / 100)
+    general = cents(direct * to_decimal(rates.general_overheads_pct) / 100)
+    contingency = cents(direct * to_decimal(rates.contingency_pct) / 100)
     subtotal = direct + site + general + contingency
-    margin = _cents(subtotal * _decimal(rates.margin_pct) / 100)
+    margin = cents(subtotal * to_decimal(rates.margin_pct) / 100)
     total_excl = subtotal + margin
-    vat = _cents(total_excl * _decimal(rates.vat_pct) / 100)
+    vat = cents(total_excl * to_decimal(rates.vat_pct) / 100)
     unpriced = frame[~frame["priced"]][UNPRICED_COLUMNS].reset_index(drop=True)
     totals = {
         "direct_cost": float(direct),
@@ -350,14 +350,14 @@ def _client_figures(frame: pd.DataFrame, direct: Decimal, total_excl: Decimal, r
             sale_prices.append(math.nan)
             sale_amounts.append(math.nan)
             continue
-        sale = _cents(_decimal(price) * k)
-        amount = _cents(_decimal(quantity) * sale)
+        sale = cents(to_decimal(price) * k)
+        amount = cents(to_decimal(quantity) * sale)
         total += amount
         sale_prices.append(float(sale))
         sale_amounts.append(float(amount))
     frame["sale_unit_price"] = sale_prices
     frame["sale_amount"] = sale_amounts
-    vat = _cents(total * _decimal(rates.vat_pct) / 100)
+    vat = cents(total * to_decimal(rates.vat_pct) / 100)
     return {
         "sales_coefficient": float(k),
         "total_excl_vat": float(total),
@@ -377,15 +377,15 @@ def get_ratios(elements: pd.DataFrame, total_excl_vat: float, spaces: dict | Non
     """Cost per m2: of the rooms' net floor area (IfcSpace) when the model has spaces, else of
     the floor slabs' area, which the ratio then says plainly (it is not the SDP)."""
     if spaces and spaces.get("net_floor_area_m2"):
-        area = _cents(spaces["net_floor_area_m2"])  # the workbook divides by the area it shows
+        area = cents(spaces["net_floor_area_m2"])  # the workbook divides by the area it shows
         basis, source = "spaces", f"IfcSpace net floor area ({spaces['source']}, {spaces['measured']} spaces)"
     else:
-        area = _cents(get_gross_floor_area(elements))
+        area = cents(get_gross_floor_area(elements))
         basis, source = "slabs", "no IfcSpace in the model: IfcSlab FLOOR/BASESLAB gross main-face area"
     return {
         "floor_area_m2": float(area),
         "floor_area_basis": basis,
         "floor_area_source": source,
         "gross_floor_area_m2": float(area),  # kept for earlier readers of the JSON; see floor_area_basis
-        "cost_per_m2_excl_vat": money(_decimal(total_excl_vat) / area) if area > 0 else None,
+        "cost_per_m2_excl_vat": money(to_decimal(total_excl_vat) / area) if area > 0 else None,
     }

@@ -40,6 +40,8 @@ SHEETS_FR = {
     "orders": "Commandes",
     "needs": "Besoins",
     "without_recipe": "Sans recette",
+    "map": "Correspondance",
+    "new_prices": "Prix nouveaux",
 }
 
 HEADERS_FR = {
@@ -79,6 +81,13 @@ HEADERS_FR = {
     "openings_area_m2": "Surface des ouvertures (m2)",
     "weight_kg": "Masse (kg)",
     "surface_area_m2": "Surface totale (m2)",
+    # location
+    "centre_x_m": "Centre X (m)",
+    "centre_y_m": "Centre Y (m)",
+    "centre_z_m": "Centre Z (m)",
+    "size_x_m": "Dimension X (m)",
+    "size_y_m": "Dimension Y (m)",
+    "size_z_m": "Dimension Z (m)",
     # provenance
     "geometry_kernel": "Noyau géométrique",
     "mesh_closed": "Maillage fermé",
@@ -169,6 +178,29 @@ HEADERS_FR = {
     "item_quantity": "Quantité de l'ouvrage",
     "per_unit": "Consommation par unité",
     "waste_pct": "Pertes %",
+    # revisions
+    "old_global_id": "GlobalId ancienne maquette",
+    "new_global_id": "GlobalId nouvelle maquette",
+    "status": "État",
+    "how": "Appariement",
+    "changes": "Modifications",
+    "old_quantity": "Qté marché",
+    "new_quantity": "Qté nouvelle",
+    "delta_quantity": "Écart",
+    "delta_amount": "Montant de l'écart HT",
+    "new_price": "Prix nouveau",
+    "added_quantity": "Écart des éléments ajoutés",
+    "removed_quantity": "Écart des éléments supprimés",
+    "changed_quantity": "Écart des éléments modifiés",
+    "ambiguous_quantity": "Écart des éléments ambigus",
+    "added_elements": "Éléments ajoutés",
+    "removed_elements": "Éléments supprimés",
+    "changed_elements": "Éléments modifiés",
+    "ambiguous_elements": "Éléments ambigus",
+    "measured_old_quantity": "Qté de l'ancienne maquette",
+    "old_contribution": "Contribution ancienne",
+    "new_contribution": "Contribution nouvelle",
+    "delta": "Écart",
 }
 
 # Where one column name means another thing in one table.
@@ -177,6 +209,8 @@ TABLE_HEADERS_FR = {
     "suspects": {"quantity": "Quantité déclarée"},
     "summary": {"quantity": "Quantité déclarée"},
     "orders": {"items": "Ouvrages", "label": "Désignation du matériau"},
+    "items": {"unit_price": "PU HT"},  # a revision's items: the contract's prices
+    "new_prices": {"old_quantity": "Qté marché"},
 }
 
 

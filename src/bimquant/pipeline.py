@@ -26,6 +26,7 @@ from pathlib import Path
 from bimquant import cache as stored
 from bimquant import estimate as pricing
 from bimquant import orders as ordering
+from bimquant import revisions
 from bimquant.authored import Validation, summarize
 from bimquant.errors import ElementFailuresError, InputError, RuleError
 from bimquant.geometry.iterator import ProgressCallback
@@ -238,6 +239,77 @@ def order(
     plan = ordering.plan_orders(work, book, phase_list)
     plan.info = {**measured.info, "ruleset": work.ruleset.name, "language": work.ruleset.language, **plan.info}
     return plan
+
+
+def diff(
+    old: PathLike | Takeoff,
+    new: PathLike | Takeoff,
+    rules: RuleSet | PathLike,
+    *,
+    prices: dict[str, pricing.Price] | PathLike | None = None,
+    contract: PathLike | None = None,
+    map: PathLike | None = None,  # noqa: A002  (named as the CLI's --map)
+    vat_pct: float | None = None,
+    **takeoff_options,
+) -> revisions.Revision:
+    """What changed between two revisions of a model, per element and per work item, priced as
+    a change order at the unit prices of the contract (``contract``: the JSON ``bimquant
+    estimate`` wrote for the old revision: the prices actually signed) or of a price library.
+
+    ``map``: a map file an earlier diff wrote, whose ``manual`` lines are imposed. ``vat_pct``:
+    the VAT rate (default: the contract's, else 20). Each model is measured once (from the cache
+    when it was measured before). Every input file is checked before anything is measured.
+
+    Example::
+
+        >>> revision = diff("house_v1.ifc", "house_v2.ifc", "rules/fr-lots.toml", contract="marche.json")
+        >>> revision.items[["code", "old_quantity", "new_quantity", "delta_amount"]]
+    """
+    if prices is not None and contract is not None:
+        raise RuleError("both a price library and a contract were given", "price the change with one of them")
+    ruleset = _ruleset(rules)
+    signed = revisions.load_contract(contract) if contract is not None else None
+    if signed is not None:
+        library = signed.prices
+    else:
+        library = prices if prices is None or isinstance(prices, dict) else pricing.load_prices(prices)
+    if library:
+        pricing.check_price_units(ruleset, library)
+    manual = revisions.load_map(map) if map is not None else []
+    if vat_pct is None:
+        vat_pct = signed.vat_pct if signed is not None and signed.vat_pct is not None else pricing.Rates().vat_pct
+    pricing.load_rates(vat_pct=vat_pct)  # a rate outside 0-100 fails here, before measuring
+    before = _measured(old, **takeoff_options)
+    after = _measured(new, **takeoff_options)
+    revision = revisions.compare(
+        before,
+        after,
+        apply_rules(before, ruleset),
+        apply_rules(after, ruleset),
+        prices=library,
+        manual=manual,
+        contract=signed,
+        vat_pct=vat_pct,
+    )
+    warnings = revisions.check_contract(signed, revision.items, ruleset.name) if signed is not None else []
+    if signed is not None:
+        basis, price_file = ("contract_sale" if signed.view == "client" else "contract_cost"), str(signed.path)
+    else:
+        basis, price_file = ("prices", _name(prices)) if library is not None else ("none", None)
+    revision.info = {
+        "old_file": before.info.get("file"),
+        "new_file": after.info.get("file"),
+        "ruleset": ruleset.name,
+        "language": ruleset.language,
+        "price_basis": basis,  # contract_sale, contract_cost, prices or none
+        "price_file": price_file,
+        "currency": revision.currency,
+        "totals": revision.totals,
+        "warnings": warnings,
+        "cache": {"old": before.info.get("cache"), "new": after.info.get("cache")},
+        **revision.info,
+    }
+    return revision
 
 
 def _refuse_double_counts(work: WorkItems, strict: bool) -> None:

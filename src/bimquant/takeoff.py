@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from bimquant import authored as authored_checks
-from bimquant.columns import ELEMENT_COLUMNS, LISTED_COLUMNS, OPENING_COLUMNS
+from bimquant.columns import ELEMENT_COLUMNS, LISTED_COLUMNS, LOCATION_COLUMNS, OPENING_COLUMNS
 from bimquant.geometry import Shape, get_shapes
 from bimquant.geometry.cut import cut_openings
 from bimquant.geometry.iterator import SAFE_KERNEL, ProgressCallback
@@ -268,13 +268,15 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
         notes.append("faces of the body turned to face outwards (the file gives them mixed directions)")
     if isinstance(element["damage"], str):
         notes.append(element["damage"])
+    low, high = shape.vertices.min(axis=0), shape.vertices.max(axis=0)
+    location = dict(zip(LOCATION_COLUMNS, map(float, [*((low + high) / 2), *(high - low)])))
     provenance = {
         "geometry_kernel": shape.kernel,
         "mesh_closed": shape.closed,
         "measure_note": "; ".join(notes),
         "authored_flags": "",
     }
-    return {column: element.get(column) for column in ELEMENT_COLUMNS} | quantities | provenance
+    return {column: element.get(column) for column in ELEMENT_COLUMNS} | quantities | location | provenance
 
 
 def _use_exact_volume(quantities: dict, exact_m3: float, element: dict) -> None:

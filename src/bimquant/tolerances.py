@@ -50,3 +50,23 @@ PACK_RATIO_REL_EPS = 1e-9
 # Beyond, the mesh is wrong (an RHS of structural_basic 0.46 % heavy in the fast kernel).
 EXACT_REL_TOL = 1e-6
 EXACT_CURVED_REL_TOL = 2e-3
+
+# --- revisions (bimquant.revisions), README "Revisions" ---
+# Two elements of two revisions whose GlobalIds differ may be one element when the centres of
+# their boxes are within REVISION_POSITION_M (m), every side of the boxes within
+# REVISION_SIZE_M (m) and their volumes within REVISION_VOLUME_REL (relative). Among several
+# candidates, the best (nearest; REVISION_TIE_PENALTY_M added per differing storey, type or
+# material) is taken only when the next is REVISION_CLEAR_MARGIN_M worse: otherwise ambiguous.
+REVISION_POSITION_M = 0.05
+REVISION_SIZE_M = 0.01
+REVISION_VOLUME_REL = 0.01
+REVISION_TIE_PENALTY_M = 0.01
+REVISION_CLEAR_MARGIN_M = 0.005
+# A quantity changed (and an element's contribution to a work item moved) when it moved by more
+# than both of these: 0.1 % and 0.001 in its unit (1 mm, 10 cm2, 1 litre). Another exporter, or
+# another version of one, writes the same body a little differently: AC11 and AC20 give the
+# round windows of FZK-Haus opening areas 0.03 % apart. An element moved when its centre moved
+# past 1 mm.
+REVISION_CHANGE_REL = 1e-3
+REVISION_CHANGE_ABS = 1e-3
+REVISION_MOVE_M = 0.001

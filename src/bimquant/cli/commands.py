@@ -459,6 +459,77 @@ def order(
     )
 
 
+@app.command()
+def diff(
+    old: Path = typer.Argument(
+        ..., help="The revision the contract was priced on (IFC).", show_default=False, metavar="OLD"
+    ),
+    new: Path = typer.Argument(..., help="The new revision (IFC).", show_default=False, metavar="NEW"),
+    rules: Path = RULES_OPT,
+    prices: Path | None = typer.Option(None, "--prices", "-p", help="Price library (.csv, .xlsx) for the change."),
+    contract: Path | None = typer.Option(
+        None, "--contract", help="The JSON bimquant estimate wrote for OLD: the unit prices signed."
+    ),
+    map_file: Path | None = typer.Option(
+        None, "--map", help="Map file of an earlier diff (.csv): its lines marked manual are imposed."
+    ),
+    vat: float | None = _rate_option("--vat", "VAT, % (default: the contract's, else 20)"),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Output: .xlsx (the change order, live formulas), .csv, .json; a .map.csv beside."
+    ),
+    fmt: OutFormat | None = FORMAT_OPT,
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    no_cache: bool = NO_CACHE_OPT,
+    locale: Locale | None = LOCALE_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """What changed from OLD to NEW, per element and per work item, priced as a change order
+    (devis de travaux supplémentaires) at the contract's unit prices.
+
+    Example: bimquant diff v1.ifc v2.ifc --rules rules/fr-lots.toml --contract marche.json -o ts.xlsx
+
+    The pairing of elements is written beside the output (ts.map.csv): mark a corrected line
+    manual and pass the file back with --map ts.map.csv.
+    """
+    inputs = {
+        "the old model": old,
+        "the new model": new,
+        "the rule set (--rules)": rules,
+        "the price library (--prices)": prices,
+        "the contract (--contract)": contract,
+    }
+    with _session(verbose):
+        _output_format(output, fmt, inputs | {"the map file (--map)": map_file})
+        map_out = bimquant.get_map_path(output) if output is not None else None
+        if map_out is not None:
+            check_output(map_out, "csv", inputs)
+        with _progress(quiet) as progress:
+            revision = bimquant.diff(
+                old,
+                new,
+                rules,
+                prices=prices,
+                contract=contract,
+                map=map_file,
+                vat_pct=vat,
+                kernel=kernel.value,
+                threads=threads,
+                cache=not no_cache,
+                progress=progress,
+            )
+        _emit(revision, output, fmt, locale)
+        if map_out is not None:
+            _WRITTEN.extend(str(path) for path in bimquant.write_map(revision, map_out))
+        language = _language(revision, locale)
+        if not quiet:
+            summaries.print_revision(revision, language)
+    _written(output, quiet, language)
+    if map_out is not None and not quiet:
+        err.print(f"{'Écrit :' if language == 'fr' else 'Written:'} {show(map_out)}")
+
+
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 

@@ -19,6 +19,7 @@ from bimquant.cli.console import err, format_number, format_share, make_table, s
 from bimquant.columns import QUANTITY_COLUMNS
 from bimquant.estimate import TOTAL_KEYS
 from bimquant.labels import header
+from bimquant.revisions import say_price_source
 from bimquant.rules import RuleSet, WorkItems
 
 
@@ -382,3 +383,60 @@ def print_ruleset(ruleset: RuleSet, path: Path, out: Console, locale: str | None
         )
         table.add_row(show(item.code), item.unit, show(item.label), show(item.quantity.text), conventions)
     out.print(table)
+
+
+STATUS_WORDS = {
+    "unchanged": ("unchanged", "inchangés"),
+    "changed": ("changed", "modifiés"),
+    "moved": ("moved", "déplacés"),
+    "reclassified": ("reclassified", "reclassés"),
+    "added": ("added", "ajoutés"),
+    "removed": ("removed", "supprimés"),
+    "ambiguous": ("ambiguous", "ambigus"),
+}
+
+
+def print_revision(revision: bimquant.Revision, locale: str = "en") -> None:
+    """Elements per status, the items whose quantity moved, plus- and moins-value, new prices."""
+    say = words(locale)
+    info, totals = revision.info, revision.totals
+    old, new = show(Path(info.get("old_file") or "").name), show(Path(info.get("new_file") or "").name)
+    counts = ", ".join(f"{n} {say(*STATUS_WORDS[s])}" for s, n in info["statuses"].items() if n)
+    err.print(f"[bold]{old} -> {new}[/]: " + (counts or say("no element", "aucun élément")))
+    how = revision.map["how"].value_counts()
+    if how.get("signature", 0) or how.get("manual", 0):
+        err.print(
+            say(
+                f"  paired by GlobalId {how.get('global_id', 0)}, by signature {how.get('signature', 0)}, "
+                f"by hand {how.get('manual', 0)}",
+                f"  appariés par GlobalId {how.get('global_id', 0)}, par signature {how.get('signature', 0)}, "
+                f"à la main {how.get('manual', 0)}",
+            )
+        )
+    moved = revision.items[revision.items["delta_quantity"] != 0].set_index("code")
+    if len(moved):
+        shown = moved[["unit", "old_quantity", "new_quantity", "delta_quantity", "delta_amount"]]
+        err.print(make_table(say("Items whose quantity moved", "Ouvrages dont la quantité change"), shown, locale))
+    currency = show(revision.currency)
+    if info.get("price_basis") == "none":
+        err.print(say("  not priced: give --contract or --prices", "  non chiffré : donner --contract ou --prices"))
+    else:
+        for key, en, fr in (
+            ("plus_value", "additions", "plus-values HT"),
+            ("minus_value", "omissions", "moins-values HT"),
+            ("total_excl_vat", "total excl. VAT", "total HT"),
+            ("total_incl_vat", "total incl. VAT", "total TTC"),
+        ):
+            err.print(f"  {say(en, fr):<20} {format_number(totals[key], locale):>16} {currency}")
+        source = show(say_price_source(info, locale))
+        err.print(say(f"  unit prices: {source}", f"  prix unitaires : {source}"))
+    if totals.get("new_prices"):
+        codes = show(", ".join(revision.new_prices["code"]))
+        err.print(
+            say(
+                f"[yellow]{totals['new_prices']} item(s) without a price (new rates to agree): {codes}[/]",
+                f"[yellow]{totals['new_prices']} ouvrage(s) sans prix (prix nouveaux à négocier) : {codes}[/]",
+            )
+        )
+    for warning in info.get("warnings", []):
+        err.print(f"[yellow]{say('Warning', 'Attention')}:[/] {show(warning)}")

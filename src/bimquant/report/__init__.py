@@ -30,10 +30,21 @@ from bimquant.orders import Orders
 from bimquant.report import tables as plain
 from bimquant.report.atomic import FORMATS, check_output, get_format, write_atomically
 from bimquant.report.dpgf import write_dpgf
+from bimquant.report.change_order import write_change_order
 from bimquant.report.orderbook import write_order_book
+from bimquant.revisions import Revision
 from bimquant.takeoff import Takeoff
 
-__all__ = ["FORMATS", "check_output", "get_format", "register_writer", "write", "write_tables"]
+__all__ = [
+    "FORMATS",
+    "check_output",
+    "get_format",
+    "get_map_path",
+    "register_writer",
+    "write",
+    "write_map",
+    "write_tables",
+]
 
 # (result type, format) -> writer(result, path, locale): the workbooks made for one kind of result.
 WRITERS: dict[tuple[type, str], Callable[[Any, Path, str], None]] = {}
@@ -100,6 +111,18 @@ def write(
     return write_tables(chosen, path, fmt=fmt, info=result.info, csv_all=True, locale=locale)
 
 
+def get_map_path(output: str | os.PathLike) -> Path:
+    """Where a revision's map goes beside its output: ``ts.xlsx`` -> ``ts.map.csv``."""
+    output = Path(output)
+    return output.with_name(f"{output.stem}.map.csv")
+
+
+def write_map(revision: Revision, path: str | os.PathLike) -> list[Path]:
+    """Write a revision's map as the CSV ``--map`` reads back: ``old_global_id,new_global_id,
+    how``, comma separated, these English headers whatever the locale."""
+    return write_tables({"map": revision.map}, path, fmt="csv", locale="en")
+
+
 def _writer_for(result_type: type, fmt: str) -> Callable | None:
     for klass in result_type.__mro__:
         if (klass, fmt) in WRITERS:
@@ -150,5 +173,7 @@ def write_tables(
 
 register_writer(Budget, "xlsx")(write_dpgf)
 register_writer(Orders, "xlsx")(write_order_book)
+register_writer(Revision, "xlsx")(write_change_order)
 CSV_TABLES[Takeoff] = lambda result: list(result.work.tables) if result.work is not None else ["elements"]
 CSV_TABLES[Validation] = lambda result: ["authored"]
+CSV_TABLES[Revision] = lambda result: ["items", "elements", "trace", "new_prices"]  # the map: write_map

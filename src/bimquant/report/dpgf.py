@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bimquant.estimate import Budget
-from bimquant.report.tables import append_table, put_text
+from bimquant.report.tables import append_table, put_number, put_text
 
 LABELS = {
     "fr": {
@@ -138,7 +138,7 @@ def write_client_dpgf(budget: Budget, path: Path, locale: str | None = None) -> 
         if lines.empty:  # nothing to build in this lot: no sheet, no line in the recapitulation
             continue
         sheet = book.create_sheet(title=_sheet_name(str(lot), used))
-        _page_setup(sheet, f"{words['title']}: {title}", f"{client['model']}: {model}", client["page"])
+        page_setup(sheet, f"{words['title']}: {title}", f"{client['model']}: {model}", client["page"])
         put_text(sheet, 1, 1, lot).font = bold
         for column, header in enumerate(words["headers"][:6], start=1):
             put_text(sheet, 3, column, header).font = bold
@@ -159,7 +159,7 @@ def write_client_dpgf(budget: Budget, path: Path, locale: str | None = None) -> 
         sheet.print_area = f"A1:F{row}"
         for column, width in zip("ABCDEF", (12, 60, 6, 14, 14, 18)):
             sheet.column_dimensions[column].width = width
-    _page_setup(recap, f"{words['title']}: {title}", f"{client['model']}: {model}", client["page"])
+    page_setup(recap, f"{words['title']}: {title}", f"{client['model']}: {model}", client["page"])
     put_text(recap, 1, 1, client["recap_title"]).font = bold
     put_text(recap, 3, 1, client["lot"]).font = bold
     put_text(recap, 3, 2, client["amount"]).font = bold
@@ -193,11 +193,12 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return title
 
 
-def _page_setup(sheet, title: str, model: str, page: str) -> None:
-    """A4 portrait, fit to the page width, the project and model in the page header, page numbers
-    in the footer (header and footer text is never a formula: & codes are escaped)."""
+def page_setup(sheet, title: str, model: str, page: str, landscape: bool = False) -> None:
+    """A4 portrait (or landscape), fit to the page width, the project and model in the page
+    header, page numbers in the footer (header and footer text is never a formula: & codes are
+    escaped)."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.oddHeader.left.text = title.replace("&", "&&")
@@ -227,11 +228,7 @@ def write_internal_dpgf(budget: Budget, path: Path, locale: str | None = None) -
         return cell
 
     def number(row: int, column: int, value, fmt: str, font=None):
-        cell = sheet.cell(row=row, column=column, value=value)
-        cell.number_format = fmt
-        if font:
-            cell.font = font
-        return cell
+        return put_number(sheet, row, column, value, fmt, font)
 
     text(1, 1, f"{words['title']}: {title}", bold)
     for column, header in enumerate(words["headers"], start=1):

@@ -160,6 +160,15 @@ def put_text(sheet, row: int, column: int, value):
     return cell
 
 
+def put_number(sheet, row: int, column: int, value, fmt: str, font=None):
+    """Write a number or a formula of bimquant's own with its number format (and font)."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    cell.number_format = fmt
+    if font is not None:
+        cell.font = font
+    return cell
+
+
 def append_table(
     sheet,
     table: pd.DataFrame,
