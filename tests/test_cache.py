@@ -183,3 +183,54 @@ def test_cache_info_and_clear(folder):
     assert code == 0 and "Removed 1 cache entry" in stderr
     assert "entries: 0" in run("cache", "info")[1]
     assert bimquant.takeoff(HOUSE).info["cache"] == "stored"
+
+
+def assert_same_work(computed: bimquant.WorkItems, read: bimquant.WorkItems) -> None:
+    for name in bimquant.WorkItems.TABLES:
+        pd.testing.assert_frame_equal(getattr(computed, name), getattr(read, name), check_exact=True)
+    assert (computed.coverage, computed.storeys) == (read.coverage, read.storeys)
+
+
+def derived(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("work-*") if p.is_dir())
+
+
+def test_work_items_are_kept_beside_the_takeoff_and_read_back_equal(folder, tmp_path, monkeypatch):
+    computed = bimquant.takeoff(HOUSE, rules=FR_LOTS)
+    assert len(derived(folder)) == 1
+    with monkeypatch.context() as patched:  # read, not computed again
+        patched.setattr("bimquant.pipeline.apply_rules", lambda *a: pytest.fail("rules applied again"))
+        read = bimquant.takeoff(HOUSE, rules=FR_LOTS)
+
+    assert read.info["cache"] == "hit"
+    assert_same_work(computed.work, read.work)
+    # the same rule set under another name reads them too; one more comment line misses
+    same = tmp_path / "same.toml"
+    shutil.copy(FR_LOTS, same)
+    assert_same_work(computed.work, bimquant.takeoff(HOUSE, rules=same).work)
+    assert len(derived(folder)) == 1
+    edited = tmp_path / "edited.toml"
+    edited.write_text(FR_LOTS.read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
+    assert_same_work(computed.work, bimquant.takeoff(HOUSE, rules=edited).work)
+    assert len(derived(folder)) == 2
+
+
+def test_broken_work_items_are_computed_again(folder):
+    computed = bimquant.takeoff(HOUSE, rules=FR_LOTS)
+    (stored,) = derived(folder)
+    trace = stored / "trace.parquet"
+    trace.write_bytes(trace.read_bytes()[:100])  # truncated
+
+    read = bimquant.takeoff(HOUSE, rules=FR_LOTS)
+
+    assert_same_work(computed.work, read.work)
+    assert derived(folder) == [stored] and (stored / "trace.parquet").stat().st_size > 100  # rebuilt
+
+
+def test_a_warm_estimate_gives_the_cold_figures(folder):
+    cold = bimquant.estimate(HOUSE, FR_LOTS, FR_PRICES)
+    warm = bimquant.estimate(HOUSE, FR_LOTS, FR_PRICES)
+
+    assert warm.info["cache"] == "hit"
+    assert warm.totals == cold.totals
+    pd.testing.assert_frame_equal(cold.lines, warm.lines, check_exact=True)

@@ -162,24 +162,32 @@ def _entry(folder: Path, key: str) -> Path:
 
 
 def _write(folder: Path, result: Takeoff) -> None:
-    tables = {}
-    for name in Takeoff.TABLES:
-        table = getattr(result, name)
-        encoded, kinds = _encode(table)
-        encoded.to_parquet(folder / f"{name}.parquet", index=False)
-        tables[name] = {"dtypes": {c: str(t) for c, t in table.dtypes.items()}, "json": kinds}
-    manifest = {"format": FORMAT, "stored": time.time(), "info": result.info, "tables": tables}
-    (folder / MANIFEST).write_text(json.dumps(manifest, default=_plain, allow_nan=True), encoding="utf-8")
+    _write_tables(folder, {name: getattr(result, name) for name in Takeoff.TABLES}, result.info)
 
 
 def _read(folder: Path) -> Takeoff:
+    tables, info = _read_tables(folder, Takeoff.TABLES)
+    return Takeoff(**tables, info=info)
+
+
+def _write_tables(folder: Path, tables: dict[str, pd.DataFrame], info: dict) -> None:
+    described = {}
+    for name, table in tables.items():
+        encoded, kinds = _encode(table)
+        encoded.to_parquet(folder / f"{name}.parquet", index=False)
+        described[name] = {"dtypes": {c: str(t) for c, t in table.dtypes.items()}, "json": kinds}
+    manifest = {"format": FORMAT, "stored": time.time(), "info": info, "tables": described}
+    (folder / MANIFEST).write_text(json.dumps(manifest, default=_plain, allow_nan=True), encoding="utf-8")
+
+
+def _read_tables(folder: Path, names: tuple[str, ...]) -> tuple[dict[str, pd.DataFrame], dict]:
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     if manifest.get("format") != FORMAT:
         raise ValueError(f"format {manifest.get('format')}")
     tables = {}
-    for name in Takeoff.TABLES:
+    for name in names:
         described = manifest["tables"][name]
-        table = pd.read_parquet(folder / f"{name}.parquet")
+        table = _read_parquet(folder / f"{name}.parquet")
         if list(table.columns) != list(described["dtypes"]):
             raise ValueError(f"{name}: columns differ from the manifest")
         for column in described["json"]:
@@ -188,7 +196,59 @@ def _read(folder: Path) -> Takeoff:
             if str(table[column].dtype) != dtype:
                 table[column] = table[column].astype(dtype)
         tables[name] = table
-    return Takeoff(**tables, info=manifest["info"])
+    return tables, manifest["info"]
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    """One Parquet file as a DataFrame, read by pyarrow's file reader: pandas' own reader goes
+    through pyarrow.dataset, whose import alone takes longer than reading a model's tables."""
+    import pyarrow.parquet as parquet
+
+    with parquet.ParquetFile(path) as stream:
+        return stream.read().to_pandas()
+
+
+# --- what is derived from a takeoff (work items under a rule set), kept in its entry -------------
+
+
+def store_derived(key: str, name: str, tables: dict[str, pd.DataFrame], info: dict, folder: Path | None = None) -> bool:
+    """Keep ``tables`` derived from the takeoff stored under ``key`` (the work items of one rule
+    set: ``name`` says which) inside that entry, so that they go with it; False when the entry
+    is not there or cannot be written."""
+    folder = folder or get_folder()
+    entry = _entry(folder, key) if folder is not None else None
+    if entry is None or not entry.is_dir():
+        return False
+    target = entry / name
+    try:
+        temporary = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=entry))
+    except OSError as exc:
+        log.info("cache entry %s cannot be written (%s): work items not stored", entry, exc)
+        return False
+    try:
+        _write_tables(temporary, tables, info)
+        os.rename(temporary, target)
+    except OSError:  # another run stored them first: keep theirs
+        shutil.rmtree(temporary, ignore_errors=True)
+        return target.is_dir()
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return True
+
+
+def load_derived(key: str, name: str, names: tuple[str, ...], folder: Path | None = None):
+    """``(tables, info)`` stored by :func:`store_derived`, or None (none, or unreadable: removed)."""
+    folder = folder or get_folder()
+    target = _entry(folder, key) / name if folder is not None else None
+    if target is None or not target.is_dir():
+        return None
+    try:
+        return _read_tables(target, names)
+    except Exception as exc:  # noqa: BLE001  (any unreadable entry is rebuilt, whatever broke it)
+        log.info("cache entry %s cannot be read (%s): computing again", target, type(exc).__name__)
+        shutil.rmtree(target, ignore_errors=True)
+        return None
 
 
 def _encode(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

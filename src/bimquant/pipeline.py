@@ -17,6 +17,7 @@ Example::
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import os
 import re
@@ -33,6 +34,7 @@ from bimquant.geometry.iterator import ProgressCallback
 from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.model import Model, open_model
 from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain_element, load_ruleset
+from bimquant.rules.apply import warn_negative
 from bimquant.takeoff import Takeoff, measure_model
 
 log = logging.getLogger(__name__)
@@ -94,7 +96,7 @@ def takeoff(
         )
     if ruleset is None:
         return result
-    work = apply_rules(result, ruleset)
+    work = _apply(result, ruleset)
     _refuse_double_counts(work, strict)
     return dataclasses.replace(result, work=work, info=result.info | work.info)
 
@@ -284,8 +286,8 @@ def diff(
     revision = revisions.compare(
         before,
         after,
-        apply_rules(before, ruleset),
-        apply_rules(after, ruleset),
+        _apply(before, ruleset),
+        _apply(after, ruleset),
         prices=library,
         manual=manual,
         contract=signed,
@@ -326,6 +328,33 @@ def _refuse_double_counts(work: WorkItems, strict: bool) -> None:
         )
 
 
+def _apply(measured: Takeoff, ruleset: RuleSet) -> WorkItems:
+    """The work items of a takeoff under a rule set: read from beside the takeoff's cache entry
+    when this rule set's file (its content) was applied to it before, else computed and kept
+    there."""
+    key = measured.info.get("cache_key")
+    name = _derived_name(ruleset) if key else None
+    if name is not None:
+        found = stored.load_derived(key, name, WorkItems.TABLES)
+        if found is not None:
+            tables, info = found
+            warn_negative(tables["trace"])
+            return WorkItems(ruleset=ruleset, **tables, coverage=info["coverage"], storeys=info["storeys"])
+    work = apply_rules(measured, ruleset)
+    if name is not None:
+        stored.store_derived(key, name, work.tables, {"coverage": work.coverage, "storeys": work.storeys})
+    return work
+
+
+def _derived_name(ruleset: RuleSet) -> str | None:
+    """``work-<hash of the rule set file's bytes>``, or None when it has no file to read."""
+    try:
+        content = Path(ruleset.path).read_bytes()
+    except (OSError, TypeError):
+        return None
+    return "work-" + hashlib.sha256(content).hexdigest()[:24]
+
+
 def _ruleset(rules: RuleSet | PathLike) -> RuleSet:
     return rules if isinstance(rules, RuleSet) else load_ruleset(rules)
 
@@ -342,7 +371,7 @@ def _measured(model: PathLike | Model | Takeoff, *, cache: bool = True, **takeof
     key = _cache_key(model, library, takeoff_options) if cache and stored.get_folder() else None
     hit = stored.load(key) if key else None
     if hit is not None:
-        return _as_hit(hit, model, started)
+        return _with_key(_as_hit(hit, model, started), key)
     if isinstance(model, Model):
         result = measure_model(model, materials=library, **takeoff_options)
     elif isinstance(model, (str, os.PathLike)):
@@ -350,7 +379,15 @@ def _measured(model: PathLike | Model | Takeoff, *, cache: bool = True, **takeof
     else:
         raise TypeError(f"model must be the path of an IFC file or a Takeoff, not {type(model).__name__}")
     if key:
-        result.info["cache"] = "stored" if stored.store(key, result) else "not stored"
+        saved = stored.store(key, result)
+        result.info["cache"] = "stored" if saved else "not stored"
+        return _with_key(result, key) if saved else result
+    return result
+
+
+def _with_key(result: Takeoff, key: str) -> Takeoff:
+    """The takeoff with the cache key it is stored under (its work items are kept beside it)."""
+    result.info["cache_key"] = key
     return result
 
 
@@ -363,7 +400,7 @@ def _read_cache(model: PathLike | Model, options: dict) -> Takeoff | None:
     library = materials if isinstance(materials, MaterialLibrary) else load_materials(materials)
     key = _cache_key(model, library, options)
     hit = stored.load(key) if key else None
-    return _as_hit(hit, model, started) if hit is not None else None
+    return _with_key(_as_hit(hit, model, started), key) if hit is not None else None
 
 
 def _as_hit(hit: Takeoff, model: PathLike | Model, started: float) -> Takeoff:
@@ -387,7 +424,7 @@ def _cache_key(model: PathLike | Model, library: MaterialLibrary, options: dict)
 
 def _work(measured: Takeoff, ruleset: RuleSet | None) -> WorkItems:
     if ruleset is not None:
-        return apply_rules(measured, ruleset)
+        return _apply(measured, ruleset)
     if measured.work is None:
         raise RuleError("no rule set given", "pass a rule set (--rules), or a takeoff made with one")
     return measured.work

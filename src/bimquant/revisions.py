@@ -427,8 +427,9 @@ def _shift(old: dict, new: dict) -> float:
 
 def compare_elements(old: pd.DataFrame, new: pd.DataFrame, pairs: list[dict], ambiguous: dict) -> pd.DataFrame:
     """One row per element of either revision: its status, how it was matched, what changed."""
-    old_rows = {row["global_id"]: row for row in old.to_dict(orient="records")}
-    new_rows = {row["global_id"]: row for row in new.to_dict(orient="records")}
+    compared = ["global_id", "ifc_class", "name", "storey", *QUANTITY_COLUMNS, *ATTRIBUTES[1:], *LOCATION_COLUMNS]
+    old_rows = {row["global_id"]: row for row in old[compared].to_dict(orient="records")}
+    new_rows = {row["global_id"]: row for row in new[compared].to_dict(orient="records")}
     rows = []
     for pair in pairs:
         o, n = old_rows.get(pair["old_global_id"]), new_rows.get(pair["new_global_id"])

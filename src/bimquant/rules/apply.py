@@ -121,14 +121,7 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
             warnings.append(_who(element) | {"kind": "conflict", "message": message})
             double[element["global_id"]] = double.get(element["global_id"], []) + [(tag, message)]
     trace_frame = pd.DataFrame(trace, columns=TRACE_COLUMNS)
-    negative = trace_frame[trace_frame["contribution"] < 0]
-    for code, rows in negative.groupby("code", sort=False):
-        log.warning(
-            "item %s: %d element(s) give a negative quantity (%s in all), which lowers its total",
-            code,
-            rows["global_id"].nunique(),
-            f"{rows['contribution'].sum():.6g} {rows['unit'].iloc[0]}",
-        )
+    warn_negative(trace_frame)
     elements = takeoff.elements
     unmapped_frame = pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS)
     reconciliation = reconcile(elements, trace_frame, unmapped_frame, double, ruleset, schema)
@@ -162,6 +155,18 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
         storeys=storeys,
         reconciliation=reconciliation,
     )
+
+
+def warn_negative(trace: pd.DataFrame) -> None:
+    """Log, per item, the elements that give a negative quantity (they lower its total)."""
+    negative = trace[trace["contribution"] < 0]
+    for code, rows in negative.groupby("code", sort=False):
+        log.warning(
+            "item %s: %d element(s) give a negative quantity (%s in all), which lowers its total",
+            code,
+            rows["global_id"].nunique(),
+            f"{rows['contribution'].sum():.6g} {rows['unit'].iloc[0]}",
+        )
 
 
 def _double_counts(element: dict, fed: list[tuple[Item, int]]) -> dict[str, str]:
