@@ -688,3 +688,18 @@ def test_a_class_outside_the_measured_families_pairs_only_with_its_own_class():
     assert not [p for p in pairs if p["how"]]
     new["ifc_class"] = "IfcFooting"
     assert [(p["old_global_id"], p["new_global_id"]) for p in match_elements(old, new)[0]] == [("a", "c")]
+
+
+def test_cli_a_missing_or_broken_model_exits_3_and_writes_nothing(folder, tmp_path):
+    broken = tmp_path / "broken.ifc"
+    broken.write_text("ISO-10303-21;\nHEADER;\nFILE_SCHEMA(('IFC4'));\nENDSEC;\nDATA;\n#1=IFCWALL(", encoding="utf-8")
+    for old, new, word in (
+        (tmp_path / "missing.ifc", folder / "old.ifc", "missing.ifc"),
+        (folder / "old.ifc", broken, "broken.ifc"),
+    ):
+        out = tmp_path / "ts.xlsx"
+        code, _, stderr = run("diff", old, new, "--rules", folder / "rules.toml", "-o", out, "--no-cache")
+
+        assert code == 3, stderr
+        assert_one_error(stderr, word)
+        assert not out.exists() and not (tmp_path / "ts.map.csv").exists()
