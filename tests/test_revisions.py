@@ -316,6 +316,7 @@ def test_a_beam_reclassified_as_a_member_moves_between_items(folder, measured):
     assert changed_only(revision) == {"B2 beam rotated 30 degrees in plan": "reclassified"}
     b2 = revision.elements.set_index("name").loc["B2 beam rotated 30 degrees in plan"]
     assert b2["how"] == "global_id" and b2["changes"].startswith("ifc_class: IfcBeam -> IfcMember")
+    assert b2["changes"].endswith("work items: R.05 -> R.06")
     assert deltas(revision) == {"R.05": -4, "R.06": 4}
     items = revision.items.set_index("code")
     assert items.loc["R.05", "delta_amount"] == -320.00
@@ -441,7 +442,57 @@ def test_a_revision_priced_with_the_contract_uses_exactly_its_unit_prices(folder
 def test_a_contract_priced_on_another_revision_is_said(folder, measured, contract):
     revision = bimquant.diff(measured("all"), measured("old"), folder / "rules.toml", contract=contract)
 
-    assert any("contract quantit" in w for w in revision.info["warnings"])
+    assert any("contract quantities differ" in w and "R.01 (14.48 / 15.38)" in w for w in revision.info["warnings"])
+    assert "the contract was priced on old.ifc, not on all.ifc" in revision.info["warnings"]
+    assert "le marché a été chiffré sur old.ifc, pas sur all.ifc" in revision.info["warnings_fr"]
+
+
+def test_cli_says_a_doubtful_contract_in_french_and_on_the_change_order(folder, contract, tmp_path):
+    out = tmp_path / "ts.xlsx"
+    code, _, stderr = run(
+        "diff", folder / "all.ifc", folder / "old.ifc", "--rules", folder / "rules.toml",
+        "--contract", contract, "-o", out, "--no-cache",
+    )  # fmt: skip
+
+    assert code == 0, stderr
+    assert "Attention : le marché a été chiffré sur old.ifc, pas sur all.ifc" in stderr
+    assert "Warning" not in stderr and "contract" not in stderr.replace("--contract", "")
+    sheet = openpyxl.load_workbook(out)["Devis TS"]
+    texts = [row[1] for row in sheet.iter_rows(values_only=True) if row[1]]
+    assert "Attention : le marché a été chiffré sur old.ifc, pas sur all.ifc" in texts
+
+
+def test_cli_refuses_prices_and_contract_together_as_a_usage_error(folder, contract, tmp_path):
+    out = tmp_path / "ts.xlsx"
+    code, _, stderr = run(
+        "diff", folder / "old.ifc", folder / "all.ifc", "--rules", folder / "rules.toml",
+        "--prices", folder / "prices.csv", "--contract", contract, "-o", out,
+    )  # fmt: skip
+
+    assert code == 2 and "--prices or --contract, not both" in stderr and "Traceback" not in stderr
+    assert not out.exists()
+
+
+def test_a_manual_pair_a_signature_would_not_make_is_kept_and_said(folder, measured, tmp_path):
+    old = measured("old").elements.set_index("name")["global_id"]
+    path = tmp_path / "map.csv"
+    # the slab S1 paired by hand with the column C1 (another family, metres away)
+    path.write_text(
+        f"old_global_id,new_global_id,how\n{old['S1 ground slab']},{old['C1 column 0.3 x 0.3']},manual\n",
+        encoding="utf-8",
+    )
+
+    revision = diff(folder, measured, "old", map=path)
+
+    s1 = revision.elements.set_index("old_global_id").loc[old["S1 ground slab"]]
+    assert s1["new_global_id"] == old["C1 column 0.3 x 0.3"] and s1["status"] == "changed"
+    assert s1["changes"].startswith("ifc_class: IfcSlab -> IfcColumn; net_volume_m3: 7.56 -> 0.27")
+    assert s1["changes"].endswith("moved by 2.198 m; work items: R.02 -> (none)")
+    (warning,) = revision.info["warnings"]
+    assert warning.startswith("manual pair S1 ground slab -> C1 column 0.3 x 0.3: IfcSlab paired with IfcColumn")
+    assert warning.endswith("IfcSlab paired with IfcColumn, 2.20 m apart; kept as paired")
+    # the column's own old self and the slab's new self are left unpaired: removed and added
+    assert revision.info["statuses"]["removed"] == 1 and revision.info["statuses"]["added"] == 1
 
 
 # --- the map, and what a person corrects -----------------------------------------------------------
@@ -565,11 +616,10 @@ def test_the_recalculated_change_order_gives_the_totals(folder, tmp_path, tmp_pa
 @pytest.mark.parametrize(
     "extra, words",
     [
-        (["--prices", "PRICES", "--contract", "CONTRACT"], ["both a price library and a contract"]),
         (["--contract", "NOTJSON"], ["not valid JSON"]),
         (["--contract", "MISSING"], ["contract not found"]),
         (["--map", "MISSING.csv"], ["map file not found"]),
-        (["--vat", "150"], ["vat_pct", "percentage"]),
+        (["--vat", "150"], ["VAT rate 150", "percentage"]),
     ],
 )
 def test_cli_refuses_bad_inputs_in_one_line_and_writes_nothing(folder, tmp_path, contract, extra, words):
@@ -703,3 +753,46 @@ def test_cli_a_missing_or_broken_model_exits_3_and_writes_nothing(folder, tmp_pa
         assert code == 3, stderr
         assert_one_error(stderr, word)
         assert not out.exists() and not (tmp_path / "ts.map.csv").exists()
+
+
+# --- the same house from two ArchiCAD versions (../shared/models) ---------------------------------
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "models"
+FZK_OLD, FZK_NEW = SHARED / "AC11-FZK-Haus-IFC.ifc", SHARED / "AC20-FZK-Haus.ifc"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.real
+@pytest.mark.skipif(not FZK_OLD.exists(), reason=f"real IFC models not found at {SHARED} (CI has them)")
+def test_fzk_haus_from_archicad_11_to_20_reads_right():
+    revision = bimquant.diff(FZK_OLD, FZK_NEW, ROOT / "rules" / "fr-lots.toml", prices=ROOT / "rules" / "fr-prix.csv")
+    elements = revision.elements
+    old_file, new_file = ifcopenshell.open(str(FZK_OLD)), ifcopenshell.open(str(FZK_NEW))
+    new_ids = {e.GlobalId for e in new_file.by_type("IfcElement")}
+
+    # removed: exactly the measured AC11 elements that AC20 does not have (furniture, sanitary,
+    # chimney, five timber beams, a post), as ifcopenshell reads the two files
+    removed = set(elements.loc[elements["status"] == "removed", "old_global_id"])
+    measured_old = set(elements["old_global_id"]) - {""}
+    by_signature = elements[elements["how"] == "signature"]
+    assert removed == measured_old - new_ids - set(by_signature["old_global_id"]) and len(removed) == 28
+    # one slab got another GlobalId from AC20: paired by its geometry, unchanged
+    assert list(by_signature["name"]) == ["Slab-033"] and list(by_signature["status"]) == ["unchanged"]
+    # reclassified: the 42 rafters, IfcBeam in AC11 and IfcMember in AC20, nothing else changed
+    by_class = {
+        e.GlobalId
+        for e in old_file.by_type("IfcBeam")
+        if e.GlobalId in new_ids and new_file.by_guid(e.GlobalId).is_a("IfcMember")
+    }
+    reclassified = elements[elements["status"] == "reclassified"]
+    assert set(reclassified["old_global_id"]) == by_class and len(by_class) == 42
+    assert set(reclassified["name"].str.split("-").str[0]) == {"Sparren"}
+    assert (reclassified["changes"] == "ifc_class: IfcBeam -> IfcMember").all()
+    # the spiral stair is "Solid" in AC11 (no item selects it) and "Holz" in AC20: wooden stairs
+    stair = elements.set_index("name").loc["Wendeltreppe"]
+    assert stair["status"] == "changed" and "material: Solid -> Holz" in stair["changes"]
+    assert stair["changes"].endswith("work items: (none) -> 06.02.01")
+    item = revision.items.set_index("code").loc["06.02.01"]
+    assert (item["old_quantity"], item["new_quantity"]) == (0, 1)
+    assert item["delta_amount"] == bimquant.load_prices(ROOT / "rules" / "fr-prix.csv")["06.02.01"].unit_price
+    assert not (elements["status"] == "added").any() and not (elements["status"] == "ambiguous").any()

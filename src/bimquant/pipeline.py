@@ -280,7 +280,8 @@ def diff(
     manual = revisions.load_map(map) if map is not None else []
     if vat_pct is None:
         vat_pct = signed.vat_pct if signed is not None and signed.vat_pct is not None else pricing.Rates().vat_pct
-    pricing.load_rates(vat_pct=vat_pct)  # a rate outside 0-100 fails here, before measuring
+    if isinstance(vat_pct, bool) or not isinstance(vat_pct, (int, float)) or not 0 <= vat_pct <= 100:
+        raise RuleError(f"VAT rate {vat_pct!r} is not a percentage from 0 to 100", "write --vat 20 or --vat 5,5")
     before = _measured(old, **takeoff_options)
     after = _measured(new, **takeoff_options)
     revision = revisions.compare(
@@ -293,7 +294,9 @@ def diff(
         contract=signed,
         vat_pct=vat_pct,
     )
-    warnings = revisions.check_contract(signed, revision.items, ruleset.name) if signed is not None else []
+    said = revisions.check_manual(revision.map.to_dict(orient="records"), before.elements, after.elements)
+    if signed is not None:
+        said += revisions.check_contract(signed, revision.items, ruleset.name, before.info.get("file"))
     if signed is not None:
         basis, price_file = ("contract_sale" if signed.view == "client" else "contract_cost"), str(signed.path)
     else:
@@ -307,7 +310,8 @@ def diff(
         "price_file": price_file,
         "currency": revision.currency,
         "totals": revision.totals,
-        "warnings": warnings,
+        "warnings": [en for en, _ in said],
+        "warnings_fr": [fr for _, fr in said],
         "cache": {"old": before.info.get("cache"), "new": after.info.get("cache")},
         **revision.info,
     }

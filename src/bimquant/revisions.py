@@ -119,6 +119,7 @@ class ManualLine:
     line: int
     old_global_id: str
     new_global_id: str
+    source: str = "map"  # the map file, for messages
 
 
 @dataclass
@@ -132,6 +133,7 @@ class Contract:
     currency: str
     view: str
     ruleset: str | None
+    model: str | None = None  # the model file the estimate measured
 
 
 # --- reading what a person hands over --------------------------------------------------------
@@ -172,7 +174,7 @@ def load_map(path: str | os.PathLike) -> list[ManualLine]:
                 )
             if gid:
                 seen[gid] = line
-        manual.append(ManualLine(line, old, new))
+        manual.append(ManualLine(line, old, new, str(path)))
     return manual
 
 
@@ -219,6 +221,7 @@ def load_contract(path: str | os.PathLike) -> Contract:
         currency=currency,
         view=view,
         ruleset=text_of(info.get("ruleset")) or None,
+        model=text_of(info.get("file")) or None,
     )
 
 
@@ -258,7 +261,8 @@ def match_elements(
         for gid, known, side in ((line.old_global_id, old_ids, "old"), (line.new_global_id, new_ids, "new")):
             if gid and gid not in known:
                 raise RuleError(
-                    f"map line {line.line}: {side} GlobalId {gid} is not a measured element of the {side} revision",
+                    f"{line.source}: line {line.line}: {side} GlobalId {gid} is not a measured element of the "
+                    f"{side} revision",
                     "correct the GlobalId, or delete the line",
                 )
         pairs.append({"old_global_id": line.old_global_id, "new_global_id": line.new_global_id, "how": "manual"})
@@ -367,10 +371,11 @@ def _clear(options: list[tuple[float, int]]) -> bool:
 
 
 def get_changes(old: dict, new: dict) -> tuple[str, list[str]]:
-    """``(status, changes)`` of a pair of element rows: ``reclassified``, ``changed`` (a
-    quantity moved), ``moved`` or ``unchanged``, and the list of what differs (``"length_m: 5 ->
-    6"``, attributes included: a renamed type alone leaves the element unchanged, said in
-    ``changes``; :func:`compare` makes it ``changed`` when it moves the element's work items)."""
+    """``(status, changes)`` of a pair of element rows: ``changed`` (a quantity moved; a class
+    change is listed too), ``reclassified`` (only the class changed), ``moved`` or
+    ``unchanged``, and the list of what differs (``"length_m: 5 -> 6"``, attributes included: a
+    renamed type alone leaves the element unchanged, said in ``changes``; :func:`compare` makes
+    it ``changed`` when it moves the element between work items)."""
     changes = []
     for column in QUANTITY_COLUMNS:
         a, b = old.get(column), new.get(column)
@@ -391,10 +396,10 @@ def get_changes(old: dict, new: dict) -> tuple[str, list[str]]:
     if shift > REVISION_MOVE_M:
         moved.append(f"moved by {shift:.3f} m")
     changes += moved
-    if reclassified:
-        return "reclassified", changes
     if quantities:
         return "changed", changes
+    if reclassified:
+        return "reclassified", changes
     return ("moved" if moved else "unchanged"), changes
 
 
@@ -503,9 +508,9 @@ def compare_work(
                     "ifc_class": row["ifc_class"] if row else "",
                     "name": row["name"] if row else "",
                     "status": status,
-                    "old_contribution": a,
-                    "new_contribution": b,
-                    "delta": b - a,
+                    "old_contribution": round(a, 6),
+                    "new_contribution": round(b, 6),
+                    "delta": round(b - a, 6),
                 }
             )
     new_items = new.items.set_index("code")
@@ -611,40 +616,99 @@ def compare(
 
 
 def _changed_in_the_bill(elements: pd.DataFrame, trace: pd.DataFrame) -> None:
-    """A pair left ``unchanged`` or ``moved`` whose contribution to a work item moved (another
-    material, another storey that a rule selects on) is ``changed``: it changes the bill."""
-    moved = trace[(trace["old_global_id"] != "") & (trace["new_global_id"] != "")]
-    if moved.empty:
+    """Say, on each matched element whose contribution moved, which work items it fed before
+    and after (``work items: (none) -> 06.02.01``) when they differ; a pair left ``unchanged``
+    or ``moved`` whose contribution moved (another material, a storey a rule selects on) is
+    ``changed``: it changes the bill."""
+    both = trace[(trace["old_global_id"] != "") & (trace["new_global_id"] != "")]
+    if both.empty:
         return
-    codes = moved.groupby(["old_global_id", "new_global_id"])["code"].agg(lambda c: ", ".join(dict.fromkeys(c)))
-    for index, row in elements[elements["status"].isin(["unchanged", "moved"])].iterrows():
+    fed: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for row in both.to_dict(orient="records"):
+        before, after = fed.setdefault((row["old_global_id"], row["new_global_id"]), ([], []))
+        if row["old_contribution"]:
+            before.append(row["code"])
+        if row["new_contribution"]:
+            after.append(row["code"])
+    for index, row in elements.iterrows():
         key = (row["old_global_id"], row["new_global_id"])
-        if key in codes.index:
+        if key not in fed:
+            continue
+        before, after = fed[key]
+        if row["status"] in ("unchanged", "moved"):  # a reclassified one stays so: its class moved it
             elements.loc[index, "status"] = "changed"
-            note = f"work items: {codes.loc[key]}"
-            elements.loc[index, "changes"] = f"{row['changes']}; {note}" if row["changes"] else note
             trace.loc[(trace["old_global_id"] == key[0]) & (trace["new_global_id"] == key[1]), "status"] = "changed"
+        if set(before) != set(after):
+            note = f"work items: {', '.join(before) or '(none)'} -> {', '.join(after) or '(none)'}"
+            elements.loc[index, "changes"] = f"{row['changes']}; {note}" if row["changes"] else note
 
 
-def check_contract(contract: Contract, items: pd.DataFrame, ruleset_name: str) -> list[str]:
-    """What makes a contract doubtful as the basis of this revision: another rule set, or
-    quantities that are not the old model's (the contract was priced on another revision)."""
-    warnings = []
+def check_manual(pairs: list[dict], old: pd.DataFrame, new: pd.DataFrame) -> list[tuple[str, str]]:
+    """Manual pairs a signature would not make (another family, or out of the tolerances),
+    kept as the person paired them and said, in English and French."""
+    old_rows, new_rows = old.set_index("global_id"), new.set_index("global_id")
+    said = []
+    for pair in pairs:
+        if pair["how"] != "manual" or not pair["old_global_id"] or not pair["new_global_id"]:
+            continue
+        a, b = old_rows.loc[pair["old_global_id"]], new_rows.loc[pair["new_global_id"]]
+        why_en, why_fr = [], []
+        if _group(a) != _group(b):
+            why_en.append(f"{a['ifc_class']} paired with {b['ifc_class']}")
+            why_fr.append(f"{a['ifc_class']} apparié à {b['ifc_class']}")
+        shift = _shift(a.to_dict(), b.to_dict())
+        if shift > REVISION_POSITION_M:
+            why_en.append(f"{shift:.2f} m apart")
+            why_fr.append(f"à {shift:.2f} m l'un de l'autre")
+        if why_en:
+            names = f"{a['name']} -> {b['name']}"
+            said.append(
+                (
+                    f"manual pair {names}: {', '.join(why_en)}; kept as paired",
+                    f"appariement manuel {names} : {', '.join(why_fr)} ; conservé tel quel",
+                )
+            )
+    return said
+
+
+def check_contract(
+    contract: Contract, items: pd.DataFrame, ruleset_name: str, old_file: str | None
+) -> list[tuple[str, str]]:
+    """What makes a contract doubtful as the basis of this revision, in English and French:
+    another rule set, another model file, quantities that are not the old model's."""
+    said = []
     if contract.ruleset and contract.ruleset != ruleset_name:
-        warnings.append(f"the contract was priced with rule set '{contract.ruleset}', this diff uses '{ruleset_name}'")
+        said.append(
+            (
+                f"the contract was priced with rule set '{contract.ruleset}', this diff uses '{ruleset_name}'",
+                f"le marché a été chiffré avec les règles « {contract.ruleset} », cette comparaison avec "
+                f"« {ruleset_name} »",
+            )
+        )
+    old_name = Path(old_file or "").name
+    if contract.model and old_name and Path(contract.model).name != old_name:
+        said.append(
+            (
+                f"the contract was priced on {Path(contract.model).name}, not on {old_name}",
+                f"le marché a été chiffré sur {Path(contract.model).name}, pas sur {old_name}",
+            )
+        )
     off = [
-        f"{row['code']} ({row['old_quantity']:g} in the contract, {row['measured_old_quantity']:g} in the old model)"
+        f"{row['code']} ({row['old_quantity']:g} / {row['measured_old_quantity']:g})"
         for row in items.to_dict(orient="records")
         if row["code"] in contract.quantities and abs(row["old_quantity"] - row["measured_old_quantity"]) > 0.005
     ]
     if off:
-        warnings.append(
-            f"{len(off)} contract quantit{'y differs' if len(off) == 1 else 'ies differ'} from the old model's: "
-            + ", ".join(off[:5])
-            + (" ..." if len(off) > 5 else "")
-            + "; the delta is taken from the contract's quantities"
+        shown = ", ".join(off[:5]) + (" ..." if len(off) > 5 else "")
+        said.append(
+            (
+                f"{len(off)} contract quantities differ from the old model's (contract / model): {shown}; "
+                "the deltas are taken from the contract's quantities",
+                f"{len(off)} quantités du marché diffèrent de celles de l'ancienne maquette (marché / maquette) : "
+                f"{shown} ; les écarts partent des quantités du marché",
+            )
         )
-    return warnings
+    return said
 
 
 def say_price_source(info: dict, locale: str = "en") -> str:

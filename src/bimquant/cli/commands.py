@@ -500,6 +500,8 @@ def diff(
         "the price library (--prices)": prices,
         "the contract (--contract)": contract,
     }
+    if prices is not None and contract is not None:
+        raise typer.BadParameter("give --prices or --contract, not both (--contract: the prices signed)")
     with _session(verbose):
         _output_format(output, fmt, inputs | {"the map file (--map)": map_file})
         map_out = bimquant.get_map_path(output) if output is not None else None

@@ -438,5 +438,18 @@ def print_revision(revision: bimquant.Revision, locale: str = "en") -> None:
                 f"[yellow]{totals['new_prices']} ouvrage(s) sans prix (prix nouveaux à négocier) : {codes}[/]",
             )
         )
-    for warning in info.get("warnings", []):
-        err.print(f"[yellow]{say('Warning', 'Attention')}:[/] {show(warning)}")
+    moved = revision.elements[revision.elements["changes"].str.contains("work items: ", regex=False)]
+    if len(moved):
+        shown = "; ".join(
+            f"{name} ({changes.split('work items: ')[1].split(';')[0]})"
+            for name, changes in zip(moved["name"].fillna(""), moved["changes"])
+        )
+        err.print(
+            say(
+                f"[yellow]{len(moved)} element(s) in both revisions moved between work items:[/] {show(shown[:300])}",
+                f"[yellow]{len(moved)} élément(s) présents dans les deux maquettes changent d'ouvrage :[/] "
+                f"{show(shown[:300])}",
+            )
+        )
+    for warning in info.get("warnings_fr" if locale == "fr" else "warnings", []):
+        err.print(f"[yellow]{say('Warning:', 'Attention :')}[/] {show(warning)}")

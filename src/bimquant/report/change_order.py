@@ -37,6 +37,8 @@ LABELS = {
         "rate": "taux %",
         "new_prices": "Prix nouveaux à négocier (sans prix au marché)",
         "nothing": "Aucun écart de quantité sur les ouvrages chiffrés.",
+        "incomplete": "INCOMPLET : {n} prix nouveau(x) à négocier, hors des totaux tant qu'il(s) n'a (ont) pas de prix",
+        "warning": "Attention :",
         "page": "Page &P / &N",
     },
     "en": {
@@ -57,8 +59,32 @@ LABELS = {
         "rate": "rate %",
         "new_prices": "New rates to agree (no contract price)",
         "nothing": "No quantity moved on the priced items.",
+        "incomplete": "INCOMPLETE: {n} new rate(s) to agree, left out of the totals until priced",
+        "warning": "Warning:",
         "page": "Page &P of &N",
     },
+}
+VALUES_FR = {
+    "unchanged": "inchangé",
+    "changed": "modifié",
+    "moved": "déplacé",
+    "reclassified": "reclassé",
+    "added": "ajouté",
+    "removed": "supprimé",
+    "ambiguous": "ambigu",
+    "global_id": "GlobalId",
+    "signature": "signature",
+    "manual": "manuel",
+}
+WIDTHS = {  # characters, for the columns a person reads in full
+    "old_global_id": 24,
+    "new_global_id": 24,
+    "label": 48,
+    "name": 30,
+    "changes": 80,
+    "lot": 24,
+    "ifc_class": 20,
+    "storey": 16,
 }
 SHEETS = {
     "fr": {"items": "Ouvrages", "elements": "Éléments", "trace": "Détail par élément", "map": "Correspondance"},
@@ -71,6 +97,7 @@ def write_change_order(revision: Revision, path: Path, locale: str | None = None
     rule set's language)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     language = locale or revision.info.get("language", "fr")
     words = LABELS.get(language, LABELS["en"])
@@ -140,16 +167,30 @@ def write_change_order(revision: Revision, path: Path, locale: str | None = None
     number(vat, 9, f"=ROUND(I{total}*G{vat}/100,2)", money)
     put_text(sheet, vat + 1, 2, words["total_incl"]).font = bold
     number(vat + 1, 9, f"=I{total}+I{vat}", money, bold)
+    last = vat + 1
+    red = Font(bold=True, color="C00000")
+    if revision.totals.get("new_prices"):
+        last += 2
+        put_text(sheet, last, 2, words["incomplete"].format(n=revision.totals["new_prices"])).font = red
+    warnings = revision.info.get("warnings_fr" if language == "fr" else "warnings", [])
+    for warning in warnings:
+        last += 1
+        put_text(sheet, last, 2, f"{words['warning']} {warning}").font = red
     sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.print_area = f"A1:I{vat + 1}"
+    sheet.print_area = f"A1:I{last}"
     sheet.freeze_panes = f"A{header_row + 1}"
     for column, width in zip("ABCDEFGHI", (12, 56, 6, 13, 13, 13, 13, 15, 15)):
         sheet.column_dimensions[column].width = width
     names = SHEETS.get(language, SHEETS["en"])
     for key in ("items", "elements", "trace", "map"):
         plain = book.create_sheet(title=names[key][:31])
-        append_table(plain, getattr(revision, key), locale=language, name=key)
+        table = getattr(revision, key)
+        if language == "fr":  # what a person reads: statuses and matching methods in French
+            table = table.replace({column: VALUES_FR for column in ("status", "how") if column in table})
+        append_table(plain, table, locale=language, name=key)
         plain.freeze_panes = "A2"
+        for index, column in enumerate(table.columns, start=1):
+            plain.column_dimensions[get_column_letter(index)].width = WIDTHS.get(column, 14)
     book.save(path)
 
 
@@ -161,6 +202,6 @@ def _line(sheet, row: int, line: dict, money: str) -> None:
     sheet.cell(row=row, column=4, value=line["old_quantity"]).number_format = QUANTITY
     sheet.cell(row=row, column=5, value=line["new_quantity"]).number_format = QUANTITY
     sheet.cell(row=row, column=6, value=f"=E{row}-D{row}").number_format = QUANTITY
-    amount = f"ROUND(F{row}*G{row},2)"
-    sheet.cell(row=row, column=8, value=f'=IF(G{row}="","",MAX({amount},0))').number_format = money
-    sheet.cell(row=row, column=9, value=f'=IF(G{row}="","",MAX(-{amount},0))').number_format = money
+    amount = f"ROUND(F{row}*G{row},2)"  # the unused column stays blank ("" is left out of a SUM)
+    sheet.cell(row=row, column=8, value=f'=IF(G{row}="","",IF({amount}>0,{amount},""))').number_format = money
+    sheet.cell(row=row, column=9, value=f'=IF(G{row}="","",IF({amount}<0,-{amount},""))').number_format = money
