@@ -430,16 +430,23 @@ def _shift(old: dict, new: dict) -> float:
     return distance if math.isfinite(distance) else 0.0
 
 
+def _rows(frame: pd.DataFrame, columns: list[str]) -> dict[str, dict]:
+    """GlobalId -> the element's ``columns``, a missing value as None (so that two rows of the
+    same values compare equal)."""
+    values = [[None if v is None or v != v else v for v in frame[c].tolist()] for c in columns]
+    return {gid: dict(zip(columns, row)) for gid, row in zip(frame["global_id"], zip(*values))}
+
+
 def compare_elements(old: pd.DataFrame, new: pd.DataFrame, pairs: list[dict], ambiguous: dict) -> pd.DataFrame:
     """One row per element of either revision: its status, how it was matched, what changed."""
-    compared = ["global_id", "ifc_class", "name", "storey", *QUANTITY_COLUMNS, *ATTRIBUTES[1:], *LOCATION_COLUMNS]
-    old_rows = {row["global_id"]: row for row in old[compared].to_dict(orient="records")}
-    new_rows = {row["global_id"]: row for row in new[compared].to_dict(orient="records")}
+    compared = ["ifc_class", "name", "storey", *QUANTITY_COLUMNS, *ATTRIBUTES[1:], *LOCATION_COLUMNS]
+    old_rows, new_rows = _rows(old, compared), _rows(new, compared)
     rows = []
     for pair in pairs:
         o, n = old_rows.get(pair["old_global_id"]), new_rows.get(pair["new_global_id"])
         if o is not None and n is not None:
-            status, changes = get_changes(o, n)
+            # the same values exactly (most elements of a revision): unchanged, nothing to list
+            status, changes = ("unchanged", []) if o == n else get_changes(o, n)
         elif (pair["old_global_id"] or pair["new_global_id"]) in ambiguous:
             status = "ambiguous"
             others = ambiguous[pair["old_global_id"] or pair["new_global_id"]]

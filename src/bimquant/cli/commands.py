@@ -8,6 +8,7 @@ Exit codes (README.md, "Exit codes"): 0 success, 1 internal error, 2 usage error
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import sys
@@ -589,7 +590,13 @@ def _interrupt(signum, frame) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    ``gc.freeze()``: what exists is never collected again. After the imports, the modules'
+    objects are left out of every collection the run makes (and the forked geometry children
+    share their pages); at the end, the last collection before the process exits has nothing to
+    visit (pandas and ifcopenshell made it take 0.2 s)."""
+    gc.freeze()
     signal.signal(signal.SIGINT, _interrupt)
     try:
         app(standalone_mode=True)
@@ -602,6 +609,8 @@ def main() -> None:
         err.print(f"[bold red]Error:[/] internal error: {show(type(exc).__name__ + ': ' + str(exc))}")
         err.print("[yellow]Hint:[/] this is a bimquant bug; please report it with the model if you can")
         sys.exit(1)
+    finally:
+        gc.freeze()
 
 
 def _say_interrupted() -> None:
