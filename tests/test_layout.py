@@ -43,11 +43,13 @@ ORDER = [
     "estimate",
     "orders",
     "revisions",
+    "billing",
     "report.tables",
     "report.atomic",
     "report.dpgf",
     "report.orderbook",
     "report.change_order",
+    "report.situation_sheet",
     "report",
     "pipeline",
     "",  # bimquant/__init__.py

@@ -20,6 +20,7 @@ import logging
 
 from bimquant import cache
 from bimquant.authored import Validation
+from bimquant.billing import Situation
 from bimquant.errors import BimquantError, ElementFailuresError, InputError, OutputError, RuleError
 from bimquant.estimate import Budget
 from bimquant.orders import Orders
@@ -31,6 +32,7 @@ from bimquant.pipeline import (
     load_recipes,
     load_rules,
     order,
+    situation,
     takeoff,
     validate,
 )
@@ -53,6 +55,7 @@ __all__ = [
     "OutputError",
     "Revision",
     "RuleError",
+    "Situation",
     "Takeoff",
     "Validation",
     "WorkItems",
@@ -65,6 +68,7 @@ __all__ = [
     "load_recipes",
     "load_rules",
     "order",
+    "situation",
     "takeoff",
     "validate",
     "write",

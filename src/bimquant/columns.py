@@ -265,3 +265,29 @@ REVISION_TRACE_COLUMNS = [
     "delta",
 ]
 NEW_PRICE_COLUMNS = ["code", "lot", "label", "unit", "old_quantity", "new_quantity", "delta_quantity"]
+
+# --- progress billing (bimquant.billing) ---
+SITUATION_LINE_COLUMNS = [
+    "code",
+    "lot",
+    "label",
+    "unit",
+    "contract_quantity",
+    "unit_price",
+    "contract_amount",
+    "cumulative_percent",
+    "cumulative_quantity",
+    "cumulative_amount",
+    "previous_percent",
+    "previous_amount",
+    "period_amount",
+]
+SITUATION_LOT_COLUMNS = [
+    "lot",
+    "contract_amount",
+    "cumulative_amount",
+    "previous_amount",
+    "period_amount",
+    "percent_complete",
+]
+SITUATION_STAGE_COLUMNS = ["stage", "contract_amount", "cumulative_amount", "percent_complete"]

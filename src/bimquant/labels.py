@@ -42,6 +42,7 @@ SHEETS_FR = {
     "without_recipe": "Sans recette",
     "map": "Correspondance",
     "new_prices": "Prix nouveaux",
+    "stages": "Niveaux",
 }
 
 HEADERS_FR = {
@@ -201,6 +202,19 @@ HEADERS_FR = {
     "old_contribution": "Contribution ancienne",
     "new_contribution": "Contribution nouvelle",
     "delta": "Écart",
+    # progress billing
+    "contract_quantity": "Qté marché",
+    "contract_amount": "Montant marché HT",
+    "cumulative_percent": "% cumulé",
+    "cumulative_quantity": "Qté cumulée",
+    "cumulative_amount": "Cumul HT",
+    "previous_percent": "% précédent",
+    "previous_amount": "Précédent HT",
+    "period_amount": "Mois HT",
+    "percent_complete": "% réalisé",
+    "stage": "Niveau",
+    "total": "Total",
+    "value": "Valeur",
 }
 
 # Where one column name means another thing in one table.

@@ -27,7 +27,7 @@ from pathlib import Path
 from bimquant import cache as stored
 from bimquant import estimate as pricing
 from bimquant import orders as ordering
-from bimquant import revisions
+from bimquant import billing, revisions
 from bimquant.authored import Validation, summarize
 from bimquant.errors import ElementFailuresError, InputError, RuleError
 from bimquant.geometry.iterator import ProgressCallback
@@ -316,6 +316,49 @@ def diff(
         **revision.info,
     }
     return revision
+
+
+def situation(
+    contract: PathLike,
+    progress: PathLike,
+    *,
+    period: str,
+    previous: PathLike | None = None,
+    settings: PathLike | None = None,
+    allow_decrease: bool = False,
+) -> billing.Situation:
+    """The monthly progress claim ("situation de travaux") of ``period`` (``YYYY-MM``): the
+    contract's lines (``contract``: the JSON ``bimquant estimate`` wrote for the signed revision)
+    claimed at the cumulative progress of ``progress`` (a CSV per line, per element or per
+    storey), minus the ``previous`` situation (its JSON), with the price revision, advance
+    recovery, retention, VAT and due date of ``settings`` (a TOML file, ``[situation]``).
+
+    Example::
+
+        >>> claim = situation("marche.json", "avancement-03.csv", period="2026-03", previous="situation-02.json")
+        >>> claim.totals["net_to_pay"]
+    """
+    month = billing.parse_month(period)
+    signed = revisions.load_contract(contract)
+    lines = billing.get_contract_lines(signed)
+    if lines.empty:
+        raise RuleError(f"{contract}: no priced line with a quantity", "pass the JSON of a priced estimate")
+    chosen = billing.load_settings(settings)
+    before = billing.load_previous(previous) if previous is not None else None
+    done = billing.load_progress(progress, signed, lines)
+    claim = billing.compute_situation(signed, done, lines, chosen, month, before, allow_decrease)
+    claim.info |= {
+        "contract": str(contract),
+        "model": signed.model,
+        "progress": str(progress),
+        "previous": str(previous) if previous is not None else None,
+        "settings": str(settings) if settings is not None else None,
+        "language": signed.language,
+        "currency": signed.currency,
+        "price_basis": "sale prices" if signed.view == "client" else "direct costs",
+        "totals": claim.totals,
+    }
+    return claim
 
 
 def _refuse_double_counts(work: WorkItems, strict: bool) -> None:

@@ -134,6 +134,9 @@ class Contract:
     view: str
     ruleset: str | None
     model: str | None = None  # the model file the estimate measured
+    language: str = "en"
+    lines: list[dict] = field(default_factory=list)  # the estimate's lines, as written
+    trace: list[dict] = field(default_factory=list)  # the elements behind each line
 
 
 # --- reading what a person hands over --------------------------------------------------------
@@ -222,6 +225,9 @@ def load_contract(path: str | os.PathLike) -> Contract:
         view=view,
         ruleset=text_of(info.get("ruleset")) or None,
         model=text_of(info.get("file")) or None,
+        language=text_of(info.get("language")) or "en",
+        lines=[line for line in data["lines"] if isinstance(line, dict)],
+        trace=[row for row in data.get("trace") or [] if isinstance(row, dict)],
     )
 
 

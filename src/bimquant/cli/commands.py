@@ -533,6 +533,60 @@ def diff(
         err.print(f"{'Écrit :' if language == 'fr' else 'Written:'} {show(map_out)}")
 
 
+@app.command()
+def situation(
+    contract: Path = typer.Argument(
+        ...,
+        help="The JSON bimquant estimate wrote for the signed revision.",
+        show_default=False,
+        metavar="CONTRACT",
+    ),
+    progress: Path = typer.Option(
+        ..., "--progress", help="Cumulative progress (.csv): per line, per element (global_id) or per storey."
+    ),
+    period: str = typer.Option(..., "--period", help="The month claimed, YYYY-MM."),
+    previous: Path | None = typer.Option(None, "--previous", help="The previous month's situation (.json)."),
+    settings: Path | None = typer.Option(
+        None, "--settings", help="TOML file with a [situation] table: retention, advance, revision, VAT, term."
+    ),
+    allow_decrease: bool = typer.Option(
+        False, "--allow-decrease", help="Accept progress below the previous month's (a credit)."
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx (live formulas), .csv, .json."),
+    fmt: OutFormat | None = FORMAT_OPT,
+    locale: Locale | None = LOCALE_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """The monthly progress claim (situation de travaux): the contract's lines at their
+    cumulative progress, minus the previous month, with revision, advance, retention and VAT.
+
+    Example: bimquant situation marche.json --progress avancement-03.csv --period 2026-03 --previous situation-02.json -o situation-03.xlsx
+    """
+    _produce(
+        lambda progress_bar: bimquant.situation(
+            contract,
+            progress,
+            period=period,
+            previous=previous,
+            settings=settings,
+            allow_decrease=allow_decrease,
+        ),
+        summaries.print_situation,
+        output,
+        fmt,
+        quiet,
+        verbose,
+        {
+            "the contract": contract,
+            "the progress file (--progress)": progress,
+            "the previous situation (--previous)": previous,
+            "the settings file (--settings)": settings,
+        },
+        locale,
+    )
+
+
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 

@@ -453,3 +453,40 @@ def print_revision(revision: bimquant.Revision, locale: str = "en") -> None:
         )
     for warning in info.get("warnings_fr" if locale == "fr" else "warnings", []):
         err.print(f"[yellow]{say('Warning:', 'Attention :')}[/] {show(warning)}")
+
+
+SITUATION_WORDS = {
+    "cumulative": ("work to date", "cumul des travaux HT"),
+    "previous": ("previous claims", "situations précédentes HT"),
+    "period": ("this month", "travaux du mois HT"),
+    "revision": ("price adjustment", "révision de prix"),
+    "advance_recovered": ("advance recovered", "remboursement d'avance"),
+    "amount_excl_vat": ("amount excl. VAT", "montant HT"),
+    "vat": ("VAT", "TVA"),
+    "retention": ("retention", "retenue de garantie"),
+    "net_to_pay": ("net to pay", "net à payer"),
+}
+
+
+def print_situation(claim: bimquant.Situation, locale: str = "en") -> None:
+    """The claim's number and period, amounts per lot, the totals down to the net to pay."""
+    say = words(locale)
+    info, totals = claim.info, claim.totals
+    currency = show(claim.currency)
+    err.print(
+        say(
+            f"[bold]Progress claim no. {info['number']}[/], {info['period']}: "
+            f"{format_share(totals['cumulative'] / totals['contract'] if totals['contract'] else 0, locale)} "
+            "of the contract to date",
+            f"[bold]Situation n° {info['number']}[/], {info['period']} : "
+            f"{format_share(totals['cumulative'] / totals['contract'] if totals['contract'] else 0, locale)} "
+            "du marché au cumul",
+        )
+    )
+    lots = claim.lots.set_index("lot")[["contract_amount", "cumulative_amount", "period_amount"]]
+    err.print(make_table(say(f"By lot ({currency}, excl. VAT)", f"Par lot ({currency} HT)"), lots, locale))
+    for key, (en, fr) in SITUATION_WORDS.items():
+        err.print(f"  {say(en, fr):<28} {format_number(totals[key], locale):>14} {currency}")
+    if totals.get("autoliquidation"):
+        err.print(say("  reverse charge: VAT due by the client", "  autoliquidation : TVA due par le preneur"))
+    err.print(say(f"  due {totals['due_date']}", f"  échéance {totals['due_date']}"))

@@ -23,6 +23,7 @@ from typing import IO, Any
 import pandas as pd
 
 from bimquant.authored import Validation
+from bimquant.billing import Situation
 from bimquant.errors import OutputError
 from bimquant.estimate import Budget
 from bimquant.labels import LOCALES
@@ -32,6 +33,7 @@ from bimquant.report.atomic import FORMATS, check_output, get_format, write_atom
 from bimquant.report.dpgf import write_dpgf
 from bimquant.report.change_order import write_change_order
 from bimquant.report.orderbook import write_order_book
+from bimquant.report.situation_sheet import write_situation
 from bimquant.revisions import Revision
 from bimquant.takeoff import Takeoff
 
@@ -50,6 +52,9 @@ __all__ = [
 WRITERS: dict[tuple[type, str], Callable[[Any, Path, str], None]] = {}
 # result type -> the tables a CSV output holds, the first one in the file itself.
 CSV_TABLES: dict[type, Callable[[Any], list[str]]] = {}
+# result type -> dict attributes its JSON carries as objects, and the tables they replace there
+JSON_OBJECTS: dict[type, tuple[str, ...]] = {}
+JSON_ONLY_OBJECTS: dict[type, tuple[str, ...]] = {}
 
 
 def register_writer(result_type: type, fmt: str) -> Callable:
@@ -93,7 +98,8 @@ def write(
     """
     chosen = result.tables if tables is None else {name: result.tables[name] for name in tables}
     if hasattr(path, "write"):
-        path.write(plain.to_json(chosen, result.info) + "\n")
+        shown = {name: table for name, table in chosen.items() if name not in JSON_ONLY_OBJECTS.get(type(result), ())}
+        path.write(plain.to_json(shown, result.info, _objects(result)) + "\n")
         return []
     if Path(path).is_dir():
         raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")
@@ -108,7 +114,14 @@ def write(
         names = _csv_tables(result)
         chosen = {name: chosen[name] for name in names}
         return write_tables(chosen, path, fmt=fmt, info=result.info, main=names[0], csv_all=True, locale=locale)
-    return write_tables(chosen, path, fmt=fmt, info=result.info, csv_all=True, locale=locale)
+    if fmt == "json":
+        chosen = {name: table for name, table in chosen.items() if name not in JSON_ONLY_OBJECTS.get(type(result), ())}
+    return write_tables(chosen, path, fmt=fmt, info=result.info, csv_all=True, locale=locale, objects=_objects(result))
+
+
+def _objects(result) -> dict:
+    """The dicts a result's JSON carries beside its tables (a situation's ``totals``)."""
+    return {name: getattr(result, name) for name in JSON_OBJECTS.get(type(result), ())}
 
 
 def get_map_path(output: str | os.PathLike) -> Path:
@@ -146,6 +159,7 @@ def write_tables(
     main: str | None = None,
     csv_all: bool = False,
     locale: str = "en",
+    objects: dict | None = None,
 ) -> list[Path]:
     """Write named tables to ``path``: XLSX one sheet per table, JSON an object
     ``{"info": ..., name: [rows...]}``, CSV the ``main`` table (default: the first) and, with
@@ -167,13 +181,16 @@ def write_tables(
     elif fmt == "xlsx":
         jobs = [(path, lambda tmp: plain.write_xlsx(tables, tmp, locale))]
     else:
-        jobs = [(path, lambda tmp: tmp.write_text(plain.to_json(tables, info), encoding="utf-8"))]
+        jobs = [(path, lambda tmp: tmp.write_text(plain.to_json(tables, info, objects), encoding="utf-8"))]
     return write_atomically(jobs)
 
 
 register_writer(Budget, "xlsx")(write_dpgf)
 register_writer(Orders, "xlsx")(write_order_book)
 register_writer(Revision, "xlsx")(write_change_order)
+register_writer(Situation, "xlsx")(write_situation)
 CSV_TABLES[Takeoff] = lambda result: list(result.work.tables) if result.work is not None else ["elements"]
 CSV_TABLES[Validation] = lambda result: ["authored"]
 CSV_TABLES[Revision] = lambda result: ["items", "elements", "trace", "new_prices"]  # the map: write_map
+JSON_OBJECTS[Situation] = ("totals",)
+JSON_ONLY_OBJECTS[Situation] = ("summary",)  # the totals as a table, for CSV and XLSX

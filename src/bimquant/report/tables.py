@@ -231,9 +231,11 @@ def _records(table: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def to_json(tables: dict[str, pd.DataFrame], info: dict | None = None) -> str:
-    """``{"info": {...}, "<table>": [{column: value}, ...], ...}``; NaN becomes null."""
+def to_json(tables: dict[str, pd.DataFrame], info: dict | None = None, objects: dict | None = None) -> str:
+    """``{"info": {...}, "<table>": [{column: value}, ...], ..., "<object>": {...}}``; NaN
+    becomes null. ``objects``: plain dicts written as they are (a situation's ``totals``)."""
     payload: dict = {"info": info or {}}
     for name, table in tables.items():
         payload[name] = _records(table)
+    payload |= objects or {}
     return json.dumps(payload, ensure_ascii=False, indent=1, default=_json_default, allow_nan=False)

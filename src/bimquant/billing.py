@@ -1,0 +1,620 @@
+"""Progress billing: the monthly "situation de travaux" from the signed estimate and the progress.
+
+The contract is the JSON ``bimquant estimate`` wrote for the signed revision: its priced lines
+(the client view's sale prices, or the direct costs of an internal estimate) and the elements
+behind each line (its ``trace``). The progress is cumulative, at the end of the period, in one of
+three CSV forms, each turned into a cumulative percent per line:
+
+- per line: ``code`` and ``percent`` or ``quantity`` (or ``lot`` and ``percent``: every line of
+  the lot);
+- per element: ``global_id`` and ``percent`` (with ``code`` or ``lot`` to limit it to that line
+  or lot; without, every line the element feeds): a line's percent is its elements'
+  contributions weighted by their percents (a wall poured counts for exactly its m3), an
+  element not listed 0;
+- per stage: ``storey``, ``code`` or ``lot``, and ``percent``: every element of that storey in
+  that line (or lot) at that percent.
+
+Conventions (README.md, "bimquant situation"), so that a spreadsheet recomputes every figure:
+
+- a line's cumulative percent is rounded half up to 4 decimals; its cumulative amount is
+  ROUND(contract amount x cumulative percent / 100, 2); the period's amount is the cumulative
+  amount minus the previous situation's;
+- totals are sums of rounded lines: cumulative, previous, period;
+- price revision: coefficient C = ROUND(a + b x In / I0, decimals), revision = ROUND(period x
+  (C - 1), 2);
+- advance: A = ROUND(contract total x advance % / 100, 2), recovered in proportion to completion
+  between two thresholds (65 % and 80 % by default): recovered to date = ROUND(A x share, 2),
+  the period's part being that minus what was recovered before;
+- amount excl. VAT = period + revision - advance recovered; VAT = ROUND(that x rate / 100, 2)
+  (none with autoliquidation); retention = ROUND(base x rate / 100, 2), the base being the
+  period's works with their revision, excl. or incl. VAT (setting); net to pay = amount excl.
+  VAT + VAT - retention; due date = the period's last day + the payment term.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from bimquant.columns import SITUATION_LINE_COLUMNS, SITUATION_LOT_COLUMNS, SITUATION_STAGE_COLUMNS
+from bimquant.errors import RuleError
+from bimquant.estimate import cents, to_decimal
+from bimquant.loaders import check_keys, parse_number, read_rows, read_toml, text_of
+from bimquant.result import Result
+from bimquant.revisions import Contract
+
+PERCENT_PLACES = Decimal("0.0001")
+HUNDRED = Decimal(100)
+RETENTION_BASES = ("incl_vat", "excl_vat")
+SETTINGS_KEYS = {
+    "retention_pct",
+    "retention_base",
+    "advance_pct",
+    "advance_start_pct",
+    "advance_end_pct",
+    "vat_pct",
+    "autoliquidation",
+    "payment_days",
+    "revision",
+}
+REVISION_KEYS = {"a", "b", "index", "base_month", "indices", "decimals"}
+TOTAL_KEYS = (
+    "contract",
+    "cumulative",
+    "previous",
+    "period",
+    "revision",
+    "advance_recovered",
+    "amount_excl_vat",
+    "vat",
+    "retention",
+    "net_to_pay",
+)
+
+
+@dataclass
+class Revision:
+    """Price revision P = P0 x (a + b x In / I0), In the index of the period's month."""
+
+    a: Decimal
+    b: Decimal
+    index: str
+    base_month: str
+    values: dict[str, Decimal]  # month -> index value
+    decimals: int = 4
+
+
+@dataclass
+class Settings:
+    retention_pct: Decimal = Decimal(5)
+    retention_base: str = "incl_vat"
+    advance_pct: Decimal = Decimal(0)
+    advance_start_pct: Decimal = Decimal(65)
+    advance_end_pct: Decimal = Decimal(80)
+    vat_pct: Decimal = Decimal(20)
+    autoliquidation: bool = False
+    payment_days: int = 30
+    revision: Revision | None = None
+
+
+@dataclass
+class Situation(Result):
+    """A monthly progress claim.
+
+    - ``lines``: per contract line (``SITUATION_LINE_COLUMNS``): contract quantity, unit price
+      and amount, cumulative percent, quantity and amount, previous amount, the period's amount.
+    - ``lots``, ``stages``: the same amounts per lot, and per storey (a line's amounts shared
+      out over its elements by their contributions and progress).
+    - ``totals``: contract, cumulative, previous, period, revision, advance recovered, amount
+      excl. VAT, VAT, retention, net to pay (and ``due_date``, the revision coefficient, the
+      advance recovered to date).
+    """
+
+    TABLES = ("lines", "lots", "stages", "summary")
+
+    lines: pd.DataFrame
+    lots: pd.DataFrame
+    stages: pd.DataFrame
+    totals: dict = field(default_factory=dict)
+    currency: str = "EUR"
+    info: dict = field(default_factory=dict)
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """The totals as a table of two columns (``total``, ``value``), for CSV and XLSX."""
+        return pd.DataFrame({"total": list(self.totals), "value": list(self.totals.values())})
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+def load_settings(path: str | os.PathLike | None) -> Settings:
+    """The ``[situation]`` table of a settings TOML file (defaults without one)."""
+    if path is None:
+        return Settings()
+    path = Path(path)
+    data = read_toml(path, "settings file", "check the path of --settings")
+    table = data.get("situation")
+    if not isinstance(table, dict):
+        raise RuleError(f"{path}: no [situation] table", "add a [situation] table (see README, bimquant situation)")
+    check_keys(path, "[situation]", table, SETTINGS_KEYS)
+    settings = Settings()
+    for key in ("retention_pct", "advance_pct", "advance_start_pct", "advance_end_pct", "vat_pct"):
+        if key in table:
+            setattr(settings, key, _percent(path, f"[situation] {key}", table[key]))
+    if settings.retention_pct > 5:
+        raise RuleError(
+            f"{path}: [situation] retention_pct {settings.retention_pct} is above 5 %",
+            "a retenue de garantie is at most 5 % (loi 71-584); 0 with a bank guarantee",
+        )
+    if not settings.advance_start_pct < settings.advance_end_pct:
+        raise RuleError(
+            f"{path}: [situation] advance_start_pct must be below advance_end_pct", "e.g. 65 and 80 (R2191-11)"
+        )
+    if "retention_base" in table:
+        if table["retention_base"] not in RETENTION_BASES:
+            raise RuleError(
+                f"{path}: [situation] retention_base {table['retention_base']!r} is unknown",
+                f"use {' or '.join(RETENTION_BASES)}",
+            )
+        settings.retention_base = table["retention_base"]
+    if "autoliquidation" in table:
+        if not isinstance(table["autoliquidation"], bool):
+            raise RuleError(
+                f"{path}: [situation] autoliquidation must be true or false", "write autoliquidation = true"
+            )
+        settings.autoliquidation = table["autoliquidation"]
+    if "payment_days" in table:
+        days = table["payment_days"]
+        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 365:
+            raise RuleError(
+                f"{path}: [situation] payment_days must be a whole number of days", "e.g. payment_days = 30"
+            )
+        settings.payment_days = days
+    if "revision" in table:
+        settings.revision = _load_revision(path, table["revision"])
+    return settings
+
+
+def _percent(path: Path, where: str, value) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise RuleError(f"{path}: {where} must be a percentage from 0 to 100, not {value!r}", "e.g. 5.0")
+    return to_decimal(value)
+
+
+def _load_revision(path: Path, table) -> Revision:
+    where = "[situation.revision]"
+    if not isinstance(table, dict):
+        raise RuleError(f"{path}: {where} must be a table", "write [situation.revision] with a, b, index, ...")
+    check_keys(path, where, table, REVISION_KEYS)
+    missing = sorted({"a", "b", "index", "base_month", "indices"} - set(table))
+    if missing:
+        raise RuleError(f"{path}: {where}: missing {', '.join(missing)}", "see README, bimquant situation")
+    a, b = table["a"], table["b"]
+    for name, value in (("a", a), ("b", b)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise RuleError(f"{path}: {where} {name} must be a number from 0 to 1, not {value!r}", "e.g. a = 0.15")
+    if abs(a + b - 1) > 1e-9:
+        raise RuleError(f"{path}: {where} a + b must be 1, not {a + b:g}", "e.g. a = 0.15 and b = 0.85")
+    decimals = table.get("decimals", 4)
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 8:
+        raise RuleError(f"{path}: {where} decimals must be a whole number from 0 to 8", "e.g. decimals = 4")
+    base_month = _month(path, f"{where} base_month", table["base_month"])
+    indices = Path(table["indices"])
+    indices = indices if indices.is_absolute() else path.parent / indices
+    values = _load_indices(indices, str(table["index"]))
+    if base_month not in values:
+        raise RuleError(
+            f"{indices}: index {table['index']} has no value for the base month {base_month}",
+            "add a row for it (the index of the contract's base month, I0)",
+        )
+    return Revision(to_decimal(a), to_decimal(b), str(table["index"]), base_month, values, decimals)
+
+
+def _load_indices(path: Path, name: str) -> dict[str, Decimal]:
+    """Index values by month from a CSV ``month,value`` (an ``index`` column keeps that index's rows)."""
+    rows, style = read_rows(path, "index file")
+    values: dict[str, Decimal] = {}
+    for line, row in rows:
+        if "index" in row and text_of(row.get("index")) not in ("", name):
+            continue
+        month = _month(path, f"row {line} month", text_of(row.get("month")))
+        value = parse_number(row.get("value"), style)
+        if value is None or value <= 0:
+            raise RuleError(
+                f"{path}: row {line}: value {text_of(row.get('value'))!r} is not an index value", "e.g. 130.2"
+            )
+        values[month] = to_decimal(value)
+    return values
+
+
+def parse_month(text: str) -> str:
+    """``YYYY-MM`` checked (the period of a situation); :class:`RuleError` otherwise."""
+    return _month("--period", "", text)
+
+
+def _month(path, where: str, text) -> str:
+    try:
+        return dt.datetime.strptime(str(text), "%Y-%m").strftime("%Y-%m")
+    except ValueError:
+        raise RuleError(
+            f"{path}:{' ' + where if where else ''} {text!r} is not a month", "write it as YYYY-MM, e.g. 2026-03"
+        ) from None
+
+
+# --- the contract and the progress ---------------------------------------------------------------
+
+
+def get_contract_lines(contract: Contract) -> pd.DataFrame:
+    """The billable lines of a contract: priced, with a quantity."""
+    rows = []
+    for line in contract.lines:
+        code = line["code"]
+        if code not in contract.prices or not line.get("quantity"):
+            continue
+        quantity = to_decimal(line["quantity"])
+        price = to_decimal(contract.prices[code].unit_price)
+        rows.append(
+            {
+                "code": code,
+                "lot": text_of(line.get("lot")),
+                "label": text_of(line.get("label")),
+                "unit": text_of(line.get("unit")),
+                "contract_quantity": quantity,
+                "unit_price": price,
+                "contract_amount": cents(quantity * price),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def load_progress(path: str | os.PathLike, contract: Contract, lines: pd.DataFrame) -> dict[str, dict]:
+    """``code -> {"percent": Decimal, "elements": {global_id: Decimal percent}}`` from a progress
+    CSV in any of its three forms; a line the file does not name is at 0 %."""
+    path = Path(path)
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        raise RuleError(f"{path}: unknown progress file type", "give a .csv (see README, bimquant situation)")
+    rows, style = read_rows(path, "progress file")
+    header = set(rows[0][1]) if rows else set()
+    codes = set(lines["code"])
+    contributions = _contributions(contract, codes)
+    if "global_id" in header:
+        form = "element"
+    elif "storey" in header:
+        form = "stage"
+    elif "code" in header or "lot" in header:
+        form = "line"
+    else:
+        raise RuleError(
+            f"{path}: no code, global_id or storey column",
+            "write one progress row per line (code,percent), per element (global_id,percent) or per storey "
+            "(storey,code,percent)",
+        )
+    if "percent" not in header and not (form == "line" and "quantity" in header):
+        raise RuleError(f"{path}: no percent column", "give the cumulative percent done, 0 to 100")
+    by_element: dict[tuple[str, str], Decimal] = {}  # (code, GlobalId) -> percent
+    by_line: dict[str, Decimal] = {}
+    seen: dict[tuple, int] = {}
+    quantities = dict(zip(lines["code"], lines["contract_quantity"]))
+    lots_of = dict(zip(lines["code"], lines["lot"]))
+    storeys = {storey for parts in contributions.values() for _, storey, _ in parts}
+    for line, row in rows:
+        where = f"{path}: row {line}"
+        if form == "line" and not text_of(row.get("code")):  # a whole lot at one percent
+            lot = text_of(row.get("lot"))
+            if lot not in set(lots_of.values()):
+                raise RuleError(f"{where}: lot {lot!r} is not a lot of the contract", "check the lot's name")
+            key = ("", lot)
+            percent = _row_percent(where, row.get("percent"), style)
+            by_line |= {code: percent for code, line_lot in lots_of.items() if line_lot == lot}
+        elif form == "line":
+            code = text_of(row.get("code"))
+            if code not in codes:
+                raise RuleError(f"{where}: code {code!r} is not a line of the contract", "check the code (N°)")
+            key = (code,)
+            if text_of(row.get("percent")):
+                percent = _row_percent(where, row.get("percent"), style)
+            else:
+                quantity = parse_number(row.get("quantity"), style)
+                if quantity is None or quantity < 0:
+                    raise RuleError(f"{where} ({code}): quantity {text_of(row.get('quantity'))!r} is not a number", "")
+                percent = to_decimal(quantity) / quantities[code] * HUNDRED if quantities[code] else Decimal(0)
+                if percent > HUNDRED:
+                    raise RuleError(
+                        f"{where} ({code}): quantity {quantity:g} is more than the contract's {quantities[code]}",
+                        "work beyond the contract is a change order (bimquant diff), not progress",
+                    )
+            by_line[code] = percent
+        else:
+            code, lot = text_of(row.get("code")), text_of(row.get("lot"))
+            if code and code not in codes:
+                raise RuleError(f"{where}: code {code!r} is not a line of the contract", "check the code (N°)")
+            if lot and lot not in set(lots_of.values()):
+                raise RuleError(f"{where}: lot {lot!r} is not a lot of the contract", "check the lot's name")
+            if form == "element":
+                gid = text_of(row.get("global_id"))
+                if not any(gid == g for parts in contributions.values() for g, _, _ in parts):
+                    raise RuleError(f"{where}: GlobalId {gid!r} feeds no line of the contract", "check the GlobalId")
+                key, storey = (gid, code, lot), None
+            else:
+                storey = text_of(row.get("storey"))
+                if storey not in storeys:
+                    raise RuleError(
+                        f"{where}: storey {storey!r} is not in the contract", f"use one of {sorted(storeys)}"
+                    )
+                if not code and not lot:
+                    raise RuleError(f"{where}: no code or lot", "say which line (code) or lot this storey's percent is")
+                key, gid = (storey, code, lot), None
+            percent = _row_percent(where, row.get("percent"), style)
+            for line_code, parts in contributions.items():
+                if (code and line_code != code) or (lot and lots_of[line_code] != lot):
+                    continue
+                for element, element_storey, _ in parts:
+                    if element == gid or (storey is not None and element_storey == storey):
+                        by_element[(line_code, element)] = percent
+        if key in seen:
+            raise RuleError(f"{where}: {', '.join(k for k in key if k)} is already on row {seen[key]}", "keep one row")
+        seen[key] = line
+    result = {}
+    for code in lines["code"]:
+        parts = contributions.get(code, [])
+        elements = {gid: by_element.get((code, gid), Decimal(0)) for gid, _, _ in parts}
+        if form == "line":
+            percent = by_line.get(code, Decimal(0))
+            elements = {gid: percent for gid in elements}
+        else:
+            total = sum((c for _, _, c in parts), Decimal(0))
+            done = sum((c * elements[gid] for gid, _, c in parts), Decimal(0))
+            percent = done / total if total else Decimal(0)
+        result[code] = {"percent": percent.quantize(PERCENT_PLACES, ROUND_HALF_UP), "elements": elements}
+    return result
+
+
+def _row_percent(where: str, value, style: str) -> Decimal:
+    number = parse_number(value, style)
+    if number is None or not 0 <= number <= 100:
+        raise RuleError(
+            f"{where}: percent {text_of(value)!r} is not from 0 to 100", "write the cumulative percent done"
+        )
+    return to_decimal(number)
+
+
+def _contributions(contract: Contract, codes: set[str]) -> dict[str, list[tuple[str, str, Decimal]]]:
+    """code -> [(GlobalId, storey, contribution)], an element's layers summed."""
+    summed: dict[str, dict[str, list]] = defaultdict(dict)
+    for row in contract.trace:
+        code, gid = row.get("code"), row.get("global_id")
+        value = row.get("contribution")
+        if code not in codes or not gid or not isinstance(value, (int, float)) or not math.isfinite(value):
+            continue
+        entry = summed[code].setdefault(gid, [text_of(row.get("storey")), Decimal(0)])
+        entry[1] += to_decimal(value)
+    return {code: [(gid, s, c) for gid, (s, c) in parts.items()] for code, parts in summed.items()}
+
+
+# --- the situation --------------------------------------------------------------------------------
+
+
+def load_previous(path: str | os.PathLike) -> dict:
+    """What a previous situation's JSON says: its number, period, and per line its cumulative
+    percent and amount; and the advance recovered to date."""
+    import json
+
+    path = Path(path)
+    hint = "pass the .json bimquant situation wrote for the previous month"
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RuleError(f"previous situation not found: {path}", hint) from None
+    except (OSError, ValueError) as exc:
+        raise RuleError(f"{path}: not a situation ({type(exc).__name__})", hint) from None
+    info, lines, totals = (data.get(k) if isinstance(data, dict) else None for k in ("info", "lines", "totals"))
+    if not isinstance(info, dict) or not isinstance(lines, list) or not isinstance(totals, dict):
+        raise RuleError(f"{path}: not a situation (no info, lines and totals)", hint)
+    try:
+        return {
+            "number": int(info["number"]),
+            "period": str(info["period"]),
+            "lines": {
+                line["code"]: (to_decimal(line["cumulative_percent"]), to_decimal(line["cumulative_amount"]))
+                for line in lines
+            },
+            "advance_recovered_to_date": to_decimal(totals.get("advance_recovered_to_date", 0)),
+        }
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleError(f"{path}: not a situation ({exc})", hint) from None
+
+
+def compute_situation(
+    contract: Contract,
+    progress: dict[str, dict],
+    lines: pd.DataFrame,
+    settings: Settings,
+    period: str,
+    previous: dict | None = None,
+    allow_decrease: bool = False,
+) -> Situation:
+    """The situation of ``period`` (``YYYY-MM``) from the contract lines and their progress."""
+    number = previous["number"] + 1 if previous else 1
+    if previous and period <= previous["period"]:
+        raise RuleError(
+            f"period {period} is not after the previous situation's ({previous['period']})",
+            "give the month that follows it with --period",
+        )
+    rows = []
+    for line in lines.to_dict(orient="records"):
+        code = line["code"]
+        percent = progress[code]["percent"]
+        before_percent, before_amount = (previous or {}).get("lines", {}).get(code, (Decimal(0), Decimal(0)))
+        if percent < before_percent and not allow_decrease:
+            raise RuleError(
+                f"{code}: progress {percent} % is below the previous situation's {before_percent} %",
+                "progress is cumulative; to credit work billed too early, add --allow-decrease",
+            )
+        cumulative = cents(line["contract_amount"] * percent / HUNDRED)
+        rows.append(
+            line
+            | {
+                "cumulative_percent": percent,
+                "cumulative_quantity": cents(line["contract_quantity"] * percent / HUNDRED),
+                "cumulative_amount": cumulative,
+                "previous_percent": before_percent,
+                "previous_amount": before_amount,
+                "period_amount": cumulative - before_amount,
+            }
+        )
+    table = pd.DataFrame(rows, columns=SITUATION_LINE_COLUMNS)
+    totals = _totals(table, settings, period, previous)
+    lots = _by_lot(table)
+    stages = _by_stage(table, contract, progress, previous is not None)
+    return Situation(
+        lines=_as_floats(table),
+        lots=_as_floats(lots),
+        stages=_as_floats(stages),
+        totals={k: float(v) if isinstance(v, Decimal) else v for k, v in totals.items()},
+        currency=contract.currency,
+        info={
+            "number": number,
+            "period": period,
+            "settings_used": {
+                "retention_pct": float(settings.retention_pct),
+                "retention_base": settings.retention_base,
+                "advance_pct": float(settings.advance_pct),
+                "advance_start_pct": float(settings.advance_start_pct),
+                "advance_end_pct": float(settings.advance_end_pct),
+                "vat_pct": float(settings.vat_pct),
+                "autoliquidation": settings.autoliquidation,
+                "payment_days": settings.payment_days,
+                "revision": None
+                if settings.revision is None
+                else {
+                    "a": float(settings.revision.a),
+                    "b": float(settings.revision.b),
+                    "index": settings.revision.index,
+                    "base_month": settings.revision.base_month,
+                    "base_value": float(settings.revision.values[settings.revision.base_month]),
+                    "period_value": float(settings.revision.values[period]),
+                    "decimals": settings.revision.decimals,
+                },
+            },
+        },
+    )
+
+
+def _totals(table: pd.DataFrame, settings: Settings, period: str, previous: dict | None) -> dict:
+    contract = sum(table["contract_amount"], Decimal(0))
+    cumulative = sum(table["cumulative_amount"], Decimal(0))
+    before = sum(table["previous_amount"], Decimal(0))
+    this = cumulative - before
+    coefficient = Decimal(1)
+    revision = settings.revision
+    if revision is not None:
+        if period not in revision.values:
+            raise RuleError(
+                f"index {revision.index} has no value for {period}",
+                "add the month's value to the index file (the index of the period's month)",
+            )
+        exact = revision.a + revision.b * revision.values[period] / revision.values[revision.base_month]
+        coefficient = exact.quantize(Decimal(1).scaleb(-revision.decimals), ROUND_HALF_UP)
+    revised = cents(this * (coefficient - 1))
+    advance = cents(contract * settings.advance_pct / HUNDRED)
+    share = Decimal(0)
+    if contract and advance:
+        completion = cumulative / contract * HUNDRED
+        span = settings.advance_end_pct - settings.advance_start_pct
+        share = min(max((completion - settings.advance_start_pct) / span, Decimal(0)), Decimal(1))
+    recovered_to_date = cents(advance * share)
+    recovered = recovered_to_date - (previous or {}).get("advance_recovered_to_date", Decimal(0))
+    excl = this + revised - recovered
+    vat_pct = Decimal(0) if settings.autoliquidation else settings.vat_pct
+    vat = cents(excl * vat_pct / HUNDRED)
+    works = this + revised
+    base = works + cents(works * vat_pct / HUNDRED) if settings.retention_base == "incl_vat" else works
+    retention = cents(base * settings.retention_pct / HUNDRED)
+    year, month = (int(p) for p in period.split("-"))
+    end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return {
+        "contract": contract,
+        "cumulative": cumulative,
+        "previous": before,
+        "period": this,
+        "revision_coefficient": coefficient,
+        "revision": revised,
+        "advance": advance,
+        "advance_recovered_to_date": recovered_to_date,
+        "advance_recovered": recovered,
+        "amount_excl_vat": excl,
+        "vat_pct": vat_pct,
+        "vat": vat,
+        "retention_pct": settings.retention_pct,
+        "retention": retention,
+        "net_to_pay": excl + vat - retention,
+        "autoliquidation": settings.autoliquidation,
+        "due_date": (end + dt.timedelta(days=settings.payment_days)).isoformat(),
+    }
+
+
+def _by_lot(table: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for lot, group in table.groupby("lot", sort=False):
+        contract, cumulative = sum(group["contract_amount"], Decimal(0)), sum(group["cumulative_amount"], Decimal(0))
+        rows.append(
+            {
+                "lot": lot,
+                "contract_amount": contract,
+                "cumulative_amount": cumulative,
+                "previous_amount": sum(group["previous_amount"], Decimal(0)),
+                "period_amount": sum(group["period_amount"], Decimal(0)),
+                "percent_complete": (cumulative / contract * HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_UP)
+                if contract
+                else Decimal(0),
+            }
+        )
+    return pd.DataFrame(rows, columns=SITUATION_LOT_COLUMNS)
+
+
+def _by_stage(table: pd.DataFrame, contract: Contract, progress: dict, chained: bool) -> pd.DataFrame:
+    """Per storey: each line's contract and cumulative amounts shared out over its elements by
+    their contributions (and their own progress), each share rounded to the cent. A share, not
+    a line of the bill: the stages add up to the lines within a cent per line."""
+    contributions = _contributions(contract, set(table["code"]))
+    amounts: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for line in table.to_dict(orient="records"):
+        parts = contributions.get(line["code"], [])
+        total = sum((c for _, _, c in parts), Decimal(0))
+        if not total:
+            continue
+        elements = progress[line["code"]]["elements"]
+        for gid, storey, c in parts:
+            share = line["contract_amount"] * c / total
+            amounts[storey or "(no storey)"][0] += share
+            amounts[storey or "(no storey)"][1] += share * elements.get(gid, Decimal(0)) / HUNDRED
+    rows = [
+        {
+            "stage": storey,
+            "contract_amount": cents(contract_amount),
+            "cumulative_amount": cents(done),
+            "percent_complete": (done / contract_amount * HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            if contract_amount
+            else Decimal(0),
+        }
+        for storey, (contract_amount, done) in amounts.items()
+    ]
+    return pd.DataFrame(rows, columns=SITUATION_STAGE_COLUMNS)
+
+
+def _as_floats(frame: pd.DataFrame) -> pd.DataFrame:
+    """Decimal columns as floats (the tables' type everywhere else)."""
+    out = frame.copy()
+    for column in out.columns:
+        if len(out) and isinstance(out[column].iloc[0], Decimal):
+            out[column] = [float(v) for v in out[column]]
+    return out

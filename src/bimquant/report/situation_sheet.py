@@ -1,0 +1,182 @@
+"""A situation as the workbook sent with the monthly claim: the "état de situation".
+
+Per lot, every contract line: contract quantity, unit price, contract amount, cumulative
+percent (the only figure typed), cumulative quantity and amount, the previous situation's
+amount and the month's; lot subtotals; then the totals: cumulative, previous, the month's amount,
+the price revision (its coefficient in a cell), the advance recovered (its amount and thresholds
+in cells), the amount excl. VAT, the VAT (its rate in a cell, or the autoliquidation mention),
+the retention (its rate in a cell), the net to pay and the due date. Every amount is a live
+formula over the cells beside it, with the conventions of :mod:`bimquant.billing`: changing a
+percent or a rate in Excel or LibreOffice updates every total. Then the lots and the stages.
+Text from the model or the rule set is stored as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bimquant.billing import Situation
+from bimquant.report.dpgf import MONEY, QUANTITY, RATE, SYMBOLS, page_setup
+from bimquant.report.tables import append_table, put_number, put_text
+
+LABELS = {
+    "fr": {
+        "sheet": "Situation",
+        "title": "Situation de travaux n° {number}, période {period}",
+        "contract": "Marché : {contract} ({basis})",
+        "headers": [
+            *("N°", "Désignation", "U", "Qté marché", "PU HT", "Montant marché HT"),
+            *("% cumulé", "Qté cumulée", "Cumul HT", "Précédent HT", "Mois HT"),
+        ],
+        "subtotal": "Sous-total",
+        "contract_total": "Total du marché HT",
+        "cumulative": "Cumul des travaux HT",
+        "previous": "Situations précédentes HT",
+        "period": "Travaux du mois HT",
+        "revision": "Révision de prix (coefficient)",
+        "advance": "Avance (montant, seuils de remboursement %)",
+        "advance_to_date": "Avance remboursée au cumul",
+        "advance_before": "Avance remboursée aux situations précédentes",
+        "advance_recovered": "Remboursement de l'avance",
+        "excl_vat": "Montant HT",
+        "vat": "TVA (taux %)",
+        "autoliquidation": "Autoliquidation : TVA due par le preneur (CGI art. 283-2 nonies)",
+        "retention": "Retenue de garantie (taux %, sur le TTC)",
+        "retention_excl": "Retenue de garantie (taux %, sur le HT)",
+        "net": "Net à payer",
+        "due": "Échéance",
+        "lots": "Lots",
+        "stages": "Niveaux",
+        "page": "Page &P / &N",
+    },
+    "en": {
+        "sheet": "Progress claim",
+        "title": "Progress claim no. {number}, period {period}",
+        "contract": "Contract: {contract} ({basis})",
+        "headers": [
+            *("No.", "Description", "Unit", "Contract qty", "Unit price", "Contract amount"),
+            *("% to date", "Qty to date", "To date", "Previous", "This month"),
+        ],
+        "subtotal": "Subtotal",
+        "contract_total": "Contract total",
+        "cumulative": "Work to date",
+        "previous": "Previous claims",
+        "period": "Work this month",
+        "revision": "Price adjustment (coefficient)",
+        "advance": "Advance (amount, recovery thresholds %)",
+        "advance_to_date": "Advance recovered to date",
+        "advance_before": "Advance recovered in previous claims",
+        "advance_recovered": "Advance recovery",
+        "excl_vat": "Amount excl. VAT",
+        "vat": "VAT (rate %)",
+        "autoliquidation": "Reverse charge: VAT due by the client",
+        "retention": "Retention (rate %, on the amount incl. VAT)",
+        "retention_excl": "Retention (rate %, on the amount excl. VAT)",
+        "net": "Net to pay",
+        "due": "Due date",
+        "lots": "lots",
+        "stages": "stages",
+        "page": "Page &P of &N",
+    },
+}
+PERCENT = '0.0000" %"'
+
+
+def write_situation(claim: Situation, path: Path, locale: str | None = None) -> None:
+    """Write the situation workbook (see the module's docstring) in ``locale`` (default: the
+    contract's language)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    language = locale or claim.info.get("language", "fr")
+    words = LABELS.get(language, LABELS["en"])
+    money = MONEY.format(symbol=SYMBOLS.get(claim.currency, claim.currency))
+    bold = Font(bold=True)
+    totals = claim.totals
+    book = Workbook()
+    sheet = book.active
+    sheet.title = words["sheet"]
+    title = words["title"].format(number=claim.info["number"], period=claim.info["period"])
+    page_setup(sheet, title, Path(claim.info.get("contract", "")).name, words["page"], landscape=True)
+
+    def number(row: int, column: int, value, fmt: str, font=None):
+        return put_number(sheet, row, column, value, fmt, font)
+
+    put_text(sheet, 1, 1, title).font = Font(bold=True, size=14)
+    basis = claim.info.get("price_basis", "")
+    put_text(sheet, 2, 1, words["contract"].format(contract=Path(claim.info.get("contract", "")).name, basis=basis))
+    header = 4
+    for column, text in enumerate(words["headers"], start=1):
+        put_text(sheet, header, column, text).font = bold
+    row, subtotals = header + 1, []
+    for lot, lines in claim.lines.groupby("lot", sort=False):
+        put_text(sheet, row, 1, lot).font = bold
+        row += 1
+        first = row
+        for line in lines.to_dict(orient="records"):
+            put_text(sheet, row, 1, line["code"])
+            put_text(sheet, row, 2, line["label"])
+            put_text(sheet, row, 3, line["unit"])
+            number(row, 4, line["contract_quantity"], QUANTITY)
+            number(row, 5, line["unit_price"], money)
+            number(row, 6, f"=ROUND(D{row}*E{row},2)", money)
+            number(row, 7, line["cumulative_percent"], PERCENT)
+            number(row, 8, f"=ROUND(D{row}*G{row}/100,2)", QUANTITY)
+            number(row, 9, f"=ROUND(F{row}*G{row}/100,2)", money)
+            number(row, 10, line["previous_amount"], money)
+            number(row, 11, f"=I{row}-J{row}", money)
+            row += 1
+        put_text(sheet, row, 2, f"{words['subtotal']} {lot}").font = bold
+        for column, index in (("F", 6), ("I", 9), ("J", 10), ("K", 11)):
+            number(row, index, f"=SUM({column}{first}:{column}{row - 1})", money, bold)
+        subtotals.append(row)
+        row += 2
+
+    def total_of(column: str) -> str:
+        return "=" + "+".join(f"{column}{r}" for r in subtotals) if subtotals else "=0"
+
+    def line(label: str, formula, font=None) -> int:
+        nonlocal row
+        put_text(sheet, row, 2, label).font = font or Font()
+        number(row, 11, formula, money, font)
+        row += 1
+        return row - 1
+
+    contract = line(words["contract_total"], total_of("F"))
+    cumulative = line(words["cumulative"], total_of("I"), bold)
+    previous = line(words["previous"], total_of("J"))
+    period = line(words["period"], f"=K{cumulative}-K{previous}", bold)
+    revision = line(words["revision"], f"=ROUND(K{period}*(G{row}-1),2)")
+    number(revision, 7, totals["revision_coefficient"], "0.0000")
+    advance = line(words["advance"], f"=ROUND(K{contract}*G{row}/100,2)")
+    settings = claim.info["settings_used"]
+    number(advance, 7, settings["advance_pct"], RATE)
+    number(advance, 8, settings["advance_start_pct"], RATE)
+    number(advance, 9, settings["advance_end_pct"], RATE)
+    share = f"MIN(1,MAX(0,(K{cumulative}/K{contract}*100-H{advance})/(I{advance}-H{advance})))"
+    to_date = line(words["advance_to_date"], f"=IF(K{contract}=0,0,ROUND(K{advance}*{share},2))")
+    before = line(words["advance_before"], totals["advance_recovered_to_date"] - totals["advance_recovered"])
+    recovered = line(words["advance_recovered"], f"=K{to_date}-K{before}")
+    excl = line(words["excl_vat"], f"=K{period}+K{revision}-K{recovered}", bold)
+    vat = line(words["vat"], f"=ROUND(K{excl}*G{row}/100,2)")
+    number(vat, 7, totals["vat_pct"], RATE)
+    if totals.get("autoliquidation"):
+        put_text(sheet, vat, 3, words["autoliquidation"])
+    incl = settings["retention_base"] == "incl_vat"
+    works = f"(K{period}+K{revision})"
+    base = f"({works}+ROUND({works}*G{vat}/100,2))" if incl else works
+    retention = line(words["retention"] if incl else words["retention_excl"], f"=ROUND({base}*G{row}/100,2)")
+    number(retention, 7, totals["retention_pct"], RATE)
+    line(words["net"], f"=K{excl}+K{vat}-K{retention}", bold)
+    put_text(sheet, row, 2, words["due"])
+    put_text(sheet, row, 11, totals["due_date"])
+    sheet.print_title_rows = f"{header}:{header}"
+    sheet.print_area = f"A1:K{row}"
+    sheet.freeze_panes = f"A{header + 1}"
+    for column, width in zip("ABCDEFGHIJK", (12, 50, 6, 12, 12, 15, 11, 12, 15, 15, 15)):
+        sheet.column_dimensions[column].width = width
+    for name, table in ((words["lots"], claim.lots), (words["stages"], claim.stages)):
+        plain = book.create_sheet(title=name[:31])
+        append_table(plain, table, locale=language, name=name)
+        plain.freeze_panes = "A2"
+    book.save(path)

@@ -1,0 +1,350 @@
+"""`bimquant situation` (issue 13): three monthly claims on the sample house, every euro by hand.
+
+The worked example ships in sample_models/situation/ (progress for March, April and May 2026,
+the settings, the index values) and is shown in README.md, "bimquant situation".
+
+The contract is the sample house priced with the shipped French rules and prices (client view:
+sale prices, K = 1.2915), as `bimquant estimate -o marche.json` writes it. The settings: retention
+5 % on the amount incl. VAT, an advance of 20 % recovered from 65 % to 80 % of completion, VAT
+20 %, 30 days, revision a = 0.15, b = 0.85 on an index BT01 of 130.0 in January 2026. The
+progress (cumulative): March, per storey: gros oeuvre 100 % on the ground floor and 50 % on
+level 1; April, per line: gros oeuvre and charpente 100 %, couverture 50 %; May, per line:
+everything 100 %.
+
+The test's own arithmetic below (Decimal, ROUND_HALF_UP) follows README.md, "bimquant
+situation", from the contract's numbers (its lines and the elements behind them), not from
+bimquant's code.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import shutil
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import HOUSE, ROOT, assert_one_error, run, soffice_to_xlsx
+
+D = Decimal
+CENT = D("0.01")
+SETTINGS = """\
+[situation]
+retention_pct = 5.0
+advance_pct = 20.0
+vat_pct = 20.0
+payment_days = 30
+
+[situation.revision]
+a = 0.15
+b = 0.85
+index = "BT01"
+base_month = "2026-01"
+indices = "indices-bt01.csv"
+"""
+INDICES = {"2026-01": D("130.0"), "2026-03": D("131.3"), "2026-04": D("131.95"), "2026-05": D("132.6")}
+GROS_OEUVRE = "02 Gros oeuvre"
+SAMPLE = ROOT / "sample_models" / "situation"
+
+
+def r2(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("situation")
+    code, _, stderr = run(
+        "estimate", HOUSE, "--rules", ROOT / "rules" / "fr-lots.toml", "--prices", ROOT / "rules" / "fr-prix.csv",
+        "-o", path / "marche.json", "-q", "--no-cache",
+    )  # fmt: skip
+    assert code == 0, stderr
+    shutil.copy(SAMPLE / "reglages.toml", path / "reglages.toml")
+    shutil.copy(SAMPLE / "indices-bt01.csv", path / "indices-bt01.csv")
+    return path
+
+
+def test_the_shipped_settings_and_indices_are_the_ones_computed_here():
+    assert (SAMPLE / "reglages.toml").read_text(encoding="utf-8") == SETTINGS
+    rows = (SAMPLE / "indices-bt01.csv").read_text(encoding="utf-8").split()
+    assert rows == ["month,value"] + [f"{m},{v}" for m, v in INDICES.items()]
+
+
+@pytest.fixture(scope="module")
+def contract(folder) -> dict:
+    return json.loads((folder / "marche.json").read_text(encoding="utf-8"))
+
+
+def billable(contract: dict) -> dict[str, dict]:
+    """code -> the line: priced, with a quantity; its amount ROUND(quantity x sale price, 2)."""
+    return {
+        line["code"]: line | {"contract_amount": r2(D(repr(line["quantity"])) * D(repr(line["sale_unit_price"])))}
+        for line in contract["lines"]
+        if line["priced"] and line["quantity"]
+    }
+
+
+def storey_percent(contract: dict, code: str, percents: dict[str, Decimal]) -> Decimal:
+    """A line's percent when each storey is at ``percents``: its elements' contributions weighted."""
+    parts: dict[str, list] = {}
+    for row in contract["trace"]:
+        if row["code"] == code and row["contribution"] is not None:
+            entry = parts.setdefault(row["global_id"], [row["storey"], D(0)])
+            entry[1] += D(repr(row["contribution"]))
+    total = sum(c for _, c in parts.values())
+    done = sum(c * percents.get(s, D(0)) for s, c in parts.values())
+    return (done / total).quantize(D("0.0001"), rounding=ROUND_HALF_UP)
+
+
+def months(contract: dict) -> dict[str, dict[str, Decimal]]:
+    """The cumulative percent of every line at the end of each month."""
+    lines = billable(contract)
+    march = {
+        code: storey_percent(contract, code, {"Ground floor": D(100), "Level 1": D(50)})
+        if line["lot"] == GROS_OEUVRE
+        else D(0)
+        for code, line in lines.items()
+    }
+    april_lots = {GROS_OEUVRE: D(100), "03 Charpente": D(100), "04 Couverture": D(50)}
+    april = {code: april_lots.get(line["lot"], D(0)) for code, line in lines.items()}
+    may = dict.fromkeys(lines, D(100))
+    return {"2026-03": march, "2026-04": april, "2026-05": may}
+
+
+def by_hand(contract: dict) -> dict[str, dict]:
+    """The three claims' totals and line amounts, computed here from the README's conventions."""
+    lines = billable(contract)
+    total = sum(line["contract_amount"] for line in lines.values())
+    advance = r2(total * D(20) / 100)
+    previous_lines, recovered_before, claims = dict.fromkeys(lines, D(0)), D(0), {}
+    for month, percents in months(contract).items():
+        cumulative_lines = {c: r2(lines[c]["contract_amount"] * percents[c] / 100) for c in lines}
+        cumulative = sum(cumulative_lines.values())
+        previous = sum(previous_lines.values())
+        period = cumulative - previous
+        coefficient = (D("0.15") + D("0.85") * INDICES[month] / INDICES["2026-01"]).quantize(
+            D("0.0001"), rounding=ROUND_HALF_UP
+        )
+        revision = r2(period * (coefficient - 1))
+        completion = cumulative / total * 100
+        share = min(max((completion - 65) / 15, D(0)), D(1))
+        recovered_to_date = r2(advance * share)
+        recovered = recovered_to_date - recovered_before
+        excl = period + revision - recovered
+        vat = r2(excl * 20 / 100)
+        works = period + revision
+        retention = r2((works + r2(works * 20 / 100)) * 5 / 100)
+        year, number = (int(p) for p in month.split("-"))
+        end = dt.date(year, number, calendar.monthrange(year, number)[1])
+        claims[month] = {
+            "lines": cumulative_lines,
+            "cumulative": cumulative,
+            "previous": previous,
+            "period": period,
+            "revision_coefficient": coefficient,
+            "revision": revision,
+            "advance_recovered": recovered,
+            "amount_excl_vat": excl,
+            "vat": vat,
+            "retention": retention,
+            "net_to_pay": excl + vat - retention,
+            "due_date": (end + dt.timedelta(days=30)).isoformat(),
+        }
+        previous_lines, recovered_before = cumulative_lines, recovered_to_date
+    return claims
+
+
+def write_progress(folder: Path) -> dict[str, Path]:
+    """The shipped progress files of March and April."""
+    return {month: SAMPLE / f"avancement-{month}.csv" for month in ("2026-03", "2026-04")}
+
+
+def claim(folder: Path, month: str, progress: Path, previous: Path | None, *extra) -> dict:
+    out = folder / f"situation-{month}.json"
+    args = ["situation", folder / "marche.json", "--progress", progress, "--period", month]
+    args += ["--settings", folder / "reglages.toml", "-o", out, "-q", *extra]
+    args += ["--previous", previous] if previous else []
+    code, _, stderr = run(*args)
+    assert code == 0, stderr
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_the_hand_example_itself(contract):
+    # the figures the README shows, and the two facts the example is built on
+    hand = by_hand(contract)
+    assert sum(line["contract_amount"] for line in billable(contract).values()) == D("48431.03")
+    assert hand["2026-03"]["revision_coefficient"] == D("1.0085")  # 0.15 + 0.85 x 131.3 / 130
+    assert hand["2026-04"]["cumulative"] / D("48431.03") > D("0.65")  # April crosses 65 %: recovery starts
+    assert hand["2026-05"]["cumulative"] == D("48431.03")
+
+
+def test_three_months_chained_give_the_hand_figures_to_the_cent(folder, contract):
+    hand = by_hand(contract)
+    files = {month: SAMPLE / f"avancement-{month}.csv" for month in ("2026-03", "2026-04", "2026-05")}
+    previous = None
+    for number, month in enumerate(("2026-03", "2026-04", "2026-05"), start=1):
+        data = claim(folder, month, files[month], previous)
+        expected = hand[month]
+        assert data["info"]["number"] == number and data["info"]["period"] == month
+        lines = {line["code"]: line for line in data["lines"]}
+        assert {c: r2(D(repr(line["cumulative_amount"]))) for c, line in lines.items()} == expected["lines"], month
+        for key in ("cumulative", "previous", "period", "revision", "advance_recovered", "amount_excl_vat", "vat"):
+            assert r2(D(repr(data["totals"][key]))) == expected[key], (month, key)
+        assert r2(D(repr(data["totals"]["retention"]))) == expected["retention"], month
+        assert r2(D(repr(data["totals"]["net_to_pay"]))) == expected["net_to_pay"], month
+        assert data["totals"]["due_date"] == expected["due_date"]
+        lots = {lot["lot"]: r2(D(repr(lot["cumulative_amount"]))) for lot in data["lots"]}
+        by_lot: dict[str, Decimal] = {}
+        for code, line in billable(contract).items():
+            by_lot[line["lot"]] = by_lot.get(line["lot"], D(0)) + expected["lines"][code]
+        assert lots == by_lot, month
+        previous = folder / f"situation-{month}.json"
+
+
+def line_amounts(data: dict) -> dict[str, float]:
+    return {line["code"]: line["cumulative_amount"] for line in data["lines"]}
+
+
+def test_the_same_state_per_element_per_storey_and_per_line_gives_the_same_amounts(folder, contract):
+    # the state of March: gros oeuvre done on the ground floor, half on level 1
+    per_storey = write_progress(folder)["2026-03"]
+    per_element = folder / "par-element.csv"
+    rows = ["global_id,lot,percent"]
+    seen = set()
+    for row in contract["trace"]:
+        line = billable(contract).get(row["code"])
+        if line and line["lot"] == GROS_OEUVRE and row["global_id"] not in seen:
+            seen.add(row["global_id"])
+            percent = {"Ground floor": 100, "Level 1": 50}.get(row["storey"], 0)
+            rows.append(f"{row['global_id']},{GROS_OEUVRE},{percent}")
+    per_element.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    per_line = folder / "par-ligne.csv"
+    percents = months(contract)["2026-03"]
+    per_line.write_text("code,percent\n" + "".join(f"{c},{p}\n" for c, p in percents.items()), encoding="utf-8")
+
+    amounts = [line_amounts(claim(folder, "2026-03", path, None)) for path in (per_storey, per_element, per_line)]
+
+    assert amounts[0] == amounts[1] == amounts[2]
+    assert sum(amounts[0].values()) > 0
+
+
+def test_a_quantity_per_line_is_its_share_of_the_contract_quantity(folder, contract):
+    code, line = next((c, line) for c, line in billable(contract).items() if line["unit"] == "m3")
+    path = folder / "quantite.csv"
+    half = D(repr(line["quantity"])) / 2
+    path.write_text(f"code,quantity\n{code},{half}\n", encoding="utf-8")
+
+    data = claim(folder, "2026-03", path, None)
+
+    (row,) = [r for r in data["lines"] if r["code"] == code]
+    assert row["cumulative_percent"] == 50.0
+    assert D(repr(row["cumulative_amount"])) == r2(billable(contract)[code]["contract_amount"] / 2)
+
+
+def test_a_decrease_is_refused_unless_allowed_and_then_a_credit(folder, contract):
+    march = claim(folder, "2026-03", write_progress(folder)["2026-03"], None)
+    lower = folder / "moins.csv"
+    rows = ["storey,lot,percent", f"Ground floor,{GROS_OEUVRE},100", f"Level 1,{GROS_OEUVRE},25"]
+    lower.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = folder / "refused.json"
+    code, _, stderr = run(
+        "situation", folder / "marche.json", "--progress", lower, "--period", "2026-04",
+        "--previous", folder / "situation-2026-03.json", "-o", out,
+    )  # fmt: skip
+    assert code == 4 and not out.exists()
+    assert_one_error(stderr, "below the previous situation")
+
+    credit = claim(folder, "2026-04", lower, folder / "situation-2026-03.json", "--allow-decrease")
+    assert credit["totals"]["period"] < 0
+    assert credit["totals"]["previous"] == march["totals"]["cumulative"]
+
+
+def test_autoliquidation_bills_without_vat(folder, tmp_path):
+    settings = tmp_path / "sous-traitant.toml"
+    settings.write_text("[situation]\nautoliquidation = true\nretention_pct = 0\n", encoding="utf-8")
+    out = tmp_path / "s.json"
+    code, _, stderr = run(
+        "situation", folder / "marche.json", "--progress", write_progress(folder)["2026-03"], "--period", "2026-03",
+        "--settings", settings, "-o", out, "-q",
+    )  # fmt: skip
+    assert code == 0, stderr
+    totals = json.loads(out.read_text())["totals"]
+    assert totals["vat"] == 0 and totals["retention"] == 0 and totals["autoliquidation"] is True
+    assert totals["net_to_pay"] == totals["amount_excl_vat"] == totals["period"]
+
+
+@pytest.mark.parametrize(
+    "progress, settings, words",
+    [
+        ("code,percent\n02.03.01,101\n", None, ["row 2", "101", "0 to 100"]),
+        ("code,percent\n99.99.99,50\n", None, ["row 2", "99.99.99", "not a line of the contract"]),
+        ("global_id,percent\n0000000000000000000000,50\n", None, ["row 2", "0000000000000000000000"]),
+        ("code,percent\n02.03.01,50\n", "[situation]\nretension_pct = 5\n", ["retension_pct"]),
+        ("code,percent\n02.03.01,50\n", "[situation]\nretention_pct = 10\n", ["above 5 %"]),
+        ("code,percent\n02.03.01,50\n", SETTINGS.replace("2026-01", "2025-12"), ["2025-12"]),
+        ("storey,lot,percent\nRoof,02 Gros oeuvre,50\n", None, ["row 2", "Roof"]),
+    ],
+    ids=["above 100", "unknown code", "unknown GlobalId", "settings typo", "retention above 5", "no base index",
+         "unknown storey"],
+)  # fmt: skip
+def test_bad_progress_or_settings_are_refused_in_one_line_with_exit_4(folder, tmp_path, progress, settings, words):
+    path = tmp_path / "avancement.csv"
+    path.write_text(progress, encoding="utf-8")
+    extra = []
+    if settings is not None:
+        shutil.copy(SAMPLE / "indices-bt01.csv", tmp_path / "indices-bt01.csv")
+        (tmp_path / "s.toml").write_text(settings, encoding="utf-8")
+        extra = ["--settings", tmp_path / "s.toml"]
+    out = tmp_path / "s.xlsx"
+    code, _, stderr = run(
+        "situation", folder / "marche.json", "--progress", path, "--period", "2026-03", *extra, "-o", out
+    )
+    assert code == 4
+    assert_one_error(stderr, *words)
+    assert not out.exists()
+
+
+def test_an_index_missing_for_the_period_is_refused(folder, tmp_path):
+    path = tmp_path / "avancement.csv"
+    path.write_text("code,percent\n02.03.01,50\n", encoding="utf-8")
+    out = tmp_path / "s.json"
+    code, _, stderr = run(
+        "situation", folder / "marche.json", "--progress", path, "--period", "2026-06",
+        "--settings", folder / "reglages.toml", "-o", out,
+    )  # fmt: skip
+    assert code == 4 and not out.exists()
+    assert_one_error(stderr, "BT01", "2026-06")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH")
+def test_libreoffice_recalculates_the_workbook_to_the_json_totals(folder, contract, tmp_path, tmp_path_factory):
+    files = write_progress(folder)
+    claim(folder, "2026-03", files["2026-03"], None)
+    data = claim(folder, "2026-04", files["2026-04"], folder / "situation-2026-03.json")
+    out = tmp_path / "situation-04.xlsx"
+    code, _, stderr = run(
+        "situation", folder / "marche.json", "--progress", files["2026-04"], "--period", "2026-04",
+        "--settings", folder / "reglages.toml", "--previous", folder / "situation-2026-03.json", "-o", out, "-q",
+    )  # fmt: skip
+    assert code == 0, stderr
+
+    sheet = openpyxl.load_workbook(
+        soffice_to_xlsx(out, tmp_path / "lo", tmp_path_factory.mktemp("lo")), data_only=True
+    )["Situation"]
+    found = {row[1]: row[10] for row in sheet.iter_rows(min_row=5, values_only=True) if isinstance(row[1], str)}
+    totals = data["totals"]
+    for label, key in (
+        ("Cumul des travaux HT", "cumulative"),
+        ("Situations précédentes HT", "previous"),
+        ("Travaux du mois HT", "period"),
+        ("Révision de prix (coefficient)", "revision"),
+        ("Remboursement de l'avance", "advance_recovered"),
+        ("Montant HT", "amount_excl_vat"),
+        ("TVA (taux %)", "vat"),
+        ("Retenue de garantie (taux %, sur le TTC)", "retention"),
+        ("Net à payer", "net_to_pay"),
+    ):
+        assert found[label] == pytest.approx(totals[key], abs=0.001), label
