@@ -348,3 +348,56 @@ def test_libreoffice_recalculates_the_workbook_to_the_json_totals(folder, contra
         ("Net à payer", "net_to_pay"),
     ):
         assert found[label] == pytest.approx(totals[key], abs=0.001), label
+
+
+def schedule_model(folder: Path, contract: dict) -> tuple[Path, dict[str, int]]:
+    """The sample house with an IFC4 work schedule: the ground floor's gros oeuvre finished on
+    20 March, level 1's half done, the charpente finished on 10 April but 25 % done (so 25 % at the
+    end of March); each task assigned to its elements (IfcRelAssignsToProduct). Returns the file
+    and the percent each element is at on 31 March."""
+    import ifcopenshell
+    import ifcopenshell.api
+
+    model = ifcopenshell.open(str(HOUSE))
+    plan = ifcopenshell.api.run("sequence.add_work_plan", model, name="Planning")
+    schedule = ifcopenshell.api.run("sequence.add_work_schedule", model, name="Travaux", work_plan=plan)
+    lots = {line["code"]: line["lot"] for line in contract["lines"]}
+    groups: dict[str, set[str]] = {"ground": set(), "level": set(), "frame": set()}
+    for row in contract["trace"]:
+        lot = lots.get(row["code"])
+        if lot == GROS_OEUVRE:
+            groups["ground" if row["storey"] == "Ground floor" else "level"].add(row["global_id"])
+        elif lot == "03 Charpente":
+            groups["frame"].add(row["global_id"])
+    times = {
+        "ground": {"ActualFinish": "2026-03-20T17:00:00"},
+        "level": {"Completion": 0.5},
+        "frame": {"ActualFinish": "2026-04-10T17:00:00", "Completion": 0.25},
+    }
+    expected = {}
+    for name, elements in groups.items():
+        task = ifcopenshell.api.run("sequence.add_task", model, work_schedule=schedule, name=name)
+        time = ifcopenshell.api.run("sequence.add_task_time", model, task=task)
+        ifcopenshell.api.run("sequence.edit_task_time", model, task_time=time, attributes=times[name])
+        for gid in sorted(elements):
+            element = model.by_guid(gid)
+            ifcopenshell.api.run("sequence.assign_product", model, relating_product=element, related_object=task)
+            expected[gid] = max(expected.get(gid, 0), {"ground": 100, "level": 50, "frame": 25}[name])
+    path = folder / "planning.ifc"
+    model.write(str(path))
+    return path, expected
+
+
+def test_an_ifc4_work_schedule_gives_the_situation_of_the_same_per_element_csv(folder, contract):
+    schedule, expected = schedule_model(folder, contract)
+    per_element = folder / "planning-equivalent.csv"
+    per_element.write_text(
+        "global_id,percent\n" + "".join(f"{gid},{p}\n" for gid, p in sorted(expected.items())), encoding="utf-8"
+    )
+
+    from_schedule = claim(folder, "2026-03", schedule, None)
+    from_csv = claim(folder, "2026-03", per_element, None)
+
+    assert line_amounts(from_schedule) == line_amounts(from_csv)
+    assert from_schedule["totals"] == from_csv["totals"]
+    assert set(expected.values()) == {100, 50, 25} and from_schedule["totals"]["cumulative"] > 0

@@ -276,12 +276,19 @@ def get_contract_lines(contract: Contract) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def load_progress(path: str | os.PathLike, contract: Contract, lines: pd.DataFrame) -> dict[str, dict]:
+def load_progress(
+    path: str | os.PathLike, contract: Contract, lines: pd.DataFrame, period: str | None = None
+) -> dict[str, dict]:
     """``code -> {"percent": Decimal, "elements": {global_id: Decimal percent}}`` from a progress
-    CSV in any of its three forms; a line the file does not name is at 0 %."""
+    CSV in any of its three forms, or an IFC4 model's work schedule at the end of ``period``; a
+    line the file does not name is at 0 %."""
     path = Path(path)
+    if path.suffix.lower() == ".ifc":
+        return _from_percents(_schedule_percents(path, contract, period), contract, lines)
     if path.suffix.lower() not in (".csv", ".xlsx"):
-        raise RuleError(f"{path}: unknown progress file type", "give a .csv (see README, bimquant situation)")
+        raise RuleError(
+            f"{path}: unknown progress file type", "give a .csv or an .ifc (see README, bimquant situation)"
+        )
     rows, style = read_rows(path, "progress file")
     header = set(rows[0][1]) if rows else set()
     codes = set(lines["code"])
@@ -376,6 +383,78 @@ def load_progress(path: str | os.PathLike, contract: Contract, lines: pd.DataFra
             percent = done / total if total else Decimal(0)
         result[code] = {"percent": percent.quantize(PERCENT_PLACES, ROUND_HALF_UP), "elements": elements}
     return result
+
+
+def _from_percents(percents: dict[str, Decimal], contract: Contract, lines: pd.DataFrame) -> dict[str, dict]:
+    """Per-element percents (every line each element feeds) as line progress."""
+    contributions = _contributions(contract, set(lines["code"]))
+    result = {}
+    for code in lines["code"]:
+        parts = contributions.get(code, [])
+        elements = {gid: percents.get(gid, Decimal(0)) for gid, _, _ in parts}
+        total = sum((c for _, _, c in parts), Decimal(0))
+        done = sum((c * elements[gid] for gid, _, c in parts), Decimal(0))
+        percent = done / total if total else Decimal(0)
+        result[code] = {"percent": percent.quantize(PERCENT_PLACES, ROUND_HALF_UP), "elements": elements}
+    return result
+
+
+def _schedule_percents(path: Path, contract: Contract, period: str | None) -> dict[str, Decimal]:
+    """GlobalId -> percent done at the end of ``period``, from the tasks of an IFC4 work schedule
+    whose outputs the elements are (``IfcRelAssignsToProduct``): 100 when the task's
+    ``ActualFinish`` is at or before the period's end, else its ``Completion`` (a ratio); an
+    element output by several tasks takes the most advanced."""
+    import ifcopenshell
+
+    if period is None:
+        raise RuleError(f"{path}: a work schedule needs the period", "give --period YYYY-MM")
+    year, month = (int(p) for p in period.split("-"))
+    end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    try:
+        model = ifcopenshell.open(str(path))
+    except Exception as exc:  # noqa: BLE001  (ifcopenshell raises several kinds for a bad file)
+        raise RuleError(f"{path}: not a readable IFC file ({type(exc).__name__})", "export the model again") from None
+    if model.schema == "IFC2X3":
+        raise RuleError(f"{path}: an IFC2X3 file has no task times bimquant reads", "export it as IFC4")
+    percents: dict[str, Decimal] = {}
+    for relation in model.by_type("IfcRelAssignsToProduct"):
+        product = relation.RelatingProduct
+        for task in relation.RelatedObjects or ():
+            if not task.is_a("IfcTask") or product is None or not hasattr(product, "GlobalId"):
+                continue
+            done = _task_percent(path, task, end)
+            percents[product.GlobalId] = max(done, percents.get(product.GlobalId, Decimal(0)))
+    known = {row.get("global_id") for row in contract.trace}
+    if not set(percents) & known:
+        raise RuleError(
+            f"{path}: no task's output is an element of the contract",
+            "assign the tasks to the model's elements (IfcRelAssignsToProduct), the same GlobalIds as the contract's",
+        )
+    return percents
+
+
+def _task_percent(path: Path, task, end: dt.date) -> Decimal:
+    time = task.TaskTime
+    if time is None:
+        return Decimal(0)
+    finish = getattr(time, "ActualFinish", None)
+    if finish:
+        try:
+            if dt.date.fromisoformat(str(finish)[:10]) <= end:
+                return HUNDRED
+        except ValueError:
+            raise RuleError(
+                f"{path}: task {task.Name or task.GlobalId}: ActualFinish {finish!r} is not a date", "fix the task"
+            ) from None
+    completion = getattr(time, "Completion", None)
+    if completion is None:
+        return Decimal(0)
+    if not 0 <= completion <= 1:
+        raise RuleError(
+            f"{path}: task {task.Name or task.GlobalId}: Completion {completion} is not a ratio from 0 to 1",
+            "IFC writes 50 % as 0.5",
+        )
+    return to_decimal(completion) * HUNDRED
 
 
 def _row_percent(where: str, value, style: str) -> Decimal:

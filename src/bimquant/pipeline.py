@@ -345,7 +345,7 @@ def situation(
         raise RuleError(f"{contract}: no priced line with a quantity", "pass the JSON of a priced estimate")
     chosen = billing.load_settings(settings)
     before = billing.load_previous(previous) if previous is not None else None
-    done = billing.load_progress(progress, signed, lines)
+    done = billing.load_progress(progress, signed, lines, month)
     claim = billing.compute_situation(signed, done, lines, chosen, month, before, allow_decrease)
     claim.info |= {
         "contract": str(contract),
