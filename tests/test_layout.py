@@ -50,6 +50,7 @@ ORDER = [
     "report.orderbook",
     "report.change_order",
     "report.situation_sheet",
+    "report.situation_chart",
     "report",
     "pipeline",
     "",  # bimquant/__init__.py

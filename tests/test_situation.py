@@ -401,3 +401,88 @@ def test_an_ifc4_work_schedule_gives_the_situation_of_the_same_per_element_csv(f
     assert line_amounts(from_schedule) == line_amounts(from_csv)
     assert from_schedule["totals"] == from_csv["totals"]
     assert set(expected.values()) == {100, 50, 25} and from_schedule["totals"]["cumulative"] > 0
+
+
+def test_an_accepted_change_order_is_billed_as_lines_of_its_own(folder, contract, tmp_path):
+    import ifcopenshell
+
+    # the revision: W1 drawn 7 m long instead of 6; the change order priced at the contract's prices
+    model = ifcopenshell.open(str(HOUSE))
+    w1 = next(e for e in model.by_type("IfcWall") if e.Name.startswith("W1 "))
+    points = w1.Representation.Representations[0].Items[0].SweptArea.OuterCurve.Points
+    points.CoordList = tuple((7.0 if x == 6.0 else x, y) for x, y in points.CoordList)
+    revised = tmp_path / "v2.ifc"
+    model.write(str(revised))
+    change = tmp_path / "ts1.json"
+    code, _, stderr = run(
+        "diff", HOUSE, revised, "--rules", ROOT / "rules" / "fr-lots.toml", "--contract", folder / "marche.json",
+        "-o", change, "-q", "--no-cache",
+    )  # fmt: skip
+    assert code == 0, stderr
+    items = [i for i in json.loads(change.read_text())["items"] if i["delta_quantity"] and i["unit_price"] is not None]
+    assert any(i["lot"] == GROS_OEUVRE for i in items)
+
+    data = claim(folder, "2026-03", SAMPLE / "avancement-2026-03.csv", None, "--changes", change)
+
+    lines = {line["code"]: line for line in data["lines"]}
+    for item in items:
+        line = lines[f"TS1.{item['code']}"]
+        assert line["label"].startswith("TS1: ") and line["lot"] == item["lot"]
+        assert (line["contract_quantity"], line["unit_price"]) == (item["delta_quantity"], item["unit_price"])
+        assert line["contract_amount"] == item["delta_amount"]
+        # not named by the progress: as far as the contract line of the same work
+        assert line["cumulative_percent"] == lines[item["code"]]["cumulative_percent"]
+    without = claim(folder, "2026-03", SAMPLE / "avancement-2026-03.csv", None)
+    extra = sum(D(repr(line["cumulative_amount"])) for code, line in lines.items() if code.startswith("TS1."))
+    assert D(repr(data["totals"]["cumulative"])) == D(repr(without["totals"]["cumulative"])) + extra
+
+
+def test_the_months_chain_into_a_history_a_chart_and_a_picture(folder, tmp_path):
+    files = {month: SAMPLE / f"avancement-{month}.csv" for month in ("2026-03", "2026-04", "2026-05")}
+    march = claim(folder, "2026-03", files["2026-03"], None)
+    april = claim(folder, "2026-04", files["2026-04"], folder / "situation-2026-03.json")
+    out, picture = tmp_path / "situation-05.xlsx", tmp_path / "situation-05.png"
+    code, _, stderr = run(
+        "situation", folder / "marche.json", "--progress", files["2026-05"], "--period", "2026-05",
+        "--settings", folder / "reglages.toml", "--previous", folder / "situation-2026-04.json",
+        "-o", out, "--report", picture,
+    )  # fmt: skip
+
+    assert code == 0, stderr
+    assert [h["period"] for h in april["info"]["history"]] == ["2026-03", "2026-04"]
+    assert april["info"]["history"][0]["cumulative"] == march["totals"]["cumulative"]
+    sheet = openpyxl.load_workbook(out)["Cumul facturé par mois"]
+    rows = list(sheet.iter_rows(min_row=2, max_col=3, values_only=True))
+    assert [r[0] for r in rows] == ["2026-03", "2026-04", "2026-05"] and rows[-1][1] == rows[-1][2] == 48431.03
+    assert len(sheet._charts) == 1
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f"Écrit : {picture}" in stderr.replace("\n", "")
+
+
+def test_a_report_that_is_no_png_is_a_usage_error_and_nothing_is_written(folder, tmp_path):
+    out = tmp_path / "s.json"
+    code, _, stderr = run(
+        "situation", folder / "marche.json", "--progress", SAMPLE / "avancement-2026-03.csv", "--period", "2026-03",
+        "-o", out, "--report", tmp_path / "chart.pdf",
+    )  # fmt: skip
+    assert code == 2 and "the chart is a .png" in stderr and not out.exists()
+
+
+def test_without_matplotlib_the_chart_names_the_extra(folder, tmp_path, monkeypatch):
+    import builtins
+
+    import bimquant
+    from bimquant.errors import OutputError
+
+    real = builtins.__import__
+
+    def refuse(name, *args, **kwargs):
+        if name.startswith("matplotlib"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    situation = bimquant.situation(folder / "marche.json", SAMPLE / "avancement-2026-03.csv", period="2026-03")
+    monkeypatch.setattr(builtins, "__import__", refuse)
+    with pytest.raises(OutputError) as raised:
+        bimquant.write_situation_chart(situation, tmp_path / "c.png")
+    assert 'pip install "bimquant[report]"' in raised.value.hint

@@ -36,7 +36,7 @@ from bimquant.pipeline import (
     takeoff,
     validate,
 )
-from bimquant.report import get_map_path, write, write_map
+from bimquant.report import get_map_path, write, write_map, write_situation_chart
 from bimquant.revisions import Revision
 from bimquant.rules import Explanation, WorkItems
 from bimquant.takeoff import Takeoff
@@ -73,4 +73,5 @@ __all__ = [
     "validate",
     "write",
     "write_map",
+    "write_situation_chart",
 ]

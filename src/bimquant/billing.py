@@ -276,6 +276,51 @@ def get_contract_lines(contract: Contract) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def load_changes(paths: list[str | os.PathLike]) -> tuple[pd.DataFrame, list[str]]:
+    """The priced lines of accepted change orders (the JSON ``bimquant diff`` wrote), as lines
+    of their own: ``TS1.<code>`` for the first file's items, ``TS2.<code>`` for the second's...
+    (``base_code``: the contract line of the same work). An item without a price (a prix
+    nouveau not yet agreed) is not billable: it is left out and listed in the second value."""
+    import json
+
+    rows, unpriced = [], []
+    for number, path in enumerate(paths, start=1):
+        path = Path(path)
+        hint = "pass the .json bimquant diff wrote for the accepted change order"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise RuleError(f"change order not found: {path}", hint) from None
+        except (OSError, ValueError) as exc:
+            raise RuleError(f"{path}: not a change order ({type(exc).__name__})", hint) from None
+        items = data.get("items") if isinstance(data, dict) else None
+        if not isinstance(items, list) or not all(isinstance(i, dict) and "delta_quantity" in i for i in items):
+            raise RuleError(f"{path}: not a change order (no items with delta_quantity)", hint)
+        for item in items:
+            delta = item.get("delta_quantity")
+            if not isinstance(delta, (int, float)) or not delta:
+                continue
+            code = f"TS{number}.{text_of(item.get('code'))}"
+            price = item.get("unit_price")
+            if not isinstance(price, (int, float)) or not math.isfinite(price):
+                unpriced.append(code)
+                continue
+            quantity, unit_price = to_decimal(delta), to_decimal(price)
+            rows.append(
+                {
+                    "code": code,
+                    "lot": text_of(item.get("lot")),
+                    "label": f"TS{number}: {text_of(item.get('label'))}",
+                    "unit": text_of(item.get("unit")),
+                    "contract_quantity": quantity,
+                    "unit_price": unit_price,
+                    "contract_amount": cents(quantity * unit_price),
+                    "base_code": text_of(item.get("code")),
+                }
+            )
+    return pd.DataFrame(rows), unpriced
+
+
 def load_progress(
     path: str | os.PathLike, contract: Contract, lines: pd.DataFrame, period: str | None = None
 ) -> dict[str, dict]:
@@ -382,6 +427,17 @@ def load_progress(
             done = sum((c * elements[gid] for gid, _, c in parts), Decimal(0))
             percent = done / total if total else Decimal(0)
         result[code] = {"percent": percent.quantize(PERCENT_PLACES, ROUND_HALF_UP), "elements": elements}
+    return _with_changes(result, lines, given=set(by_line))
+
+
+def _with_changes(result: dict[str, dict], lines: pd.DataFrame, given: set[str] = frozenset()) -> dict[str, dict]:
+    """A change-order line the progress does not name itself is as far as the contract line of
+    the same work (its ``base_code``), or at 0 % without one."""
+    if "base_code" not in lines:
+        return result
+    for code, base in zip(lines["code"], lines["base_code"]):
+        if isinstance(base, str) and base and code not in given:
+            result[code] = {"percent": result.get(base, {}).get("percent", Decimal(0)), "elements": {}}
     return result
 
 
@@ -396,7 +452,7 @@ def _from_percents(percents: dict[str, Decimal], contract: Contract, lines: pd.D
         done = sum((c * elements[gid] for gid, _, c in parts), Decimal(0))
         percent = done / total if total else Decimal(0)
         result[code] = {"percent": percent.quantize(PERCENT_PLACES, ROUND_HALF_UP), "elements": elements}
-    return result
+    return _with_changes(result, lines)
 
 
 def _schedule_percents(path: Path, contract: Contract, period: str | None) -> dict[str, Decimal]:
@@ -507,6 +563,9 @@ def load_previous(path: str | os.PathLike) -> dict:
                 for line in lines
             },
             "advance_recovered_to_date": to_decimal(totals.get("advance_recovered_to_date", 0)),
+            "history": [
+                {"period": str(h["period"]), "cumulative": float(h["cumulative"])} for h in info.get("history", [])
+            ],
         }
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleError(f"{path}: not a situation ({exc})", hint) from None
@@ -563,6 +622,11 @@ def compute_situation(
         info={
             "number": number,
             "period": period,
+            # the cumulative amount claimed month by month, this one included (chained by --previous)
+            "history": [
+                *(previous or {}).get("history", []),
+                {"period": period, "cumulative": float(totals["cumulative"])},
+            ],
             "settings_used": {
                 "retention_pct": float(settings.retention_pct),
                 "retention_base": settings.retention_base,

@@ -24,10 +24,12 @@ import re
 import time
 from pathlib import Path
 
+import pandas as pd
+
+from bimquant import billing, revisions
 from bimquant import cache as stored
 from bimquant import estimate as pricing
 from bimquant import orders as ordering
-from bimquant import billing, revisions
 from bimquant.authored import Validation, summarize
 from bimquant.errors import ElementFailuresError, InputError, RuleError
 from bimquant.geometry.iterator import ProgressCallback
@@ -325,6 +327,7 @@ def situation(
     period: str,
     previous: PathLike | None = None,
     settings: PathLike | None = None,
+    changes: tuple[PathLike, ...] | list[PathLike] = (),
     allow_decrease: bool = False,
 ) -> billing.Situation:
     """The monthly progress claim ("situation de travaux") of ``period`` (``YYYY-MM``): the
@@ -332,6 +335,8 @@ def situation(
     claimed at the cumulative progress of ``progress`` (a CSV per line, per element or per
     storey), minus the ``previous`` situation (its JSON), with the price revision, advance
     recovery, retention, VAT and due date of ``settings`` (a TOML file, ``[situation]``).
+    ``changes``: accepted change orders (the JSONs ``bimquant diff`` wrote), billed as lines of
+    their own (``TS1.<code>``...).
 
     Example::
 
@@ -343,6 +348,9 @@ def situation(
     lines = billing.get_contract_lines(signed)
     if lines.empty:
         raise RuleError(f"{contract}: no priced line with a quantity", "pass the JSON of a priced estimate")
+    accepted, unpriced = billing.load_changes(list(changes))
+    if len(accepted):
+        lines = pd.concat([lines.assign(base_code=None), accepted], ignore_index=True)
     chosen = billing.load_settings(settings)
     before = billing.load_previous(previous) if previous is not None else None
     done = billing.load_progress(progress, signed, lines, month)
@@ -356,6 +364,8 @@ def situation(
         "language": signed.language,
         "currency": signed.currency,
         "price_basis": "sale prices" if signed.view == "client" else "direct costs",
+        "changes": [str(path) for path in changes],
+        "change_lines_without_price": unpriced,
         "totals": claim.totals,
     }
     return claim

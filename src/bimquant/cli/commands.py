@@ -29,6 +29,7 @@ from bimquant.cli.console import LogToConsole, err, fail, show
 from bimquant.errors import BimquantError, ElementFailuresError, OutputError
 from bimquant.geometry.iterator import ProgressCallback
 from bimquant.report import check_output
+from bimquant.report.atomic import write_atomically
 
 app = typer.Typer(
     add_completion=False,
@@ -549,8 +550,16 @@ def situation(
     settings: Path | None = typer.Option(
         None, "--settings", help="TOML file with a [situation] table: retention, advance, revision, VAT, term."
     ),
+    changes: list[Path] | None = typer.Option(
+        None,
+        "--changes",
+        help="An accepted change order (the JSON of bimquant diff), billed as lines TS1.<code>...; repeatable.",
+    ),
     allow_decrease: bool = typer.Option(
         False, "--allow-decrease", help="Accept progress below the previous month's (a credit)."
+    ),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also draw the progress (month by month, per lot) into this .png (extra: report)."
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx (live formulas), .csv, .json."),
     fmt: OutFormat | None = FORMAT_OPT,
@@ -563,28 +572,40 @@ def situation(
 
     Example: bimquant situation marche.json --progress avancement-03.csv --period 2026-03 --previous situation-02.json -o situation-03.xlsx
     """
-    _produce(
-        lambda progress_bar: bimquant.situation(
+    inputs = {
+        "the contract": contract,
+        "the progress file (--progress)": progress,
+        "the previous situation (--previous)": previous,
+        "the settings file (--settings)": settings,
+        **{f"the change order {path.name} (--changes)": path for path in changes or []},
+    }
+    if report is not None:
+        if report.suffix.lower() != ".png":
+            raise typer.BadParameter(f"--report {report}: the chart is a .png")
+        with _session(verbose):
+            check_output(report, "png", inputs)
+
+    def compute(progress_bar):
+        claim = bimquant.situation(
             contract,
             progress,
             period=period,
             previous=previous,
             settings=settings,
+            changes=changes or [],
             allow_decrease=allow_decrease,
-        ),
-        summaries.print_situation,
-        output,
-        fmt,
-        quiet,
-        verbose,
-        {
-            "the contract": contract,
-            "the progress file (--progress)": progress,
-            "the previous situation (--previous)": previous,
-            "the settings file (--settings)": settings,
-        },
-        locale,
-    )
+        )
+        if report is not None:
+            language = locale.value if locale else claim.info.get("language")
+            _WRITTEN.extend(
+                str(p)
+                for p in write_atomically([(report, lambda tmp: bimquant.write_situation_chart(claim, tmp, language))])
+            )
+        return claim
+
+    _produce(compute, summaries.print_situation, output, fmt, quiet, verbose, inputs, locale)
+    if report is not None and not quiet:
+        err.print(f"{'Écrit :' if (locale.value if locale else 'fr') == 'fr' else 'Written:'} {show(report)}")
 
 
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True, rich_markup_mode=None)

@@ -490,3 +490,12 @@ def print_situation(claim: bimquant.Situation, locale: str = "en") -> None:
     if totals.get("autoliquidation"):
         err.print(say("  reverse charge: VAT due by the client", "  autoliquidation : TVA due par le preneur"))
     err.print(say(f"  due {totals['due_date']}", f"  échéance {totals['due_date']}"))
+    unpriced = info.get("change_lines_without_price") or []
+    if unpriced:
+        codes = show(", ".join(unpriced))
+        err.print(
+            say(
+                f"[yellow]{len(unpriced)} change-order line(s) without a price, not billed: {codes}[/]",
+                f"[yellow]{len(unpriced)} ligne(s) de TS sans prix (prix nouveaux), non facturées : {codes}[/]",
+            )
+        )

@@ -33,6 +33,7 @@ from bimquant.report.atomic import FORMATS, check_output, get_format, write_atom
 from bimquant.report.dpgf import write_dpgf
 from bimquant.report.change_order import write_change_order
 from bimquant.report.orderbook import write_order_book
+from bimquant.report.situation_chart import write_situation_chart
 from bimquant.report.situation_sheet import write_situation
 from bimquant.revisions import Revision
 from bimquant.takeoff import Takeoff
@@ -45,6 +46,7 @@ __all__ = [
     "register_writer",
     "write",
     "write_map",
+    "write_situation_chart",
     "write_tables",
 ]
 

@@ -51,7 +51,7 @@ def check_output(
     (``{"the price library (--prices)": path}``; links resolved). Call it before a long
     measurement, so a typo in ``-o`` fails at once rather than at the end."""
     path = Path(path)
-    fmt = get_format(path, explicit)
+    fmt = explicit if explicit == "png" else get_format(path, explicit)  # png: a chart beside the data
     folder = _output_folder(path)
     if path.is_dir():
         raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")

@@ -47,6 +47,8 @@ LABELS = {
         "due": "Échéance",
         "lots": "Lots",
         "stages": "Niveaux",
+        "history": "Cumul facturé par mois",
+        "month": "Mois",
         "page": "Page &P / &N",
     },
     "en": {
@@ -76,6 +78,8 @@ LABELS = {
         "due": "Due date",
         "lots": "lots",
         "stages": "stages",
+        "history": "Billed to date, month by month",
+        "month": "Month",
         "page": "Page &P of &N",
     },
 }
@@ -179,4 +183,30 @@ def write_situation(claim: Situation, path: Path, locale: str | None = None) -> 
         plain = book.create_sheet(title=name[:31])
         append_table(plain, table, locale=language, name=name)
         plain.freeze_panes = "A2"
+    _history_sheet(book, claim, words, money)
     book.save(path)
+
+
+def _history_sheet(book, claim: Situation, words: dict, money: str) -> None:
+    """The cumulative amount claimed month by month, against the contract total, and its chart."""
+    from openpyxl.chart import LineChart, Reference
+
+    sheet = book.create_sheet(title=words["history"][:31])
+    put_text(sheet, 1, 1, words["month"])
+    put_text(sheet, 1, 2, words["cumulative"])
+    put_text(sheet, 1, 3, words["contract_total"])
+    history = claim.info.get("history", [])
+    for row, month in enumerate(history, start=2):
+        put_text(sheet, row, 1, month["period"])
+        put_number(sheet, row, 2, month["cumulative"], money)
+        put_number(sheet, row, 3, claim.totals["contract"], money)
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 12, 24
+    sheet.column_dimensions["C"].width = 24
+    chart = LineChart()
+    chart.title = words["history"]
+    chart.y_axis.title = claim.currency
+    last = len(history) + 1
+    chart.add_data(Reference(sheet, min_col=2, max_col=3, min_row=1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
+    chart.width, chart.height = 18, 9
+    sheet.add_chart(chart, "E2")

@@ -1,0 +1,50 @@
+"""A situation's progress as a picture (PNG): the amount claimed to date month by month against
+the contract total, and, per lot, what is billed against what the contract holds.
+
+matplotlib draws it; it belongs to the ``report`` extra (``pip install "bimquant[report]"``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bimquant.billing import Situation
+from bimquant.errors import OutputError
+
+WORDS = {
+    "fr": ("Cumul facturé HT par mois", "Total du marché", "Facturé au cumul HT par lot", "marché", "facturé"),
+    "en": ("Billed to date by month", "Contract total", "Billed to date by trade", "contract", "billed"),
+}
+
+
+def write_situation_chart(claim: Situation, path: Path, locale: str | None = None) -> None:
+    """Draw the chart into ``path`` (PNG). :class:`OutputError` naming the extra when matplotlib
+    is not installed."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")  # no display: a file only
+        import matplotlib.pyplot as plt
+    except ImportError:
+        hint = 'install the report extra: pip install "bimquant[report]"'
+        raise OutputError("the chart needs matplotlib, which is not installed", hint) from None
+    history_title, total_label, lots_title, contract_label, billed_label = WORDS.get(locale or "fr", WORDS["en"])
+    history = claim.info.get("history", [])
+    figure, (left, right) = plt.subplots(1, 2, figsize=(13, 5), constrained_layout=True)
+    months = [h["period"] for h in history]
+    left.plot(months, [h["cumulative"] for h in history], marker="o", label=history_title)
+    left.axhline(claim.totals["contract"], color="grey", linestyle="--", label=total_label)
+    left.set_ylim(bottom=0)
+    left.set_title(history_title)
+    left.set_ylabel(claim.currency)
+    left.legend()
+    lots = claim.lots
+    names = [str(lot)[:40] for lot in lots["lot"]]
+    right.barh(names, lots["contract_amount"], color="lightgrey", label=contract_label)
+    right.barh(names, lots["cumulative_amount"], color="tab:blue", label=billed_label)
+    right.invert_yaxis()
+    right.set_title(lots_title)
+    right.set_xlabel(claim.currency)
+    right.legend()
+    figure.savefig(path, format="png", dpi=110)
+    plt.close(figure)
