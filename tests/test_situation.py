@@ -403,22 +403,8 @@ def test_an_ifc4_work_schedule_gives_the_situation_of_the_same_per_element_csv(f
     assert set(expected.values()) == {100, 50, 25} and from_schedule["totals"]["cumulative"] > 0
 
 
-def test_an_accepted_change_order_is_billed_as_lines_of_its_own(folder, contract, tmp_path):
-    import ifcopenshell
-
-    # the revision: W1 drawn 7 m long instead of 6; the change order priced at the contract's prices
-    model = ifcopenshell.open(str(HOUSE))
-    w1 = next(e for e in model.by_type("IfcWall") if e.Name.startswith("W1 "))
-    points = w1.Representation.Representations[0].Items[0].SweptArea.OuterCurve.Points
-    points.CoordList = tuple((7.0 if x == 6.0 else x, y) for x, y in points.CoordList)
-    revised = tmp_path / "v2.ifc"
-    model.write(str(revised))
-    change = tmp_path / "ts1.json"
-    code, _, stderr = run(
-        "diff", HOUSE, revised, "--rules", ROOT / "rules" / "fr-lots.toml", "--contract", folder / "marche.json",
-        "-o", change, "-q", "--no-cache",
-    )  # fmt: skip
-    assert code == 0, stderr
+def test_an_accepted_change_order_is_billed_as_lines_of_its_own(folder, contract, change_order):
+    change = change_order
     items = [i for i in json.loads(change.read_text())["items"] if i["delta_quantity"] and i["unit_price"] is not None]
     assert any(i["lot"] == GROS_OEUVRE for i in items)
 
@@ -486,3 +472,95 @@ def test_without_matplotlib_the_chart_names_the_extra(folder, tmp_path, monkeypa
     with pytest.raises(OutputError) as raised:
         bimquant.write_situation_chart(situation, tmp_path / "c.png")
     assert 'pip install "bimquant[report]"' in raised.value.hint
+
+
+@pytest.fixture(scope="module")
+def change_order(folder, tmp_path_factory) -> Path:
+    """The change order of W1 drawn 7 m long, priced with the contract (as in the test above)."""
+    import ifcopenshell
+
+    path = tmp_path_factory.mktemp("change")
+    model = ifcopenshell.open(str(HOUSE))
+    w1 = next(e for e in model.by_type("IfcWall") if e.Name.startswith("W1 "))
+    points = w1.Representation.Representations[0].Items[0].SweptArea.OuterCurve.Points
+    points.CoordList = tuple((7.0 if x == 6.0 else x, y) for x, y in points.CoordList)
+    model.write(str(path / "v2.ifc"))
+    code, _, stderr = run(
+        "diff", HOUSE, path / "v2.ifc", "--rules", ROOT / "rules" / "fr-lots.toml",
+        "--contract", folder / "marche.json", "-o", path / "ts1.json", "-q", "--no-cache",
+    )  # fmt: skip
+    assert code == 0, stderr
+    return path / "ts1.json"
+
+
+def refused(*args) -> str:
+    code, _, stderr = run(*args)
+    assert code == 4, stderr
+    return stderr
+
+
+def test_a_change_order_billed_before_cannot_be_dropped(folder, change_order, tmp_path):
+    march = SAMPLE / "avancement-2026-03.csv"
+    claim(folder, "2026-03", march, None, "--changes", change_order)
+    out = tmp_path / "s.json"
+    stderr = refused(
+        "situation", folder / "marche.json", "--progress", SAMPLE / "avancement-2026-04.csv", "--period", "2026-04",
+        "--previous", folder / "situation-2026-03.json", "-o", out,
+    )  # fmt: skip
+    assert_one_error(stderr, "the previous situation billed TS1.")
+    assert "--changes" in stderr and not out.exists()
+
+
+def test_a_previous_situation_or_change_order_of_another_contract_is_refused(folder, change_order, tmp_path):
+    other = tmp_path / "autre-marche.json"
+    code, _, stderr = run(
+        "estimate", HOUSE, "--rules", ROOT / "rules" / "en-trades.toml", "--prices", ROOT / "rules" / "en-prices.csv",
+        "-o", other, "-q", "--no-cache",
+    )  # fmt: skip
+    assert code == 0, stderr
+    claim(folder, "2026-03", SAMPLE / "avancement-2026-03.csv", None)
+    progress = tmp_path / "p.csv"
+    progress.write_text("code,percent\n02.1,10\n", encoding="utf-8")
+    stderr = refused(
+        "situation", other, "--progress", progress, "--period", "2026-04",
+        "--previous", folder / "situation-2026-03.json", "-o", tmp_path / "s.json",
+    )  # fmt: skip
+    assert_one_error(stderr, "a situation of another contract", "marche.json")
+    stderr = refused(
+        "situation", other, "--progress", progress, "--period", "2026-04", "--changes", change_order,
+        "-o", tmp_path / "s.json",
+    )  # fmt: skip
+    assert_one_error(stderr, "a change order priced on another contract")
+    stderr = refused(
+        "situation", folder / "marche.json", "--progress", SAMPLE / "avancement-2026-03.csv", "--period", "2026-03",
+        "--changes", change_order, "--changes", change_order, "-o", tmp_path / "s.json",
+    )  # fmt: skip
+    assert_one_error(stderr, "the same change order")
+    assert not (tmp_path / "s.json").exists()
+
+
+def test_the_advance_is_on_the_contract_as_signed_not_its_change_orders(folder, contract, change_order):
+    data = claim(folder, "2026-04", SAMPLE / "avancement-2026-04.csv", None, "--changes", change_order)
+
+    total = sum(line["contract_amount"] for line in billable(contract).values())
+    assert D(repr(data["totals"]["advance"])) == r2(total * D(20) / 100) == D("9686.21")
+    assert D(repr(data["totals"]["contract"])) > total  # the change order is in the contract total
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("code,percent\n02.03.01,50%\n", ["'50%' is not a number", "write the number alone: 50"]),
+        ('code,percent\n02.03.01,"50,5"\n', ["'50,5' is not a number", "decimal comma"]),
+        ("global_id,lot,percent\nabc,100\n", ["row 2", "fewer values"]),
+        ("lot,percent\n", ["no progress rows"]),
+    ],
+    ids=["percent sign", "decimal comma", "short row", "header only"],
+)
+def test_a_misread_progress_row_says_how_to_write_it(folder, tmp_path, text, words):
+    path = tmp_path / "avancement.csv"
+    path.write_text(text, encoding="utf-8")
+    stderr = refused("situation", folder / "marche.json", "--progress", path, "--period", "2026-03")
+    assert "Traceback" not in stderr
+    for word in words:
+        assert word in stderr, stderr

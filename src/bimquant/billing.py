@@ -90,6 +90,7 @@ class Revision:
     base_month: str
     values: dict[str, Decimal]  # month -> index value
     decimals: int = 4
+    source: str = "the index file"
 
 
 @dataclass
@@ -216,7 +217,7 @@ def _load_revision(path: Path, table) -> Revision:
             f"{indices}: index {table['index']} has no value for the base month {base_month}",
             "add a row for it (the index of the contract's base month, I0)",
         )
-    return Revision(to_decimal(a), to_decimal(b), str(table["index"]), base_month, values, decimals)
+    return Revision(to_decimal(a), to_decimal(b), str(table["index"]), base_month, values, decimals, str(indices))
 
 
 def _load_indices(path: Path, name: str) -> dict[str, Decimal]:
@@ -276,23 +277,51 @@ def get_contract_lines(contract: Contract) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def load_changes(paths: list[str | os.PathLike]) -> tuple[pd.DataFrame, list[str]]:
+def load_changes(
+    paths: list[str | os.PathLike], contract_sha256: str | None = None
+) -> tuple[pd.DataFrame, list[str], list]:
     """The priced lines of accepted change orders (the JSON ``bimquant diff`` wrote), as lines
     of their own: ``TS1.<code>`` for the first file's items, ``TS2.<code>`` for the second's...
     (``base_code``: the contract line of the same work). An item without a price (a prix
-    nouveau not yet agreed) is not billable: it is left out and listed in the second value."""
+    nouveau not yet agreed) is not billable: it is left out and listed in the second value. A
+    change order priced on another contract, or given twice, is refused; one priced with a
+    price library rather than the contract is said in the third value (English, French)."""
+    import hashlib
     import json
 
-    rows, unpriced = [], []
+    rows, unpriced, said, seen = [], [], [], {}
     for number, path in enumerate(paths, start=1):
         path = Path(path)
         hint = "pass the .json bimquant diff wrote for the accepted change order"
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            content = path.read_bytes()
+            data = json.loads(content.decode("utf-8"))
         except FileNotFoundError:
             raise RuleError(f"change order not found: {path}", hint) from None
-        except (OSError, ValueError) as exc:
-            raise RuleError(f"{path}: not a change order ({type(exc).__name__})", hint) from None
+        except (OSError, ValueError):
+            raise RuleError(f"{path}: not a JSON file, so not a change order", hint) from None
+        digest = hashlib.sha256(content).hexdigest()
+        if digest in seen:
+            raise RuleError(f"{path}: the same change order as {seen[digest]}", "give each accepted change order once")
+        seen[digest] = path.name
+        info = data.get("info") if isinstance(data, dict) and isinstance(data.get("info"), dict) else {}
+        basis = str(info.get("price_basis", ""))
+        if (
+            basis.startswith("contract")
+            and contract_sha256
+            and info.get("contract_sha256") not in (None, contract_sha256)
+        ):
+            raise RuleError(
+                f"{path}: a change order priced on another contract ({Path(str(info.get('price_file'))).name})",
+                "price the change order with --contract on this contract's JSON",
+            )
+        if basis == "prices":
+            said.append(
+                (
+                    f"{path.name} was priced with a price library, not the contract's prices",
+                    f"{path.name} a été chiffré avec une bibliothèque de prix, pas aux prix du marché",
+                )
+            )
         items = data.get("items") if isinstance(data, dict) else None
         if not isinstance(items, list) or not all(isinstance(i, dict) and "delta_quantity" in i for i in items):
             raise RuleError(f"{path}: not a change order (no items with delta_quantity)", hint)
@@ -318,7 +347,7 @@ def load_changes(paths: list[str | os.PathLike]) -> tuple[pd.DataFrame, list[str
                     "base_code": text_of(item.get("code")),
                 }
             )
-    return pd.DataFrame(rows), unpriced
+    return pd.DataFrame(rows), unpriced, said
 
 
 def load_progress(
@@ -335,7 +364,9 @@ def load_progress(
             f"{path}: unknown progress file type", "give a .csv or an .ifc (see README, bimquant situation)"
         )
     rows, style = read_rows(path, "progress file")
-    header = set(rows[0][1]) if rows else set()
+    if not rows:
+        raise RuleError(f"{path}: no progress rows", "one row per line, lot, element or storey, with its percent")
+    header = set(rows[0][1])
     codes = set(lines["code"])
     contributions = _contributions(contract, codes)
     if "global_id" in header:
@@ -347,8 +378,8 @@ def load_progress(
     else:
         raise RuleError(
             f"{path}: no code, global_id or storey column",
-            "write one progress row per line (code,percent), per element (global_id,percent) or per storey "
-            "(storey,code,percent)",
+            "write one progress row per line (code,percent), per lot (lot,percent), per element "
+            "(global_id,percent) or per storey (storey,lot,percent)",
         )
     if "percent" not in header and not (form == "line" and "quantity" in header):
         raise RuleError(f"{path}: no percent column", "give the cumulative percent done, 0 to 100")
@@ -360,6 +391,8 @@ def load_progress(
     storeys = {storey for parts in contributions.values() for _, storey, _ in parts}
     for line, row in rows:
         where = f"{path}: row {line}"
+        if any(value is None for value in row.values()):
+            raise RuleError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
         if form == "line" and not text_of(row.get("code")):  # a whole lot at one percent
             lot = text_of(row.get("lot"))
             if lot not in set(lots_of.values()):
@@ -426,7 +459,11 @@ def load_progress(
             total = sum((c for _, _, c in parts), Decimal(0))
             done = sum((c * elements[gid] for gid, _, c in parts), Decimal(0))
             percent = done / total if total else Decimal(0)
-        result[code] = {"percent": percent.quantize(PERCENT_PLACES, ROUND_HALF_UP), "elements": elements}
+        result[code] = {
+            "percent": percent.quantize(PERCENT_PLACES, ROUND_HALF_UP),
+            "elements": elements,
+            "source": path.name,
+        }
     return _with_changes(result, lines, given=set(by_line))
 
 
@@ -514,11 +551,18 @@ def _task_percent(path: Path, task, end: dt.date) -> Decimal:
 
 
 def _row_percent(where: str, value, style: str) -> Decimal:
+    text = text_of(value)
     number = parse_number(value, style)
-    if number is None or not 0 <= number <= 100:
-        raise RuleError(
-            f"{where}: percent {text_of(value)!r} is not from 0 to 100", "write the cumulative percent done"
-        )
+    if number is None:
+        if text.endswith("%"):
+            hint = f"write the number alone: {text.rstrip('% ')}"
+        elif "," in text and style == "point":
+            hint = "a decimal comma in a file separated by ',': write 50.5, or separate the columns with ;"
+        else:
+            hint = "write the cumulative percent done, a number from 0 to 100"
+        raise RuleError(f"{where}: percent {text!r} is not a number", hint)
+    if not 0 <= number <= 100:
+        raise RuleError(f"{where}: percent {text!r} is not from 0 to 100", "write the cumulative percent done")
     return to_decimal(number)
 
 
@@ -549,8 +593,8 @@ def load_previous(path: str | os.PathLike) -> dict:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise RuleError(f"previous situation not found: {path}", hint) from None
-    except (OSError, ValueError) as exc:
-        raise RuleError(f"{path}: not a situation ({type(exc).__name__})", hint) from None
+    except (OSError, ValueError):
+        raise RuleError(f"{path}: not a JSON file, so not a situation", hint) from None
     info, lines, totals = (data.get(k) if isinstance(data, dict) else None for k in ("info", "lines", "totals"))
     if not isinstance(info, dict) or not isinstance(lines, list) or not isinstance(totals, dict):
         raise RuleError(f"{path}: not a situation (no info, lines and totals)", hint)
@@ -563,6 +607,9 @@ def load_previous(path: str | os.PathLike) -> dict:
                 for line in lines
             },
             "advance_recovered_to_date": to_decimal(totals.get("advance_recovered_to_date", 0)),
+            "contract_sha256": info.get("contract_sha256"),
+            "contract": info.get("contract"),
+            "path": str(path),
             "history": [
                 {"period": str(h["period"]), "cumulative": float(h["cumulative"])} for h in info.get("history", [])
             ],
@@ -587,6 +634,17 @@ def compute_situation(
             f"period {period} is not after the previous situation's ({previous['period']})",
             "give the month that follows it with --period",
         )
+    billed_before = [
+        code
+        for code, (_, amount) in (previous or {}).get("lines", {}).items()
+        if amount and code not in set(lines["code"])
+    ]
+    if billed_before:
+        shown = ", ".join(billed_before[:5]) + (" ..." if len(billed_before) > 5 else "")
+        raise RuleError(
+            f"the previous situation billed {shown}, which this one has no line for",
+            "pass the same --changes as the previous month (every change order billed so far), and more if accepted",
+        )
     rows = []
     for line in lines.to_dict(orient="records"):
         code = line["code"]
@@ -594,7 +652,8 @@ def compute_situation(
         before_percent, before_amount = (previous or {}).get("lines", {}).get(code, (Decimal(0), Decimal(0)))
         if percent < before_percent and not allow_decrease:
             raise RuleError(
-                f"{code}: progress {percent} % is below the previous situation's {before_percent} %",
+                f"{code}: progress {percent} % from {progress[code].get('source', 'the progress file')} is below the "
+                f"previous situation's {before_percent} %",
                 "progress is cumulative; to credit work billed too early, add --allow-decrease",
             )
         cumulative = cents(line["contract_amount"] * percent / HUNDRED)
@@ -610,7 +669,8 @@ def compute_situation(
             }
         )
     table = pd.DataFrame(rows, columns=SITUATION_LINE_COLUMNS)
-    totals = _totals(table, settings, period, previous)
+    initial = lines["contract_amount"][lines["base_code"].isna()] if "base_code" in lines else lines["contract_amount"]
+    totals = _totals(table, settings, period, previous, sum(initial, Decimal(0)))
     lots = _by_lot(table)
     stages = _by_stage(table, contract, progress, previous is not None)
     return Situation(
@@ -652,7 +712,7 @@ def compute_situation(
     )
 
 
-def _totals(table: pd.DataFrame, settings: Settings, period: str, previous: dict | None) -> dict:
+def _totals(table: pd.DataFrame, settings: Settings, period: str, previous: dict | None, initial: Decimal) -> dict:
     contract = sum(table["contract_amount"], Decimal(0))
     cumulative = sum(table["cumulative_amount"], Decimal(0))
     before = sum(table["previous_amount"], Decimal(0))
@@ -662,13 +722,13 @@ def _totals(table: pd.DataFrame, settings: Settings, period: str, previous: dict
     if revision is not None:
         if period not in revision.values:
             raise RuleError(
-                f"index {revision.index} has no value for {period}",
+                f"index {revision.index} has no value for {period} in {revision.source}",
                 "add the month's value to the index file (the index of the period's month)",
             )
         exact = revision.a + revision.b * revision.values[period] / revision.values[revision.base_month]
         coefficient = exact.quantize(Decimal(1).scaleb(-revision.decimals), ROUND_HALF_UP)
     revised = cents(this * (coefficient - 1))
-    advance = cents(contract * settings.advance_pct / HUNDRED)
+    advance = cents(initial * settings.advance_pct / HUNDRED)  # on the contract as signed, not its change orders
     share = Decimal(0)
     if contract and advance:
         completion = cumulative / contract * HUNDRED
@@ -755,9 +815,9 @@ def _by_stage(table: pd.DataFrame, contract: Contract, progress: dict, chained: 
 
 
 def _as_floats(frame: pd.DataFrame) -> pd.DataFrame:
-    """Decimal columns as floats (the tables' type everywhere else)."""
+    """Decimal columns as floats (the tables' type everywhere else), -0 as 0."""
     out = frame.copy()
     for column in out.columns:
         if len(out) and isinstance(out[column].iloc[0], Decimal):
-            out[column] = [float(v) for v in out[column]]
+            out[column] = [float(v) + 0.0 for v in out[column]]
     return out

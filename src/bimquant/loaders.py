@@ -39,7 +39,8 @@ def read_text(path: Path, what: str, missing_hint: str = "check the path") -> st
     try:
         return path.read_text(encoding="utf-8-sig")  # -sig: a BOM from Notepad is fine
     except UnicodeDecodeError:
-        raise RuleError(f"{path}: not a UTF-8 text file", f"save the {what} as UTF-8 text") from None
+        hint = f"save the {what} as UTF-8 text (in Excel: « CSV UTF-8 »)"
+        raise RuleError(f"{path}: not a UTF-8 text file", hint) from None
     except OSError as exc:
         raise RuleError(f"{path}: cannot be read ({exc.strerror or exc})", "check the file's permissions") from None
 

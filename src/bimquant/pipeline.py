@@ -301,8 +301,10 @@ def diff(
         said += revisions.check_contract(signed, revision.items, ruleset.name, before.info.get("file"))
     if signed is not None:
         basis, price_file = ("contract_sale" if signed.view == "client" else "contract_cost"), str(signed.path)
+        contract_sha256 = hashlib.sha256(signed.path.read_bytes()).hexdigest()
     else:
         basis, price_file = ("prices", _name(prices)) if library is not None else ("none", None)
+        contract_sha256 = None
     revision.info = {
         "old_file": before.info.get("file"),
         "new_file": after.info.get("file"),
@@ -310,6 +312,7 @@ def diff(
         "language": ruleset.language,
         "price_basis": basis,  # contract_sale, contract_cost, prices or none
         "price_file": price_file,
+        "contract_sha256": contract_sha256,
         "currency": revision.currency,
         "totals": revision.totals,
         "warnings": [en for en, _ in said],
@@ -348,11 +351,17 @@ def situation(
     lines = billing.get_contract_lines(signed)
     if lines.empty:
         raise RuleError(f"{contract}: no priced line with a quantity", "pass the JSON of a priced estimate")
-    accepted, unpriced = billing.load_changes(list(changes))
+    digest = hashlib.sha256(Path(contract).read_bytes()).hexdigest()
+    accepted, unpriced, said = billing.load_changes(list(changes), digest)
     if len(accepted):
         lines = pd.concat([lines.assign(base_code=None), accepted], ignore_index=True)
     chosen = billing.load_settings(settings)
     before = billing.load_previous(previous) if previous is not None else None
+    if before is not None and before.get("contract_sha256") not in (None, digest):
+        raise RuleError(
+            f"{previous}: a situation of another contract ({Path(str(before.get('contract'))).name})",
+            "pass the previous situation of this contract",
+        )
     done = billing.load_progress(progress, signed, lines, month)
     claim = billing.compute_situation(signed, done, lines, chosen, month, before, allow_decrease)
     claim.info |= {
@@ -364,8 +373,11 @@ def situation(
         "language": signed.language,
         "currency": signed.currency,
         "price_basis": "sale prices" if signed.view == "client" else "direct costs",
+        "contract_sha256": digest,
         "changes": [str(path) for path in changes],
         "change_lines_without_price": unpriced,
+        "warnings": [en for en, _ in said],
+        "warnings_fr": [fr for _, fr in said],
         "totals": claim.totals,
     }
     return claim

@@ -490,6 +490,8 @@ def print_situation(claim: bimquant.Situation, locale: str = "en") -> None:
     if totals.get("autoliquidation"):
         err.print(say("  reverse charge: VAT due by the client", "  autoliquidation : TVA due par le preneur"))
     err.print(say(f"  due {totals['due_date']}", f"  échéance {totals['due_date']}"))
+    for warning in info.get("warnings_fr" if locale == "fr" else "warnings", []):
+        err.print(f"[yellow]{say('Warning:', 'Attention :')}[/] {show(warning)}")
     unpriced = info.get("change_lines_without_price") or []
     if unpriced:
         codes = show(", ".join(unpriced))

@@ -39,7 +39,7 @@ def write_situation_chart(claim: Situation, path: Path, locale: str | None = Non
     left.set_ylabel(claim.currency)
     left.legend()
     lots = claim.lots
-    names = [str(lot)[:40] for lot in lots["lot"]]
+    names = [str(lot) if len(str(lot)) <= 48 else str(lot)[:47] + "…" for lot in lots["lot"]]
     right.barh(names, lots["contract_amount"], color="lightgrey", label=contract_label)
     right.barh(names, lots["cumulative_amount"], color="tab:blue", label=billed_label)
     right.invert_yaxis()

@@ -108,6 +108,8 @@ def write_situation(claim: Situation, path: Path, locale: str | None = None) -> 
 
     put_text(sheet, 1, 1, title).font = Font(bold=True, size=14)
     basis = claim.info.get("price_basis", "")
+    if language == "fr":
+        basis = {"sale prices": "prix de vente", "direct costs": "déboursés"}.get(basis, basis)
     put_text(sheet, 2, 1, words["contract"].format(contract=Path(claim.info.get("contract", "")).name, basis=basis))
     header = 4
     for column, text in enumerate(words["headers"], start=1):
