@@ -564,3 +564,35 @@ def test_a_misread_progress_row_says_how_to_write_it(folder, tmp_path, text, wor
     assert "Traceback" not in stderr
     for word in words:
         assert word in stderr, stderr
+
+
+def test_phases_name_progress_rows_group_the_stages_and_plan_the_curve(folder, tmp_path):
+    phases = tmp_path / "phases.toml"
+    phases.write_text(
+        '[[phase]]\nname = "RDC"\ndate = 2026-03-31\nstoreys = ["Ground floor"]\n\n'
+        '[[phase]]\nname = "Étage"\ndate = 2026-05-15\nstoreys = ["Level 1"]\n',
+        encoding="utf-8",
+    )
+    by_phase = tmp_path / "par-phase.csv"
+    by_phase.write_text(f"phase,lot,percent\nRDC,{GROS_OEUVRE},100\nÉtage,{GROS_OEUVRE},50\n", encoding="utf-8")
+
+    with_phases = claim(folder, "2026-03", by_phase, None, "--phases", phases)
+    per_storey = claim(folder, "2026-03", SAMPLE / "avancement-2026-03.csv", None)
+
+    assert line_amounts(with_phases) == line_amounts(per_storey)
+    stages = {s["stage"]: s for s in with_phases["stages"]}
+    assert set(stages) == {"RDC", "Étage"}
+    rdc, etage = stages["RDC"]["contract_amount"], stages["Étage"]["contract_amount"]
+    planned = {p["period"]: p["planned"] for p in with_phases["info"]["planned"]}
+    # March: the ground floor's phase is due; April: nothing more; May: both
+    assert planned == {"2026-03": rdc, "2026-04": rdc, "2026-05": pytest.approx(rdc + etage)}
+    # one storey per phase here: the phases are the storeys under other names
+    storeys = {s["stage"]: s for s in per_storey["stages"]}
+    assert stages["RDC"] == storeys["Ground floor"] | {"stage": "RDC"}
+    assert stages["Étage"] == storeys["Level 1"] | {"stage": "Étage"}
+    refused_phase = tmp_path / "inconnue.csv"
+    refused_phase.write_text(f"phase,lot,percent\nToit,{GROS_OEUVRE},100\n", encoding="utf-8")
+    stderr = refused(
+        "situation", folder / "marche.json", "--progress", refused_phase, "--period", "2026-03", "--phases", phases
+    )
+    assert_one_error(stderr, "phase 'Toit' is not in the phase file")

@@ -351,7 +351,11 @@ def load_changes(
 
 
 def load_progress(
-    path: str | os.PathLike, contract: Contract, lines: pd.DataFrame, period: str | None = None
+    path: str | os.PathLike,
+    contract: Contract,
+    lines: pd.DataFrame,
+    period: str | None = None,
+    phases: list | None = None,
 ) -> dict[str, dict]:
     """``code -> {"percent": Decimal, "elements": {global_id: Decimal percent}}`` from a progress
     CSV in any of its three forms, or an IFC4 model's work schedule at the end of ``period``; a
@@ -371,8 +375,10 @@ def load_progress(
     contributions = _contributions(contract, codes)
     if "global_id" in header:
         form = "element"
-    elif "storey" in header:
+    elif "storey" in header or "phase" in header:
         form = "stage"
+        if "phase" in header and not phases:
+            raise RuleError(f"{path}: a phase column needs the phase file", "add --phases phases.toml (as for order)")
     elif "code" in header or "lot" in header:
         form = "line"
     else:
@@ -430,20 +436,31 @@ def load_progress(
                     raise RuleError(f"{where}: GlobalId {gid!r} feeds no line of the contract", "check the GlobalId")
                 key, storey = (gid, code, lot), None
             else:
-                storey = text_of(row.get("storey"))
-                if storey not in storeys:
-                    raise RuleError(
-                        f"{where}: storey {storey!r} is not in the contract", f"use one of {sorted(storeys)}"
-                    )
+                if "phase" in row:
+                    phase = text_of(row.get("phase"))
+                    chosen = next((p for p in phases if p.name == phase), None)
+                    if chosen is None:
+                        raise RuleError(
+                            f"{where}: phase {phase!r} is not in the phase file",
+                            f"use one of {[p.name for p in phases]}",
+                        )
+                    stage = set(chosen.storeys)
+                else:
+                    storey = text_of(row.get("storey"))
+                    if storey not in storeys:
+                        raise RuleError(
+                            f"{where}: storey {storey!r} is not in the contract", f"use one of {sorted(storeys)}"
+                        )
+                    stage = {storey}
                 if not code and not lot:
                     raise RuleError(f"{where}: no code or lot", "say which line (code) or lot this storey's percent is")
-                key, gid = (storey, code, lot), None
+                key, gid, storey = (*sorted(stage), code, lot), None, stage
             percent = _row_percent(where, row.get("percent"), style)
             for line_code, parts in contributions.items():
                 if (code and line_code != code) or (lot and lots_of[line_code] != lot):
                     continue
                 for element, element_storey, _ in parts:
-                    if element == gid or (storey is not None and element_storey == storey):
+                    if element == gid or (storey is not None and element_storey in storey):
                         by_element[(line_code, element)] = percent
         if key in seen:
             raise RuleError(f"{where}: {', '.join(k for k in key if k)} is already on row {seen[key]}", "keep one row")
@@ -626,6 +643,7 @@ def compute_situation(
     period: str,
     previous: dict | None = None,
     allow_decrease: bool = False,
+    phases: list | None = None,
 ) -> Situation:
     """The situation of ``period`` (``YYYY-MM``) from the contract lines and their progress."""
     number = previous["number"] + 1 if previous else 1
@@ -672,7 +690,8 @@ def compute_situation(
     initial = lines["contract_amount"][lines["base_code"].isna()] if "base_code" in lines else lines["contract_amount"]
     totals = _totals(table, settings, period, previous, sum(initial, Decimal(0)))
     lots = _by_lot(table)
-    stages = _by_stage(table, contract, progress, previous is not None)
+    stage_of = {storey: phase.name for phase in phases or [] for storey in phase.storeys}
+    stages = _by_stage(table, contract, progress, stage_of if phases else None)
     return Situation(
         lines=_as_floats(table),
         lots=_as_floats(lots),
@@ -687,6 +706,7 @@ def compute_situation(
                 *(previous or {}).get("history", []),
                 {"period": period, "cumulative": float(totals["cumulative"])},
             ],
+            "planned": _planned(stages, phases, (previous or {}).get("history", []), period),
             "settings_used": {
                 "retention_pct": float(settings.retention_pct),
                 "retention_base": settings.retention_base,
@@ -784,7 +804,7 @@ def _by_lot(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SITUATION_LOT_COLUMNS)
 
 
-def _by_stage(table: pd.DataFrame, contract: Contract, progress: dict, chained: bool) -> pd.DataFrame:
+def _by_stage(table: pd.DataFrame, contract: Contract, progress: dict, stage_of: dict | None) -> pd.DataFrame:
     """Per storey: each line's contract and cumulative amounts shared out over its elements by
     their contributions (and their own progress), each share rounded to the cent. A share, not
     a line of the bill: the stages add up to the lines within a cent per line."""
@@ -798,8 +818,9 @@ def _by_stage(table: pd.DataFrame, contract: Contract, progress: dict, chained: 
         elements = progress[line["code"]]["elements"]
         for gid, storey, c in parts:
             share = line["contract_amount"] * c / total
-            amounts[storey or "(no storey)"][0] += share
-            amounts[storey or "(no storey)"][1] += share * elements.get(gid, Decimal(0)) / HUNDRED
+            stage = (stage_of.get(storey) or "(no phase)") if stage_of is not None else (storey or "(no storey)")
+            amounts[stage][0] += share
+            amounts[stage][1] += share * elements.get(gid, Decimal(0)) / HUNDRED
     rows = [
         {
             "stage": storey,
@@ -812,6 +833,29 @@ def _by_stage(table: pd.DataFrame, contract: Contract, progress: dict, chained: 
         for storey, (contract_amount, done) in amounts.items()
     ]
     return pd.DataFrame(rows, columns=SITUATION_STAGE_COLUMNS)
+
+
+def _planned(stages: pd.DataFrame, phases: list | None, history: list[dict], period: str) -> list[dict]:
+    """The planned cumulative amount month by month: each phase's contract amount once its date
+    has come (a phase's date is when its work is planned done), from the first month claimed to
+    the last phase's month; empty without dated phases."""
+    dated = [p for p in phases or [] if p.date is not None]
+    if not dated:
+        return []
+    amounts = dict(zip(stages["stage"], stages["contract_amount"]))
+    first = min([h["period"] for h in history] + [period, min(p.date for p in dated).strftime("%Y-%m")])
+    last = max([period, max(p.date for p in dated).strftime("%Y-%m")])
+    months, (year, month) = [], (int(first[:4]), int(first[5:]))
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    planned = []
+    for name in months:
+        year, month = int(name[:4]), int(name[5:])
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        due = sum((amounts.get(p.name, Decimal(0)) for p in dated if p.date <= end), Decimal(0))
+        planned.append({"period": name, "planned": float(due)})
+    return planned
 
 
 def _as_floats(frame: pd.DataFrame) -> pd.DataFrame:

@@ -331,6 +331,7 @@ def situation(
     previous: PathLike | None = None,
     settings: PathLike | None = None,
     changes: tuple[PathLike, ...] | list[PathLike] = (),
+    phases: PathLike | None = None,
     allow_decrease: bool = False,
 ) -> billing.Situation:
     """The monthly progress claim ("situation de travaux") of ``period`` (``YYYY-MM``): the
@@ -339,7 +340,8 @@ def situation(
     storey), minus the ``previous`` situation (its JSON), with the price revision, advance
     recovery, retention, VAT and due date of ``settings`` (a TOML file, ``[situation]``).
     ``changes``: accepted change orders (the JSONs ``bimquant diff`` wrote), billed as lines of
-    their own (``TS1.<code>``...).
+    their own (``TS1.<code>``...). ``phases``: the phase file ``order`` uses: the stages are its
+    phases, a progress row may name a phase, and their dates make the planned curve.
 
     Example::
 
@@ -362,8 +364,9 @@ def situation(
             f"{previous}: a situation of another contract ({Path(str(before.get('contract'))).name})",
             "pass the previous situation of this contract",
         )
-    done = billing.load_progress(progress, signed, lines, month)
-    claim = billing.compute_situation(signed, done, lines, chosen, month, before, allow_decrease)
+    phase_list = ordering.load_phases(phases) if phases is not None else None
+    done = billing.load_progress(progress, signed, lines, month, phase_list)
+    claim = billing.compute_situation(signed, done, lines, chosen, month, before, allow_decrease, phase_list)
     claim.info |= {
         "contract": str(contract),
         "model": signed.model,

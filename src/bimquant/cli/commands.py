@@ -561,6 +561,9 @@ def situation(
     report: Path | None = typer.Option(
         None, "--report", help="Also draw the progress (month by month, per lot) into this .png (extra: report)."
     ),
+    phases: Path | None = typer.Option(
+        None, "--phases", help="Phase file (TOML, as for order): stages by phase, a planned curve from their dates."
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx (live formulas), .csv, .json."),
     fmt: OutFormat | None = FORMAT_OPT,
     locale: Locale | None = LOCALE_OPT,
@@ -577,6 +580,7 @@ def situation(
         "the progress file (--progress)": progress,
         "the previous situation (--previous)": previous,
         "the settings file (--settings)": settings,
+        "the phase file (--phases)": phases,
         **{f"the change order {path.name} (--changes)": path for path in changes or []},
     }
     if report is not None:
@@ -593,6 +597,7 @@ def situation(
             previous=previous,
             settings=settings,
             changes=changes or [],
+            phases=phases,
             allow_decrease=allow_decrease,
         )
         if report is not None:

@@ -12,8 +12,8 @@ from bimquant.billing import Situation
 from bimquant.errors import OutputError
 
 WORDS = {
-    "fr": ("Cumul facturé HT par mois", "Total du marché", "Facturé au cumul HT par lot", "marché", "facturé"),
-    "en": ("Billed to date by month", "Contract total", "Billed to date by trade", "contract", "billed"),
+    "fr": ("Cumul facturé HT par mois", "Total du marché", "Facturé au cumul HT par lot", "marché", "facturé", "prévu"),
+    "en": ("Billed to date by month", "Contract total", "Billed to date by trade", "contract", "billed", "planned"),
 }
 
 
@@ -28,11 +28,22 @@ def write_situation_chart(claim: Situation, path: Path, locale: str | None = Non
     except ImportError:
         hint = 'install the report extra: pip install "bimquant[report]"'
         raise OutputError("the chart needs matplotlib, which is not installed", hint) from None
-    history_title, total_label, lots_title, contract_label, billed_label = WORDS.get(locale or "fr", WORDS["en"])
+    history_title, total_label, lots_title, contract_label, billed_label, planned_label = WORDS.get(
+        locale or "fr", WORDS["en"]
+    )
     history = claim.info.get("history", [])
     figure, (left, right) = plt.subplots(1, 2, figsize=(13, 5), constrained_layout=True)
     months = [h["period"] for h in history]
     left.plot(months, [h["cumulative"] for h in history], marker="o", label=history_title)
+    planned = claim.info.get("planned", [])
+    if planned:
+        left.step(
+            [p["period"] for p in planned],
+            [p["planned"] for p in planned],
+            where="post",
+            color="tab:orange",
+            label=planned_label,
+        )
     left.axhline(claim.totals["contract"], color="grey", linestyle="--", label=total_label)
     left.set_ylim(bottom=0)
     left.set_title(history_title)

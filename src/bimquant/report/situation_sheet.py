@@ -49,6 +49,7 @@ LABELS = {
         "stages": "Niveaux",
         "history": "Cumul facturé par mois",
         "month": "Mois",
+        "planned": "Prévu (phases)",
         "page": "Page &P / &N",
     },
     "en": {
@@ -80,6 +81,7 @@ LABELS = {
         "stages": "stages",
         "history": "Billed to date, month by month",
         "month": "Month",
+        "planned": "Planned (phases)",
         "page": "Page &P of &N",
     },
 }
@@ -197,18 +199,27 @@ def _history_sheet(book, claim: Situation, words: dict, money: str) -> None:
     put_text(sheet, 1, 1, words["month"])
     put_text(sheet, 1, 2, words["cumulative"])
     put_text(sheet, 1, 3, words["contract_total"])
-    history = claim.info.get("history", [])
+    billed = {h["period"]: h["cumulative"] for h in claim.info.get("history", [])}
+    planned = {p["period"]: p["planned"] for p in claim.info.get("planned", [])}
+    if planned:
+        put_text(sheet, 1, 4, words["planned"])
+    history = [{"period": month} for month in sorted(set(billed) | set(planned))]
     for row, month in enumerate(history, start=2):
         put_text(sheet, row, 1, month["period"])
-        put_number(sheet, row, 2, month["cumulative"], money)
+        if month["period"] in billed:
+            put_number(sheet, row, 2, billed[month["period"]], money)
         put_number(sheet, row, 3, claim.totals["contract"], money)
+        if month["period"] in planned:
+            put_number(sheet, row, 4, planned[month["period"]], money)
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 12, 24
-    sheet.column_dimensions["C"].width = 24
+    sheet.column_dimensions["C"].width = sheet.column_dimensions["D"].width = 24
     chart = LineChart()
     chart.title = words["history"]
     chart.y_axis.title = claim.currency
     last = len(history) + 1
-    chart.add_data(Reference(sheet, min_col=2, max_col=3, min_row=1, max_row=last), titles_from_data=True)
+    chart.add_data(
+        Reference(sheet, min_col=2, max_col=4 if planned else 3, min_row=1, max_row=last), titles_from_data=True
+    )
     chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
     chart.width, chart.height = 18, 9
     sheet.add_chart(chart, "E2")
