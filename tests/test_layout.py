@@ -44,6 +44,7 @@ ORDER = [
     "orders",
     "revisions",
     "billing",
+    "costs",
     "report.tables",
     "report.atomic",
     "report.dpgf",
@@ -51,6 +52,7 @@ ORDER = [
     "report.change_order",
     "report.situation_sheet",
     "report.situation_chart",
+    "report.costs_sheet",
     "report",
     "pipeline",
     "",  # bimquant/__init__.py

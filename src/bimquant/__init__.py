@@ -21,10 +21,12 @@ import logging
 from bimquant import cache
 from bimquant.authored import Validation
 from bimquant.billing import Situation
+from bimquant.costs import Costs
 from bimquant.errors import BimquantError, ElementFailuresError, InputError, OutputError, RuleError
 from bimquant.estimate import Budget
 from bimquant.orders import Orders
 from bimquant.pipeline import (
+    costs,
     diff,
     estimate,
     explain,
@@ -36,7 +38,7 @@ from bimquant.pipeline import (
     takeoff,
     validate,
 )
-from bimquant.report import get_map_path, write, write_map, write_situation_chart
+from bimquant.report import get_map_path, write, write_costs_chart, write_map, write_situation_chart
 from bimquant.revisions import Revision
 from bimquant.rules import Explanation, WorkItems
 from bimquant.takeoff import Takeoff
@@ -48,6 +50,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())  # the library log
 __all__ = [
     "BimquantError",
     "Budget",
+    "Costs",
     "ElementFailuresError",
     "Explanation",
     "InputError",
@@ -60,6 +63,7 @@ __all__ = [
     "Validation",
     "WorkItems",
     "cache",
+    "costs",
     "diff",
     "estimate",
     "explain",
@@ -72,6 +76,7 @@ __all__ = [
     "takeoff",
     "validate",
     "write",
+    "write_costs_chart",
     "write_map",
     "write_situation_chart",
 ]

@@ -372,7 +372,7 @@ def load_progress(
         raise RuleError(f"{path}: no progress rows", "one row per line, lot, element or storey, with its percent")
     header = set(rows[0][1])
     codes = set(lines["code"])
-    contributions = _contributions(contract, codes)
+    contributions = get_contributions(contract, codes)
     if "global_id" in header:
         form = "element"
     elif "storey" in header or "phase" in header:
@@ -497,7 +497,7 @@ def _with_changes(result: dict[str, dict], lines: pd.DataFrame, given: set[str] 
 
 def _from_percents(percents: dict[str, Decimal], contract: Contract, lines: pd.DataFrame) -> dict[str, dict]:
     """Per-element percents (every line each element feeds) as line progress."""
-    contributions = _contributions(contract, set(lines["code"]))
+    contributions = get_contributions(contract, set(lines["code"]))
     result = {}
     for code in lines["code"]:
         parts = contributions.get(code, [])
@@ -583,7 +583,7 @@ def _row_percent(where: str, value, style: str) -> Decimal:
     return to_decimal(number)
 
 
-def _contributions(contract: Contract, codes: set[str]) -> dict[str, list[tuple[str, str, Decimal]]]:
+def get_contributions(contract: Contract, codes: set[str]) -> dict[str, list[tuple[str, str, Decimal]]]:
     """code -> [(GlobalId, storey, contribution)], an element's layers summed."""
     summed: dict[str, dict[str, list]] = defaultdict(dict)
     for row in contract.trace:
@@ -693,9 +693,9 @@ def compute_situation(
     stage_of = {storey: phase.name for phase in phases or [] for storey in phase.storeys}
     stages = _by_stage(table, contract, progress, stage_of if phases else None)
     return Situation(
-        lines=_as_floats(table),
-        lots=_as_floats(lots),
-        stages=_as_floats(stages),
+        lines=as_floats(table),
+        lots=as_floats(lots),
+        stages=as_floats(stages),
         totals={k: float(v) if isinstance(v, Decimal) else v for k, v in totals.items()},
         currency=contract.currency,
         info={
@@ -808,7 +808,7 @@ def _by_stage(table: pd.DataFrame, contract: Contract, progress: dict, stage_of:
     """Per storey: each line's contract and cumulative amounts shared out over its elements by
     their contributions (and their own progress), each share rounded to the cent. A share, not
     a line of the bill: the stages add up to the lines within a cent per line."""
-    contributions = _contributions(contract, set(table["code"]))
+    contributions = get_contributions(contract, set(table["code"]))
     amounts: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     for line in table.to_dict(orient="records"):
         parts = contributions.get(line["code"], [])
@@ -858,10 +858,10 @@ def _planned(stages: pd.DataFrame, phases: list | None, history: list[dict], per
     return planned
 
 
-def _as_floats(frame: pd.DataFrame) -> pd.DataFrame:
+def as_floats(frame: pd.DataFrame) -> pd.DataFrame:
     """Decimal columns as floats (the tables' type everywhere else), -0 as 0."""
     out = frame.copy()
     for column in out.columns:
-        if len(out) and isinstance(out[column].iloc[0], Decimal):
-            out[column] = [float(v) + 0.0 for v in out[column]]
+        if any(isinstance(v, Decimal) for v in out[column]):
+            out[column] = [float(v) + 0.0 if isinstance(v, Decimal) else v for v in out[column]]
     return out

@@ -291,3 +291,11 @@ SITUATION_LOT_COLUMNS = [
     "percent_complete",
 ]
 SITUATION_STAGE_COLUMNS = ["stage", "contract_amount", "cumulative_amount", "percent_complete"]
+
+# --- costs against budget (bimquant.costs) ---
+COST_FIGURES = ["budget", "earned", "actual", "cost_variance", "cpi", "eac", "eac_budget"]
+COST_LINE_COLUMNS = ["code", "lot", "label", "unit", "budget", "percent", *COST_FIGURES[1:]]
+COST_LOT_COLUMNS = ["lot", *COST_FIGURES]
+COST_STAGE_COLUMNS = ["stage", *COST_FIGURES]
+UNMATCHED_COST_COLUMNS = ["code", "lot", "label", "issue"]
+ACTUAL_COLUMNS = ["date", "code", "lot", "kind", "amount", "supplier", "reference"]

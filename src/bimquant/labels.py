@@ -43,6 +43,8 @@ SHEETS_FR = {
     "map": "Correspondance",
     "new_prices": "Prix nouveaux",
     "stages": "Niveaux",
+    "unmatched": "Sans correspondance",
+    "actuals": "Dépenses",
 }
 
 HEADERS_FR = {
@@ -215,6 +217,18 @@ HEADERS_FR = {
     "stage": "Niveau",
     "total": "Total",
     "value": "Valeur",
+    # costs against budget
+    "budget": "Budget (déboursé HT)",
+    "percent": "% réalisé",
+    "earned": "Valeur acquise",
+    "actual": "Coût réel",
+    "cost_variance": "Écart (acquis - réel)",
+    "cpi": "IPC (acquis / réel)",
+    "eac": "Prévision à terminaison (IPC)",
+    "eac_budget": "Prévision à terminaison (budget)",
+    "issue": "Anomalie",
+    "date": "Date",
+    "reference": "Référence",
 }
 
 # Where one column name means another thing in one table.
@@ -225,6 +239,7 @@ TABLE_HEADERS_FR = {
     "orders": {"items": "Ouvrages", "label": "Désignation du matériau"},
     "items": {"unit_price": "PU HT"},  # a revision's items: the contract's prices
     "new_prices": {"old_quantity": "Qté marché"},
+    "actuals": {"kind": "Nature", "amount": "Montant HT"},
 }
 
 

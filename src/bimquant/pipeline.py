@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from bimquant import billing, revisions
+from bimquant import costs as costing
 from bimquant import cache as stored
 from bimquant import estimate as pricing
 from bimquant import orders as ordering
@@ -384,6 +385,52 @@ def situation(
         "totals": claim.totals,
     }
     return claim
+
+
+def costs(
+    contract: PathLike,
+    actuals: PathLike,
+    progress: PathLike,
+    *,
+    period: str,
+    start: str | None = None,
+    phases: PathLike | None = None,
+) -> costing.Costs:
+    """Costs against budget to the end of ``period``: each line's direct cost (the budget, from
+    the estimate's JSON ``contract``), its earned value at the ``progress`` (as for a
+    situation), the ``actuals`` booked to it (a CSV), the variance, CPI and forecasts; per lot
+    and per stage (storey, or phase with ``phases``; dated phases give the planned value and
+    SPI). ``start`` (``YYYY-MM``): the job's first month; a cost dated before it is refused.
+
+    Example::
+
+        >>> report = costs("marche.json", "depenses.csv", "avancement-04.csv", period="2026-04")
+        >>> report.lots[["lot", "budget", "earned", "actual", "cpi"]]
+    """
+    month = billing.parse_month(period)
+    first = billing.parse_month(start) if start is not None else None
+    if first is not None and first > month:
+        raise RuleError(f"--start {first} is after --period {month}", "the job starts before the period it reports")
+    signed = revisions.load_contract(contract)
+    lines = costing.get_budget_lines(signed)
+    if lines.empty:
+        raise RuleError(f"{contract}: no line with a direct cost", "pass the JSON of a priced estimate")
+    phase_list = ordering.load_phases(phases) if phases is not None else None
+    booked = costing.load_actuals(actuals, lines, first, month)
+    done = billing.load_progress(progress, signed, lines, month, phase_list)
+    report = costing.compute_costs(signed, lines, done, booked, month, phase_list)
+    report.info |= {
+        "contract": str(contract),
+        "model": signed.model,
+        "actuals_file": str(actuals),
+        "progress": str(progress),
+        "phases": str(phases) if phases is not None else None,
+        "start": first,
+        "language": signed.language,
+        "currency": signed.currency,
+        "totals": report.totals,
+    }
+    return report
 
 
 def _refuse_double_counts(work: WorkItems, strict: bool) -> None:

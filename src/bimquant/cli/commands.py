@@ -583,11 +583,7 @@ def situation(
         "the phase file (--phases)": phases,
         **{f"the change order {path.name} (--changes)": path for path in changes or []},
     }
-    if report is not None:
-        if report.suffix.lower() != ".png":
-            raise typer.BadParameter(f"--report {report}: the chart is a .png")
-        with _session(verbose):
-            check_output(report, "png", inputs)
+    _check_chart(report, inputs, verbose)
 
     def compute(progress_bar):
         claim = bimquant.situation(
@@ -600,17 +596,76 @@ def situation(
             phases=phases,
             allow_decrease=allow_decrease,
         )
-        if report is not None:
-            language = locale.value if locale else claim.info.get("language")
-            _WRITTEN.extend(
-                str(p)
-                for p in write_atomically([(report, lambda tmp: bimquant.write_situation_chart(claim, tmp, language))])
-            )
+        _draw_chart(report, lambda tmp: bimquant.write_situation_chart(claim, tmp, _chart_language(claim, locale)))
         return claim
 
     _produce(compute, summaries.print_situation, output, fmt, quiet, verbose, inputs, locale)
     if report is not None and not quiet:
         err.print(f"{'Écrit :' if (locale.value if locale else 'fr') == 'fr' else 'Written:'} {show(report)}")
+
+
+@app.command()
+def costs(
+    contract: Path = typer.Argument(
+        ..., help="The JSON bimquant estimate wrote for the signed revision.", show_default=False, metavar="CONTRACT"
+    ),
+    actuals: Path = typer.Option(..., "--actuals", help="Costs incurred (.csv): date, code or lot, kind, amount."),
+    progress: Path = typer.Option(
+        ..., "--progress", help="Progress at the period's end (.csv or .ifc), as for bimquant situation."
+    ),
+    period: str = typer.Option(..., "--period", help="The month reported, YYYY-MM."),
+    start: str | None = typer.Option(
+        None, "--start", help="The job's first month, YYYY-MM (earlier costs are refused)."
+    ),
+    phases: Path | None = typer.Option(
+        None, "--phases", help="Phase file (TOML, as for order): stages by phase; dated phases give the planned value."
+    ),
+    report: Path | None = typer.Option(None, "--report", help="Also draw the curves into this .png (extra: report)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx, .csv, .json."),
+    fmt: OutFormat | None = FORMAT_OPT,
+    locale: Locale | None = LOCALE_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """Costs against budget (budget vs réalisé): earned value, actual cost, variance, CPI and
+    forecasts per line, lot and stage.
+
+    Example: bimquant costs marche.json --actuals depenses.csv --progress avancement-04.csv --period 2026-04 -o couts.xlsx
+    """
+    inputs = {
+        "the contract": contract,
+        "the actuals (--actuals)": actuals,
+        "the progress file (--progress)": progress,
+        "the phase file (--phases)": phases,
+    }
+    _check_chart(report, inputs, verbose)
+
+    def compute(progress_bar):
+        result = bimquant.costs(contract, actuals, progress, period=period, start=start, phases=phases)
+        _draw_chart(report, lambda tmp: bimquant.write_costs_chart(result, tmp, _chart_language(result, locale)))
+        return result
+
+    _produce(compute, summaries.print_costs, output, fmt, quiet, verbose, inputs, locale)
+
+
+def _check_chart(report: Path | None, inputs: dict, verbose: bool) -> None:
+    """A --report path is a .png that can be written and is none of the inputs: checked first."""
+    if report is None:
+        return
+    if report.suffix.lower() != ".png":
+        raise typer.BadParameter(f"--report {report}: the chart is a .png")
+    with _session(verbose):
+        check_output(report, "png", inputs)
+
+
+def _draw_chart(report: Path | None, draw: Callable[[Path], Any]) -> None:
+    """Draw a chart into --report, atomically (the file appears whole, or not at all)."""
+    if report is not None:
+        _WRITTEN.extend(str(path) for path in write_atomically([(report, draw)]))
+
+
+def _chart_language(result, locale: Locale | None) -> str | None:
+    return locale.value if locale else result.info.get("language")
 
 
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True, rich_markup_mode=None)

@@ -501,3 +501,39 @@ def print_situation(claim: bimquant.Situation, locale: str = "en") -> None:
                 f"[yellow]{len(unpriced)} ligne(s) de TS sans prix (prix nouveaux), non facturées : {codes}[/]",
             )
         )
+
+
+def print_costs(report: bimquant.Costs, locale: str = "en") -> None:
+    """Budget, earned, actual, variance and CPI per lot and in total; what does not match."""
+    say = words(locale)
+    totals, currency = report.totals, show(report.currency)
+    lots = report.lots.set_index("lot")[["budget", "earned", "actual", "cost_variance", "cpi"]]
+    title = say(
+        f"Costs to {report.info['period']} ({currency}, direct cost)",
+        f"Réalisé au {report.info['period']} ({currency}, déboursés HT)",
+    )
+    err.print(make_table(title, lots, locale))
+    cpi = "-" if totals.get("cpi") is None else format_number(totals["cpi"], locale, 3)
+    budget, earned = format_number(totals["budget"], locale), format_number(totals["earned"], locale)
+    actual, variance = format_number(totals["actual"], locale), format_number(totals["cost_variance"], locale)
+    err.print(
+        say(
+            f"  budget {budget}, earned {earned}, actual {actual}, variance {variance} {currency}, CPI {cpi}",
+            f"  budget {budget}, valeur acquise {earned}, coût réel {actual}, écart {variance} {currency}, IPC {cpi}",
+        )
+    )
+    if totals.get("spi") is not None:
+        err.print(
+            say(
+                f"  planned value {format_number(totals['planned'], locale)}, SPI {totals['spi']}",
+                f"  valeur planifiée {format_number(totals['planned'], locale)}, IPD {totals['spi']}",
+            )
+        )
+    if len(report.unmatched):
+        shown = show(", ".join(f"{r.code} ({r.issue})" for r in report.unmatched.head(6).itertuples()))
+        err.print(
+            say(
+                f"[yellow]{len(report.unmatched)} line(s) do not match:[/] {shown}",
+                f"[yellow]{len(report.unmatched)} ligne(s) sans correspondance :[/] {shown}",
+            )
+        )

@@ -24,6 +24,7 @@ import pandas as pd
 
 from bimquant.authored import Validation
 from bimquant.billing import Situation
+from bimquant.costs import Costs
 from bimquant.errors import OutputError
 from bimquant.estimate import Budget
 from bimquant.labels import LOCALES
@@ -33,6 +34,7 @@ from bimquant.report.atomic import FORMATS, check_output, get_format, write_atom
 from bimquant.report.dpgf import write_dpgf
 from bimquant.report.change_order import write_change_order
 from bimquant.report.orderbook import write_order_book
+from bimquant.report.costs_sheet import write_costs, write_costs_chart
 from bimquant.report.situation_chart import write_situation_chart
 from bimquant.report.situation_sheet import write_situation
 from bimquant.revisions import Revision
@@ -45,6 +47,7 @@ __all__ = [
     "get_map_path",
     "register_writer",
     "write",
+    "write_costs_chart",
     "write_map",
     "write_situation_chart",
     "write_tables",
@@ -191,8 +194,10 @@ register_writer(Budget, "xlsx")(write_dpgf)
 register_writer(Orders, "xlsx")(write_order_book)
 register_writer(Revision, "xlsx")(write_change_order)
 register_writer(Situation, "xlsx")(write_situation)
+register_writer(Costs, "xlsx")(write_costs)
 CSV_TABLES[Takeoff] = lambda result: list(result.work.tables) if result.work is not None else ["elements"]
 CSV_TABLES[Validation] = lambda result: ["authored"]
 CSV_TABLES[Revision] = lambda result: ["items", "elements", "trace", "new_prices"]  # the map: write_map
 JSON_OBJECTS[Situation] = ("totals",)
+JSON_OBJECTS[Costs] = ("totals",)
 JSON_ONLY_OBJECTS[Situation] = ("summary",)  # the totals as a table, for CSV and XLSX

@@ -1,0 +1,328 @@
+"""Costs against budget ("budget vs réalisé"): earned value per line, lot and stage.
+
+The budget is the signed estimate's direct cost per line (``amount`` in the JSON ``bimquant
+estimate`` wrote: quantity x direct unit price, before overheads and margin). The progress is
+read as for a situation (:mod:`bimquant.billing`: per line, per lot, per element, per storey or
+phase, or an IFC4 work schedule). The actual costs come from a CSV of invoices, valued delivery
+notes, time sheets and subcontractor bills, each booked to a line (``code``) or a lot.
+
+Conventions (README.md, "bimquant costs"), amounts rounded half up to the cent:
+
+- earned value EV = ROUND(budget x percent / 100, 2); actual cost AC = the sum of the costs
+  booked to the line; cost variance CV = EV - AC; cost performance index CPI = EV / AC (none
+  without costs);
+- forecast at completion, two ways, both shown: ``eac`` = AC + (budget - EV) / CPI (the work
+  left costs what the work done cost, relative to budget), and ``eac_budget`` = AC + (budget -
+  EV) (the work left costs its budget);
+- a lot adds its lines and the costs booked to the lot itself; the total adds the lots;
+- a stage (storey or phase) gets each line's budget and earned value shared out over its
+  elements (as a situation's stages) and the line's actual cost in proportion to its earned
+  value there (its budget, before any progress): an allocation, said so;
+- with dated phases, the planned value PV to date is the budget of the phases due by the
+  period's end, and SPI = EV / PV.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from bimquant.billing import HUNDRED, as_floats, get_contributions
+from bimquant.columns import (
+    ACTUAL_COLUMNS,
+    COST_LINE_COLUMNS,
+    COST_LOT_COLUMNS,
+    COST_STAGE_COLUMNS,
+    UNMATCHED_COST_COLUMNS,
+)
+from bimquant.errors import RuleError
+from bimquant.estimate import cents, to_decimal
+from bimquant.loaders import parse_number, read_rows, text_of
+from bimquant.result import Result
+from bimquant.revisions import Contract
+
+KINDS = ("labour", "material", "equipment", "subcontract", "other", "credit")
+RATIO = Decimal("0.0001")
+
+
+@dataclass
+class Costs(Result):
+    """Budget against actual to date.
+
+    - ``lines``: per line (``COST_LINE_COLUMNS``): budget, percent, earned, actual, cost
+      variance, CPI, both forecasts at completion.
+    - ``lots``, ``stages``: the same sums per lot, and per storey or phase (an allocation).
+    - ``unmatched``: lines with costs and no progress, and progress without costs.
+    - ``actuals``: the cost rows read, as booked.
+    - ``totals``: budget, earned, actual, cost variance, CPI, forecasts; planned value and SPI
+      with dated phases.
+    """
+
+    TABLES = ("lines", "lots", "stages", "unmatched", "actuals")
+
+    lines: pd.DataFrame
+    lots: pd.DataFrame
+    stages: pd.DataFrame
+    unmatched: pd.DataFrame
+    actuals: pd.DataFrame
+    totals: dict = field(default_factory=dict)
+    currency: str = "EUR"
+    info: dict = field(default_factory=dict)
+
+
+def get_budget_lines(contract: Contract) -> pd.DataFrame:
+    """The lines with a direct cost: priced, with a quantity; budget = ROUND(quantity x direct
+    unit price, 2) (the estimate's ``amount``)."""
+    rows = []
+    for line in contract.lines:
+        price, quantity = line.get("unit_price"), line.get("quantity")
+        if not line.get("priced") or not quantity or not isinstance(price, (int, float)):
+            continue
+        rows.append(
+            {
+                "code": text_of(line.get("code")),
+                "lot": text_of(line.get("lot")),
+                "label": text_of(line.get("label")),
+                "unit": text_of(line.get("unit")),
+                "contract_quantity": to_decimal(quantity),
+                "unit_price": to_decimal(price),
+                "contract_amount": cents(to_decimal(quantity) * to_decimal(price)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def load_actuals(path: str | os.PathLike, lines: pd.DataFrame, start: str | None, period: str) -> pd.DataFrame:
+    """The cost rows of an actuals CSV (``date``, ``code`` or ``lot``, ``kind``, ``amount``,
+    optional ``supplier``, ``reference``); :class:`RuleError` naming the file and the row for
+    an unknown code or lot, an unknown kind, a negative amount that is not a ``credit``, a date
+    that is not one or falls outside the job (before ``start``, after the period's end)."""
+    path = Path(path)
+    rows, style = read_rows(path, "actuals file")
+    if not rows:
+        raise RuleError(f"{path}: no cost rows", "one row per invoice, delivery note or time sheet")
+    header = set(rows[0][1])
+    missing = [c for c in ("date", "kind", "amount") if c not in header]
+    if missing or not header & {"code", "lot"}:
+        raise RuleError(
+            f"{path}: missing column(s) {', '.join(missing or ['code or lot'])}",
+            "the header is date,code (or lot),kind,amount[,supplier,reference]",
+        )
+    codes, lots = set(lines["code"]), set(lines["lot"])
+    year, month = (int(p) for p in period.split("-"))
+    end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    first = dt.date(int(start[:4]), int(start[5:]), 1) if start else None
+    booked = []
+    for line, row in rows:
+        where = f"{path}: row {line}"
+        if any(value is None for value in row.values()):
+            raise RuleError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
+        date = _date(where, text_of(row.get("date")))
+        if date > end or (first is not None and date < first):
+            window = f"{first.isoformat() if first else 'the start'} to {end.isoformat()}"
+            raise RuleError(f"{where}: date {date.isoformat()} is outside the job ({window})", "check the date")
+        code, lot = text_of(row.get("code")), text_of(row.get("lot"))
+        if code and code not in codes:
+            raise RuleError(f"{where}: code {code!r} is not a line of the contract", "book it to a line (N°) or a lot")
+        if not code and lot not in lots:
+            raise RuleError(f"{where}: lot {lot!r} is not a lot of the contract", "check the lot's name")
+        kind = text_of(row.get("kind")).lower()
+        if kind not in KINDS:
+            raise RuleError(f"{where}: kind {kind!r} is unknown", f"use one of {', '.join(KINDS)}")
+        amount = parse_number(row.get("amount"), style)
+        if amount is None:
+            raise RuleError(
+                f"{where}: amount {text_of(row.get('amount'))!r} is not a number",
+                "write 1250.50, or 1250,50 in a file separated by ;",
+            )
+        if amount < 0 and kind != "credit":
+            raise RuleError(
+                f"{where}: a negative amount ({amount:g}) that is not a credit", "a credit note is kind = credit"
+            )
+        booked.append(
+            {
+                "date": date.isoformat(),
+                "code": code,
+                "lot": lot or dict(zip(lines["code"], lines["lot"]))[code],
+                "kind": kind,
+                "amount": to_decimal(amount),
+                "supplier": text_of(row.get("supplier")),
+                "reference": text_of(row.get("reference")),
+            }
+        )
+    return pd.DataFrame(booked, columns=ACTUAL_COLUMNS)
+
+
+def _date(where: str, text: str) -> dt.date:
+    for form in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    raise RuleError(f"{where}: date {text!r} is not a date", "write 2026-03-15 or 15/03/2026")
+
+
+def compute_costs(
+    contract: Contract,
+    lines: pd.DataFrame,
+    progress: dict[str, dict],
+    actuals: pd.DataFrame,
+    period: str,
+    phases: list | None = None,
+) -> Costs:
+    """Earned value, actual cost and forecasts per line, lot and stage, to the end of ``period``."""
+    by_code = defaultdict(Decimal)
+    by_lot_only = defaultdict(Decimal)
+    for row in actuals.to_dict(orient="records"):
+        if row["code"]:
+            by_code[row["code"]] += row["amount"]
+        else:
+            by_lot_only[row["lot"]] += row["amount"]
+    rows, unmatched = [], []
+    for line in lines.to_dict(orient="records"):
+        budget, percent = line["contract_amount"], progress[line["code"]]["percent"]
+        earned, actual = cents(budget * percent / HUNDRED), by_code.get(line["code"], Decimal(0))
+        rows.append(
+            _figures({k: line[k] for k in ("code", "lot", "label", "unit")}, budget, earned, actual)
+            | {"percent": percent}
+        )
+        issue = (
+            "costs, no progress" if actual and not percent else "progress, no costs" if percent and not actual else ""
+        )
+        if issue:
+            unmatched.append({"code": line["code"], "lot": line["lot"], "label": line["label"], "issue": issue})
+    table = pd.DataFrame(rows, columns=COST_LINE_COLUMNS)
+    lots = []
+    for lot, group in table.groupby("lot", sort=False):
+        budget, earned = sum(group["budget"], Decimal(0)), sum(group["earned"], Decimal(0))
+        actual = sum(group["actual"], Decimal(0)) + by_lot_only.get(lot, Decimal(0))
+        lots.append(_figures({"lot": lot}, budget, earned, actual))
+    lot_table = pd.DataFrame(lots, columns=COST_LOT_COLUMNS)
+    stages = _stages(table, contract, progress, phases)
+    budget = sum(lot_table["budget"], Decimal(0))
+    earned = sum(lot_table["earned"], Decimal(0))
+    actual = sum(lot_table["actual"], Decimal(0))
+    totals = _figures({}, budget, earned, actual)
+    planned = _planned_value(stages, phases, period)
+    if planned is not None:
+        totals |= {"planned": planned, "spi": (earned / planned).quantize(RATIO, ROUND_HALF_UP) if planned else None}
+    monthly = _monthly(actuals, period)
+    planned_by_month = _planned_by_month(stages, phases, monthly, period)
+    return Costs(
+        lines=as_floats(table.sort_values("cost_variance", kind="stable")),
+        lots=as_floats(lot_table),
+        stages=as_floats(stages),
+        unmatched=pd.DataFrame(unmatched, columns=UNMATCHED_COST_COLUMNS),
+        actuals=as_floats(actuals) if len(actuals) else actuals,
+        totals={k: float(v) if isinstance(v, Decimal) else v for k, v in totals.items()},
+        currency=contract.currency,
+        info={"period": period, "actual_by_month": monthly, "planned_by_month": planned_by_month},
+    )
+
+
+def _figures(row: dict, budget: Decimal, earned: Decimal, actual: Decimal) -> dict:
+    cpi = (earned / actual).quantize(RATIO, ROUND_HALF_UP) if actual else None
+    remaining = budget - earned
+    return row | {
+        "budget": budget,
+        "earned": earned,
+        "actual": actual,
+        "cost_variance": earned - actual,
+        "cpi": cpi,
+        "eac": cents(actual + remaining / (earned / actual)) if actual and earned else None,
+        "eac_budget": actual + remaining,
+    }
+
+
+def _stages(table: pd.DataFrame, contract: Contract, progress: dict, phases: list | None) -> pd.DataFrame:
+    stage_of = {storey: phase.name for phase in phases or [] for storey in phase.storeys}
+    contributions = get_contributions(contract, set(table["code"]))
+    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
+    for line in table.to_dict(orient="records"):
+        parts = contributions.get(line["code"], [])
+        total = sum((c for _, _, c in parts), Decimal(0))
+        if not total:
+            continue
+        elements = progress[line["code"]]["elements"]
+        shares = []
+        for gid, storey, c in parts:
+            stage = (stage_of.get(storey) or "(no phase)") if phases else (storey or "(no storey)")
+            budget = line["budget"] * c / total
+            earned = budget * elements.get(gid, Decimal(0)) / HUNDRED
+            shares.append((stage, budget, earned))
+        weight = sum((e for _, _, e in shares), Decimal(0))
+        for stage, budget, earned in shares:
+            share = earned / weight if weight else budget / line["budget"] if line["budget"] else Decimal(0)
+            entry = sums[stage]
+            entry[0] += budget
+            entry[1] += earned
+            entry[2] += line["actual"] * share
+    rows = [_figures({"stage": stage}, cents(b), cents(e), cents(a)) for stage, (b, e, a) in sums.items()]
+    return pd.DataFrame(rows, columns=COST_STAGE_COLUMNS)
+
+
+def _planned_value(stages: pd.DataFrame, phases: list | None, period: str) -> Decimal | None:
+    dated = [p for p in phases or [] if p.date is not None]
+    if not dated:
+        return None
+    year, month = (int(p) for p in period.split("-"))
+    end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    budgets = dict(zip(stages["stage"], stages["budget"]))
+    return sum((budgets.get(p.name, Decimal(0)) for p in dated if p.date <= end), Decimal(0))
+
+
+def _planned_by_month(stages: pd.DataFrame, phases: list | None, monthly: list[dict], period: str) -> list[dict]:
+    """The planned value at the end of each month, from the first cost (or phase) to the period."""
+    dated = [p for p in phases or [] if p.date is not None]
+    if not dated:
+        return []
+    first = min([m["period"] for m in monthly] + [min(p.date for p in dated).strftime("%Y-%m"), period])
+    result, (year, month) = [], (int(first[:4]), int(first[5:]))
+    while f"{year:04d}-{month:02d}" <= period:
+        name = f"{year:04d}-{month:02d}"
+        result.append({"period": name, "planned": float(_planned_value(stages, phases, name) or 0)})
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return result
+
+
+def _monthly(actuals: pd.DataFrame, period: str) -> list[dict]:
+    """The actual cost to date at the end of each month with costs, up to the period."""
+    if actuals.empty:
+        return []
+    months: dict[str, Decimal] = defaultdict(Decimal)
+    for date, amount in zip(actuals["date"], actuals["amount"]):
+        months[date[:7]] += amount
+    running, series = Decimal(0), []
+    for month in sorted(months):
+        running += months[month]
+        series.append({"period": month, "actual": float(running)})
+    return series
+
+
+def get_chart_series(report: Costs) -> dict[str, list[tuple[str, float]]]:
+    """The series the charts draw, month by month up to the period: ``actual`` (cost to date,
+    from the cost rows' dates), ``planned`` (with dated phases: the budget of the phases due by
+    each month's end) and ``earned`` (known at the period's end only: one point)."""
+    period = report.info["period"]
+    monthly = {m["period"]: m["actual"] for m in report.info.get("actual_by_month", [])}
+    first = min([*monthly, period])
+    months, (year, month) = [], (int(first[:4]), int(first[5:]))
+    while f"{year:04d}-{month:02d}" <= period:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    actual, running = [], 0.0
+    for name in months:
+        running = monthly.get(name, running)
+        actual.append((name, running))
+    series = {"actual": actual, "earned": [(period, report.totals["earned"])]}
+    planned = report.info.get("planned_by_month") or []
+    if planned:
+        series["planned"] = [(p["period"], p["planned"]) for p in planned if p["period"] <= period]
+    return series
