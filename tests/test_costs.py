@@ -192,12 +192,11 @@ def test_the_curves_drawn_are_the_tables(folder, tmp_path):
         ("2026-04-02,99.99.99,,material,10", ["row 2", "99.99.99", "not a line of the contract"]),
         ("2026-04-02,,Lot inconnu,material,10", ["row 2", "Lot inconnu"]),
         ("2026-04-02,02.01.01,,material,-10", ["row 2", "negative amount", "credit"]),
-        ("2026-05-02,02.01.01,,material,10", ["row 2", "2026-05-02", "outside the job"]),
         ("2026-02-27,02.01.01,,material,10", ["row 2", "2026-02-27", "outside the job"]),
         ("2026-04-02,02.01.01,,fuel,10", ["row 2", "kind 'fuel'"]),
         ("02/13/2026,02.01.01,,material,10", ["row 2", "not a date"]),
     ],
-    ids=["unknown code", "unknown lot", "negative", "after the period", "before the start", "kind", "date"],
+    ids=["unknown code", "unknown lot", "negative", "before the start", "kind", "date"],
 )
 def test_bad_cost_rows_are_refused_with_the_file_and_row(folder, tmp_path, rows, words):
     path = tmp_path / "depenses.csv"
@@ -210,3 +209,18 @@ def test_bad_cost_rows_are_refused_with_the_file_and_row(folder, tmp_path, rows,
     assert code == 4
     assert_one_error(stderr, "depenses.csv", *words)
     assert not out.exists()
+
+
+def test_costs_dated_after_the_period_are_not_counted_and_said(folder, tmp_path):
+    running = tmp_path / "depenses-courantes.csv"
+    running.write_text(
+        ACTUALS.read_text(encoding="utf-8") + "2026-05-03;03.01.01;;material;999,00;;\n", encoding="utf-8"
+    )
+    code, _, stderr = run(
+        "costs", folder / "marche.json", "--actuals", running, "--progress", APRIL, "--period", "2026-04",
+        "-o", tmp_path / "c.json",
+    )  # fmt: skip
+    assert code == 0, stderr
+    data = json.loads((tmp_path / "c.json").read_text())
+    assert data["totals"]["actual"] == 22130.0 and data["info"]["rows_after_the_period"] == [9]
+    assert "1 ligne(s) datée(s) après 2026-04 non comptée(s) (lignes 9)" in stderr

@@ -45,6 +45,7 @@ ORDER = [
     "revisions",
     "billing",
     "costs",
+    "stock",
     "report.tables",
     "report.atomic",
     "report.dpgf",

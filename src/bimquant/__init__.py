@@ -22,6 +22,7 @@ from bimquant import cache
 from bimquant.authored import Validation
 from bimquant.billing import Situation
 from bimquant.costs import Costs
+from bimquant.stock import Stock
 from bimquant.errors import BimquantError, ElementFailuresError, InputError, OutputError, RuleError
 from bimquant.estimate import Budget
 from bimquant.orders import Orders
@@ -35,6 +36,7 @@ from bimquant.pipeline import (
     load_rules,
     order,
     situation,
+    stock,
     takeoff,
     validate,
 )
@@ -59,6 +61,7 @@ __all__ = [
     "Revision",
     "RuleError",
     "Situation",
+    "Stock",
     "Takeoff",
     "Validation",
     "WorkItems",
@@ -73,6 +76,7 @@ __all__ = [
     "load_rules",
     "order",
     "situation",
+    "stock",
     "takeoff",
     "validate",
     "write",

@@ -205,6 +205,8 @@ ORDER_COLUMNS = [
 ]
 NEED_COLUMNS = [
     "code",
+    "lot",
+    "global_id",
     "storey",
     "batch",
     "material",
@@ -214,7 +216,7 @@ NEED_COLUMNS = [
     "need_without_waste",
     "need",
 ]
-WITHOUT_RECIPE_COLUMNS = ["code", "label", "unit", "quantity"]
+WITHOUT_RECIPE_COLUMNS = ["code", "lot", "label", "unit", "quantity"]
 SUPPLIER_SUMMARY_COLUMNS = ["supplier", "lines", "materials", "order_value"]
 
 # --- the model stage hands the takeoff the identity columns and what it needs from the file ---
@@ -299,3 +301,19 @@ COST_LOT_COLUMNS = ["lot", *COST_FIGURES]
 COST_STAGE_COLUMNS = ["stage", *COST_FIGURES]
 UNMATCHED_COST_COLUMNS = ["code", "lot", "label", "issue"]
 ACTUAL_COLUMNS = ["date", "code", "lot", "kind", "amount", "supplier", "reference"]
+
+# --- stock on site (bimquant.stock) ---
+STOCK_COLUMNS = [
+    "material",
+    "label",
+    "unit",
+    "batch",
+    "delivery_date",
+    "ordered",
+    "delivered",
+    "consumed",
+    "on_site",
+    "to_deliver",
+    "still_needed",
+    "alert",
+]

@@ -99,11 +99,15 @@ def get_budget_lines(contract: Contract) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def load_actuals(path: str | os.PathLike, lines: pd.DataFrame, start: str | None, period: str) -> pd.DataFrame:
+def load_actuals(
+    path: str | os.PathLike, lines: pd.DataFrame, start: str | None, period: str, later: list | None = None
+) -> pd.DataFrame:
     """The cost rows of an actuals CSV (``date``, ``code`` or ``lot``, ``kind``, ``amount``,
     optional ``supplier``, ``reference``); :class:`RuleError` naming the file and the row for
     an unknown code or lot, an unknown kind, a negative amount that is not a ``credit``, a date
-    that is not one or falls outside the job (before ``start``, after the period's end)."""
+    that is not one or falls before the job (``start``). Rows dated after the period's end are
+    not counted (a file kept through the job); their row numbers go to ``later``."""
+    later = later if later is not None else []
     path = Path(path)
     rows, style = read_rows(path, "actuals file")
     if not rows:
@@ -125,9 +129,14 @@ def load_actuals(path: str | os.PathLike, lines: pd.DataFrame, start: str | None
         if any(value is None for value in row.values()):
             raise RuleError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
         date = _date(where, text_of(row.get("date")))
-        if date > end or (first is not None and date < first):
-            window = f"{first.isoformat() if first else 'the start'} to {end.isoformat()}"
-            raise RuleError(f"{where}: date {date.isoformat()} is outside the job ({window})", "check the date")
+        if first is not None and date < first:
+            raise RuleError(
+                f"{where}: date {date.isoformat()} is outside the job (it starts {first.isoformat()})",
+                "check the date, or --start",
+            )
+        if date > end:  # a later cost of a running file: not counted at this period's end
+            later.append(line)
+            continue
         code, lot = text_of(row.get("code")), text_of(row.get("lot"))
         if code and code not in codes:
             raise RuleError(f"{where}: code {code!r} is not a line of the contract", "book it to a line (N°) or a lot")

@@ -45,6 +45,8 @@ SHEETS_FR = {
     "stages": "Niveaux",
     "unmatched": "Sans correspondance",
     "actuals": "Dépenses",
+    "deliveries": "Livraisons",
+    "materials": "Matériaux",
 }
 
 HEADERS_FR = {
@@ -227,6 +229,13 @@ HEADERS_FR = {
     "eac": "Prévision à terminaison (IPC)",
     "eac_budget": "Prévision à terminaison (budget)",
     "issue": "Anomalie",
+    # stock on site
+    "delivered": "Livré",
+    "consumed": "Consommé",
+    "on_site": "Sur chantier",
+    "to_deliver": "Reste à livrer",
+    "still_needed": "Reste à consommer",
+    "alert": "Alerte",
     "date": "Date",
     "reference": "Référence",
 }

@@ -331,6 +331,7 @@ def plan_orders(
     """
     storey_order = work.storeys if storey_order is None else storey_order
     batch_of, date_of, batch_rank = _batches(work, recipes, phases, storey_order)
+    lot_of = dict(zip(work.items["code"], work.items["lot"])) if "lot" in work.items else {}
     needs = []
     for row in work.trace.itertuples(index=False):
         lines = recipes.recipes.get(row.code)
@@ -343,6 +344,8 @@ def plan_orders(
             needs.append(
                 {
                     "code": row.code,
+                    "lot": lot_of.get(row.code),
+                    "global_id": getattr(row, "global_id", None),
                     "storey": storey,
                     "batch": batch,
                     "material": line.material,
@@ -374,7 +377,7 @@ def plan_orders(
         order_frame = order_frame.sort_values(["supplier", "material", "_rank"], kind="stable").drop(columns="_rank")
         order_frame = order_frame.reset_index(drop=True)
     quantities = work.items[work.items["quantity"] > 0]
-    without = quantities[~quantities["code"].isin(recipes.recipes)][WITHOUT_RECIPE_COLUMNS]
+    without = quantities[~quantities["code"].isin(recipes.recipes)].reindex(columns=WITHOUT_RECIPE_COLUMNS)
     summary = (
         (
             order_frame.groupby("supplier", sort=True)

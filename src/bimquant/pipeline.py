@@ -28,6 +28,7 @@ import pandas as pd
 
 from bimquant import billing, revisions
 from bimquant import costs as costing
+from bimquant import stock as stocking
 from bimquant import cache as stored
 from bimquant import estimate as pricing
 from bimquant import orders as ordering
@@ -416,7 +417,8 @@ def costs(
     if lines.empty:
         raise RuleError(f"{contract}: no line with a direct cost", "pass the JSON of a priced estimate")
     phase_list = ordering.load_phases(phases) if phases is not None else None
-    booked = costing.load_actuals(actuals, lines, first, month)
+    later: list[int] = []
+    booked = costing.load_actuals(actuals, lines, first, month, later)
     done = billing.load_progress(progress, signed, lines, month, phase_list)
     report = costing.compute_costs(signed, lines, done, booked, month, phase_list)
     report.info |= {
@@ -426,11 +428,57 @@ def costs(
         "progress": str(progress),
         "phases": str(phases) if phases is not None else None,
         "start": first,
+        "rows_after_the_period": later,
         "language": signed.language,
         "currency": signed.currency,
         "totals": report.totals,
     }
     return report
+
+
+def stock(
+    orders: PathLike,
+    deliveries: PathLike,
+    progress: PathLike,
+    *,
+    period: str | None = None,
+    start: str | None = None,
+    phases: PathLike | None = None,
+) -> stocking.Stock:
+    """Stock on site at the end of ``period`` (default: the month of the latest delivery note):
+    per material and batch of ``orders`` (the JSON ``bimquant order`` wrote), what was ordered,
+    delivered (``deliveries``, a CSV of delivery notes), consumed (each element's need x its
+    ``progress``, read as for a situation), what is on site, still to deliver and still needed,
+    and the alerts.
+
+    Example::
+
+        >>> on_site = stock("commandes.json", "livraisons.csv", "avancement-04.csv", period="2026-04")
+        >>> on_site.materials[["material", "batch", "on_site", "alert"]]
+    """
+    month = (
+        billing.parse_month(period) if period is not None else billing.parse_month(stocking.default_period(deliveries))
+    )
+    ordered = stocking.load_orders(orders)
+    contract, lines = stocking.as_contract(ordered, Path(orders))
+    phase_list = ordering.load_phases(phases) if phases is not None else None
+    end = stocking.period_end(month)
+    first = stocking.period_end(billing.parse_month(start)).replace(day=1) if start is not None else None
+    later: list[int] = []
+    notes = stocking.load_deliveries(deliveries, ordered, end, first, later)
+    done = billing.load_progress(progress, contract, lines, month, phase_list)
+    result = stocking.compute_stock(ordered, done, notes, end)
+    result.info = {
+        "orders": str(orders),
+        "deliveries_file": str(deliveries),
+        "progress": str(progress),
+        "period": month,
+        "start": start,
+        "rows_after_the_period": later,
+        "language": ordered["info"].get("language", "en"),
+        "alerts": int((result.materials["alert"] != "").sum()),
+    }
+    return result
 
 
 def _refuse_double_counts(work: WorkItems, strict: bool) -> None:

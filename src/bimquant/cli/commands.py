@@ -648,6 +648,50 @@ def costs(
     _produce(compute, summaries.print_costs, output, fmt, quiet, verbose, inputs, locale)
 
 
+@app.command()
+def stock(
+    orders: Path = typer.Argument(..., help="The JSON bimquant order wrote.", show_default=False, metavar="ORDERS"),
+    deliveries: Path = typer.Option(
+        ..., "--deliveries", help="Delivery notes (.csv): date, material, quantity, unit[, batch]."
+    ),
+    progress: Path = typer.Option(
+        ..., "--progress", help="Progress (.csv or .ifc), as for bimquant situation: what has been consumed."
+    ),
+    period: str | None = typer.Option(
+        None, "--period", help="The month, YYYY-MM (default: the month of the latest delivery)."
+    ),
+    start: str | None = typer.Option(
+        None, "--start", help="The job's first month, YYYY-MM (earlier notes are refused)."
+    ),
+    phases: Path | None = typer.Option(None, "--phases", help="Phase file (TOML), for progress rows per phase."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx, .csv, .json."),
+    fmt: OutFormat | None = FORMAT_OPT,
+    locale: Locale | None = LOCALE_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """Stock on site per material and batch: ordered, delivered, consumed, on site, still to
+    deliver, still needed, and alerts.
+
+    Example: bimquant stock commandes.json --deliveries livraisons.csv --progress avancement-04.csv --period 2026-04 -o stock.xlsx
+    """
+    _produce(
+        lambda progress_bar: bimquant.stock(orders, deliveries, progress, period=period, start=start, phases=phases),
+        summaries.print_stock,
+        output,
+        fmt,
+        quiet,
+        verbose,
+        {
+            "the orders": orders,
+            "the delivery notes (--deliveries)": deliveries,
+            "the progress file (--progress)": progress,
+            "the phase file (--phases)": phases,
+        },
+        locale,
+    )
+
+
 def _check_chart(report: Path | None, inputs: dict, verbose: bool) -> None:
     """A --report path is a .png that can be written and is none of the inputs: checked first."""
     if report is None:

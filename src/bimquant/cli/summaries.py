@@ -537,3 +537,30 @@ def print_costs(report: bimquant.Costs, locale: str = "en") -> None:
                 f"[yellow]{len(report.unmatched)} ligne(s) sans correspondance :[/] {shown}",
             )
         )
+    _say_later(report.info, locale)
+
+
+def print_stock(result: bimquant.Stock, locale: str = "en") -> None:
+    """Per material and batch: delivered, consumed, on site; then the alerts, one per line."""
+    say = words(locale)
+    table = result.materials.set_index(["material", "batch"])[["unit", "ordered", "delivered", "consumed", "on_site"]]
+    err.print(make_table(say(f"Stock at {result.info['period']}", f"Stock au {result.info['period']}"), table, locale))
+    alerts = result.materials[result.materials["alert"] != ""]
+    for row in alerts.itertuples():
+        err.print(f"[yellow]{show(row.material)} / {show(row.batch)}:[/] {show(row.alert)}")
+    if alerts.empty:
+        err.print(say("  no alert", "  aucune alerte"))
+    _say_later(result.info, locale)
+
+
+def _say_later(info: dict, locale: str) -> None:
+    """Rows of a running file dated after the period: not counted, and said."""
+    later = info.get("rows_after_the_period") or []
+    if later:
+        rows = ", ".join(str(r) for r in later[:8]) + (" ..." if len(later) > 8 else "")
+        err.print(
+            words(locale)(
+                f"  {len(later)} row(s) dated after {info['period']} not counted (rows {rows})",
+                f"  {len(later)} ligne(s) datée(s) après {info['period']} non comptée(s) (lignes {rows})",
+            )
+        )

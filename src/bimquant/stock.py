@@ -1,0 +1,266 @@
+"""Stock on site: what was ordered, delivered and consumed, per material and delivery batch.
+
+The orders are the JSON ``bimquant order`` wrote (materials, batches, packs, dates, and the need
+of every element and item behind each order line); the deliveries a CSV of delivery notes; the
+progress any form a situation reads. Per material and batch (README.md, "bimquant stock"):
+
+- delivered: the delivery notes, in the material's unit (a quantity in the purchase unit counts
+  its packs: 2 "palette de 240" are 480 tiles); a note without a batch fills the material's
+  batches in order, the first not yet fully delivered first;
+- consumed: each element's need (waste included) x its progress;
+- on site = delivered - consumed; still to deliver = ordered - delivered (not below 0); still
+  needed = need - consumed;
+- alerts: ``over-delivery`` (delivered above ordered), ``consumption above delivery`` (a
+  missing delivery note, or a loss: the gap is shown, the cause is not guessed), ``late`` (the
+  batch's delivery date has passed and part of it is still to deliver), ``short`` (on the
+  material's next batch, the first due after the period: what is on site of the material is
+  below that batch's need, before its date).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from bimquant.columns import STOCK_COLUMNS
+from bimquant.errors import RuleError
+from bimquant.loaders import parse_number, read_rows, text_of
+from bimquant.result import Result
+from bimquant.revisions import Contract
+
+TOLERANCE = 1e-9  # quantities equal to this are equal (sums of floats)
+
+
+@dataclass
+class Stock(Result):
+    """``materials``: per material and batch (``STOCK_COLUMNS``); ``deliveries``: the notes
+    read, each with the batch it went to and its quantity in the material's unit."""
+
+    TABLES = ("materials", "deliveries")
+
+    materials: pd.DataFrame
+    deliveries: pd.DataFrame
+    info: dict = field(default_factory=dict)
+
+
+def load_orders(path: str | os.PathLike) -> dict:
+    """The order lines and needs of an orders JSON; :class:`RuleError` when it is not one."""
+    path = Path(path)
+    hint = "pass the .json bimquant order wrote"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RuleError(f"orders not found: {path}", hint) from None
+    except (OSError, ValueError):
+        raise RuleError(f"{path}: not a JSON file, so not orders", hint) from None
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("orders"), list)
+        or not isinstance(data.get("needs"), list)
+    ):
+        raise RuleError(f"{path}: not orders (no orders and needs)", hint)
+    needs = [n for n in data["needs"] if isinstance(n, dict)]
+    if needs and "global_id" not in needs[0]:
+        raise RuleError(
+            f"{path}: orders written by an older bimquant (needs without GlobalIds)", "run bimquant order again"
+        )
+    without = data.get("without_recipe") if isinstance(data.get("without_recipe"), list) else []
+    return {"orders": data["orders"], "needs": needs, "without_recipe": without, "info": data.get("info", {})}
+
+
+def as_contract(orders: dict, path: Path) -> tuple[Contract, pd.DataFrame]:
+    """The orders' needs seen as a contract's trace, so that every progress form reads: the
+    elements behind each item, with their storey and item quantity."""
+    seen, trace = set(), []
+    for need in orders["needs"]:
+        key = (need["code"], need.get("global_id"), need.get("storey"), need.get("item_quantity"))
+        if key in seen:
+            continue  # the same element and item, one row per material
+        seen.add(key)
+        trace.append(
+            {
+                "code": need["code"],
+                "global_id": need.get("global_id"),
+                "storey": need.get("storey"),
+                "contribution": need.get("item_quantity"),
+            }
+        )
+    quantities: dict[str, float] = defaultdict(float)
+    lots: dict[str, str] = {}
+    for row in trace:
+        quantities[row["code"]] += row["contribution"] or 0.0
+    for need in orders["needs"]:
+        lots[need["code"]] = text_of(need.get("lot"))
+    for item in orders.get("without_recipe", []):  # items without a recipe: named by progress rows too
+        if isinstance(item, dict) and item.get("code") not in lots:
+            lots[item["code"]] = text_of(item.get("lot"))
+            quantities[item["code"]] += 0.0
+    lines = pd.DataFrame(
+        [
+            {"code": code, "lot": lots[code], "contract_quantity": Decimal(repr(quantity))}
+            for code, quantity in quantities.items()
+        ],
+        columns=["code", "lot", "contract_quantity"],
+    )
+    contract = Contract(
+        path=path, prices={}, quantities={}, vat_pct=None, currency="EUR", view="internal", ruleset=None, trace=trace
+    )
+    return contract, lines
+
+
+def load_deliveries(
+    path: str | os.PathLike, orders: dict, end: dt.date, first: dt.date | None = None, later: list | None = None
+) -> list[dict]:
+    """The delivery notes (``date``, ``material``, ``quantity``, ``unit``, optional ``batch``,
+    ``supplier``, ``reference``), each in the material's unit; :class:`RuleError` naming the
+    file and the row for an unknown material or batch, a unit that is neither the material's
+    nor its purchase unit, a quantity that is not a positive number, a date before ``first``
+    (the job's start). Notes dated after ``end`` are not counted; their rows go to ``later``."""
+    later = later if later is not None else []
+    path = Path(path)
+    rows, style = read_rows(path, "delivery file")
+    if not rows:
+        raise RuleError(f"{path}: no delivery rows", "one row per delivery note")
+    missing = [c for c in ("date", "material", "quantity", "unit") if c not in rows[0][1]]
+    if missing:
+        raise RuleError(
+            f"{path}: missing column(s) {', '.join(missing)}",
+            "the header is date,material,quantity,unit[,batch,supplier,reference]",
+        )
+    materials = {}
+    for order in orders["orders"]:
+        materials.setdefault(order["material"], order)
+    by_label = {text_of(o["label"]): m for m, o in materials.items()}
+    batches = defaultdict(list)
+    for order in orders["orders"]:
+        batches[order["material"]].append(order["batch"])
+    notes = []
+    for line, row in rows:
+        where = f"{path}: row {line}"
+        if any(value is None for value in row.values()):
+            raise RuleError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
+        name = text_of(row.get("material"))
+        material = name if name in materials else by_label.get(name)
+        if material is None:
+            raise RuleError(f"{where}: material {name!r} is not in the orders", "use the recipe's material id or label")
+        order = materials[material]
+        try:
+            date = dt.date.fromisoformat(text_of(row.get("date")))
+        except ValueError:
+            raise RuleError(f"{where}: date {text_of(row.get('date'))!r} is not a date", "write 2026-03-15") from None
+        if first is not None and date < first:
+            raise RuleError(f"{where}: date {date} is before the job's start ({first})", "check the date, or --start")
+        if date > end:  # a later note of a running file: not counted at this period's end
+            later.append(line)
+            continue
+        quantity = parse_number(row.get("quantity"), style)
+        if quantity is None or quantity <= 0:
+            raise RuleError(f"{where}: quantity {text_of(row.get('quantity'))!r} is not a positive number", "e.g. 9.5")
+        unit = text_of(row.get("unit"))
+        if unit == order["unit"]:
+            amount = quantity
+        elif unit == order["purchase_unit"]:
+            amount = quantity * float(order["pack_size"])
+        else:
+            raise RuleError(
+                f"{where}: unit {unit!r} is not the unit of {material}",
+                f"use {order['unit']!r}, or its purchase unit {order['purchase_unit']!r}",
+            )
+        batch = text_of(row.get("batch"))
+        if batch and batch not in batches[material]:
+            raise RuleError(f"{where}: batch {batch!r} has no order of {material}", f"use one of {batches[material]}")
+        notes.append(
+            {
+                "date": date.isoformat(),
+                "material": material,
+                "quantity": amount,
+                "unit": order["unit"],
+                "batch": batch,
+                "supplier": text_of(row.get("supplier")),
+                "reference": text_of(row.get("reference")),
+            }
+        )
+    return notes
+
+
+def compute_stock(orders: dict, progress: dict[str, dict], notes: list[dict], end: dt.date) -> Stock:
+    """Ordered, delivered, consumed, on site, still to deliver, still needed and alerts per
+    material and batch, at ``end``."""
+    lines = {(o["material"], o["batch"]): o for o in orders["orders"]}
+    delivered: dict[tuple, float] = defaultdict(float)
+    for note in sorted(notes, key=lambda n: n["date"]):
+        if note["batch"]:
+            key = (note["material"], note["batch"])
+        else:  # the first batch of this material not yet fully delivered, else the last one
+            keys = [k for k in lines if k[0] == note["material"]]
+            key = next((k for k in keys if delivered[k] < lines[k]["ordered"] - TOLERANCE), keys[-1])
+            note["batch"] = key[1]
+        delivered[key] += note["quantity"]
+    consumed: dict[tuple, float] = defaultdict(float)
+    for need in orders["needs"]:
+        percent = progress.get(need["code"], {}).get("elements", {}).get(need.get("global_id"))
+        consumed[(need["material"], need["batch"])] += need["need"] * float(percent or 0) / 100
+    on_site_of: dict[str, float] = defaultdict(float)  # per material, all batches
+    for key in lines:
+        on_site_of[key[0]] += delivered.get(key, 0.0) - consumed.get(key, 0.0)
+    upcoming = {}  # material -> its next batch: the earliest delivery date after the period
+    for key, order in sorted(lines.items(), key=lambda item: item[1].get("delivery_date") or ""):
+        due = order.get("delivery_date")
+        if due and dt.date.fromisoformat(due) > end and key[0] not in upcoming:
+            upcoming[key[0]] = key
+    rows = []
+    for key, order in lines.items():
+        got, used = delivered.get(key, 0.0), consumed.get(key, 0.0)
+        on_site, still, unit = got - used, order["need"] - used, order["unit"]
+        alerts = []
+        if got > order["ordered"] + TOLERANCE:
+            alerts.append(f"over-delivery: {got - order['ordered']:.6g} {unit} above the order")
+        if used > got + TOLERANCE:
+            alerts.append(f"consumption above delivery: {used - got:.6g} {unit} consumed but not delivered")
+        due = order.get("delivery_date")
+        if due and dt.date.fromisoformat(due) <= end and order["ordered"] - got > TOLERANCE:
+            alerts.append(f"late: {order['ordered'] - got:.6g} {unit} still to deliver, due {due}")
+        if upcoming.get(key[0]) == key and max(on_site_of[key[0]], 0.0) < order["need"] - TOLERANCE:
+            alerts.append(
+                f"short: {max(on_site_of[key[0]], 0.0):.6g} {unit} on site for a need of {order['need']:.6g} "
+                f"{unit} due {due}"
+            )
+        rows.append(
+            {
+                "material": key[0],
+                "label": order["label"],
+                "unit": unit,
+                "batch": key[1],
+                "delivery_date": due,
+                "ordered": order["ordered"],
+                "delivered": got,
+                "consumed": used,
+                "on_site": on_site,
+                "to_deliver": max(order["ordered"] - got, 0.0),
+                "still_needed": still,
+                "alert": "; ".join(alerts),
+            }
+        )
+    return Stock(materials=pd.DataFrame(rows, columns=STOCK_COLUMNS), deliveries=pd.DataFrame(notes))
+
+
+def period_end(period: str) -> dt.date:
+    year, month = (int(p) for p in period.split("-"))
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def default_period(path: str | os.PathLike) -> str:
+    """The month of the latest delivery note, for a stock taken without --period."""
+    rows, _ = read_rows(Path(path), "delivery file")
+    dates = sorted(text_of(row.get("date")) for _, row in rows if text_of(row.get("date")))
+    if not dates:
+        raise RuleError(f"{path}: no delivery rows", "one row per delivery note")
+    return dates[-1][:7]
