@@ -51,12 +51,13 @@ def folder(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def budget(folder) -> dict[str, dict]:
-    """code -> {lot, budget}: the priced lines with a quantity, budget ROUND(quantity x direct price, 2)."""
+    """code -> {lot, budget}: the priced lines (at quantity 0 too: costs may be booked to work the
+    model does not show), budget ROUND(quantity x direct price, 2)."""
     contract = json.loads((folder / "marche.json").read_text(encoding="utf-8"))
     return {
         line["code"]: {"lot": line["lot"], "budget": r2(D(repr(line["quantity"])) * D(repr(line["unit_price"])))}
         for line in contract["lines"]
-        if line["priced"] and line["quantity"]
+        if line["priced"]
     }
 
 
@@ -177,6 +178,10 @@ def test_the_curves_drawn_are_the_tables(folder, tmp_path):
     stages = {s["stage"]: s["budget"] for s in data["stages"]}
     assert dict(series["planned"]) == {"2026-03": stages["RDC"], "2026-04": stages["RDC"]}
     assert data["totals"]["planned"] == stages["RDC"]
+    # the stages add up to the total: the cost booked to the lot has a row of its own
+    actual = {s["stage"]: s["actual"] for s in data["stages"]}
+    assert actual["(booked to a lot, not to a stage)"] == 2500.0
+    assert sum(actual.values()) == pytest.approx(data["totals"]["actual"])
     assert data["totals"]["spi"] == pytest.approx(round(data["totals"]["earned"] / stages["RDC"], 4))
     # the workbook's curves hold the same numbers; the picture is a PNG
     curves = openpyxl.load_workbook(workbook)["Courbes"]
@@ -194,9 +199,11 @@ def test_the_curves_drawn_are_the_tables(folder, tmp_path):
         ("2026-04-02,02.01.01,,material,-10", ["row 2", "negative amount", "credit"]),
         ("2026-02-27,02.01.01,,material,10", ["row 2", "2026-02-27", "outside the job"]),
         ("2026-04-02,02.01.01,,fuel,10", ["row 2", "kind 'fuel'"]),
+        ("2026-04-02,02.01.01,,credit,10", ["row 2", "a credit of 10, positive"]),
+        ("2026-04-02,02.01.01,03 Charpente,material,10", ["row 2", "belongs to lot '02 Gros oeuvre'"]),
         ("02/13/2026,02.01.01,,material,10", ["row 2", "not a date"]),
     ],
-    ids=["unknown code", "unknown lot", "negative", "before the start", "kind", "date"],
+    ids=["unknown code", "unknown lot", "negative", "before the start", "kind", "date", "positive credit", "lot"],
 )
 def test_bad_cost_rows_are_refused_with_the_file_and_row(folder, tmp_path, rows, words):
     path = tmp_path / "depenses.csv"
@@ -224,3 +231,14 @@ def test_costs_dated_after_the_period_are_not_counted_and_said(folder, tmp_path)
     data = json.loads((tmp_path / "c.json").read_text())
     assert data["totals"]["actual"] == 22130.0 and data["info"]["rows_after_the_period"] == [9]
     assert "1 ligne(s) datée(s) après 2026-04 non comptée(s) (lignes 9)" in stderr
+
+
+def test_a_line_the_model_does_not_show_can_take_costs(folder, budget, tmp_path):
+    zero = next(code for code, line in budget.items() if line["budget"] == 0)
+    costs = tmp_path / "c.csv"
+    costs.write_text(f"date,code,kind,amount\n2026-04-02,{zero},labour,200\n", encoding="utf-8")
+
+    data = report(folder, actuals=costs)
+
+    line = next(line for line in data["lines"] if line["code"] == zero)
+    assert (line["budget"], line["actual"], line["cost_variance"]) == (0.0, 200.0, -200.0)

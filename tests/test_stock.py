@@ -96,13 +96,14 @@ def test_the_next_batch_short_of_stock_is_said_before_its_date(orders):
 
     rows = {(r["material"], r["batch"]): r for r in result["materials"]}
     assert result["info"]["rows_after_the_period"] == [5, 6]
-    assert rows[("tuile-emboitement", "Étage")]["alert"] == "short: 0 u on site for a need of 709.8 u due 2026-04-15"
+    tiles = rows[("tuile-emboitement", "Étage")]["alert"]
+    assert tiles == "short: 0 u on site for 709.8 u still needed by the batch due 2026-04-15"
     # 9.5 m3 delivered, 9.24 poured on the ground floor and half of level 1's 2.184 (1.092, not
-    # delivered yet): nothing left on site for level 1's batch
+    # delivered yet): nothing left on site for the 1.092 m3 level 1 still needs
     voiles = rows[("beton-voiles", "Étage")]["alert"]
     assert voiles == (
         "consumption above delivery: 1.092 m3 consumed but not delivered; "
-        "short: 0 m3 on site for a need of 2.184 m3 due 2026-04-15"
+        "short: 0 m3 on site for 1.092 m3 still needed by the batch due 2026-04-15"
     )
 
 
@@ -128,3 +129,11 @@ def test_bad_delivery_rows_are_refused_with_the_file_and_row(orders, tmp_path, r
     assert code == 4
     assert_one_error(stderr, "livraisons.csv", *words)
     assert not out.exists()
+
+
+def test_a_french_spreadsheet_date_is_read(orders, tmp_path):
+    notes = tmp_path / "livraisons.csv"
+    notes.write_text("date;material;quantity;unit;batch\n04/03/2026;beton-voiles;9,5;m3;RDC\n", encoding="utf-8")
+    result = stock(orders, "2026-03", notes=notes)
+    rows = {(r["material"], r["batch"]): r for r in result["materials"]}
+    assert rows[("beton-voiles", "RDC")]["delivered"] == 9.5

@@ -44,11 +44,12 @@ from bimquant.columns import (
 )
 from bimquant.errors import RuleError
 from bimquant.estimate import cents, to_decimal
-from bimquant.loaders import parse_number, read_rows, text_of
+from bimquant.loaders import parse_date, parse_number, read_rows, text_of
 from bimquant.result import Result
 from bimquant.revisions import Contract
 
 KINDS = ("labour", "material", "equipment", "subcontract", "other", "credit")
+UNALLOCATED = "(booked to a lot, not to a stage)"
 RATIO = Decimal("0.0001")
 
 
@@ -83,8 +84,8 @@ def get_budget_lines(contract: Contract) -> pd.DataFrame:
     rows = []
     for line in contract.lines:
         price, quantity = line.get("unit_price"), line.get("quantity")
-        if not line.get("priced") or not quantity or not isinstance(price, (int, float)):
-            continue
+        if not line.get("priced") or not isinstance(price, (int, float)) or not isinstance(quantity, (int, float)):
+            continue  # a line at quantity 0 stays: work the model does not show may still cost
         rows.append(
             {
                 "code": text_of(line.get("code")),
@@ -120,6 +121,7 @@ def load_actuals(
             "the header is date,code (or lot),kind,amount[,supplier,reference]",
         )
     codes, lots = set(lines["code"]), set(lines["lot"])
+    lot_of = dict(zip(lines["code"], lines["lot"]))
     year, month = (int(p) for p in period.split("-"))
     end = dt.date(year, month, calendar.monthrange(year, month)[1])
     first = dt.date(int(start[:4]), int(start[5:]), 1) if start else None
@@ -128,7 +130,7 @@ def load_actuals(
         where = f"{path}: row {line}"
         if any(value is None for value in row.values()):
             raise RuleError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
-        date = _date(where, text_of(row.get("date")))
+        date = parse_date(where, text_of(row.get("date")))
         if first is not None and date < first:
             raise RuleError(
                 f"{where}: date {date.isoformat()} is outside the job (it starts {first.isoformat()})",
@@ -155,11 +157,20 @@ def load_actuals(
             raise RuleError(
                 f"{where}: a negative amount ({amount:g}) that is not a credit", "a credit note is kind = credit"
             )
+        if kind == "credit" and amount > 0:
+            raise RuleError(
+                f"{where}: a credit of {amount:g}, positive: it would add to the cost",
+                f"write it negative: -{amount:g}",
+            )
+        if code and lot and lot != lot_of[code]:
+            raise RuleError(
+                f"{where}: code {code} belongs to lot {lot_of[code]!r}, not {lot!r}", "give the code alone, or its lot"
+            )
         booked.append(
             {
                 "date": date.isoformat(),
                 "code": code,
-                "lot": lot or dict(zip(lines["code"], lines["lot"]))[code],
+                "lot": lot or lot_of[code],
                 "kind": kind,
                 "amount": to_decimal(amount),
                 "supplier": text_of(row.get("supplier")),
@@ -167,15 +178,6 @@ def load_actuals(
             }
         )
     return pd.DataFrame(booked, columns=ACTUAL_COLUMNS)
-
-
-def _date(where: str, text: str) -> dt.date:
-    for form in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, form).date()
-        except ValueError:
-            continue
-    raise RuleError(f"{where}: date {text!r} is not a date", "write 2026-03-15 or 15/03/2026")
 
 
 def compute_costs(
@@ -202,9 +204,11 @@ def compute_costs(
             _figures({k: line[k] for k in ("code", "lot", "label", "unit")}, budget, earned, actual)
             | {"percent": percent}
         )
-        issue = (
-            "costs, no progress" if actual and not percent else "progress, no costs" if percent and not actual else ""
-        )
+        issue = ""
+        if actual and not percent:
+            issue = "costs, no progress"
+        elif percent and not actual and budget:  # a line at quantity 0 has nothing to earn
+            issue = "progress, no costs"
         if issue:
             unmatched.append({"code": line["code"], "lot": line["lot"], "label": line["label"], "issue": issue})
     table = pd.DataFrame(rows, columns=COST_LINE_COLUMNS)
@@ -214,7 +218,7 @@ def compute_costs(
         actual = sum(group["actual"], Decimal(0)) + by_lot_only.get(lot, Decimal(0))
         lots.append(_figures({"lot": lot}, budget, earned, actual))
     lot_table = pd.DataFrame(lots, columns=COST_LOT_COLUMNS)
-    stages = _stages(table, contract, progress, phases)
+    stages = _stages(table, contract, progress, phases, sum(by_lot_only.values(), Decimal(0)))
     budget = sum(lot_table["budget"], Decimal(0))
     earned = sum(lot_table["earned"], Decimal(0))
     actual = sum(lot_table["actual"], Decimal(0))
@@ -250,7 +254,9 @@ def _figures(row: dict, budget: Decimal, earned: Decimal, actual: Decimal) -> di
     }
 
 
-def _stages(table: pd.DataFrame, contract: Contract, progress: dict, phases: list | None) -> pd.DataFrame:
+def _stages(
+    table: pd.DataFrame, contract: Contract, progress: dict, phases: list | None, lot_costs: Decimal = Decimal(0)
+) -> pd.DataFrame:
     stage_of = {storey: phase.name for phase in phases or [] for storey in phase.storeys}
     contributions = get_contributions(contract, set(table["code"]))
     sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
@@ -274,6 +280,8 @@ def _stages(table: pd.DataFrame, contract: Contract, progress: dict, phases: lis
             entry[1] += earned
             entry[2] += line["actual"] * share
     rows = [_figures({"stage": stage}, cents(b), cents(e), cents(a)) for stage, (b, e, a) in sums.items()]
+    if lot_costs:  # booked to a lot, not to a line: no element to share them out over
+        rows.append(_figures({"stage": UNALLOCATED}, Decimal(0), Decimal(0), lot_costs))
     return pd.DataFrame(rows, columns=COST_STAGE_COLUMNS)
 
 

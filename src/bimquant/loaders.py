@@ -226,3 +226,16 @@ def _xlsx_rows(path: Path, what: str) -> list[tuple[int, dict]]:
         for i, row in enumerate(values[1:], start=2)
         if any(v not in (None, "") for v in row)
     ]
+
+
+def parse_date(where: str, text: str):
+    """A date written 2026-03-15 or 15/03/2026 (as a French spreadsheet writes it); otherwise a
+    :class:`RuleError` naming ``where``."""
+    import datetime as dt
+
+    for form in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    raise RuleError(f"{where}: date {text!r} is not a date", "write 2026-03-15 or 15/03/2026")

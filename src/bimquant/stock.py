@@ -32,7 +32,7 @@ import pandas as pd
 
 from bimquant.columns import STOCK_COLUMNS
 from bimquant.errors import RuleError
-from bimquant.loaders import parse_number, read_rows, text_of
+from bimquant.loaders import parse_date, parse_number, read_rows, text_of
 from bimquant.result import Result
 from bimquant.revisions import Contract
 
@@ -152,10 +152,7 @@ def load_deliveries(
         if material is None:
             raise RuleError(f"{where}: material {name!r} is not in the orders", "use the recipe's material id or label")
         order = materials[material]
-        try:
-            date = dt.date.fromisoformat(text_of(row.get("date")))
-        except ValueError:
-            raise RuleError(f"{where}: date {text_of(row.get('date'))!r} is not a date", "write 2026-03-15") from None
+        date = parse_date(where, text_of(row.get("date")))
         if first is not None and date < first:
             raise RuleError(f"{where}: date {date} is before the job's start ({first})", "check the date, or --start")
         if date > end:  # a later note of a running file: not counted at this period's end
@@ -163,7 +160,10 @@ def load_deliveries(
             continue
         quantity = parse_number(row.get("quantity"), style)
         if quantity is None or quantity <= 0:
-            raise RuleError(f"{where}: quantity {text_of(row.get('quantity'))!r} is not a positive number", "e.g. 9.5")
+            raise RuleError(
+                f"{where}: quantity {text_of(row.get('quantity'))!r} is not a positive number",
+                "e.g. 9.5, or 9,5 in a file separated by ;",
+            )
         unit = text_of(row.get("unit"))
         if unit == order["unit"]:
             amount = quantity
@@ -176,7 +176,9 @@ def load_deliveries(
             )
         batch = text_of(row.get("batch"))
         if batch and batch not in batches[material]:
-            raise RuleError(f"{where}: batch {batch!r} has no order of {material}", f"use one of {batches[material]}")
+            raise RuleError(
+                f"{where}: batch {batch!r} has no order of {material}", f"use one of: {', '.join(batches[material])}"
+            )
         notes.append(
             {
                 "date": date.isoformat(),
@@ -228,10 +230,10 @@ def compute_stock(orders: dict, progress: dict[str, dict], notes: list[dict], en
         due = order.get("delivery_date")
         if due and dt.date.fromisoformat(due) <= end and order["ordered"] - got > TOLERANCE:
             alerts.append(f"late: {order['ordered'] - got:.6g} {unit} still to deliver, due {due}")
-        if upcoming.get(key[0]) == key and max(on_site_of[key[0]], 0.0) < order["need"] - TOLERANCE:
+        if upcoming.get(key[0]) == key and max(on_site_of[key[0]], 0.0) < still - TOLERANCE:
             alerts.append(
-                f"short: {max(on_site_of[key[0]], 0.0):.6g} {unit} on site for a need of {order['need']:.6g} "
-                f"{unit} due {due}"
+                f"short: {max(on_site_of[key[0]], 0.0):.6g} {unit} on site for {still:.6g} {unit} still needed "
+                f"by the batch due {due}"
             )
         rows.append(
             {
@@ -240,16 +242,21 @@ def compute_stock(orders: dict, progress: dict[str, dict], notes: list[dict], en
                 "unit": unit,
                 "batch": key[1],
                 "delivery_date": due,
-                "ordered": order["ordered"],
-                "delivered": got,
-                "consumed": used,
-                "on_site": on_site,
-                "to_deliver": max(order["ordered"] - got, 0.0),
-                "still_needed": still,
+                "ordered": _clean(order["ordered"]),
+                "delivered": _clean(got),
+                "consumed": _clean(used),
+                "on_site": _clean(on_site),
+                "to_deliver": _clean(max(order["ordered"] - got, 0.0)),
+                "still_needed": _clean(still),
                 "alert": "; ".join(alerts),
             }
         )
     return Stock(materials=pd.DataFrame(rows, columns=STOCK_COLUMNS), deliveries=pd.DataFrame(notes))
+
+
+def _clean(value: float) -> float:
+    """A quantity without the noise of float sums (9.599999999999994 is 9.6, -9e-13 is 0)."""
+    return round(value, 6) + 0.0
 
 
 def period_end(period: str) -> dt.date:

@@ -41,6 +41,7 @@ app = typer.Typer(
 
 
 _WRITTEN: list[str] = []  # files this run has written, for the message if it is interrupted
+_CHARTS: list[Path] = []  # charts drawn (--report), said after the main output
 
 
 class Kernel(str, Enum):
@@ -600,8 +601,7 @@ def situation(
         return claim
 
     _produce(compute, summaries.print_situation, output, fmt, quiet, verbose, inputs, locale)
-    if report is not None and not quiet:
-        err.print(f"{'Écrit :' if (locale.value if locale else 'fr') == 'fr' else 'Written:'} {show(report)}")
+    _say_charts(quiet, locale)
 
 
 @app.command()
@@ -646,6 +646,7 @@ def costs(
         return result
 
     _produce(compute, summaries.print_costs, output, fmt, quiet, verbose, inputs, locale)
+    _say_charts(quiet, locale)
 
 
 @app.command()
@@ -706,6 +707,12 @@ def _draw_chart(report: Path | None, draw: Callable[[Path], Any]) -> None:
     """Draw a chart into --report, atomically (the file appears whole, or not at all)."""
     if report is not None:
         _WRITTEN.extend(str(path) for path in write_atomically([(report, draw)]))
+        _CHARTS.append(report)
+
+
+def _say_charts(quiet: bool, locale: Locale | None) -> None:
+    for chart in _CHARTS if not quiet else []:
+        err.print(f"{'Written:' if locale == Locale.en else 'Écrit :'} {show(chart)}")
 
 
 def _chart_language(result, locale: Locale | None) -> str | None:

@@ -543,7 +543,8 @@ def print_costs(report: bimquant.Costs, locale: str = "en") -> None:
 def print_stock(result: bimquant.Stock, locale: str = "en") -> None:
     """Per material and batch: delivered, consumed, on site; then the alerts, one per line."""
     say = words(locale)
-    table = result.materials.set_index(["material", "batch"])[["unit", "ordered", "delivered", "consumed", "on_site"]]
+    materials = result.materials.assign(material=result.materials["material"] + " / " + result.materials["batch"])
+    table = materials.set_index("material")[["unit", "ordered", "delivered", "consumed", "on_site"]]
     err.print(make_table(say(f"Stock at {result.info['period']}", f"Stock au {result.info['period']}"), table, locale))
     alerts = result.materials[result.materials["alert"] != ""]
     for row in alerts.itertuples():

@@ -9,6 +9,7 @@ draw :func:`bimquant.costs.get_chart_series`, the series a test checks against t
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from bimquant.costs import Costs, get_chart_series
@@ -136,6 +137,7 @@ def write_costs_chart(report: Costs, path: Path, locale: str | None = None) -> d
         import matplotlib
 
         matplotlib.use("Agg")
+        import matplotlib.dates
         import matplotlib.pyplot as plt
     except ImportError:
         hint = 'install the report extra: pip install "bimquant[report]"'
@@ -147,7 +149,11 @@ def write_costs_chart(report: Costs, path: Path, locale: str | None = None) -> d
     for key in ("planned", "earned", "actual"):
         if key in series:
             months, values = zip(*series[key])
-            axes.plot(months, values, label=words["series"][key], **styles[key])
+            # months as dates: the axis keeps them in order whichever series names one first
+            dates = [dt.date(int(m[:4]), int(m[5:7]), 1) for m in months]
+            axes.plot(dates, values, label=words["series"][key], **styles[key])
+    axes.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y-%m"))
+    axes.xaxis.set_major_locator(matplotlib.dates.MonthLocator())
     axes.set_ylim(bottom=0)
     axes.set_title(words["chart"])
     axes.set_ylabel(report.currency)

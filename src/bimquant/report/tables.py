@@ -62,8 +62,16 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
 CSV_STYLES = {"en": (",", "."), "fr": (";", ",")}
 # Decimals a quantity deserves, by its unit (a column suffix, or the row's `unit`); money: 2.
 UNIT_DECIMALS = {"m3": 3, "m2": 2, "m": 2, "kg": 1, "t": 3, "u": 0, "l": 2}
-MONEY_COLUMNS = {"amount", "unit_price", "order_value", "labour", "material", "equipment", "pack_price"}
-ROW_UNIT_COLUMNS = {"quantity", "contribution", "need", "need_without_waste", "ordered", "surplus", "item_quantity"}
+MONEY_COLUMNS = {
+    *("amount", "unit_price", "order_value", "labour", "material", "equipment", "pack_price"),
+    *("budget", "earned", "actual", "cost_variance", "eac", "eac_budget"),  # costs
+    *("contract_amount", "cumulative_amount", "previous_amount", "period_amount"),  # situations
+    *("delta_amount", "sale_unit_price", "sale_amount"),
+}
+ROW_UNIT_COLUMNS = {
+    *("quantity", "contribution", "need", "need_without_waste", "ordered", "surplus", "item_quantity"),
+    *("delivered", "consumed", "on_site", "to_deliver", "still_needed"),  # stock
+}
 
 
 def write_csv(table: pd.DataFrame, path: Path, locale: str = "en", name: str | None = None) -> None:
