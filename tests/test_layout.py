@@ -56,6 +56,7 @@ ORDER = [
     "report.costs_sheet",
     "report",
     "pipeline",
+    "portfolio",
     "",  # bimquant/__init__.py
     "cli.console",
     "cli.summaries",

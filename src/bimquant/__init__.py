@@ -40,6 +40,7 @@ from bimquant.pipeline import (
     takeoff,
     validate,
 )
+from bimquant.portfolio import Batch, batch
 from bimquant.report import get_map_path, write, write_costs_chart, write_map, write_situation_chart
 from bimquant.revisions import Revision
 from bimquant.rules import Explanation, WorkItems
@@ -50,6 +51,7 @@ __version__ = "0.1.0"
 logging.getLogger(__name__).addHandler(logging.NullHandler())  # the library logs, never prints
 
 __all__ = [
+    "Batch",
     "BimquantError",
     "Budget",
     "Costs",
@@ -65,6 +67,7 @@ __all__ = [
     "Takeoff",
     "Validation",
     "WorkItems",
+    "batch",
     "cache",
     "costs",
     "diff",

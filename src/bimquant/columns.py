@@ -317,3 +317,31 @@ STOCK_COLUMNS = [
     "still_needed",
     "alert",
 ]
+
+# --- portfolio (bimquant.portfolio) ---
+BATCH_MODEL_COLUMNS = [
+    "file",
+    "sha256",
+    "schema",
+    "elements_measured",
+    "elements_failed",
+    "wall_net_volume_m3",
+    "wall_net_side_area_m2",
+    "slab_net_volume_m3",
+    "slab_net_area_m2",
+    "plate_net_volume_m3",
+    "plate_net_side_area_m2",
+    "linear_net_volume_m3",
+    "filling_net_volume_m3",
+    "filling_gross_area_m2",
+    "other_net_volume_m3",
+    "direct_cost",
+    "total_excl_vat",
+    "floor_area_m2",
+    "cost_per_m2",
+    "cost_per_m2_basis",
+    "complete",
+]
+BATCH_ITEM_COLUMNS = ["file", "code", "lot", "label", "unit", "quantity", "unit_price", "amount"]
+BATCH_LOT_COLUMNS = ["file", "lot", "amount"]
+BATCH_FAILURE_COLUMNS = ["file", "reason"]

@@ -693,6 +693,54 @@ def stock(
     )
 
 
+@app.command()
+def batch(
+    paths: list[Path] = typer.Argument(
+        ..., help="IFC files, folders of them, or a .csv listing models (file[, rules, prices]).", show_default=False
+    ),
+    rules: Path | None = typer.Option(None, "--rules", "-r", help="Rule set (TOML) for every model."),
+    prices: Path | None = typer.Option(None, "--prices", "-p", help="Price library for every model (with --rules)."),
+    recursive: bool = typer.Option(False, "--recursive", help="Search the folders' subfolders too."),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1, max=MAX_THREADS, help="Models measured at once (default: the cores)."
+    ),
+    timeout: float | None = typer.Option(None, "--timeout", min=1, help="Stop a model after this many seconds."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with code 5 if any model failed (the table is written)."),
+    no_cache: bool = NO_CACHE_OPT,
+    output: Path | None = OUTPUT_OPT,
+    fmt: OutFormat | None = FORMAT_OPT,
+    locale: Locale | None = LOCALE_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """Many models, one portfolio table: each model measured (and priced) in a process of its
+    own; a model that fails is listed with its reason and never stops the others.
+
+    Example: bimquant batch ../shared/models --rules rules/fr-lots.toml --prices rules/fr-prix.csv -o portefeuille.xlsx
+    """
+    inputs = {f"the model {path.name}": path for path in paths if path.is_file()}
+    inputs |= {"the rule set (--rules)": rules, "the price library (--prices)": prices}
+    done: list = []
+
+    def compute(progress):
+        result = bimquant.batch(
+            paths,
+            rules=rules,
+            prices=prices,
+            recursive=recursive,
+            workers=workers,
+            timeout=timeout,
+            cache=not no_cache,
+            progress=(lambda finished, total, slowest: progress(finished, total)) if progress else None,
+        )
+        done.append(result)
+        return result
+
+    _produce(compute, summaries.print_batch, output, fmt, quiet, verbose, inputs, locale)
+    if strict and done and len(done[0].failures):
+        sys.exit(ElementFailuresError.exit_code)
+
+
 def _check_chart(report: Path | None, inputs: dict, verbose: bool) -> None:
     """A --report path is a .png that can be written and is none of the inputs: checked first."""
     if report is None:

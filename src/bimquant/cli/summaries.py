@@ -565,3 +565,21 @@ def _say_later(info: dict, locale: str) -> None:
                 f"  {len(later)} ligne(s) datée(s) après {info['period']} non comptée(s) (lignes {rows})",
             )
         )
+
+
+def print_batch(result: bimquant.Batch, locale: str = "en") -> None:
+    """Per model: elements, direct cost, cost per m2; then the models that failed, and why."""
+    say = words(locale)
+    models = result.models
+    if len(models):
+        shown = models.assign(file=[Path(f).name for f in models["file"]]).set_index("file")
+        columns = [c for c in ("elements_measured", "elements_failed", "total_excl_vat", "cost_per_m2") if c in shown]
+        err.print(make_table(say("Portfolio", "Portefeuille"), shown[columns], locale))
+    for row in result.failures.itertuples():
+        err.print(f"[red]{say('Failed', 'En échec')}:[/] {show(Path(row.file).name)}: {show(row.reason)}")
+    err.print(
+        say(
+            f"{result.info['measured']} model(s) measured, {result.info['failed']} failed",
+            f"{result.info['measured']} maquette(s) mesurée(s), {result.info['failed']} en échec",
+        )
+    )
