@@ -117,3 +117,91 @@ def test_real_models_in_a_batch_equal_their_single_estimates(tmp_path):
             alone.totals["direct_cost"],
             alone.totals["total_excl_vat"],
         ), file
+
+
+# --- on a Dask distributed cluster -----------------------------------------------------------------
+
+DUPLEX = SHARED / "Ifc2x3_Duplex_Architecture.ifc"  # the manifold kernel crashes on one of its elements
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two worker processes, not daemonic, so the geometry may fork its crash-contained children."""
+    dask = pytest.importorskip("dask")
+    distributed = pytest.importorskip("distributed")
+    with dask.config.set({"distributed.worker.daemon": False}):
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+            yield c
+
+
+def test_a_local_cluster_gives_the_local_figures_and_the_same_failures(folder, cluster):
+    paths = [folder] + ([DUPLEX] if DUPLEX.exists() else [])
+    local = bimquant.batch(paths, rules=RULES, prices=PRICES, workers=2, cache=False)
+    remote = bimquant.batch(paths, rules=RULES, prices=PRICES, scheduler=cluster.scheduler_address, cache=False)
+
+    columns = ["file", "elements_measured", "elements_failed", "direct_cost", "total_excl_vat", "cost_per_m2"]
+    assert remote.models[columns].sort_values("file").to_dict("records") == local.models[columns].sort_values(
+        "file"
+    ).to_dict("records")
+    assert [Path(f).name for f in remote.failures["file"]] == ["casse.ifc"]
+    if DUPLEX.exists():  # the crash is contained inside the worker: the model is measured whole
+        duplex = remote.models.set_index("file").loc[str(DUPLEX)]
+        assert duplex["elements_measured"] == len(bimquant.takeoff(DUPLEX, cache=False).elements)
+
+
+def test_a_daemonic_worker_is_said_with_the_fix(folder):
+    dask = pytest.importorskip("dask")
+    distributed = pytest.importorskip("distributed")
+    with dask.config.set({"distributed.worker.daemon": True}):  # dask's default
+        with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+            house = ROOT / "sample_models" / "house_ifc4.ifc"
+            result = bimquant.batch([house], scheduler=c.scheduler_address, cache=False)
+    (reason,) = result.failures["reason"]
+    assert "DASK_DISTRIBUTED__WORKER__DAEMON=False" in reason
+
+
+def test_a_scheduler_and_a_worker_started_apart_run_a_batch_through_the_command(folder, tmp_path):
+    pytest.importorskip("distributed")
+    import json
+    import subprocess
+    import sys
+
+    dask = str(Path(sys.executable).with_name("dask"))
+    address_file = tmp_path / "scheduler.json"
+    environment = os.environ | {"DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
+    scheduler = subprocess.Popen(
+        [dask, "scheduler", "--scheduler-file", str(address_file), "--port", "0", "--dashboard-address", ":0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    worker = None
+    try:
+        for _ in range(100):
+            if address_file.exists() and address_file.stat().st_size:
+                break
+            time.sleep(0.2)
+        address = json.loads(address_file.read_text())["address"]
+        worker = subprocess.Popen(
+            [dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=environment,
+        )
+        out = tmp_path / "p.json"
+        code, _, stderr = run("batch", folder, "--rules", RULES, "--prices", PRICES, "--scheduler", address, "-o", out)
+
+        assert code == 0, stderr
+        data = json.loads(out.read_text())
+        assert len(data["models"]) == 2 and [Path(f["file"]).name for f in data["failures"]] == ["casse.ifc"]
+        assert data["info"]["scheduler"] == address
+    finally:
+        for process in (worker, scheduler):
+            if process is not None:
+                process.terminate()
+                process.wait(10)
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(folder):
+    pytest.importorskip("distributed")
+    code, _, stderr = run("batch", folder, "--scheduler", "tcp://127.0.0.1:1", "--no-cache")
+    assert code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in stderr

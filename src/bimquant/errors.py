@@ -45,3 +45,10 @@ class ElementFailuresError(BimquantError):
     def __init__(self, message: str, hint: str | None = None, failures=None):
         super().__init__(message, hint)
         self.failures = failures
+
+
+class SetupError(BimquantError):
+    """An option this installation or this setting cannot serve: a missing extra, a cluster
+    that cannot be reached."""
+
+    exit_code = 2

@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from bimquant.columns import BATCH_FAILURE_COLUMNS, BATCH_ITEM_COLUMNS, BATCH_LOT_COLUMNS, BATCH_MODEL_COLUMNS
-from bimquant.errors import BimquantError, InputError, RuleError
+from bimquant.errors import BimquantError, InputError, RuleError, SetupError
 from bimquant.loaders import read_rows, text_of
 from bimquant.result import Result
 
@@ -38,6 +38,12 @@ FAMILY_MEASURES = {  # per family, the volume and the area a portfolio compares
     "filling": "gross_area_m2",
     "other": None,
 }
+
+
+DAEMONIC = (
+    "the worker is a daemonic process, which may not start the geometry's crash-contained children: "
+    "start the Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False"
+)
 
 
 @dataclass
@@ -97,6 +103,8 @@ def measure_one(job: Job, cache: bool = True) -> dict:
     has rules and prices. Never raises."""
     from bimquant import pipeline
 
+    if multiprocessing.current_process().daemon:  # a daemonic Dask worker may not fork the geometry's children
+        return {"failure": DAEMONIC}
     try:
         measured = pipeline.takeoff(job.path, threads=1, cache=cache)
         row = _model_row(job.path, measured)
@@ -150,6 +158,41 @@ def _model_row(path: str, measured) -> dict:
         if area:
             row[f"{family}_{area}"] = float(chosen[area].sum())
     return row
+
+
+def run_on_cluster(jobs: list[Job], scheduler: str, *, cache: bool = True, progress=None) -> Batch:
+    """Run every job as a task of the Dask distributed cluster at ``scheduler`` (its address,
+    ``tcp://host:8786``). The workers read the model files themselves: the paths must be
+    readable from them (shared storage); the results come back as tables. A task that fails on
+    the cluster (a worker lost, an error) is a failure of its model."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise SetupError(
+            "running on a Dask cluster needs dask distributed, which is not installed",
+            'install the dask extra: pip install "bimquant[dask]"',
+        ) from None
+    try:
+        client = Client(scheduler, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError) as error:
+        raise SetupError(
+            f"cannot reach the Dask scheduler at {scheduler} ({type(error).__name__})",
+            "start it with 'dask scheduler', or check the address (--scheduler or BIMQUANT_SCHEDULER)",
+        ) from None
+    results: dict[Job, dict] = {}
+    try:
+        futures = {client.submit(measure_one, job, cache, pure=False): job for job in jobs}
+        for future in as_completed(list(futures), loop=client.loop):
+            job = futures[future]
+            try:
+                results[job] = future.result()
+            except Exception as error:  # noqa: BLE001  (a lost worker or a task error: this model only)
+                results[job] = {"failure": f"the task failed on the cluster: {type(error).__name__}: {error}"}
+            if progress:
+                progress(len(results), len(jobs), None)
+    finally:
+        client.close()
+    return _tables(jobs, results)
 
 
 def run_batch(
@@ -243,12 +286,16 @@ def batch(
     recursive: bool = False,
     workers: int | None = None,
     timeout: float | None = None,
+    scheduler: str | None = None,
     cache: bool = True,
     progress=None,
 ) -> Batch:
     """Measure (and, with ``rules`` and ``prices``, price) every model of ``paths`` in a
-    process of its own, ``workers`` at a time: one portfolio table, the failures apart. The
-    rules and prices are checked before any model runs."""
+    process of its own, ``workers`` at a time, or as tasks of the Dask cluster at
+    ``scheduler``: one portfolio table, the failures apart. The rules and prices are checked
+    before any model runs."""
+    if scheduler and timeout is not None:
+        raise SetupError("--timeout is for local runs", "on a cluster, use the cluster's own limits")
     if prices is not None and rules is None:
         raise RuleError("prices without rules", "give --rules too: the prices are per work item")
     from bimquant import pipeline
@@ -262,7 +309,11 @@ def batch(
 
             check_price_units(ruleset, pipeline.load_prices(prices))
     jobs = expand(list(paths), rules, prices, recursive)
-    result = run_batch(jobs, workers=workers, timeout=timeout, cache=cache, progress=progress)
+    if scheduler:
+        result = run_on_cluster(jobs, scheduler, cache=cache, progress=progress)
+    else:
+        result = run_batch(jobs, workers=workers, timeout=timeout, cache=cache, progress=progress)
+    result.info["scheduler"] = scheduler
     result.info |= {"rules": str(rules) if rules else None, "prices": str(prices) if prices else None}
     if language:
         result.info["language"] = language

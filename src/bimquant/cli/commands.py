@@ -705,6 +705,12 @@ def batch(
         None, "--workers", min=1, max=MAX_THREADS, help="Models measured at once (default: the cores)."
     ),
     timeout: float | None = typer.Option(None, "--timeout", min=1, help="Stop a model after this many seconds."),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        envvar="BIMQUANT_SCHEDULER",
+        help="A Dask scheduler's address (tcp://host:8786): run each model as a task there (extra: dask).",
+    ),
     strict: bool = typer.Option(False, "--strict", help="Exit with code 5 if any model failed (the table is written)."),
     no_cache: bool = NO_CACHE_OPT,
     output: Path | None = OUTPUT_OPT,
@@ -730,6 +736,7 @@ def batch(
             recursive=recursive,
             workers=workers,
             timeout=timeout,
+            scheduler=scheduler,
             cache=not no_cache,
             progress=(lambda finished, total, slowest: progress(finished, total)) if progress else None,
         )
