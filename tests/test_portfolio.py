@@ -11,6 +11,7 @@ import shutil
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import ROOT, run
 
@@ -140,9 +141,11 @@ def test_a_local_cluster_gives_the_local_figures_and_the_same_failures(folder, c
     remote = bimquant.batch(paths, rules=RULES, prices=PRICES, scheduler=cluster.scheduler_address, cache=False)
 
     columns = ["file", "elements_measured", "elements_failed", "direct_cost", "total_excl_vat", "cost_per_m2"]
-    assert remote.models[columns].sort_values("file").to_dict("records") == local.models[columns].sort_values(
-        "file"
-    ).to_dict("records")
+    pd.testing.assert_frame_equal(
+        remote.models[columns].sort_values("file").reset_index(drop=True),
+        local.models[columns].sort_values("file").reset_index(drop=True),
+        check_exact=True,
+    )
     assert [Path(f).name for f in remote.failures["file"]] == ["casse.ifc"]
     if DUPLEX.exists():  # the crash is contained inside the worker: the model is measured whole
         duplex = remote.models.set_index("file").loc[str(DUPLEX)]
@@ -205,3 +208,35 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(folder):
     pytest.importorskip("distributed")
     code, _, stderr = run("batch", folder, "--scheduler", "tcp://127.0.0.1:1", "--no-cache")
     assert code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in stderr
+
+
+def test_progress_names_the_slowest_model_still_running(folder):
+    calls = []
+    jobs = portfolio.expand([folder])
+    portfolio.run_batch(jobs, workers=2, cache=False, progress=lambda *args: calls.append(args))
+
+    assert [c[:2] for c in calls] == [(1, 3), (2, 3), (3, 3)]
+    assert calls[-1][2] is None  # nothing left running
+    assert all(slowest is None or Path(slowest).name in {Path(j.path).name for j in jobs} for *_, slowest in calls)
+    assert any(slowest is not None for *_, slowest in calls[:-1])
+
+
+@pytest.mark.real
+@pytest.mark.skipif(not SHARED.is_dir(), reason=f"real IFC models not found at {SHARED} (CI has them)")
+def test_the_shared_models_locally_on_a_cluster_and_one_by_one_give_the_same_figures(cluster, tmp_path, monkeypatch):
+    # issue 15: all 16 models; the local batch fills a cache the single estimates then read
+    monkeypatch.setenv("BIMQUANT_CACHE", str(tmp_path / "cache"))
+    local = bimquant.batch([SHARED], rules=RULES, prices=PRICES, workers=2)
+    remote = bimquant.batch([SHARED], rules=RULES, prices=PRICES, scheduler=cluster.scheduler_address, cache=False)
+
+    assert local.failures.empty and remote.failures.empty and len(local.models) == 16
+    figures = ["file", "elements_measured", "direct_cost", "total_excl_vat", "cost_per_m2"]
+    ordered = [local.models[figures].sort_values("file").reset_index(drop=True)]
+    ordered.append(remote.models[figures].sort_values("file").reset_index(drop=True))
+    pd.testing.assert_frame_equal(*ordered, check_exact=True)  # NaN equal to NaN (no floor area)
+    for row in ordered[0].to_dict("records"):
+        alone = bimquant.estimate(row["file"], RULES, PRICES)
+        assert (row["direct_cost"], row["total_excl_vat"]) == (
+            alone.totals["direct_cost"],
+            alone.totals["total_excl_vat"],
+        ), row["file"]

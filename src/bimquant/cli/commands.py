@@ -163,10 +163,21 @@ def _progress(quiet: bool):
     if quiet or not err.is_terminal:
         yield None
         return
-    columns = (TextColumn("measuring"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("measuring"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[note]}"),
+    )
     with ProgressBar(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("geometry", total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
+        task = bar.add_task("geometry", total=None, note="")
+
+        def update(done: int, total: int, slowest: str | None = None) -> None:
+            note = f"slowest: {Path(slowest).name}" if slowest else ""
+            bar.update(task, completed=done, total=total, note=note)
+
+        yield update
 
 
 def _output_format(output: Path | None, fmt: OutFormat | None, inputs: dict[str, Path | None]) -> None:
@@ -738,7 +749,7 @@ def batch(
             timeout=timeout,
             scheduler=scheduler,
             cache=not no_cache,
-            progress=(lambda finished, total, slowest: progress(finished, total)) if progress else None,
+            progress=progress,
         )
         done.append(result)
         return result
