@@ -242,3 +242,15 @@ def test_a_line_the_model_does_not_show_can_take_costs(folder, budget, tmp_path)
 
     line = next(line for line in data["lines"] if line["code"] == zero)
     assert (line["budget"], line["actual"], line["cost_variance"]) == (0.0, 200.0, -200.0)
+
+
+def test_actuals_without_their_columns_are_refused_in_one_line(folder, tmp_path):
+    path = tmp_path / "depenses.csv"
+    path.write_text("date,code,amount\n2026-04-02,02.01.01,10\n", encoding="utf-8")
+    out = tmp_path / "c.json"
+    code, _, stderr = run(
+        "costs", folder / "marche.json", "--actuals", path, "--progress", APRIL, "--period", "2026-04", "-o", out
+    )
+    assert code == 4
+    assert_one_error(stderr, "depenses.csv", "missing column(s) kind")
+    assert not out.exists()

@@ -240,3 +240,10 @@ def test_the_shared_models_locally_on_a_cluster_and_one_by_one_give_the_same_fig
             alone.totals["direct_cost"],
             alone.totals["total_excl_vat"],
         ), row["file"]
+
+
+def test_a_model_list_without_its_file_column_is_refused_in_one_line(tmp_path):
+    listing = tmp_path / "maquettes.csv"
+    listing.write_text("path\nhouse.ifc\n", encoding="utf-8")
+    code, _, stderr = run("batch", listing, "-o", tmp_path / "p.json")
+    assert code == 4 and "maquettes.csv: row 2: no file" in stderr and not (tmp_path / "p.json").exists()

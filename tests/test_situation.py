@@ -596,3 +596,25 @@ def test_phases_name_progress_rows_group_the_stages_and_plan_the_curve(folder, t
         "situation", folder / "marche.json", "--progress", refused_phase, "--period", "2026-03", "--phases", phases
     )
     assert_one_error(stderr, "phase 'Toit' is not in the phase file")
+
+
+@pytest.mark.parametrize(
+    "option, content, words",
+    [
+        ("--previous", "{not json", ["not a JSON file, so not a situation"]),
+        ("--previous", '{"info": {}}', ["not a situation"]),
+        ("--changes", "{not json", ["not a JSON file, so not a change order"]),
+        ("--changes", '{"items": [{"code": "x"}]}', ["not a change order"]),
+    ],
+    ids=["previous not json", "previous not a situation", "changes not json", "changes not a diff"],
+)
+def test_a_wrong_previous_or_change_order_is_refused_in_one_line(folder, tmp_path, option, content, words):
+    given = tmp_path / "autre.json"
+    given.write_text(content, encoding="utf-8")
+    out = tmp_path / "s.xlsx"
+    stderr = refused(
+        "situation", folder / "marche.json", "--progress", SAMPLE / "avancement-2026-03.csv", "--period", "2026-03",
+        option, given, "-o", out,
+    )  # fmt: skip
+    assert_one_error(stderr, "autre.json", *words)
+    assert not out.exists()

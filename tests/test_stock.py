@@ -137,3 +137,27 @@ def test_a_french_spreadsheet_date_is_read(orders, tmp_path):
     result = stock(orders, "2026-03", notes=notes)
     rows = {(r["material"], r["batch"]): r for r in result["materials"]}
     assert rows[("beton-voiles", "RDC")]["delivered"] == 9.5
+
+
+@pytest.mark.parametrize(
+    "orders_text, notes_text, words",
+    [
+        ("{not json", "date,material,quantity,unit\n", ["not a JSON file, so not orders"]),
+        (None, "date,material,quantity\n2026-03-04,beton-voiles,1\n", ["missing column(s) unit"]),
+    ],
+    ids=["orders not json", "notes without unit"],
+)
+def test_wrong_orders_or_notes_are_refused_in_one_line(orders, tmp_path, orders_text, notes_text, words):
+    given = orders
+    if orders_text is not None:
+        given = tmp_path / "commandes.json"
+        given.write_text(orders_text, encoding="utf-8")
+    notes = tmp_path / "livraisons.csv"
+    notes.write_text(notes_text, encoding="utf-8")
+    out = tmp_path / "s.json"
+    code, _, stderr = run(
+        "stock", given, "--deliveries", notes, "--progress", PROGRESS["2026-03"], "--period", "2026-03", "-o", out
+    )
+    assert code == 4
+    assert_one_error(stderr, *words)
+    assert not out.exists()

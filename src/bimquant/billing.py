@@ -237,6 +237,36 @@ def _load_indices(path: Path, name: str) -> dict[str, Decimal]:
     return values
 
 
+def month_end(period: str) -> dt.date:
+    """The last day of ``period`` (``YYYY-MM``)."""
+    year, month = (int(p) for p in period.split("-"))
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` (``YYYY-MM``), both included."""
+    months, (year, month) = [], (int(first[:4]), int(first[5:7]))
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def planned_by_month(budgets: dict, phases: list, first: str, last: str) -> list[dict]:
+    """The amount planned done at the end of each month from ``first`` to ``last``: the budget
+    (``budgets``: phase name -> amount) of every dated phase whose date has come."""
+    dated = [p for p in phases if p.date is not None]
+    return [
+        {
+            "period": month,
+            "planned": float(
+                sum((budgets.get(p.name, Decimal(0)) for p in dated if p.date <= month_end(month)), Decimal(0))
+            ),
+        }
+        for month in months_between(first, last)
+    ]
+
+
 def parse_month(text: str) -> str:
     """``YYYY-MM`` checked (the period of a situation); :class:`RuleError` otherwise."""
     return _month("--period", "", text)
@@ -518,8 +548,7 @@ def _schedule_percents(path: Path, contract: Contract, period: str | None) -> di
 
     if period is None:
         raise RuleError(f"{path}: a work schedule needs the period", "give --period YYYY-MM")
-    year, month = (int(p) for p in period.split("-"))
-    end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    end = month_end(period)
     try:
         model = ifcopenshell.open(str(path))
     except Exception as exc:  # noqa: BLE001  (ifcopenshell raises several kinds for a bad file)
@@ -762,8 +791,7 @@ def _totals(table: pd.DataFrame, settings: Settings, period: str, previous: dict
     works = this + revised
     base = works + cents(works * vat_pct / HUNDRED) if settings.retention_base == "incl_vat" else works
     retention = cents(base * settings.retention_pct / HUNDRED)
-    year, month = (int(p) for p in period.split("-"))
-    end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    end = month_end(period)
     return {
         "contract": contract,
         "cumulative": cumulative,
@@ -845,17 +873,7 @@ def _planned(stages: pd.DataFrame, phases: list | None, history: list[dict], per
     amounts = dict(zip(stages["stage"], stages["contract_amount"]))
     first = min([h["period"] for h in history] + [period, min(p.date for p in dated).strftime("%Y-%m")])
     last = max([period, max(p.date for p in dated).strftime("%Y-%m")])
-    months, (year, month) = [], (int(first[:4]), int(first[5:]))
-    while f"{year:04d}-{month:02d}" <= last:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    planned = []
-    for name in months:
-        year, month = int(name[:4]), int(name[5:])
-        end = dt.date(year, month, calendar.monthrange(year, month)[1])
-        due = sum((amounts.get(p.name, Decimal(0)) for p in dated if p.date <= end), Decimal(0))
-        planned.append({"period": name, "planned": float(due)})
-    return planned
+    return planned_by_month(amounts, dated, first, last)
 
 
 def as_floats(frame: pd.DataFrame) -> pd.DataFrame:

@@ -24,7 +24,6 @@ Conventions (README.md, "bimquant costs"), amounts rounded half up to the cent:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 from collections import defaultdict
@@ -34,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bimquant.billing import HUNDRED, as_floats, get_contributions
+from bimquant.billing import HUNDRED, as_floats, get_contributions, month_end, months_between, planned_by_month
 from bimquant.columns import (
     ACTUAL_COLUMNS,
     COST_LINE_COLUMNS,
@@ -122,8 +121,7 @@ def load_actuals(
         )
     codes, lots = set(lines["code"]), set(lines["lot"])
     lot_of = dict(zip(lines["code"], lines["lot"]))
-    year, month = (int(p) for p in period.split("-"))
-    end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    end = month_end(period)
     first = dt.date(int(start[:4]), int(start[5:]), 1) if start else None
     booked = []
     for line, row in rows:
@@ -286,13 +284,10 @@ def _stages(
 
 
 def _planned_value(stages: pd.DataFrame, phases: list | None, period: str) -> Decimal | None:
-    dated = [p for p in phases or [] if p.date is not None]
-    if not dated:
+    if not any(p.date is not None for p in phases or []):
         return None
-    year, month = (int(p) for p in period.split("-"))
-    end = dt.date(year, month, calendar.monthrange(year, month)[1])
-    budgets = dict(zip(stages["stage"], stages["budget"]))
-    return sum((budgets.get(p.name, Decimal(0)) for p in dated if p.date <= end), Decimal(0))
+    (planned,) = planned_by_month(dict(zip(stages["stage"], stages["budget"])), phases, period, period)
+    return to_decimal(planned["planned"])
 
 
 def _planned_by_month(stages: pd.DataFrame, phases: list | None, monthly: list[dict], period: str) -> list[dict]:
@@ -301,12 +296,7 @@ def _planned_by_month(stages: pd.DataFrame, phases: list | None, monthly: list[d
     if not dated:
         return []
     first = min([m["period"] for m in monthly] + [min(p.date for p in dated).strftime("%Y-%m"), period])
-    result, (year, month) = [], (int(first[:4]), int(first[5:]))
-    while f"{year:04d}-{month:02d}" <= period:
-        name = f"{year:04d}-{month:02d}"
-        result.append({"period": name, "planned": float(_planned_value(stages, phases, name) or 0)})
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return result
+    return planned_by_month(dict(zip(stages["stage"], stages["budget"])), dated, first, period)
 
 
 def _monthly(actuals: pd.DataFrame, period: str) -> list[dict]:
@@ -329,13 +319,8 @@ def get_chart_series(report: Costs) -> dict[str, list[tuple[str, float]]]:
     each month's end) and ``earned`` (known at the period's end only: one point)."""
     period = report.info["period"]
     monthly = {m["period"]: m["actual"] for m in report.info.get("actual_by_month", [])}
-    first = min([*monthly, period])
-    months, (year, month) = [], (int(first[:4]), int(first[5:]))
-    while f"{year:04d}-{month:02d}" <= period:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     actual, running = [], 0.0
-    for name in months:
+    for name in months_between(min([*monthly, period]), period):
         running = monthly.get(name, running)
         actual.append((name, running))
     series = {"actual": actual, "earned": [(period, report.totals["earned"])]}

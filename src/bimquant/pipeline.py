@@ -462,8 +462,8 @@ def stock(
     ordered = stocking.load_orders(orders)
     contract, lines = stocking.as_contract(ordered, Path(orders))
     phase_list = ordering.load_phases(phases) if phases is not None else None
-    end = stocking.period_end(month)
-    first = stocking.period_end(billing.parse_month(start)).replace(day=1) if start is not None else None
+    end = billing.month_end(month)
+    first = billing.month_end(billing.parse_month(start)).replace(day=1) if start is not None else None
     later: list[int] = []
     notes = stocking.load_deliveries(deliveries, ordered, end, first, later)
     done = billing.load_progress(progress, contract, lines, month, phase_list)

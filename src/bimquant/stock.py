@@ -19,7 +19,6 @@ progress any form a situation reads. Per material and batch (README.md, "bimquan
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import os
@@ -257,11 +256,6 @@ def compute_stock(orders: dict, progress: dict[str, dict], notes: list[dict], en
 def _clean(value: float) -> float:
     """A quantity without the noise of float sums (9.599999999999994 is 9.6, -9e-13 is 0)."""
     return round(value, 6) + 0.0
-
-
-def period_end(period: str) -> dt.date:
-    year, month = (int(p) for p in period.split("-"))
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def default_period(path: str | os.PathLike) -> str:

@@ -111,6 +111,10 @@ THREADS_OPT = typer.Option(
 NO_CACHE_OPT = typer.Option(
     False, "--no-cache", help="Measure the model again, neither reading nor storing the cache (see 'bimquant cache')."
 )
+CONTRACT_ARG = typer.Argument(
+    ..., help="The JSON bimquant estimate wrote for the signed revision.", show_default=False, metavar="CONTRACT"
+)
+START_OPT = typer.Option(None, "--start", help="The job's first month, YYYY-MM (rows dated earlier are refused).")
 MATERIALS_OPT = typer.Option(
     None, "--materials", help="Material library (TOML) for densities the model does not state (default: shipped)."
 )
@@ -548,12 +552,7 @@ def diff(
 
 @app.command()
 def situation(
-    contract: Path = typer.Argument(
-        ...,
-        help="The JSON bimquant estimate wrote for the signed revision.",
-        show_default=False,
-        metavar="CONTRACT",
-    ),
+    contract: Path = CONTRACT_ARG,
     progress: Path = typer.Option(
         ..., "--progress", help="Cumulative progress (.csv): per line, per element (global_id) or per storey."
     ),
@@ -617,17 +616,13 @@ def situation(
 
 @app.command()
 def costs(
-    contract: Path = typer.Argument(
-        ..., help="The JSON bimquant estimate wrote for the signed revision.", show_default=False, metavar="CONTRACT"
-    ),
+    contract: Path = CONTRACT_ARG,
     actuals: Path = typer.Option(..., "--actuals", help="Costs incurred (.csv): date, code or lot, kind, amount."),
     progress: Path = typer.Option(
         ..., "--progress", help="Progress at the period's end (.csv or .ifc), as for bimquant situation."
     ),
     period: str = typer.Option(..., "--period", help="The month reported, YYYY-MM."),
-    start: str | None = typer.Option(
-        None, "--start", help="The job's first month, YYYY-MM (earlier costs are refused)."
-    ),
+    start: str | None = START_OPT,
     phases: Path | None = typer.Option(
         None, "--phases", help="Phase file (TOML, as for order): stages by phase; dated phases give the planned value."
     ),
@@ -672,9 +667,7 @@ def stock(
     period: str | None = typer.Option(
         None, "--period", help="The month, YYYY-MM (default: the month of the latest delivery)."
     ),
-    start: str | None = typer.Option(
-        None, "--start", help="The job's first month, YYYY-MM (earlier notes are refused)."
-    ),
+    start: str | None = START_OPT,
     phases: Path | None = typer.Option(None, "--phases", help="Phase file (TOML), for progress rows per phase."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx, .csv, .json."),
     fmt: OutFormat | None = FORMAT_OPT,
