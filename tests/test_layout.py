@@ -54,9 +54,12 @@ ORDER = [
     "report.situation_sheet",
     "report.situation_chart",
     "report.costs_sheet",
+    "report.scene",
+    "report.html",
     "report",
     "pipeline",
     "portfolio",
+    "writeback",
     "",  # bimquant/__init__.py
     "cli.console",
     "cli.summaries",

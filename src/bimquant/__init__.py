@@ -35,6 +35,7 @@ from bimquant.pipeline import (
     load_recipes,
     load_rules,
     order,
+    report_view,
     situation,
     stock,
     takeoff,
@@ -42,9 +43,11 @@ from bimquant.pipeline import (
 )
 from bimquant.portfolio import Batch, batch
 from bimquant.report import get_map_path, write, write_costs_chart, write_map, write_situation_chart
+from bimquant.report.html import View, write_html
 from bimquant.revisions import Revision
 from bimquant.rules import Explanation, WorkItems
 from bimquant.takeoff import Takeoff
+from bimquant.writeback import Writeback, writeback
 
 __version__ = "0.1.0"
 
@@ -66,7 +69,9 @@ __all__ = [
     "Stock",
     "Takeoff",
     "Validation",
+    "View",
     "WorkItems",
+    "Writeback",
     "batch",
     "cache",
     "costs",
@@ -81,9 +86,12 @@ __all__ = [
     "situation",
     "stock",
     "takeoff",
+    "report_view",
     "validate",
     "write",
+    "write_html",
     "write_costs_chart",
     "write_map",
     "write_situation_chart",
+    "writeback",
 ]

@@ -345,3 +345,8 @@ BATCH_MODEL_COLUMNS = [
 BATCH_ITEM_COLUMNS = ["file", "code", "lot", "label", "unit", "quantity", "unit_price", "amount"]
 BATCH_LOT_COLUMNS = ["file", "lot", "amount"]
 BATCH_FAILURE_COLUMNS = ["file", "reason"]
+
+# --- write-back into the IFC (bimquant.writeback) ---
+WRITEBACK_ELEMENT_COLUMNS = ["global_id", "ifc_class", "name", "set_name", "status", "quantities", "work_items"]
+WRITEBACK_ITEM_COLUMNS = ["code", "lot", "label", "unit", "quantity", "unit_price", "elements", "cost_item"]
+WRITEBACK_SKIPPED_COLUMNS = ["what", "global_id", "code", "reason"]

@@ -34,9 +34,12 @@ from bimquant import estimate as pricing
 from bimquant import orders as ordering
 from bimquant.authored import Validation, summarize
 from bimquant.errors import ElementFailuresError, InputError, RuleError
-from bimquant.geometry.iterator import ProgressCallback
+from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, ProgressCallback
+from bimquant.geometry.policy import get_shapes
 from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.model import Model, open_model
+from bimquant.report.html import View
+from bimquant.report.scene import pack_scene
 from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain_element, load_ruleset
 from bimquant.rules.apply import warn_negative
 from bimquant.takeoff import Takeoff, measure_model
@@ -479,6 +482,124 @@ def stock(
         "alerts": int((result.materials["alert"] != "").sum()),
     }
     return result
+
+
+def report_view(
+    model: PathLike | Takeoff,
+    rules: RuleSet | PathLike,
+    prices: dict[str, pricing.Price] | PathLike | None = None,
+    *,
+    previous: PathLike | Takeoff | None = None,
+    settings: PathLike | None = None,
+    **takeoff_options,
+) -> View:
+    """What ``bimquant report`` shows: the estimate of ``model``, its elements coloured by
+    status, and their meshes; with ``previous`` (the older revision of the model), the
+    :func:`diff` against it and the removed elements' meshes. Without ``prices``, the items
+    have their quantities and no amount.
+
+    Write it with :func:`bimquant.write_html`. The meshes are made again for the view (the
+    takeoff keeps quantities, not meshes), with the fast kernel, and OpenCASCADE for the
+    elements it cannot mesh; they are drawn, never measured.
+
+    Example::
+
+        >>> shown = report_view("sample_models/house_ifc4.ifc", "rules/fr-lots.toml", "rules/fr-prix.csv")
+        >>> bimquant.write_html(shown, "rapport.html")
+    """
+    ruleset = _ruleset(rules)
+    library = prices if isinstance(prices, dict) else {} if prices is None else pricing.load_prices(prices)
+    measured = _measured(model, **takeoff_options)
+    budget = estimate(measured, ruleset, library, settings=settings)
+    budget.info["prices"] = None if prices is None else _name(prices)
+    revision = diff(previous, measured, ruleset, prices=library, **takeoff_options) if previous is not None else None
+    elements = _shown_elements(measured, budget.work, revision)
+    path = Path(measured.info["file"])
+    meshes = _view_meshes(path, list(elements["global_id"][elements["status"] != "removed"]))
+    if revision is not None:
+        old = Path(revision.info["old_file"])
+        meshes += _view_meshes(old, list(elements["global_id"][elements["status"] == "removed"]))
+    info = {
+        "file": path.name,
+        "schema": measured.info.get("schema"),
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "created": time.strftime("%Y-%m-%d %H:%M"),
+        "title": budget.info.get("title", path.name),
+    }
+    return View(
+        budget=budget, takeoff=measured, elements=elements, scene=pack_scene(meshes), revision=revision, info=info
+    )
+
+
+def _shown_elements(measured: Takeoff, work: WorkItems, revision: revisions.Revision | None) -> pd.DataFrame:
+    """The view's elements: measured (status: the reconciliation's verdict), failed, removed."""
+    verdicts = dict(zip(work.reconciliation["global_id"], work.reconciliation["verdict"]))
+    reasons = dict(zip(work.unmapped["global_id"], work.unmapped["reason"]))
+    changes: dict[str, str] = {}
+    removed: list[dict] = []
+    if revision is not None:
+        for row in revision.elements.to_dict(orient="records"):
+            if row["new_global_id"]:
+                changes[row["new_global_id"]] = row["status"]
+            elif row["status"] == "removed":
+                removed.append(row)
+    rows = [
+        {
+            "global_id": row["global_id"],
+            "ifc_class": row["ifc_class"],
+            "name": row["name"],
+            "storey": row["storey"],
+            "status": verdicts.get(row["global_id"], "not_building_work"),
+            "diff_status": changes.get(row["global_id"], "") if revision is not None else "",
+            "suspect": row.get("authored_flags") or "",
+            "reason": reasons.get(row["global_id"], ""),
+        }
+        for row in measured.elements.to_dict(orient="records")
+    ]
+    rows += [
+        {
+            **{k: row[k] for k in ("global_id", "ifc_class", "name", "storey")},
+            "status": "failed",
+            "diff_status": changes.get(row["global_id"], "") if revision is not None else "",
+            "suspect": "",
+            "reason": row["reason"],
+        }
+        for row in measured.failures.to_dict(orient="records")
+    ]
+    rows += [
+        {
+            "global_id": row["old_global_id"],
+            "ifc_class": row["ifc_class"],
+            "name": row["name"],
+            "storey": row["storey"],
+            "status": "removed",
+            "diff_status": "removed",
+            "suspect": "",
+            "reason": "",
+        }
+        for row in removed
+    ]
+    return pd.DataFrame(
+        rows, columns=["global_id", "ifc_class", "name", "storey", "status", "diff_status", "suspect", "reason"]
+    )
+
+
+def _view_meshes(path: Path, global_ids: list[str]) -> list[tuple | None]:
+    """The meshes to draw for these elements of the model at ``path`` (None: none made)."""
+    if not global_ids:
+        return []
+    model = open_model(path)
+    ids = []
+    for global_id in global_ids:
+        try:
+            ids.append(model.file.by_guid(global_id).id())
+        except RuntimeError:  # not in this file (a duplicate GlobalId kept one of its elements)
+            ids.append(None)
+    wanted = [i for i in ids if i is not None]
+    shapes, failures = get_shapes(model.file, wanted, kernel=FAST_KERNEL)
+    if failures:
+        shapes |= get_shapes(model.file, list(failures), kernel=SAFE_KERNEL)[0]
+    return [(shapes[i].vertices, shapes[i].faces) if i in shapes else None for i in ids]
 
 
 def _refuse_double_counts(work: WorkItems, strict: bool) -> None:

@@ -29,6 +29,7 @@ from bimquant.cli.console import LogToConsole, err, fail, show
 from bimquant.errors import BimquantError, ElementFailuresError, OutputError
 from bimquant.geometry.iterator import ProgressCallback
 from bimquant.report import check_output
+from bimquant.report.html import check_report_output
 from bimquant.report.atomic import write_atomically
 
 app = typer.Typer(
@@ -752,6 +753,56 @@ def batch(
         sys.exit(ElementFailuresError.exit_code)
 
 
+@app.command()
+def writeback(
+    model: Path = MODEL_ARG,
+    rules: Path = RULES_OPT,
+    prices: Path | None = typer.Option(
+        None, "--prices", "-p", help="Price library: .csv or .xlsx (unit prices as cost values)."
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="The IFC file to write (.ifc): MODEL with bimquant's quantities and estimate."
+    ),
+    replace_quantities: bool = typer.Option(
+        False,
+        "--replace-quantities",
+        help="Replace a base quantity set of the standard's name already on an element "
+        "(default: keep it, and write bimquant's beside it in Bimquant_BaseQuantities).",
+    ),
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    no_cache: bool = NO_CACHE_OPT,
+    materials: Path | None = MATERIALS_OPT,
+    locale: Locale | None = LOCALE_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """Write a copy of MODEL with bimquant's base quantities on every measured element (Qto_*
+    sets) and the work items as a cost schedule (IFC4), quantities linked to the elements.
+
+    Example: bimquant writeback sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --prices rules/fr-prix.csv -o house-5d.ifc
+    """
+    with _session(verbose):
+        with _progress(quiet) as progress:
+            result = bimquant.writeback(
+                model,
+                output,
+                rules,
+                prices,
+                replace_quantities=replace_quantities,
+                kernel=kernel.value,
+                threads=threads,
+                cache=not no_cache,
+                progress=progress,
+                materials=materials,
+            )
+        _WRITTEN.append(str(output))
+        language = _language(result, locale)
+        if not quiet:
+            summaries.print_writeback(result, language)
+    _written(output, quiet, language)
+
+
 def _check_chart(report: Path | None, inputs: dict, verbose: bool) -> None:
     """A --report path is a .png that can be written and is none of the inputs: checked first."""
     if report is None:
@@ -776,6 +827,59 @@ def _say_charts(quiet: bool, locale: Locale | None) -> None:
 
 def _chart_language(result, locale: Locale | None) -> str | None:
     return locale.value if locale else result.info.get("language")
+
+
+@app.command()
+def report(
+    model: Path = MODEL_ARG,
+    rules: Path = RULES_OPT,
+    prices: Path | None = typer.Option(
+        None, "--prices", "-p", help="Price library: .csv or .xlsx (without it: quantities only)."
+    ),
+    output: Path = typer.Option(..., "--output", "-o", help="The report: one self-contained .html file."),
+    previous: Path | None = typer.Option(
+        None, "--previous", help="An older revision of MODEL (IFC): added, removed and changed elements coloured."
+    ),
+    settings: Path | None = typer.Option(None, "--settings", help="TOML file with an [estimate] table of rates."),
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    no_cache: bool = NO_CACHE_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """An HTML report of MODEL's estimate to open in a browser or send by e-mail: totals, work
+    items, lots, storeys, charts and a 3D view coloured by work item, lot or status.
+
+    Example: bimquant report sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --prices rules/fr-prix.csv -o rapport.html
+
+    With --previous OLD.ifc the view also colours what changed since OLD.
+    """
+    inputs = {
+        "the model": model,
+        "the rule set (--rules)": rules,
+        "the price library (--prices)": prices,
+        "the older model (--previous)": previous,
+        "the settings file (--settings)": settings,
+    }
+    with _session(verbose):
+        check_report_output(output, inputs)
+        with _progress(quiet) as progress:
+            shown = bimquant.report_view(
+                model,
+                rules,
+                prices,
+                previous=previous,
+                settings=settings,
+                kernel=kernel.value,
+                threads=threads,
+                cache=not no_cache,
+                progress=progress,
+            )
+        _WRITTEN.extend(str(path) for path in bimquant.write_html(shown, output, inputs=inputs))
+        language = _language(shown.budget, None)
+        if not quiet:
+            summaries.print_report(shown, language)
+    _written(output, quiet, language)
 
 
 rules_app = typer.Typer(help="Work with rule sets.", no_args_is_help=True, rich_markup_mode=None)

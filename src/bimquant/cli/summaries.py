@@ -583,3 +583,79 @@ def print_batch(result: bimquant.Batch, locale: str = "en") -> None:
             f"{result.info['measured']} maquette(s) mesurée(s), {result.info['failed']} en échec",
         )
     )
+
+
+SKIPPED_SHOWN = 5
+
+
+def print_writeback(result: bimquant.Writeback, locale: str = "en") -> None:
+    """The sets written and how, the cost schedule, then what was skipped and why."""
+    say = words(locale)
+    info = result.info
+    err.print(f"[bold]{show(Path(info['file']).name)}[/] ({show(info['schema'])}) -> {show(Path(info['output']).name)}")
+    counts = (info["sets_added"], info["sets_beside"], info["sets_replaced"], info["sets_rewritten"])
+    err.print(
+        say(
+            f"  {info['elements_with_quantities']} element(s) given base quantities: {counts[0]} set(s) added, "
+            f"{counts[1]} beside a set already there (in Bimquant_BaseQuantities), {counts[2]} replaced, "
+            f"{counts[3]} written again",
+            f"  {info['elements_with_quantities']} élément(s) avec leurs quantités de base : {counts[0]} jeu(x) "
+            f"ajouté(s), {counts[1]} à côté d'un jeu existant (dans Bimquant_BaseQuantities), {counts[2]} "
+            f"remplacé(s), {counts[3]} réécrit(s)",
+        )
+    )
+    err.print(
+        say(
+            f"  {info['elements_with_work_items']} element(s) given their work item quantities (Bimquant_WorkItems)",
+            f"  {info['elements_with_work_items']} élément(s) avec leurs quantités d'ouvrages (Bimquant_WorkItems)",
+        )
+    )
+    if info["cost_schedule"] is not None:
+        cost = format_number(info["direct_cost"], locale)
+        name, currency = show(info["cost_schedule"]), show(info["currency"])
+        err.print(
+            say(
+                f"  cost schedule '{name}': {info['lots']} lots, {info['cost_items']} items "
+                f"({info['unpriced_items']} without a price), direct cost {cost} {currency}",
+                f"  devis (IfcCostSchedule) '{name}' : {info['lots']} lots, {info['cost_items']} ouvrages "
+                f"({info['unpriced_items']} sans prix), déboursé sec {cost} {currency}",
+            )
+        )
+    skipped = result.skipped
+    for row in skipped.head(SKIPPED_SHOWN).itertuples():
+        about = " ".join(show(v) for v in (row.what, row.global_id, row.code) if isinstance(v, str) and v)
+        err.print(f"[yellow]{say('Skipped', 'Non écrit')}:[/] {about}: {show(row.reason)}")
+    if len(skipped) > SKIPPED_SHOWN:
+        more = len(skipped) - SKIPPED_SHOWN
+        err.print(say(f"  ... and {more} more skipped", f"  ... et {more} de plus"))
+    for warning in info["warnings"]:
+        err.print(f"[yellow]Warning:[/] {show(warning)}")
+
+
+def print_report(shown, locale: str = "en") -> None:
+    """What the HTML report holds: the total, elements drawn, and what could not be drawn."""
+    say = words(locale)
+    scene, budget = shown.scene, shown.budget
+    currency = show(budget.currency)
+    total = format_number(budget.totals["total_excl_vat"], locale)
+    drawn = len(set(scene.instance_element))
+    elements = len(shown.elements)
+    err.print(
+        say(
+            f"{len(budget.lines)} work items, total excl. VAT {total} {currency}; {drawn} of {elements} elements "
+            f"drawn ({len(scene.positions)} distinct bodies, {format_number(scene.triangles, locale, 0)} triangles)",
+            f"{len(budget.lines)} ouvrages, total HT {total} {currency} ; {drawn} éléments dessinés sur {elements} "
+            f"({len(scene.positions)} corps distincts, {format_number(scene.triangles, locale, 0)} triangles)",
+        )
+    )
+    if not budget.totals.get("complete", True):
+        n = budget.totals.get("unpriced_items", 0)
+        err.print(say(f"  {n} item(s) without a price", f"  {n} ouvrage(s) sans prix"))
+    if scene.decimated:
+        n = len(scene.decimated)
+        err.print(
+            say(
+                f"  {n} element(s) drawn simplified (their quantities are exact)",
+                f"  {n} élément(s) dessiné(s) simplifié(s) (leurs quantités restent exactes)",
+            )
+        )

@@ -20,6 +20,8 @@ from pathlib import Path
 from bimquant.errors import OutputError
 
 FORMATS = ("csv", "xlsx", "json")
+# files written whole by their own writer, named by the caller: a chart, the HTML report, an IFC
+OTHER_FORMATS = ("png", "html", "ifc")
 TEMP_MARK = "bimquant"
 _TEMP_NAME = re.compile(rf"^\..+\.{TEMP_MARK}-(\d+)-[^.]+\.tmp$")
 STARTED = time.time()  # this run's start: a temporary file older than it is not this run's
@@ -51,7 +53,7 @@ def check_output(
     (``{"the price library (--prices)": path}``; links resolved). Call it before a long
     measurement, so a typo in ``-o`` fails at once rather than at the end."""
     path = Path(path)
-    fmt = explicit if explicit == "png" else get_format(path, explicit)  # png: a chart beside the data
+    fmt = explicit if explicit in OTHER_FORMATS else get_format(path, explicit)
     folder = _output_folder(path)
     if path.is_dir():
         raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")

@@ -1,0 +1,274 @@
+"""The HTML report: one self-contained file with the estimate's tables, charts and a 3D view.
+
+Everything the page needs is inside it: the styles, the data (one JSON block), the meshes
+(:mod:`bimquant.report.scene`), the viewer script and three.js, vendored from its npm package
+(``report/viewer/three.min.js``, rebuilt by ``tools/vendor_three.sh``, MIT licence beside it).
+A Content-Security-Policy forbids the page any network access, so it opens the same from an
+e-mail, a USB stick or a machine without internet.
+
+Text from the model (names, storeys, materials) only ever reaches the page through the JSON
+block (with ``<`` escaped, so no ``</script>`` can end it) and ``textContent`` in the viewer,
+never as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+
+import pandas as pd
+
+from bimquant.columns import LINE_COLUMNS, QUANTITY_COLUMNS
+from bimquant.errors import OutputError
+from bimquant.estimate import Budget
+from bimquant.labels import header
+from bimquant.report.atomic import check_output, write_atomically
+from bimquant.report.scene import Scene
+from bimquant.result import Result
+from bimquant.revisions import Revision
+from bimquant.takeoff import Takeoff
+
+# element statuses, in the order of the status colour legend
+STATUSES = ("priced_once", "double_counted", "not_priced", "not_building_work", "failed", "removed")
+DIFF_STATUSES = ("unchanged", "changed", "added", "removed", "ambiguous")
+# the estimate's line columns the page shows (the cost split and the source stay in the DPGF)
+ITEM_COLUMNS = [c for c in LINE_COLUMNS if c not in ("currency", "labour", "material", "equipment", "source")]
+
+
+@dataclass
+class View(Result):
+    """What the HTML report shows: an estimate, the takeoff it priced, and the elements' meshes.
+
+    - ``elements``: one row per element shown: the measured ones (in the takeoff's order), those
+      whose geometry failed, and with a revision, those removed since the old model; columns
+      ``global_id, ifc_class, name, storey, status, diff_status, suspect``.
+    - ``scene``: the packed meshes; ``scene`` element indices are rows of ``elements``.
+    - ``revision``: the :func:`bimquant.diff` against an older model, when one was given.
+    - ``info``: header facts (file, schema, sha256, bimquant version, date).
+    """
+
+    TABLES = ("elements",)
+
+    budget: Budget
+    takeoff: Takeoff
+    elements: pd.DataFrame
+    scene: Scene
+    revision: Revision | None = None
+    info: dict = field(default_factory=dict)
+
+
+def check_report_output(path: str | os.PathLike, inputs: dict | None = None) -> None:
+    """Refuse now an output that cannot be written, is one of ``inputs`` or is not ``.html``."""
+    check_output(path, "html", inputs)
+    if Path(path).suffix.lower() not in (".html", ".htm"):
+        raise OutputError(f"the report is an HTML file, not {Path(path).name}", "name the output report.html")
+
+
+def write_html(view: View, path: str | os.PathLike, *, inputs: dict | None = None) -> list[Path]:
+    """Write ``view`` as one self-contained HTML file, atomically; return ``[path]``."""
+    path = Path(path)
+    check_report_output(path, inputs)
+    page = render(view)
+
+    def writer(temporary: Path) -> None:
+        temporary.write_text(page, encoding="utf-8")
+
+    return write_atomically([(path, writer)])
+
+
+def render(view: View) -> str:
+    """The report's HTML text."""
+    viewer = resources.files("bimquant.report") / "viewer"
+    template = (viewer / "template.html").read_text(encoding="utf-8")
+    data = json.dumps(_clean(payload(view)), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    language = view.budget.info.get("language") or "en"
+    parts = {
+        "LANG": "fr" if language == "fr" else "en",
+        "TITLE": _escape_html(view.info.get("title", "bimquant")),
+        "STYLE": (viewer / "viewer.css").read_text(encoding="utf-8"),
+        "DATA": _in_script(data),
+        "THREE": (viewer / "three.min.js").read_text(encoding="utf-8"),
+        "VIEWER": (viewer / "viewer.js").read_text(encoding="utf-8"),
+    }
+    # one pass: a marker written inside the data (a model's names) is never expanded
+    return re.sub(r"/\*@([A-Z]+)@\*/", lambda match: parts[match.group(1)], template)
+
+
+def payload(view: View) -> dict:
+    """The JSON the page reads: header, summary, tables, elements and meshes."""
+    budget, work = view.budget, view.budget.work
+    language = budget.info.get("language") or "en"
+    locale = "fr" if language == "fr" else "en"
+    elements = view.elements
+    index = {gid: i for i, gid in enumerate(elements["global_id"])}
+    lines = budget.lines
+    item_index = {code: i for i, code in enumerate(lines["code"])}
+    trace = budget.trace if len(budget.trace) else (work.trace if work is not None else pd.DataFrame())
+    feeds, formulas = [], {}
+    for row in trace.itertuples(index=False):
+        if row.global_id in index and row.code in item_index:
+            formula = formulas.setdefault(row.formula, len(formulas))
+            feeds.append([index[row.global_id], item_index[row.code], _shown(row.contribution), formula, row.values])
+    # one row per shown element (a duplicated GlobalId keeps its first row, as the view does)
+    measured = view.takeoff.elements.drop_duplicates("global_id").set_index("global_id")
+    quantity_columns = [c for c in QUANTITY_COLUMNS if c in measured.columns and measured[c].notna().any()]
+    shown = measured.reindex(elements["global_id"])[quantity_columns].astype(float).round(6)
+    quantities = {column: [_number(v) for v in shown[column].tolist()] for column in quantity_columns}
+    classes, class_codes = _codes(elements["ifc_class"])
+    names, name_codes = _codes(elements["name"])
+    storeys, storey_codes = _codes(elements["storey"])
+    info = budget.info
+    return {
+        "header": {**view.info, "version": _version(), "ruleset": info.get("ruleset"), "prices": info.get("prices")},
+        "language": locale,
+        "currency": budget.currency,
+        "summary": {
+            "coverage": info.get("coverage") or {},
+            "totals": budget.totals,
+            "ratios": budget.ratios,
+            "measured": int(view.takeoff.info.get("elements_measured", len(view.takeoff.elements))),
+            "failed": len(view.takeoff.failures),
+            "excluded": len(view.takeoff.excluded),
+            "unmapped": len(work.unmapped) if work is not None else 0,
+        },
+        "warnings": _warnings(view),
+        "items": _records(lines, ITEM_COLUMNS),
+        "item_elements": _item_elements(lines, work),
+        "lots": _records(budget.lots, ["lot", "amount", "share", "items", "unpriced_items"]),
+        "by_storey": _records(
+            work.by_storey if work is not None else pd.DataFrame(), ["code", "storey", "quantity", "elements"]
+        ),
+        "storey_order": list(work.storeys) if work is not None else [],
+        "elements": {
+            "global_id": list(elements["global_id"]),
+            "classes": classes,
+            "ifc_class": class_codes,
+            "names": names,
+            "name": name_codes,
+            "storeys": storeys,
+            "storey": storey_codes,
+            "statuses": list(STATUSES),
+            "status": [STATUSES.index(s) for s in elements["status"]],
+            "diff_statuses": list(DIFF_STATUSES),
+            "diff_status": [DIFF_STATUSES.index(s) if s else -1 for s in elements["diff_status"]],
+            "suspect": {str(i): flags for i, flags in enumerate(elements["suspect"]) if flags},
+            "reason": {str(i): reason for i, reason in enumerate(elements["reason"]) if reason},
+        },
+        "quantity_headers": {column: header(column, locale) for column in quantity_columns},
+        "quantities": quantities,
+        "feeds": feeds,
+        "formulas": list(formulas),
+        "diff": _diff(view.revision),
+        "scene": view.scene.payload(),
+    }
+
+
+def _version() -> str:
+    try:
+        return metadata.version("bimquant")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _item_elements(lines: pd.DataFrame, work) -> list[int]:
+    """How many elements each item has, as the estimate counts them (the click test's answer)."""
+    if work is None:
+        return [0] * len(lines)
+    counts = dict(zip(work.items["code"], work.items["elements"]))
+    return [int(counts.get(code, 0) or 0) for code in lines["code"]]
+
+
+def _warnings(view: View) -> list[dict]:
+    """``{"kind", "text"}``: the viewer names the kind in the report's language."""
+    said = []
+    work = view.budget.work
+    if work is not None:
+        said += [
+            {"kind": "rules", "text": f"{row.global_id} {row.name}: {row.message}"}
+            for row in work.warnings.itertuples(index=False)
+        ]
+    said += [{"kind": "file", "text": str(problem)} for problem in view.takeoff.info.get("file_problems") or []]
+    said += [{"kind": "assumption", "text": str(a)} for a in view.takeoff.info.get("assumptions") or []]
+    if len(view.budget.unpriced):
+        said.append({"kind": "unpriced", "text": ", ".join(view.budget.unpriced["code"].astype(str))})
+    if len(view.takeoff.failures):
+        said.append({"kind": "failed", "text": str(len(view.takeoff.failures))})
+    if view.scene.decimated:
+        said.append({"kind": "decimated", "text": str(len(view.scene.decimated))})
+    return said
+
+
+def _diff(revision: Revision | None) -> dict | None:
+    if revision is None:
+        return None
+    totals = revision.totals
+    return {
+        "old_file": Path(revision.info.get("old_file") or "").name,
+        "totals": totals,
+        "items": _records(revision.items, ["code", "label", "unit", "old_quantity", "new_quantity", "delta_amount"]),
+    }
+
+
+def _codes(values: pd.Series) -> tuple[list[str], list[int]]:
+    """Dictionary encoding: the distinct texts and each row's index among them."""
+    texts = ["" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v) for v in values]
+    distinct = list(dict.fromkeys(texts))
+    lookup = {t: i for i, t in enumerate(distinct)}
+    return distinct, [lookup[t] for t in texts]
+
+
+def _records(table: pd.DataFrame, columns: list[str]) -> list[dict]:
+    present = [c for c in columns if c in table.columns]
+    return [{c: _value(row[c]) for c in present} for row in table[present].to_dict(orient="records")]
+
+
+def _value(value):
+    if isinstance(value, float):
+        return _number(value)
+    if hasattr(value, "item"):  # numpy scalars
+        return _value(value.item())
+    return value
+
+
+def _number(value) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) or math.isinf(number) else number
+
+
+def _shown(value) -> float | None:
+    """A measured value as the page shows it: to the micro-unit (mm3, mm2, mg), which keeps
+    the page small without changing a figure it prints."""
+    number = _number(value)
+    return None if number is None else round(number, 6)
+
+
+def _clean(value):
+    """NaN and infinities as null: JSON has neither."""
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if isinstance(value, float):
+        return _number(value)
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return _clean(value.item())
+    return value
+
+
+def _in_script(data: str) -> str:
+    """JSON safe inside a ``<script>`` element: no ``<`` at all, so nothing can close it."""
+    return data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _escape_html(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -1,0 +1,547 @@
+/* bimquant HTML report: tables, charts and the 3D view, from the JSON block #bq-data.
+   Text from the model only ever goes into the page as textContent, never as HTML. */
+(function () {
+  "use strict";
+  const D = JSON.parse(document.getElementById("bq-data").textContent);
+  const FR = D.language === "fr";
+  const T = FR ? {
+    model: "Maquette", schema: "Schéma", created: "Édité le", sha: "SHA-256", version: "bimquant", rules: "Règles", prices: "Prix",
+    direct: "Déboursé sec", excl: "Total HT", incl: "Total TTC", per_m2: "Coût HT au m²", floor: "Surface de plancher",
+    measured: "Éléments mesurés", counted: "Éléments comptés", share: "de la part du volume net",
+    failed_el: "Échecs de géométrie", excluded: "Exclus (ouvertures, sans corps...)", warnings: "Avertissements",
+    view: "Vue 3D", colour_by: "Couleur par", by_item: "ouvrage", by_lot: "lot", by_status: "statut", by_diff: "révision",
+    clear: "Tout afficher", fit: "Recentrer", highlighted: (n) => `${n} élément${n > 1 ? "s" : ""} en surbrillance`,
+    none_selected: "Cliquez un ouvrage, un lot ou un élément.",
+    items: "Ouvrages", lots: "Lots", storeys: "Par niveau", not_counted: "Éléments à vérifier", charts: "Graphiques",
+    code: "Code", lot: "Lot", label: "Désignation", unit: "Unité", quantity: "Quantité", unit_price: "PU déboursé HT", amount: "Déboursé HT",
+    sale_unit_price: "PU vente HT", sale_amount: "Montant vente HT",
+    elements: "Éléments", items_n: "Ouvrages", unpriced_n: "Sans prix", storey: "Niveau", status: "Statut", reason: "Raison",
+    cls: "Classe IFC", name: "Nom", gid: "GlobalId", filter: "Filtrer...", unpriced: "sans prix",
+    cost_by_lot: "Déboursé HT par lot", cost_by_storey: "Déboursé HT par niveau", qty_by_storey: "Quantité par niveau de l'ouvrage",
+    quantities: "Quantités mesurées", feeds: "Ouvrages alimentés", contribution: "Apport", formula: "Formule", values: "Valeurs",
+    feeds_none: "N'alimente aucun ouvrage.", suspect: "Quantité déclarée suspecte", drawn_with: "Tracé", no_mesh: "sans géométrie affichable",
+    no_webgl: "Ce navigateur n'affiche pas la 3D (WebGL indisponible) : les tableaux restent complets.",
+    other: "autres", none: "aucun ouvrage", first_item: "un élément qui alimente plusieurs ouvrages prend la couleur du premier",
+    diff: "Révision", diff_against: "Comparée à", plus: "Plus-value", minus: "Moins-value", old_q: "Qté avant", new_q: "Qté après", delta_amount: "Montant de l'écart HT",
+    share_col: "Part", kinds: { rules: "Règles", file: "Fichier", assumption: "Hypothèse", unpriced: "Ouvrages sans prix", failed: "Éléments dont la géométrie a échoué", decimated: "Éléments dessinés simplifiés (quantités exactes)" },
+    statuses: { priced_once: "Chiffré une fois", double_counted: "Compté deux fois", not_priced: "Compté sans prix", not_building_work: "Hors ouvrages (non compté)", failed: "Géométrie en échec", removed: "Supprimé", suspect: "Valeur déclarée suspecte" },
+    diff_statuses: { unchanged: "Inchangé", changed: "Modifié", added: "Ajouté", removed: "Supprimé", ambiguous: "Ambigu" },
+    click_hint: "Glisser : tourner · molette : zoom · clic droit : déplacer · clic : détail d'un élément",
+    footer: "Rapport autonome produit par bimquant : aucune ressource externe, aucun accès réseau. Les quantités viennent de la géométrie ; la 3D est une vue, les maillages affichés peuvent être simplifiés.",
+  } : {
+    model: "Model", schema: "Schema", created: "Created", sha: "SHA-256", version: "bimquant", rules: "Rules", prices: "Prices",
+    direct: "Direct cost", excl: "Total excl. VAT", incl: "Total incl. VAT", per_m2: "Cost per m² excl. VAT", floor: "Floor area",
+    measured: "Elements measured", counted: "Elements counted", share: "of the net volume",
+    failed_el: "Geometry failures", excluded: "Excluded (openings, no body...)", warnings: "Warnings",
+    view: "3D view", colour_by: "Colour by", by_item: "work item", by_lot: "lot", by_status: "status", by_diff: "revision",
+    clear: "Show all", fit: "Fit view", highlighted: (n) => `${n} element${n === 1 ? "" : "s"} highlighted`,
+    none_selected: "Click a work item, a lot or an element.",
+    items: "Work items", lots: "Lots", storeys: "By storey", not_counted: "Elements to check", charts: "Charts",
+    code: "Code", lot: "Lot", label: "Label", unit: "Unit", quantity: "Quantity", unit_price: "Unit cost", amount: "Cost",
+    sale_unit_price: "Sale unit price", sale_amount: "Sale amount",
+    elements: "Elements", items_n: "Items", unpriced_n: "Unpriced", storey: "Storey", status: "Status", reason: "Reason",
+    cls: "IFC class", name: "Name", gid: "GlobalId", filter: "Filter...", unpriced: "unpriced",
+    cost_by_lot: "Cost by lot", cost_by_storey: "Cost by storey", qty_by_storey: "Quantity by storey of the item",
+    quantities: "Measured quantities", feeds: "Work items fed", contribution: "Contribution", formula: "Formula", values: "Values",
+    feeds_none: "Feeds no work item.", suspect: "Authored quantity suspect", drawn_with: "Drawn", no_mesh: "no geometry to draw",
+    no_webgl: "This browser cannot show 3D (no WebGL): the tables are complete.",
+    other: "others", none: "no work item", first_item: "an element feeding several items takes the colour of the first",
+    diff: "Revision", diff_against: "Compared with", plus: "Added value", minus: "Removed value", old_q: "Old qty", new_q: "New qty", delta_amount: "Amount of the change",
+    share_col: "Share", kinds: { rules: "Rules", file: "File", assumption: "Assumption", unpriced: "Items without a price", failed: "Elements whose geometry failed", decimated: "Elements drawn simplified (quantities exact)" },
+    statuses: { priced_once: "Priced once", double_counted: "Counted twice", not_priced: "Counted, not priced", not_building_work: "Not building work (not counted)", failed: "Geometry failed", removed: "Removed", suspect: "Authored value suspect" },
+    diff_statuses: { unchanged: "Unchanged", changed: "Changed", added: "Added", removed: "Removed", ambiguous: "Ambiguous" },
+    click_hint: "Drag: rotate · wheel: zoom · right drag: pan · click: an element's detail",
+    footer: "Self-contained report made by bimquant: no external resource, no network access. Quantities come from geometry; the 3D is a view, its meshes may be simplified.",
+  };
+  const LOCALE = FR ? "fr-FR" : "en-GB";
+  const CUR = D.currency || "EUR";
+  const E = D.elements;
+  const N = E.global_id.length;
+
+  // ---------- helpers ----------
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k === "on") for (const [ev, fn] of Object.entries(v)) node.addEventListener(ev, fn);
+      else if (k === "style") node.style.cssText = v;
+      else node.setAttribute(k, v);
+    }
+    for (const child of children.flat()) {
+      if (child === undefined || child === null) continue;
+      node.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+    }
+    return node;
+  }
+  const nf = (digits) => new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const F2 = nf(2), F0 = nf(0), F3 = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 3 });
+  const num = (v, f = F2) => (v === null || v === undefined || Number.isNaN(v) ? "" : f.format(v));
+  const money = (v) => (v === null || v === undefined ? "" : F2.format(v) + " " + (CUR === "EUR" ? "€" : CUR));
+  const pct = (v) => (v === null || v === undefined ? "" : new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 1 }).format(v));
+  const fill = (node, ...children) => node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
+  const text = (list, i) => (i === undefined || i < 0 ? "" : list[i]);
+
+  // ---------- who feeds what ----------
+  const feedsOf = Array.from({ length: N }, () => []);
+  const elementsOfItem = D.items.map(() => new Set());
+  for (const f of D.feeds) {
+    feedsOf[f[0]].push(f);
+    elementsOfItem[f[1]].add(f[0]);
+  }
+  const itemsOfLot = new Map();
+  D.items.forEach((item, i) => {
+    if (!itemsOfLot.has(item.lot)) itemsOfLot.set(item.lot, []);
+    itemsOfLot.get(item.lot).push(i);
+  });
+  const statusName = (i) => E.statuses[E.status[i]];
+
+  // ---------- header, summary, warnings ----------
+  const H = D.header;
+  document.getElementById("header").append(
+    el("h1", {}, H.title || H.file),
+    el("div", { class: "facts" },
+      el("span", {}, T.model + " : ", el("b", {}, H.file)),
+      el("span", {}, T.schema + " : ", el("b", {}, H.schema || "")),
+      el("span", {}, T.created + " : ", el("b", {}, H.created || "")),
+      el("span", { title: H.sha256 }, T.sha + " : ", el("b", {}, (H.sha256 || "").slice(0, 16) + "…")),
+      el("span", {}, T.version + " ", el("b", {}, H.version || "")),
+      el("span", {}, T.rules + " : ", el("b", {}, H.ruleset || "")),
+      el("span", {}, T.prices + " : ", el("b", {}, String(H.prices || "").split("/").pop())),
+    ),
+  );
+  const S = D.summary, TOT = S.totals || {}, COV = S.coverage || {}, RAT = S.ratios || {};
+  const card = (label, value, note) => el("div", { class: "card" }, el("div", { class: "label" }, label), el("div", { class: "value" }, value), note ? el("div", { class: "note" }, note) : null);
+  document.getElementById("summary").append(
+    card(T.direct, money(TOT.direct_cost)),
+    card(T.excl, money(TOT.total_excl_vat), TOT.complete === false ? `${TOT.unpriced_items} ${T.unpriced}` : null),
+    card(T.incl, money(TOT.total_incl_vat)),
+    RAT.cost_per_m2_excl_vat ? card(T.per_m2, money(RAT.cost_per_m2_excl_vat), `${T.floor} ${num(RAT.floor_area_m2)} m²`) : null,
+    card(T.measured, F0.format(S.measured), `${T.failed_el} : ${S.failed} · ${T.excluded} : ${S.excluded}`),
+    card(T.counted, `${F0.format(COV.elements_mapped || 0)} / ${F0.format(COV.elements || 0)}`, COV.volume_share !== undefined ? `${pct(COV.volume_share)} ${T.share}` : null),
+    card(T.statuses.priced_once, F0.format(COV.priced_once || 0)),
+    card(T.statuses.double_counted, F0.format(COV.double_counted || 0)),
+    card(T.statuses.not_priced, F0.format(COV.not_priced || 0)),
+  );
+  if (D.warnings.length) {
+    const list = el("ul", {}, D.warnings.map((w) => el("li", {}, (T.kinds[w.kind] || w.kind) + " : " + w.text)));
+    document.getElementById("warnings").append(el("details", {}, el("summary", {}, `${T.warnings} (${D.warnings.length})`), list));
+  }
+  document.getElementById("footer").append(T.footer);
+
+  // ---------- colours ----------
+  const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6",
+    "#d37295", "#a0cbe8", "#ffbe7d", "#8cd17d", "#b6992d", "#499894", "#fabfd2", "#79706e", "#d4a6c8", "#9d7660"];
+  const GREY = "#c8ccd2";
+  const STATUS_COLOURS = { priced_once: "#3a9d4a", double_counted: "#d62728", not_priced: "#ff8c1a", not_building_work: "#b9bec6", failed: "#000000", removed: "#8b1a1a", suspect: "#8e44ad" };
+  const DIFF_COLOURS = { unchanged: "#c8ccd2", changed: "#1f77d4", added: "#2ca02c", removed: "#d62728", ambiguous: "#ff8c1a" };
+  const lotNames = [...itemsOfLot.keys()];
+  const firstItem = new Int32Array(N).fill(-1);
+  for (let i = 0; i < N; i++) if (feedsOf[i].length) firstItem[i] = Math.min(...feedsOf[i].map((f) => f[1]));
+  function hex(c) { return [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)]; }
+  function colourOf(i, mode) {
+    if (mode === "item") return firstItem[i] < 0 ? GREY : PALETTE[firstItem[i] % PALETTE.length];
+    if (mode === "lot") return firstItem[i] < 0 ? GREY : PALETTE[lotNames.indexOf(D.items[firstItem[i]].lot) % PALETTE.length];
+    if (mode === "diff") return DIFF_COLOURS[text(E.diff_statuses, E.diff_status[i])] || GREY;
+    if (E.suspect[i] && statusName(i) !== "double_counted") return STATUS_COLOURS.suspect;
+    return STATUS_COLOURS[statusName(i)] || GREY;
+  }
+
+  // ---------- selection ----------
+  let mode = D.diff ? "diff" : "item";
+  let selection = null; // Set of element indices, or null: everything in its colour
+  let selectedRow = null;
+  const countNode = el("span", { id: "selection-count" }, T.none_selected);
+  const listeners = [];
+  function select(indices, row) {
+    selection = indices === null ? null : new Set(indices);
+    if (selectedRow) selectedRow.classList.remove("selected");
+    selectedRow = row || null;
+    if (selectedRow) selectedRow.classList.add("selected");
+    countNode.textContent = selection === null ? T.none_selected : T.highlighted(selection.size);
+    listeners.forEach((fn) => fn());
+  }
+  function selectItem(i, row) { select(elementsOfItem[i], row); }
+
+  // ---------- tables ----------
+  function table(id, columns, rows, options = {}) {
+    const thead = el("thead", {}, el("tr", {}, columns.map((c) => el("th", { class: c.num ? "num" : "", "data-key": c.key }, c.label))));
+    const tbody = el("tbody");
+    const node = el("table", { class: "data", id }, thead, tbody);
+    let order = rows.map((_, i) => i);
+    function draw() {
+      tbody.replaceChildren();
+      const filter = (options.filterNode && options.filterNode.value.trim().toLowerCase()) || "";
+      for (const r of order) {
+        const row = rows[r];
+        const cells = columns.map((c) => {
+          const raw = c.value ? c.value(row) : row[c.key];
+          const shown = c.format ? c.format(raw, row) : raw;
+          const td = el("td", { class: c.num ? "num" : "", "data-key": c.key }, shown instanceof Node ? shown : shown === null || shown === undefined ? "" : String(shown));
+          if (raw !== null && raw !== undefined && typeof raw !== "object") td.dataset.value = String(raw);
+          return td;
+        });
+        const tr = el("tr", { class: (options.onClick ? "clickable " : "") + (options.rowClass ? options.rowClass(row) : "") }, cells);
+        if (filter && !tr.textContent.toLowerCase().includes(filter)) continue;
+        if (options.onClick) tr.addEventListener("click", () => options.onClick(row, r, tr));
+        tbody.appendChild(tr);
+      }
+    }
+    thead.querySelectorAll("th").forEach((th, k) => th.addEventListener("click", () => {
+      const c = columns[k];
+      const asc = !th.classList.contains("sorted-asc");
+      thead.querySelectorAll("th").forEach((h) => h.classList.remove("sorted-asc", "sorted-desc"));
+      th.classList.add(asc ? "sorted-asc" : "sorted-desc");
+      const key = (r) => { const v = c.value ? c.value(rows[r]) : rows[r][c.key]; return v === null || v === undefined ? (c.num ? -Infinity : "") : v; };
+      order = rows.map((_, i) => i).sort((a, b) => {
+        const x = key(a), y = key(b);
+        const cmp = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), LOCALE, { numeric: true });
+        return asc ? cmp : -cmp;
+      });
+      draw();
+    }));
+    if (options.filterNode) options.filterNode.addEventListener("input", draw);
+    draw();
+    return node;
+  }
+  const tables = document.getElementById("tables");
+  function section(title, ...content) { tables.append(el("h2", {}, title), ...content); }
+
+  // work items
+  const itemFilter = el("input", { type: "search", class: "filter", placeholder: T.filter, id: "items-filter" });
+  const itemRows = D.items.map((item, i) => ({ ...item, index: i, n: D.item_elements[i] }));
+  section(T.items, itemFilter, el("div", { class: "scroll" }, table("items-table", [
+    { key: "code", label: T.code },
+    { key: "lot", label: T.lot },
+    { key: "label", label: T.label },
+    { key: "unit", label: T.unit },
+    { key: "quantity", label: T.quantity, num: true, format: (v) => num(v) },
+    { key: "unit_price", label: T.unit_price, num: true, format: (v) => money(v) },
+    { key: "amount", label: T.amount, num: true, format: (v, row) => (row.priced ? money(v) : T.unpriced) },
+    { key: "sale_unit_price", label: T.sale_unit_price, num: true, format: (v) => money(v) },
+    { key: "sale_amount", label: T.sale_amount, num: true, format: (v, row) => (row.priced ? money(v) : T.unpriced) },
+    { key: "n", label: T.elements, num: true, format: (v) => F0.format(v) },
+  ], itemRows, { filterNode: itemFilter, onClick: (row, _, tr) => selectItem(row.index, tr), rowClass: (row) => (row.priced ? "" : "unpriced") })));
+
+  // lots
+  const maxShare = Math.max(0.0001, ...D.lots.map((l) => l.share || 0));
+  section(T.lots, el("div", { class: "scroll" }, table("lots-table", [
+    { key: "lot", label: T.lot },
+    { key: "amount", label: T.amount, num: true, format: (v) => money(v) },
+    { key: "share", label: T.share_col, num: true, format: (v) => el("span", {}, el("span", { class: "bar", style: `width:${Math.round(80 * (v || 0) / maxShare)}px` }), " ", pct(v)) },
+    { key: "items", label: T.items_n, num: true },
+    { key: "unpriced_items", label: T.unpriced_n, num: true },
+  ], D.lots, { onClick: (row, _, tr) => select((itemsOfLot.get(row.lot) || []).flatMap((i) => [...elementsOfItem[i]]), tr) })));
+
+  // by storey: amounts from the items' quantities per storey at their unit price
+  const priceOf = new Map(D.items.map((item) => [item.code, item.priced ? item.unit_price : null]));
+  const storeyNames = [...new Set([...(D.storey_order || []), ...D.by_storey.map((r) => r.storey)])];
+  const storeyRows = storeyNames.map((storey) => {
+    let amount = 0;
+    for (const r of D.by_storey) if (r.storey === storey && priceOf.get(r.code) !== null && priceOf.get(r.code) !== undefined) amount += (r.quantity || 0) * priceOf.get(r.code);
+    const members = [];
+    for (let i = 0; i < N; i++) if (E.storeys[E.storey[i]] === storey) members.push(i);
+    return { storey, amount: Math.round(amount * 100) / 100, n: members.length, members };
+  });
+  const storeyTotal = storeyRows.reduce((s, r) => s + r.amount, 0) || 1;
+  section(T.storeys, el("div", { class: "scroll" }, table("storeys-table", [
+    { key: "storey", label: T.storey },
+    { key: "amount", label: T.amount, num: true, format: (v) => money(v) },
+    { key: "share", label: T.share_col, num: true, value: (row) => row.amount / storeyTotal, format: (v) => pct(v) },
+    { key: "n", label: T.elements, num: true },
+  ], storeyRows, { onClick: (row, _, tr) => select(row.members, tr) })));
+
+  // charts
+  function bars(title, labels, values, format) {
+    const width = 520, rowH = 20, left = 210, height = labels.length * rowH + 10;
+    const max = Math.max(1e-9, ...values.map((v) => Math.abs(v)));
+    const NS = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    svg.setAttribute("width", "100%");
+    labels.forEach((label, k) => {
+      const y = 5 + k * rowH;
+      const t = document.createElementNS(NS, "text");
+      t.setAttribute("x", left - 6); t.setAttribute("y", y + 13); t.setAttribute("text-anchor", "end");
+      t.textContent = label.length > 34 ? label.slice(0, 33) + "…" : label;
+      const r = document.createElementNS(NS, "rect");
+      r.setAttribute("x", left); r.setAttribute("y", y + 3); r.setAttribute("height", rowH - 6);
+      r.setAttribute("width", Math.max(0, (width - left - 110) * Math.abs(values[k]) / max));
+      r.setAttribute("fill", PALETTE[k % PALETTE.length]);
+      const v = document.createElementNS(NS, "text");
+      v.setAttribute("x", left + 4 + (width - left - 110) * Math.abs(values[k]) / max); v.setAttribute("y", y + 13);
+      v.textContent = format(values[k]);
+      const tip = document.createElementNS(NS, "title"); tip.textContent = label;
+      t.appendChild(tip);
+      svg.append(t, r, v);
+    });
+    return el("div", { class: "chart" }, el("h3", {}, title), svg);
+  }
+  const qtyChart = el("div", { class: "chart" });
+  const itemChoice = el("select", { id: "storey-item" }, D.items.map((item, i) => el("option", { value: String(i) }, `${item.code} ${item.label} (${item.unit})`)));
+  function drawQuantities() {
+    const item = D.items[Number(itemChoice.value)];
+    if (!item) return;
+    const rows = storeyNames.map((s) => D.by_storey.filter((r) => r.code === item.code && r.storey === s).reduce((a, r) => a + (r.quantity || 0), 0));
+    const chart = bars(`${T.qty_by_storey} (${item.unit})`, storeyNames, rows, (v) => `${num(v)} ${item.unit}`);
+    fill(qtyChart, itemChoice, ...chart.childNodes);
+  }
+  itemChoice.addEventListener("change", drawQuantities);
+  const firstWithStoreys = D.items.findIndex((item) => item.quantity > 0);
+  if (firstWithStoreys >= 0) itemChoice.value = String(firstWithStoreys);
+  section(T.charts, el("div", { class: "charts" },
+    bars(T.cost_by_lot, D.lots.map((l) => l.lot), D.lots.map((l) => l.amount || 0), money),
+    bars(T.cost_by_storey, storeyRows.map((r) => r.storey), storeyRows.map((r) => r.amount), money),
+    qtyChart));
+  drawQuantities();
+
+  // elements to check: counted twice, counted without price, failed, authored value suspect
+  const check = [];
+  for (let i = 0; i < N; i++) {
+    const s = statusName(i);
+    if (s === "double_counted" || s === "not_priced" || s === "failed" || E.suspect[i]) check.push(i);
+  }
+  if (check.length) {
+    section(T.not_counted, el("div", { class: "scroll" }, table("check-table", [
+      { key: "gid", label: T.gid },
+      { key: "cls", label: T.cls },
+      { key: "name", label: T.name },
+      { key: "storey", label: T.storey },
+      { key: "status", label: T.status },
+      { key: "reason", label: T.reason },
+    ], check.map((i) => ({
+      i, gid: E.global_id[i], cls: E.classes[E.ifc_class[i]], name: E.names[E.name[i]], storey: E.storeys[E.storey[i]],
+      status: T.statuses[statusName(i)] + (E.suspect[i] ? " · " + T.statuses.suspect : ""), reason: E.reason[i] || E.suspect[i] || "",
+    })), { onClick: (row, _, tr) => { select([row.i], tr); showElement(row.i); } })));
+  }
+
+  // revision
+  if (D.diff) {
+    const DT = D.diff.totals || {};
+    section(`${T.diff} · ${T.diff_against} ${D.diff.old_file}`,
+      el("div", { class: "cards" }, card(T.plus, money(DT.plus_value)), card(T.minus, money(DT.minus_value)), card(T.excl, money(DT.total_excl_vat))),
+      el("div", { class: "scroll" }, table("diff-table", [
+        { key: "code", label: T.code }, { key: "label", label: T.label }, { key: "unit", label: T.unit },
+        { key: "old_quantity", label: T.old_q, num: true, format: (v) => num(v) },
+        { key: "new_quantity", label: T.new_q, num: true, format: (v) => num(v) },
+        { key: "delta_amount", label: T.delta_amount, num: true, format: (v) => money(v) },
+      ], D.diff.items)));
+  }
+
+  // ---------- element panel (as `bimquant explain` tells it) ----------
+  const panel = document.getElementById("panel");
+  panel.append(el("p", {}, T.click_hint));
+  function showElement(i) {
+    const rows = Object.entries(D.quantities).filter(([, values]) => values[i] !== null && values[i] !== undefined)
+      .map(([column, values]) => el("tr", {}, el("td", {}, D.quantity_headers[column] || column), el("td", { class: "num" }, num(values[i], F3))));
+    const feeds = feedsOf[i].map((f) => {
+      const item = D.items[f[1]];
+      return el("tr", {}, el("td", {}, item.code), el("td", {}, item.label), el("td", { class: "num" }, `${num(f[2], F3)} ${item.unit}`), el("td", {}, D.formulas[f[3]] || ""), el("td", {}, f[4] || ""));
+    });
+    fill(panel,
+      el("h3", {}, `${E.classes[E.ifc_class[i]]} · ${E.names[E.name[i]]}`),
+      el("div", { class: "gid", id: "panel-gid" }, E.global_id[i]),
+      el("div", {}, `${T.storey} : ${E.storeys[E.storey[i]]}`),
+      el("div", {}, `${T.status} : ${T.statuses[statusName(i)]}` + (E.diff_status[i] >= 0 ? ` · ${T.diff} : ${T.diff_statuses[E.diff_statuses[E.diff_status[i]]]}` : "")),
+      E.suspect[i] ? el("div", {}, `${T.suspect} : ${E.suspect[i]}`) : null,
+      E.reason[i] ? el("div", {}, `${T.reason} : ${E.reason[i]}`) : null,
+      el("h3", {}, T.quantities),
+      rows.length ? el("table", { class: "data" }, el("tbody", {}, rows)) : el("p", {}, "—"),
+      el("h3", {}, T.feeds),
+      feeds.length ? el("table", { class: "data", id: "panel-feeds" }, el("thead", {}, el("tr", {}, [T.code, T.label, T.contribution, T.formula, T.values].map((h) => el("th", {}, h)))), el("tbody", {}, feeds)) : el("p", {}, T.feeds_none),
+    );
+  }
+
+  // ---------- toolbar and legend ----------
+  const modeChoice = el("select", { id: "colour-mode" },
+    el("option", { value: "item" }, T.by_item), el("option", { value: "lot" }, T.by_lot), el("option", { value: "status" }, T.by_status),
+    D.diff ? el("option", { value: "diff" }, T.by_diff) : null);
+  modeChoice.value = mode;
+  const fitButton = el("button", { type: "button", id: "fit" }, T.fit);
+  const clearButton = el("button", { type: "button", id: "clear" }, T.clear);
+  document.getElementById("toolbar").append(el("label", { for: "colour-mode" }, T.colour_by), modeChoice, clearButton, fitButton, countNode);
+  const legend = document.getElementById("legend");
+  function drawLegend() {
+    const entries = [];
+    const count = (pred) => { let n = 0; for (let i = 0; i < N; i++) if (pred(i)) n++; return n; };
+    if (mode === "item") {
+      D.items.forEach((item, i) => { if (elementsOfItem[i].size) entries.push([PALETTE[i % PALETTE.length], `${item.code} ${item.label}`, [...elementsOfItem[i]].filter((k) => firstItem[k] === i).length, () => selectItem(i)]); });
+      entries.push([GREY, T.none, count((i) => firstItem[i] < 0), null]);
+    } else if (mode === "lot") {
+      lotNames.forEach((lot, k) => entries.push([PALETTE[k % PALETTE.length], lot, count((i) => firstItem[i] >= 0 && D.items[firstItem[i]].lot === lot), () => select((itemsOfLot.get(lot) || []).flatMap((j) => [...elementsOfItem[j]]))]));
+      entries.push([GREY, T.none, count((i) => firstItem[i] < 0), null]);
+    } else if (mode === "diff") {
+      E.diff_statuses.forEach((s, k) => entries.push([DIFF_COLOURS[s], T.diff_statuses[s], count((i) => E.diff_status[i] === k), () => select([...Array(N).keys()].filter((i) => E.diff_status[i] === k))]));
+    } else {
+      E.statuses.forEach((s, k) => {
+        const n = count((i) => E.status[i] === k);
+        const label = T.statuses[s] + (s === "failed" ? ` (${T.no_mesh})` : "");
+        entries.push([STATUS_COLOURS[s], label, n, () => select([...Array(N).keys()].filter((i) => E.status[i] === k))]);
+      });
+      entries.push([STATUS_COLOURS.suspect, T.statuses.suspect, count((i) => !!E.suspect[i]), () => select([...Array(N).keys()].filter((i) => E.suspect[i]))]);
+    }
+    fill(legend, ...entries.filter((e) => e[2] > 0).map(([colour, label, n, onClick]) => el("span", { class: "entry", on: onClick ? { click: onClick } : {} }, el("span", { class: "swatch", style: `background:${colour}` }), `${label} (${F0.format(n)})`)),
+      mode === "item" || mode === "lot" ? el("span", { class: "note" }, "· " + T.first_item) : null);
+  }
+  modeChoice.addEventListener("change", () => { mode = modeChoice.value; drawLegend(); listeners.forEach((fn) => fn()); });
+  clearButton.addEventListener("click", () => select(null));
+  drawLegend();
+
+  // ---------- 3D ----------
+  const api = { ready: false, drawn: 0, highlighted: () => (selection === null ? 0 : [...selection].filter((i) => hasMesh[i]).length), selected: () => (selection === null ? 0 : selection.size), selectItem: (i) => selectItem(i) };
+  window.bimquant = api;
+  const hasMesh = new Uint8Array(N);
+  const canvas = document.getElementById("canvas");
+  let renderer;
+  try {
+    renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
+  } catch (err) {
+    renderer = null;
+  }
+  if (!renderer) {
+    const note = document.getElementById("no-webgl");
+    note.hidden = false;
+    note.textContent = T.no_webgl;
+    api.ready = true;
+    return;
+  }
+  function decode(b64, Type) {
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
+    return new Type(bytes.buffer);
+  }
+  const SC = D.scene;
+  const counts = decode(SC.body_counts, Uint32Array), scales = decode(SC.body_scales, Float32Array);
+  const qpos = decode(SC.positions, Uint16Array), qidx = decode(SC.indices, Uint16Array);
+  const instElement = decode(SC.instance_element, Uint32Array), instBody = decode(SC.instance_body, Uint32Array), instOffset = decode(SC.instance_offset, Float32Array);
+  const bodies = counts.length / 2;
+  const vStart = new Uint32Array(bodies + 1), tStart = new Uint32Array(bodies + 1);
+  for (let b = 0; b < bodies; b++) { vStart[b + 1] = vStart[b] + counts[2 * b]; tStart[b + 1] = tStart[b] + counts[2 * b + 1]; }
+  // merged chunks of up to a million vertices: a handful of draw calls for any model
+  const LIMIT = 1 << 20;
+  const chunks = [];
+  let current = null;
+  const elChunk = new Int32Array(N).fill(-1), elStart = new Uint32Array(N), elCount = new Uint32Array(N);
+  for (let k = 0; k < instElement.length; k++) {
+    const b = instBody[k], nv = counts[2 * b], nt = counts[2 * b + 1];
+    if (!current || current.nv + nv > LIMIT) { current = { nv: 0, nt: 0, instances: [] }; chunks.push(current); }
+    current.instances.push(k); current.nv += nv; current.nt += nt;
+  }
+  const scene = new THREE.Scene();
+  scene.background = new THREE.Color("#eef1f5");
+  const box = new THREE.Box3();
+  const meshes = [];
+  chunks.forEach((chunk, c) => {
+    const positions = new Float32Array(chunk.nv * 3), index = new Uint32Array(chunk.nt * 3), colours = new Uint8Array(chunk.nv * 3), faceElement = new Uint32Array(chunk.nt);
+    let v = 0, t = 0;
+    for (const k of chunk.instances) {
+      const b = instBody[k], e = instElement[k];
+      const sx = scales[3 * b], sy = scales[3 * b + 1], sz = scales[3 * b + 2];
+      const ox = instOffset[3 * k], oy = instOffset[3 * k + 1], oz = instOffset[3 * k + 2];
+      elChunk[e] = c; elStart[e] = v; elCount[e] = counts[2 * b]; hasMesh[e] = 1;
+      for (let q = vStart[b]; q < vStart[b + 1]; q++, v++) {
+        positions[3 * v] = qpos[3 * q] * sx + ox; positions[3 * v + 1] = qpos[3 * q + 1] * sy + oy; positions[3 * v + 2] = qpos[3 * q + 2] * sz + oz;
+      }
+      const base = elStart[e];
+      for (let q = tStart[b]; q < tStart[b + 1]; q++, t++) {
+        index[3 * t] = base + qidx[3 * q]; index[3 * t + 1] = base + qidx[3 * q + 1]; index[3 * t + 2] = base + qidx[3 * q + 2];
+        faceElement[t] = e;
+      }
+    }
+    const geometry = new THREE.BufferGeometry();
+    geometry.setAttribute("position", new THREE.BufferAttribute(positions, 3));
+    geometry.setAttribute("color", new THREE.BufferAttribute(colours, 3, true));
+    geometry.setIndex(new THREE.BufferAttribute(index, 1));
+    geometry.computeBoundingBox();
+    geometry.computeBoundingSphere();
+    box.union(geometry.boundingBox);
+    const material = new THREE.MeshLambertMaterial({ vertexColors: true, flatShading: true, side: THREE.DoubleSide });
+    const mesh = new THREE.Mesh(geometry, material);
+    mesh.userData.faceElement = faceElement;
+    meshes.push(mesh);
+    scene.add(mesh);
+  });
+  api.drawn = hasMesh.reduce((a, b) => a + b, 0);
+  scene.add(new THREE.AmbientLight(0xffffff, 1.4));
+  const sun = new THREE.DirectionalLight(0xffffff, 1.9); sun.position.set(0.6, -1.0, 1.4); scene.add(sun);
+  const fillLight = new THREE.DirectionalLight(0xffffff, 0.6); fillLight.position.set(-1, 0.8, -0.4); scene.add(fillLight);
+  const camera = new THREE.PerspectiveCamera(45, 1, 0.05, 1e6);
+  camera.up.set(0, 0, 1);
+  const controls = new THREE.OrbitControls(camera, canvas);
+  function fit(target) {
+    const b = target && !target.isEmpty() ? target : box;
+    if (b.isEmpty()) { camera.position.set(10, -10, 10); controls.target.set(0, 0, 0); controls.update(); return; }
+    const sphere = b.getBoundingSphere(new THREE.Sphere());
+    const r = Math.max(sphere.radius, 0.5);
+    const d = r / Math.sin((camera.fov * Math.PI) / 360) * 1.05;
+    const dir = new THREE.Vector3(0.75, -1.0, 0.65).normalize();
+    camera.position.copy(sphere.center).addScaledVector(dir, d);
+    camera.near = Math.max(d / 1000, 0.01); camera.far = d * 20; camera.updateProjectionMatrix();
+    controls.target.copy(sphere.center);
+    controls.update();
+  }
+  // sRGB colours to the linear values three.js expects in vertex colours
+  const linear = new Uint8Array(256).map((_, c) => { const s = c / 255; return Math.round(255 * (s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4))); });
+  function paint() {
+    const cache = new Map();
+    const rgb = (c) => { if (!cache.has(c)) cache.set(c, hex(c).map((x) => linear[x])); return cache.get(c); };
+    const pale = (c) => { const [r, g, b] = hex(c); return "#" + [r, g, b].map((x) => Math.round(x * 0.25 + 232 * 0.75).toString(16).padStart(2, "0")).join(""); };
+    for (let i = 0; i < N; i++) {
+      if (elChunk[i] < 0) continue;
+      let colour = colourOf(i, mode);
+      if (selection !== null) colour = selection.has(i) ? "#ffb000" : pale(colour);
+      const [r, g, b] = rgb(colour);
+      const colours = meshes[elChunk[i]].geometry.attributes.color.array;
+      for (let v = elStart[i], end = elStart[i] + elCount[i]; v < end; v++) { colours[3 * v] = r; colours[3 * v + 1] = g; colours[3 * v + 2] = b; }
+    }
+    for (const mesh of meshes) mesh.geometry.attributes.color.needsUpdate = true;
+    render();
+  }
+  function render() { renderer.render(scene, camera); }
+  function resize() {
+    const w = canvas.clientWidth, h = canvas.clientHeight;
+    if (!w || !h) return;
+    renderer.setPixelRatio(window.devicePixelRatio || 1);
+    renderer.setSize(w, h, false);
+    camera.aspect = w / h; camera.updateProjectionMatrix();
+    render();
+  }
+  controls.addEventListener("change", render);
+  new ResizeObserver(resize).observe(canvas);
+  listeners.push(paint);
+  // a click (not a drag) on the view: the element under the pointer
+  const raycaster = new THREE.Raycaster();
+  let down = null;
+  canvas.addEventListener("pointerdown", (ev) => { down = [ev.clientX, ev.clientY]; });
+  canvas.addEventListener("pointerup", (ev) => {
+    if (!down || Math.hypot(ev.clientX - down[0], ev.clientY - down[1]) > 4 || ev.button !== 0) return;
+    const rect = canvas.getBoundingClientRect();
+    const pointer = new THREE.Vector2(((ev.clientX - rect.left) / rect.width) * 2 - 1, -((ev.clientY - rect.top) / rect.height) * 2 + 1);
+    raycaster.setFromCamera(pointer, camera);
+    const hit = raycaster.intersectObjects(meshes, false)[0];
+    if (!hit) { select(null); return; }
+    const i = hit.object.userData.faceElement[hit.faceIndex];
+    select([i]);
+    showElement(i);
+  });
+  fitButton.addEventListener("click", () => {
+    if (selection === null || !selection.size) { fit(); render(); return; }
+    const b = new THREE.Box3(), p = new THREE.Vector3();
+    for (const i of selection) {
+      if (elChunk[i] < 0) continue;
+      const pos = meshes[elChunk[i]].geometry.attributes.position;
+      for (let v = elStart[i]; v < elStart[i] + elCount[i]; v++) b.expandByPoint(p.fromBufferAttribute(pos, v));
+    }
+    fit(b); render();
+  });
+  api.elementAt = (x, y) => {
+    raycaster.setFromCamera(new THREE.Vector2(x, y), camera);
+    const hit = raycaster.intersectObjects(meshes, false)[0];
+    return hit ? hit.object.userData.faceElement[hit.faceIndex] : -1;
+  };
+  fit();
+  resize();
+  paint();
+  api.ready = true;
+})();
