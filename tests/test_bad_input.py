@@ -247,8 +247,10 @@ def test_usage_error_exits_2(args, named):
 
 def full_disk_writer(*args, **kwargs):
     """Stands in for a writer (``write_csv(table, path)``, ``write_xlsx(tables, path)``): writes
-    part of the file, then runs out of disk space."""
-    Path(args[-1]).write_bytes(b"PK\x03\x04 half a file")
+    part of the file, then runs out of disk space. The file is the argument that is a path (the
+    others are a table name, a locale...: never written to)."""
+    path = next(a for a in [*args, *kwargs.values()] if isinstance(a, Path))
+    path.write_bytes(b"PK\x03\x04 half a file")
     raise OSError(errno.ENOSPC, "No space left on device")
 
 

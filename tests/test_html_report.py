@@ -7,7 +7,6 @@ installs it (``.ci/run``). Screenshots go to ``artifacts/`` at the repository ro
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import re
@@ -16,20 +15,22 @@ from pathlib import Path
 
 import ifcopenshell
 import ifcopenshell.api
+import ifcopenshell.guid
+import ifcopenshell.util.placement
 import numpy as np
 import pytest
 from conftest import HOUSE, ROOT, assert_one_error, run
 from measured import SHARED_MODELS
 
 import bimquant
-from bimquant.report.html import render
+from bimquant.report.html import render, unpack
 from bimquant.report.scene import MAX_TRIANGLES, pack_scene
 
 RULES = ROOT / "rules" / "fr-lots.toml"
 PRICES = ROOT / "rules" / "fr-prix.csv"
 ARTIFACTS = ROOT / "artifacts"
 INSTITUTE = SHARED_MODELS / "AC11-Institute-Var-2-IFC.ifc"
-DATA = re.compile(r'<script type="application/json" id="bq-data">(.*?)</script>', re.S)
+DATA = re.compile(r'<script type="application/octet-stream" id="bq-data"[^>]*>(.*?)</script>', re.S)
 
 
 def box(x0, y0, z0, x1, y1, z1) -> tuple[np.ndarray, np.ndarray]:
@@ -60,27 +61,29 @@ def sphere(radius: float, n: int) -> tuple[np.ndarray, np.ndarray]:
     return vertices, np.array(faces)
 
 
-def decoded(payload: dict) -> dict[int, np.ndarray]:
-    """World vertices of each drawn element, decoded as the viewer decodes them."""
-
-    def array(name, dtype):
-        return np.frombuffer(base64.b64decode(payload[name]), dtype=dtype)
-
-    counts = array("body_counts", "<u4").reshape(-1, 2)
-    scales = array("body_scales", "<f4").reshape(-1, 3)
-    positions = array("positions", "<u2").reshape(-1, 3)
-    offsets = array("instance_offset", "<f4").reshape(-1, 3)
+def decoded(scene: tuple[dict, dict]) -> dict[int, np.ndarray]:
+    """World vertices of each drawn element from a scene's ``(facts, arrays)``, decoded as the
+    viewer decodes them."""
+    facts, arrays = scene
+    counts = arrays["body_counts"].reshape(-1, 2)
+    scales = arrays["body_scales"].reshape(-1, 3).astype(float)
+    positions = arrays["positions"].reshape(-1, 3)
+    offsets = arrays["instance_offset"].reshape(-1, 3).astype(float)
     starts = np.concatenate([[0], np.cumsum(counts[:, 0])]).astype(int)
-    centre = np.array(payload["centre"])
+    centre = np.array(facts["centre"])
     world = {}
-    for k, (element, body) in enumerate(zip(array("instance_element", "<u4"), array("instance_body", "<u4"))):
-        local = positions[starts[body] : starts[body + 1]] * scales[body].astype(float)
-        world[int(element)] = local + offsets[k].astype(float) + centre
+    for k, (element, body) in enumerate(zip(arrays["instance_element"], arrays["instance_body"])):
+        world[int(element)] = positions[starts[body] : starts[body + 1]] * scales[body] + offsets[k] + centre
     return world
 
 
 def page_data(html: str) -> dict:
-    return json.loads(DATA.search(html).group(1))
+    return unpack(DATA.search(html).group(1))[0]
+
+
+def page_scene(html: str) -> tuple[dict, dict]:
+    data, arrays = unpack(DATA.search(html).group(1))
+    return data["scene"], arrays
 
 
 # --- the packed scene --------------------------------------------------------------------------
@@ -216,14 +219,55 @@ def test_with_an_older_revision_the_changes_are_coloured(tmp_path):
     new = tmp_path / "v2.ifc"
     model.write(str(new))
     shown = bimquant.report_view(new, RULES, PRICES, previous=old, cache=False)
-    data = page_data(render(shown))
+    html = render(shown)
+    data = page_data(html)
     elements = data["elements"]
     status = {gid: elements["diff_statuses"][k] for gid, k in zip(elements["global_id"], elements["diff_status"])}
     assert status[removed_id] == "removed"  # drawn from the old model, in red
     assert removed_id in elements["global_id"][18:]  # after the 18 elements of the new model
-    assert elements["global_id"].index(removed_id) in {int(e) for e in decoded(data["scene"])}
+    assert elements["global_id"].index(removed_id) in decoded(page_scene(html))
     assert sum(s == "removed" for s in status.values()) == 1
     assert data["diff"]["totals"]["total_excl_vat"] < 0  # a slab less: a moins-value
+
+
+def test_a_moved_element_is_coloured_as_moved(tmp_path):
+    model = ifcopenshell.open(str(HOUSE))
+    wall = next(e for e in model.by_type("IfcWall") if e.Name.startswith("W1 "))
+    matrix = ifcopenshell.util.placement.get_local_placement(wall.ObjectPlacement)
+    matrix[1, 3] -= 0.5  # 0.5 m outwards, same length, same height
+    ifcopenshell.api.run("geometry.edit_object_placement", model, product=wall, matrix=matrix)
+    new = tmp_path / "moved.ifc"
+    model.write(str(new))
+    data = page_data(render(bimquant.report_view(new, RULES, PRICES, previous=HOUSE, cache=False)))
+    elements = data["elements"]
+    status = dict(zip(elements["global_id"], (elements["diff_statuses"][k] for k in elements["diff_status"])))
+    assert status[wall.GlobalId] == "moved"
+    assert sum(s != "unchanged" for s in status.values()) == 1
+
+
+def test_an_unrelated_older_model_is_questioned(tmp_path):
+    other = ifcopenshell.open(str(HOUSE))
+    for entity in other.by_type("IfcRoot"):
+        entity.GlobalId = ifcopenshell.guid.new()
+    for element in other.by_type("IfcElement"):
+        matrix = ifcopenshell.util.placement.get_local_placement(element.ObjectPlacement)
+        matrix[0, 3] += 500.0  # another building, 500 m away
+        ifcopenshell.api.run("geometry.edit_object_placement", other, product=element, matrix=matrix)
+    previous = tmp_path / "other.ifc"
+    other.write(str(previous))
+    data = page_data(render(bimquant.report_view(HOUSE, RULES, PRICES, previous=previous, cache=False)))
+    said = [w["text"] for w in data["warnings"] if w["kind"] == "revision"]
+    assert len(said) == 1 and "other.ifc" in said[0] and "19 éléments ajoutés" in said[0]
+
+
+def house_without_storeys(folder: Path) -> Path:
+    """The sample house with its elements in no storey (as some structural exports are)."""
+    model = ifcopenshell.open(str(HOUSE))
+    for relation in model.by_type("IfcRelContainedInSpatialStructure"):
+        model.remove(relation)
+    path = folder / "no-storeys.ifc"
+    model.write(str(path))
+    return path
 
 
 # --- in a browser --------------------------------------------------------------------------------
@@ -275,6 +319,11 @@ class Page:
         self.page.wait_for_function("window.bimquant && window.bimquant.ready", timeout=120_000)
         self.url = path.resolve().as_uri()
 
+    def row(self, table_id: str, code: str):
+        """The row of ``table_id`` whose code cell holds ``code``."""
+        cell = self.page.locator(f'td[data-key="code"][data-value="{code}"]')
+        return self.page.locator(f"#{table_id} tbody tr", has=cell)
+
     def blanks(self) -> list[str]:
         """Words a page shows when a value went missing in its script."""
         return re.findall(r"\b(?:undefined|NaN|null)\b", self.page.locator("body").inner_text())
@@ -325,13 +374,12 @@ def test_the_house_report_in_a_browser(browser, house_view, tmp_path):
     assert page.evaluate("window.bimquant.drawn") == 19
     # clicking a work item lights up as many elements as the item has
     data = page_data(path.read_text(encoding="utf-8"))
-    rows = page.locator("#items-table tbody tr")
     clicked = 0
     for k, item in enumerate(data["items"]):
         expected = data["item_elements"][k]
         if not expected:
             continue
-        rows.nth(k).click()
+        opened.row("items-table", item["code"]).click()
         assert page.evaluate("window.bimquant.highlighted()") == expected, item["code"]
         count = page.locator("#selection-count").text_content()
         assert count.startswith(f"{expected} élément"), count
@@ -359,6 +407,21 @@ def test_the_house_report_in_a_browser(browser, house_view, tmp_path):
     assert opened.blanks() == []
 
 
+def test_a_model_without_storeys_or_prices_in_a_browser(browser, tmp_path):
+    path = tmp_path / "bare.html"
+    code, _, err = run("report", house_without_storeys(tmp_path), "--rules", RULES, "-o", path, "--no-cache", "-q")
+    assert code == 0, err
+    opened = Page(browser, path)
+    assert opened.page.evaluate("window.bimquant.drawn") == 19
+    summary = opened.page.locator("#summary").inner_text()
+    assert "—" in summary and "0,00 €" not in summary  # no price library: no amount, not a zero
+    storeys = opened.table("storeys-table", ["storey", "n"])
+    assert storeys == [{"storey": "", "n": "19"}]
+    assert "(sans niveau)" in opened.page.locator("#storeys-table").inner_text()
+    assert opened.errors == []
+    assert opened.blanks() == []
+
+
 @pytest.mark.real
 @pytest.mark.skipif(not INSTITUTE.is_file(), reason="the shared models (../shared/models) are absent")
 def test_the_institute_report_opens_offline_with_the_estimates_tables(browser, tmp_path):
@@ -370,6 +433,9 @@ def test_the_institute_report_opens_offline_with_the_estimates_tables(browser, t
     estimate = json.loads(estimate_json.read_text(encoding="utf-8"))
     opened = Page(browser, report)
     keys = ["code", "quantity", "unit_price", "amount", "sale_unit_price", "sale_amount"]
+    hidden = opened.table("items-table", keys)
+    assert hidden and all(float(row["quantity"]) != 0 for row in hidden)  # items of quantity 0 hidden at first
+    opened.page.locator("#show-zero").check()
     shown = opened.table("items-table", keys)
     assert len(shown) == len(estimate["lines"])
     for row, line in zip(shown, estimate["lines"]):
@@ -384,7 +450,7 @@ def test_the_institute_report_opens_offline_with_the_estimates_tables(browser, t
     colours, share = _canvas_colours(opened.page, ARTIFACTS / "report-institute-canvas.png")
     assert colours > 20 and share > 0.05
     assert opened.page.evaluate("window.bimquant.drawn") == estimate["info"]["elements_measured"]
-    opened.page.locator("#items-table tbody tr").nth(1).click()  # 02.02.01, the slabs
+    opened.row("items-table", "02.02.01").click()  # the slabs
     assert opened.page.evaluate("window.bimquant.highlighted()") == 5
     opened.page.screenshot(path=str(ARTIFACTS / "report-institute.png"))
     assert opened.errors == []

@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import ifcopenshell
+import ifcopenshell.api.pset
 import ifcopenshell.util.cost
 import ifcopenshell.util.element
 import ifcopenshell.util.unit
@@ -161,7 +162,7 @@ def assert_base_quantities(source: Path, written: Path, takeoff: bimquant.Takeof
     """Every measured element of ``takeoff`` carries bimquant's quantities in ``written``: in
     its standard set (IFC4: Qto_*, IFC2X3: BaseQuantities, with the IFC4 set's quantities) or,
     when the input already had a set of that name, in Bimquant_BaseQuantities beside it; the
-    values are the takeoff's, in the project's units."""
+    values are the takeoff's, in the project's units, rounded to 1e-6 of the unit."""
     before, after = qtos(source), qtos(written)
     factors = scales(written)
     ifc = ifcopenshell.open(str(written))
@@ -182,22 +183,22 @@ def assert_base_quantities(source: Path, written: Path, takeoff: bimquant.Takeof
                 assert quantity.lower() not in spelled, (row["name"], quantity)
                 continue
             assert quantity.lower() in spelled, f"{row['name']}: {quantity} missing from {expected_name}"
-            assert in_si(spelled[quantity.lower()], column, factors) == pytest.approx(value, rel=1e-9, abs=1e-9), (
-                row["name"],
-                quantity,
-            )
+            written_value, unit = spelled[quantity.lower()], in_si(1.0, column, factors)
+            assert written_value == round(written_value, 6), (row["name"], quantity, written_value)  # 1e-6 of the unit
+            assert written_value * unit == pytest.approx(value, rel=1e-9, abs=0.51e-6 * unit), (row["name"], quantity)
             written_here += 1
         assert written_here == len(spelled), (row["name"], sorted(spelled))
 
 
 def assert_work_items(written: Path, budget: bimquant.Budget) -> None:
-    """The elements' Bimquant_WorkItems quantities add up, per item code, to the estimate's
-    quantity (itself rounded to 2 decimals)."""
+    """The elements' Bimquant_WorkItems quantities, rounded to 1e-9 of the item's unit, add up,
+    per item code, to the estimate's quantity (itself rounded to 2 decimals)."""
     totals: dict[str, float] = {}
     shares: dict[tuple[str, str], float] = {}
     for global_id, sets in qtos(written).items():
         for code, value in sets.get("Bimquant_WorkItems", {}).items():
             if code != "id":
+                assert value == round(value, 9), (global_id, code, value)  # to 1e-9 of the item's unit
                 totals[code] = totals.get(code, 0.0) + value
                 shares[global_id, code] = value
     for line in budget.lines.to_dict(orient="records"):
@@ -221,7 +222,7 @@ def assert_cost_schedule(written: Path, budget: bimquant.Budget, folder: Path) -
     for row in items:
         line = lines.loc[row["Identification"]]
         assert row["Name"] == line["label"]
-        assert float(row["Quantity"]) == pytest.approx(line["quantity"], abs=1e-6), row["Identification"]
+        assert float(row["Quantity"]) == line["quantity"], row["Identification"]  # 108.8, not 108.79999999999998
         assert row["Unit"] == UNIT_SYMBOLS[line["unit"]], row["Identification"]
         if line["priced"]:
             assert float(row["RateSubtotal"]) == line["unit_price"]
@@ -239,9 +240,9 @@ def assert_cost_schedule(written: Path, budget: bimquant.Budget, folder: Path) -
     )
     ifc = ifcopenshell.open(str(written))
     for item in ifc.by_type("IfcCostItem"):
-        if item.Identification in lines.index:
+        if item.Identification in lines.index:  # exactly: 10.88, not 10.879999999999999
             total = ifcopenshell.util.cost.get_total_quantity(item)
-            assert total == pytest.approx(lines.loc[item.Identification, "quantity"], abs=1e-6)
+            assert total == lines.loc[item.Identification, "quantity"], item.Identification
 
 
 # --- the sample house, IFC4 ---
@@ -335,6 +336,107 @@ def test_writing_back_into_a_written_model_writes_bimquants_sets_and_schedule_ag
     assert not new_validation_errors(HOUSE4, again)
 
 
+def test_the_values_written_are_rounded_and_each_items_quantities_add_up_exactly(house4):
+    """The house's figures are short decimals (sample_models/README.md): what is written is
+    them, not 1.6000000000000014, and what ifcopenshell adds up for an item is the DPGF's."""
+    result, _, budget, _ = house4
+    sets = qtos(result.path)
+    by_name = {e.Name.split()[0]: e.GlobalId for e in ifcopenshell.open(str(HOUSE4)).by_type("IfcElement")}
+    w3 = sets[by_name["W3"]]["Bimquant_BaseQuantities"]  # 5.0 x 3.0 x 0.2 less the openings' (2 + 5) x 0.2
+    assert (w3["GrossVolume"], w3["NetVolume"], w3["NetSideArea"]) == (3.0, 1.6, 8.0)
+    assert sets[by_name["W2"]]["Qto_WallBaseQuantities"]["Length"] == 6.0
+    # 02.03.01, the walls' concrete: W1 W2 0.2 x 6.0 x 3.0 = 3.6 each, W3 1.6, W4 0.2 x 4.0 x 2.6 = 2.08
+    shares = [sets[by_name[n]]["Bimquant_WorkItems"]["02.03.01"] for n in ("W1", "W2", "W3", "W4")]
+    assert shares == [3.6, 3.6, 1.6, 2.08]
+    ifc = ifcopenshell.open(str(result.path))
+    walls = next(i for i in ifc.by_type("IfcCostItem") if i.Identification == "02.03.01")
+    assert ifcopenshell.util.cost.get_total_quantity(walls) == 10.88
+    for qto in ifc.by_type("IfcElementQuantity"):
+        if qto.MethodOfMeasurement == METHOD:
+            decimals = 9 if qto.Name == "Bimquant_WorkItems" else 6
+            for quantity in qto.Quantities:
+                assert quantity[3] == round(quantity[3], decimals), (qto.Name, quantity.Name, quantity[3])
+    quantities = budget.lines.set_index("code")["quantity"]
+    for item in ifc.by_type("IfcCostItem"):
+        if item.Identification in quantities.index:
+            assert ifcopenshell.util.cost.get_total_quantity(item) == quantities[item.Identification]
+
+
+def test_work_item_quantities_are_described_by_the_items_label_and_unit(house4):
+    result, _, budget, _ = house4
+    ifc = ifcopenshell.open(str(result.path))
+    w3 = next(e for e in ifc.by_type("IfcWall") if e.Name.startswith("W3 "))
+    (work,) = [
+        r.RelatingPropertyDefinition
+        for r in w3.IsDefinedBy
+        if r.is_a("IfcRelDefinesByProperties") and r.RelatingPropertyDefinition.Name == "Bimquant_WorkItems"
+    ]
+    described = {q.Name: q.Description for q in work.Quantities}
+    assert described["02.03.01"] == "Voiles en béton armé (m3)"  # rules/fr-lots.toml
+    expected = {line.code: f"{line.label} ({line.unit})" for line in budget.lines.itertuples()}
+    for qto in ifc.by_type("IfcElementQuantity"):
+        if qto.Name == "Bimquant_WorkItems":
+            assert {q.Description for q in qto.Quantities} == {expected[q.Name] for q in qto.Quantities}
+
+
+# --- an exporter's "BaseQuantities" in IFC4 ---
+
+
+def house_with_exporter_sets(path: Path) -> dict[str, str]:
+    """The IFC4 sample house saved to ``path`` with an exporter's quantity set named
+    "BaseQuantities" (the IFC2X3 name that ArchiCAD and Revit still write in IFC4) on S1, its
+    GrossVolume 1000 times too large (Revit's mistake on Ifc4_SampleHouse), and on C1, which also
+    carries an authored Qto_ColumnBaseQuantities. Returns name -> GlobalId."""
+    ifc = ifcopenshell.open(str(HOUSE4))
+    by_name = {e.Name.split()[0]: e for e in ifc.by_type("IfcElement")}
+    for name, volume in (("S1", 7560.0), ("C1", 270.0)):
+        qto = ifcopenshell.api.pset.add_qto(ifc, product=by_name[name], name="BaseQuantities")
+        ifcopenshell.api.pset.edit_qto(ifc, qto=qto, properties={"GrossVolume": volume})
+    ifc.write(str(path))
+    return {name: element.GlobalId for name, element in by_name.items()}
+
+
+def test_an_exporters_ifc4_base_quantities_set_is_kept_and_counted_without_replace_quantities(tmp_path):
+    model = tmp_path / "house.ifc"
+    ids = house_with_exporter_sets(model)
+    out = tmp_path / "out.ifc"
+    result = bimquant.writeback(model, out, RULES, PRICES)
+    sets = qtos(out)
+    s1, c1 = sets[ids["S1"]], sets[ids["C1"]]
+    assert s1["BaseQuantities"]["GrossVolume"] == 7560.0  # the exporter's, untouched
+    assert s1["Qto_SlabBaseQuantities"]["GrossVolume"] == pytest.approx(7.56)  # 6.0 x 6.3 x 0.2
+    assert c1["BaseQuantities"]["GrossVolume"] == 270.0 == c1["Qto_ColumnBaseQuantities"]["GrossVolume"]
+    assert c1["Bimquant_BaseQuantities"]["GrossVolume"] == pytest.approx(0.27)  # 0.3 x 0.3 x 3.0
+    rows = result.elements.set_index("global_id")
+    assert tuple(rows.loc[ids["S1"], ["set_name", "status"]]) == ("Qto_SlabBaseQuantities", "added")
+    assert sorted(rows.loc[rows["legacy_set"] == "kept", "name"].str.split().str[0]) == ["C1", "S1"]
+    assert result.info["legacy_sets_kept"] == 2 and result.info["sets_replaced"] == 0
+    code, _, stderr = run("writeback", model, "--rules", RULES, "-o", tmp_path / "fr.ifc", "--locale", "fr")
+    assert code == 0, stderr
+    assert "2 élément(s) gardent aussi le jeu BaseQuantities de l'exportateur" in stderr
+
+
+def test_replace_quantities_replaces_an_exporters_ifc4_base_quantities_set(tmp_path):
+    model = tmp_path / "house.ifc"
+    ids = house_with_exporter_sets(model)
+    out = tmp_path / "out.ifc"
+    result = bimquant.writeback(model, out, RULES, PRICES, replace_quantities=True)
+    sets = qtos(out)
+    s1, c1 = sets[ids["S1"]], sets[ids["C1"]]
+    assert "BaseQuantities" not in s1 and "BaseQuantities" not in c1 and "Bimquant_BaseQuantities" not in c1
+    assert s1["Qto_SlabBaseQuantities"]["GrossVolume"] == pytest.approx(7.56)
+    assert c1["Qto_ColumnBaseQuantities"]["GrossVolume"] == pytest.approx(0.27)
+    # the house's own Qto_ sets on C1 D1 S2 W1 W3, and S1's BaseQuantities
+    assert result.info["sets_replaced"] == 6 and result.info["legacy_sets_kept"] == 0
+    assert sorted(result.elements["legacy_set"].dropna()) == ["replaced", "replaced"]
+    assert not new_validation_errors(model, out)
+    code, _, stderr = run(
+        "writeback", model, "--rules", RULES, "-o", tmp_path / "en.ifc", "--replace-quantities", "--locale", "en"
+    )
+    assert code == 0, stderr
+    assert "6 replaced" in stderr and "keep the exporter's" not in stderr
+
+
 def test_without_prices_the_items_are_written_without_a_value(tmp_path):
     out = tmp_path / "unpriced.ifc"
     result = bimquant.writeback(HOUSE4, out, RULES)
@@ -375,6 +477,20 @@ def test_command_writes_the_model_and_says_what_it_wrote(tmp_path):
     assert "19 element(s) given base quantities" in stderr and "33 items" in stderr
     assert stderr.strip().endswith(f"Written: {out}")
     assert ifcopenshell.open(str(out)).by_type("IfcCostSchedule")
+
+
+def test_command_says_why_an_ifc2x3_model_has_no_cost_schedule_in_the_summarys_language(tmp_path):
+    code, _, stderr = run(
+        "writeback", HOUSE2X3, "--rules", RULES, "--prices", PRICES, "-o", tmp_path / "fr.ifc", "--locale", "fr"
+    )
+    assert code == 0, stderr
+    (line,) = [line for line in stderr.splitlines() if "IFC2X3" in line and "->" not in line]
+    assert line.startswith("Non écrit : devis : ") and "l'IfcCostItem d'IFC2X3 n'a ni quantités" in line
+    assert "Bimquant_WorkItems" in line and "has no" not in stderr
+    code, _, stderr = run(
+        "writeback", HOUSE2X3, "--rules", RULES, "--prices", PRICES, "-o", tmp_path / "en.ifc", "--locale", "en"
+    )
+    assert "Skipped: cost schedule: IFC2X3's IfcCostItem has no quantities" in stderr
 
 
 def test_command_refuses_to_write_over_its_model_and_writes_nothing(tmp_path):
@@ -462,6 +578,30 @@ def test_real_ifc4_model_cost_schedule_exported_by_ifc5d_is_the_estimate(name, t
     measured_model = measured(source)
     budget = bimquant.estimate(measured_model, RULES, PRICES)
     out = tmp_path / name
-    bimquant.writeback(measured_model, out, RULES, PRICES)
+    result = bimquant.writeback(measured_model, out, RULES, PRICES)
     assert_base_quantities(source, out, measured_model, two_by_three=False)
+    assert_cost_schedule(out, budget, tmp_path / "csv")
+    # ArchiCAD's "BaseQuantities" on its walls, slabs, beam, doors and windows: kept, and counted
+    before, after = qtos(source), qtos(out)
+    had = [gid for gid in measured_model.elements["global_id"] if "BaseQuantities" in before[gid]]
+    assert len(had) == 34 and all("BaseQuantities" in after[gid] for gid in had)
+    assert result.info["legacy_sets_kept"] == 34
+
+
+@pytest.mark.parametrize("name", [pytest.param("Ifc4_SampleHouse.ifc", marks=real)])  # IFC4, Revit
+def test_real_ifc4_model_exporters_base_quantities_are_replaced_with_replace_quantities(name, tmp_path):
+    source = SHARED_MODELS / name
+    measured_model = measured(source)
+    budget = bimquant.estimate(measured_model, RULES, PRICES)
+    out = tmp_path / name
+    result = bimquant.writeback(measured_model, out, RULES, PRICES, replace_quantities=True)
+    before, after = qtos(source), qtos(out)
+    had = [gid for gid in measured_model.elements["global_id"] if "BaseQuantities" in before[gid]]
+    assert len(had) == 14  # Revit's on 3 coverings, 3 doors, 2 slabs, 2 walls, 4 windows (and the openings)
+    assert not any("BaseQuantities" in after[gid] for gid in had)
+    assert result.info["sets_replaced"] == 14 and result.info["legacy_sets_kept"] == 0
+    slab = "3cUkl32yn9qRSPvBJVyWgQ"  # Revit wrote its volume in litres: 68713.56 for 68.71 m3
+    assert before[slab]["BaseQuantities"]["GrossVolume"] == pytest.approx(68713.56, abs=0.01)
+    assert after[slab]["Qto_SlabBaseQuantities"]["GrossVolume"] == pytest.approx(68.71, abs=0.01)
+    assert_work_items(out, budget)
     assert_cost_schedule(out, budget, tmp_path / "csv")

@@ -347,6 +347,15 @@ BATCH_LOT_COLUMNS = ["file", "lot", "amount"]
 BATCH_FAILURE_COLUMNS = ["file", "reason"]
 
 # --- write-back into the IFC (bimquant.writeback) ---
-WRITEBACK_ELEMENT_COLUMNS = ["global_id", "ifc_class", "name", "set_name", "status", "quantities", "work_items"]
+WRITEBACK_ELEMENT_COLUMNS = [
+    "global_id",
+    "ifc_class",
+    "name",
+    "set_name",
+    "status",
+    "quantities",
+    "work_items",
+    "legacy_set",
+]
 WRITEBACK_ITEM_COLUMNS = ["code", "lot", "label", "unit", "quantity", "unit_price", "elements", "cost_item"]
 WRITEBACK_SKIPPED_COLUMNS = ["what", "global_id", "code", "reason"]

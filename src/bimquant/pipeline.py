@@ -35,7 +35,7 @@ from bimquant import orders as ordering
 from bimquant.authored import Validation, summarize
 from bimquant.errors import ElementFailuresError, InputError, RuleError
 from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, ProgressCallback
-from bimquant.geometry.policy import get_shapes
+from bimquant.geometry.policy import get_shapes, has_boolean_body
 from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.model import Model, open_model
 from bimquant.report.html import View
@@ -535,6 +535,7 @@ def _shown_elements(measured: Takeoff, work: WorkItems, revision: revisions.Revi
     """The view's elements: measured (status: the reconciliation's verdict), failed, removed."""
     verdicts = dict(zip(work.reconciliation["global_id"], work.reconciliation["verdict"]))
     reasons = dict(zip(work.unmapped["global_id"], work.unmapped["reason"]))
+    reasons |= {g: r for g, r in zip(work.reconciliation["global_id"], work.reconciliation["reason"]) if r}
     changes: dict[str, str] = {}
     removed: list[dict] = []
     if revision is not None:
@@ -595,10 +596,15 @@ def _view_meshes(path: Path, global_ids: list[str]) -> list[tuple | None]:
             ids.append(model.file.by_guid(global_id).id())
         except RuntimeError:  # not in this file (a duplicate GlobalId kept one of its elements)
             ids.append(None)
-    wanted = [i for i in ids if i is not None]
-    shapes, failures = get_shapes(model.file, wanted, kernel=FAST_KERNEL)
-    if failures:
-        shapes |= get_shapes(model.file, list(failures), kernel=SAFE_KERNEL)[0]
+    # the fast kernel draws a boolean clipping wrong (a wall cut under a pitched roof drawn to
+    # its full height): those go to OpenCASCADE, as does whatever the fast one cannot mesh
+    clipped = {i for i in ids if i is not None and has_boolean_body(model.file.by_id(i))}
+    shapes, failures = get_shapes(
+        model.file, [i for i in ids if i is not None and i not in clipped], kernel=FAST_KERNEL
+    )
+    again = sorted(clipped | set(failures))
+    if again:
+        shapes |= get_shapes(model.file, again, kernel=SAFE_KERNEL)[0]
     return [(shapes[i].vertices, shapes[i].faces) if i in shapes else None for i in ids]
 
 

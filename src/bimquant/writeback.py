@@ -9,14 +9,18 @@ is never written, and the output appears whole or not at all (``report.atomic``)
   IFC4 / IFC4X3 templates; in IFC2X3 the ``BaseQuantities`` convention with the same quantity
   names), holding what bimquant measured under the standard's names (:data:`MEASURES`), in the
   project's units, ``MethodOfMeasurement`` = ``bimquant <version>``. A class the standard gives
-  no set (a furniture, a stair as a whole) gets ``Bimquant_BaseQuantities``. A set of the
-  standard's name already on the element is kept and bimquant's values go beside it in
-  ``Bimquant_BaseQuantities``, unless ``replace_quantities``; a set bimquant wrote before is
-  written again.
+  no set (a furniture, a stair as a whole) gets ``Bimquant_BaseQuantities``. Values are rounded
+  to 1e-6 of the unit. A set of the standard's name already on the element is kept and
+  bimquant's values go beside it in ``Bimquant_BaseQuantities``, unless ``replace_quantities``;
+  a set bimquant wrote before is written again. In IFC4 and later, an exporter's set named
+  ``BaseQuantities`` (the IFC2X3 name ArchiCAD and Revit still write) counts as the standard set:
+  removed with ``replace_quantities``, else kept beside bimquant's and counted.
 - **Work items.** Each element that feeds work items gets ``Bimquant_WorkItems``: one quantity
-  per item code, its share of the item's quantity in the item's unit (stated on the quantity).
-  The shares of an item add up to the estimate's quantity (rounded to 2 decimals, as on the
-  DPGF): each trace contribution is scaled by rounded / unrounded quantity.
+  per item code, its share of the item's quantity in the item's unit (stated on the quantity;
+  its Description is the item's label and unit). The shares of an item add up to the
+  estimate's quantity (rounded to 2 decimals, as on the DPGF): each trace contribution is
+  scaled by rounded / unrounded quantity, rounded to 1e-9, the last one taking the remainder
+  (:func:`add_up`).
 - **Cost schedule** (IFC4 and later: IFC2X3's ``IfcCostItem`` has no quantities nor values).
   One ``IfcCostSchedule`` (the rule set's name), one ``IfcCostItem`` per lot holding one per
   work item (``Identification`` = code, ``Name`` = label); an item's quantity is linked to its
@@ -62,6 +66,10 @@ PathLike = str | os.PathLike
 OWN_SET = "Bimquant_BaseQuantities"  # bimquant's base quantities when the standard's set is taken or missing
 WORK_SET = "Bimquant_WorkItems"  # per element, its share of each work item it feeds
 IFC2X3_SET = "BaseQuantities"  # the IFC2X3 implementer agreement's name for every class
+# IFC4 and later: exporters (ArchiCAD, Revit) still name their base quantities IFC2X3_SET; such a
+# set counts as the standard one: replaced with replace_quantities, else kept and counted.
+BASE_DECIMALS = 6  # base quantities are written to 1e-6 of the project's unit
+SHARE_DECIMALS = 9  # work item shares to 1e-9 of the item's unit
 NOT_STANDARD = {"Qto_BodyGeometryValidation"}  # IFC4X3: a check set every element may carry, not base quantities
 
 # What bimquant measures, per family (bimquant.columns), under the standard's quantity names
@@ -168,12 +176,16 @@ class Writeback(Result):
       ``status`` (``added``; ``beside``: a set of the standard's name was there and is kept, so
       bimquant's went into ``Bimquant_BaseQuantities``; ``replaced``: that set was replaced, with
       ``replace_quantities``; ``rewritten``: a set bimquant wrote before), ``quantities`` (how
-      many), ``work_items`` (how many item quantities in ``Bimquant_WorkItems``).
+      many), ``work_items`` (how many item quantities in ``Bimquant_WorkItems``),
+      ``legacy_set`` (IFC4 and later: the element carried an exporter's ``BaseQuantities``,
+      ``kept`` beside bimquant's set or ``replaced`` with ``replace_quantities``; else empty).
     - ``items``: one row per work item: ``code``, ``lot``, ``label``, ``unit``, ``quantity`` (the
       estimate's), ``unit_price`` (empty when unpriced), ``elements`` linked, ``cost_item`` (its
       GlobalId; empty without a cost schedule).
     - ``skipped``: what was not written, and why (``what``, ``global_id``, ``code``, ``reason``).
-    - ``info``: files, schema, counts, warnings.
+    - ``info``: files, schema, counts (``legacy_sets_kept``: elements where an exporter's
+      ``BaseQuantities`` stays beside bimquant's set), warnings; ``skipped_fr``: the skipped
+      reasons in French, row for row.
     """
 
     TABLES = ("elements", "items", "skipped")
@@ -227,11 +239,15 @@ def writeback(
     budget = estimate(measured, ruleset, library)
     written = _Writer(copy, replace_quantities)
     elements = written.add_base_quantities(measured.elements)
-    shares = get_shares(budget)
-    written.add_work_items(shares, elements, dict(zip(budget.lines["code"], budget.lines["unit"])))
+    shares = get_shares(budget, exact=copy.schema != "IFC2X3")  # IFC2X3: no cost item adds them up
+    lines = budget.lines
+    written.add_work_items(
+        shares, elements, dict(zip(lines["code"], lines["unit"])), dict(zip(lines["code"], lines["label"]))
+    )
     items = written.add_cost_schedule(budget, ruleset, shares, source, prices is not None)
     for row in measured.failures.to_dict(orient="records"):
-        written.skip("base quantities", row["global_id"], None, f"not measured: {row['reason']}")
+        reason = row["reason"]
+        written.skip("base quantities", row["global_id"], None, f"not measured: {reason}", f"non mesuré : {reason}")
     written.finish()
     write_atomically([(output, lambda path: path.write_text(copy.file.to_string(), encoding="utf-8"))])
     frame = pd.DataFrame(elements, columns=WRITEBACK_ELEMENT_COLUMNS)
@@ -249,6 +265,7 @@ def writeback(
         "sets_beside": int(statuses.get("beside", 0)),
         "sets_replaced": int(statuses.get("replaced", 0)),
         "sets_rewritten": int(statuses.get("rewritten", 0)),
+        "legacy_sets_kept": int((frame["legacy_set"] == "kept").sum()),
         "elements_with_work_items": int((frame["work_items"] > 0).sum()),
         "cost_schedule": written.schedule_name,
         "lots": written.lots,
@@ -257,22 +274,27 @@ def writeback(
         "currency": budget.currency,
         "direct_cost": budget.totals["direct_cost"],
         "warnings": written.warnings + list(copy.assumptions),
+        "skipped_fr": [row["reason_fr"] for row in written.skipped],
     }
     return Writeback(
         path=output,
         elements=frame,
         items=items,
-        skipped=pd.DataFrame(written.skipped, columns=WRITEBACK_SKIPPED_COLUMNS),
+        skipped=pd.DataFrame(
+            [{k: row[k] for k in WRITEBACK_SKIPPED_COLUMNS} for row in written.skipped],
+            columns=WRITEBACK_SKIPPED_COLUMNS,
+        ),
         info=info,
     )
 
 
-def get_shares(budget: pricing.Budget) -> dict[str, dict[str, float]]:
+def get_shares(budget: pricing.Budget, exact: bool = True) -> dict[str, dict[str, float]]:
     """Per work item code, per GlobalId: the element's share of the item's quantity as the
     estimate states it. Each contribution of the trace (an element's layers added up) is scaled
-    by the estimate's quantity (rounded to 2 decimals) over the sum of the contributions, so
-    that the shares add up to the estimate's quantity; an element without a value (a missing
-    density) has no share.
+    by the estimate's quantity (rounded to 2 decimals) over the sum of the contributions, then
+    rounded so that the shares add up to the estimate's quantity (:func:`add_up`, ``exact``:
+    even as floating point when that takes a share off its rounding); an element without a
+    value (a missing density) has no share.
 
     Example::
 
@@ -287,8 +309,44 @@ def get_shares(budget: pricing.Budget) -> dict[str, dict[str, float]]:
     for code, group in summed.groupby(level="code", sort=False):
         total = float(group.sum())
         factor = stated.get(code, total) / total if total else 1.0
-        shares[code] = {gid: float(value) * factor for (_, gid), value in group.items()}
+        scaled = {gid: float(value) * factor for (_, gid), value in group.items()}
+        shares[code] = add_up(scaled, float(stated.get(code, total)), exact)
     return shares
+
+
+def add_up(shares: dict[str, float], total: float, exact: bool = True) -> dict[str, float]:
+    """``shares`` (GlobalId -> share) rounded to :data:`SHARE_DECIMALS`, adding up to ``total``
+    (the estimate's quantity) as decimals, the last share taking the remainder, and as IFC tools
+    add an item's quantities: one after the other in floating point, in the order they are
+    listed (ifcopenshell's ``get_total_quantity``, ifc5d), so that the item shows 10.88 and not
+    10.879999999999999. When the floating point sum misses ``total``, up to 1e-6 moves between
+    the last share and one of the 10 before it until it does not; failing that, with ``exact``
+    the last share is the floating point remainder (a few units in its last place off its
+    decimal), else the shares stay rounded (a sum off by as little).
+
+    Example::
+
+        >>> add_up({"a": 0.3199999999999, "b": 0.2600000000001}, 0.58)  # 0.32 + 0.26 is 0.5800000000000001
+        {'a': 0.320000001, 'b': 0.259999999}
+    """
+    scale = 10**SHARE_DECIMALS
+    ids = list(shares)
+    if not ids or not math.isfinite(total):
+        return {gid: round(value, SHARE_DECIMALS) for gid, value in shares.items()}
+    units = [round(shares[gid] * scale) for gid in ids]
+    units[-1] = round(total * scale) - sum(units[:-1])
+    values = [unit / scale for unit in units]  # an int over an int: the float nearest the decimal
+    if sum(values) == total:
+        return dict(zip(ids, values))
+    for other in range(len(ids) - 2, max(len(ids) - 12, -1), -1):
+        for step in (1, -1, 2, -2, 3, -3, 5, -5, 10, -10, 20, -20, 50, -50, 100, -100, 1000, -1000):
+            tried = values.copy()
+            tried[other], tried[-1] = (units[other] + step) / scale, (units[-1] - step) / scale
+            if sum(tried) == total:
+                return dict(zip(ids, tried))
+    if exact:
+        values[-1] = total - sum(values[:-1])
+    return dict(zip(ids, values))
 
 
 class _Writer:
@@ -309,11 +367,15 @@ class _Writer:
         self.schedule_name: str | None = None
         self.lots = 0
         self.names: dict[str, str] = {}  # item code -> the name of its quantities on the elements
+        self.item_quantities: dict[str, dict] = {}  # item code -> GlobalId -> its quantity written
         self.owner = self._own_history()  # made first: the API finds a user and an application
         self._remove_own_schedules()  # first: their items hold quantities of the sets written again
 
-    def skip(self, what: str, global_id: str | None, code: str | None, reason: str) -> None:
-        self.skipped.append({"what": what, "global_id": global_id, "code": code, "reason": reason})
+    def skip(self, what: str, global_id: str | None, code: str | None, reason: str, reason_fr: str) -> None:
+        """What was not written and why, in English (the ``skipped`` table) and in French."""
+        self.skipped.append(
+            {"what": what, "global_id": global_id, "code": code, "reason": reason, "reason_fr": reason_fr}
+        )
 
     def _products(self) -> dict[str, ifcopenshell.entity_instance | None]:
         """GlobalId -> element (None when the file gives two elements that GlobalId)."""
@@ -325,8 +387,16 @@ class _Writer:
     def _element(self, global_id: str, what: str, code: str | None = None):
         element = self.products.get(global_id)
         if element is None:
-            reason = "two elements of the file have this GlobalId" if global_id in self.products else "not in the file"
-            self.skip(what, global_id, code, reason)
+            if global_id in self.products:
+                self.skip(
+                    what,
+                    global_id,
+                    code,
+                    "two elements of the file have this GlobalId",
+                    "deux éléments du fichier ont ce GlobalId",
+                )
+            else:
+                self.skip(what, global_id, code, "not in the file", "absent du fichier")
         return element
 
     # --- base quantities ---
@@ -347,12 +417,25 @@ class _Writer:
                 "status": None,
                 "quantities": len(values),
                 "work_items": 0,
+                "legacy_set": None,
             }
             rows.append(done)
             if not values:
-                self.skip("base quantities", row["global_id"], None, "no quantity measured that its set defines")
+                self.skip(
+                    "base quantities",
+                    row["global_id"],
+                    None,
+                    "no quantity measured that its set defines",
+                    "aucune quantité mesurée que son jeu définit",
+                )
                 continue
+            legacy = self._legacy_set(element)
             name, status = self._set_name(element, standard)
+            if legacy is not None:  # an exporter's BaseQuantities: the standard set under its old name
+                if self.replace:
+                    self._remove(element, legacy)
+                    status = "replaced"
+                done["legacy_set"] = "replaced" if self.replace else "kept"
             qto = ifcopenshell.api.pset.add_qto(self.ifc, product=element, name=name)
             ifcopenshell.api.attribute.edit_attributes(
                 self.ifc, product=qto, attributes={"MethodOfMeasurement": self.method}
@@ -394,10 +477,11 @@ class _Writer:
                 continue
             measure, scale_name = next((m, s) for suffix, m, s in COLUMN_MEASURES if column.endswith(suffix))
             scale = getattr(self.model, scale_name)
+            value = round(float(value) / (1.0 if scale is None else scale), BASE_DECIMALS)
             if scale is None:  # no mass unit in the project: the quantity names its own
                 values[name] = {"Unit": self._unit("MASSUNIT", "KILO"), "NominalValue": self._measure(measure, value)}
             else:
-                values[name] = self._measure(measure, float(value) / scale)
+                values[name] = self._measure(measure, value)
         return values
 
     def _measure(self, measure: str, value: float):
@@ -423,6 +507,20 @@ class _Writer:
         status = "rewritten" if self._is_bimquants(existing) else "replaced"
         self._remove(element, existing)
         return wanted, status
+
+    def _legacy_set(self, element):
+        """IFC4 and later: the exporter's quantity set named ``BaseQuantities`` on the element
+        (the IFC2X3 name ArchiCAD and Revit still write), else None. One bimquant wrote (it does
+        not in IFC4) is removed."""
+        if self.model.schema == "IFC2X3":
+            return None
+        found = self._own_sets(element, IFC2X3_SET)
+        if found is None or not found.is_a("IfcElementQuantity"):
+            return None
+        if self._is_bimquants(found):
+            self._remove(element, found)
+            return None
+        return found
 
     def _own_sets(self, element, name: str):
         """The property definition of that name on the element itself (not its type), or None."""
@@ -450,9 +548,12 @@ class _Writer:
 
     # --- work items ---
 
-    def add_work_items(self, shares: dict[str, dict[str, float]], rows: list[dict], units: dict[str, str]) -> None:
+    def add_work_items(
+        self, shares: dict[str, dict[str, float]], rows: list[dict], units: dict[str, str], labels: dict[str, str]
+    ) -> None:
         """``Bimquant_WorkItems`` on every element that feeds an item: one quantity per code, in
-        the item's unit (``units``: code -> unit)."""
+        the item's unit (``units``: code -> unit), described by the item's label and unit
+        (``labels``: code -> label) so that an IFC viewer shows what it is."""
         fed: dict[str, dict] = {}
         for code, by_element in shares.items():
             for global_id, share in by_element.items():
@@ -481,6 +582,11 @@ class _Writer:
                 self.ifc, product=qto, attributes={"MethodOfMeasurement": self.method}
             )
             ifcopenshell.api.pset.edit_qto(self.ifc, qto=qto, properties=values)
+            codes = {self.names[code]: code for code in fed[global_id]}
+            for quantity in qto.Quantities:
+                code = codes[quantity.Name]
+                quantity.Description = f"{labels[code]} ({units[code]})"
+                self.item_quantities.setdefault(code, {})[global_id] = quantity
             if global_id in done:
                 done[global_id]["work_items"] = len(values)
 
@@ -530,6 +636,9 @@ class _Writer:
                 None,
                 "IFC2X3's IfcCostItem has no quantities nor cost values (IFC4 added them): the work items' "
                 f"quantities are on the elements, in {WORK_SET}; export the model in IFC4 for a cost schedule",
+                "l'IfcCostItem d'IFC2X3 n'a ni quantités ni valeurs de coût (IFC4 les a ajoutées) : les "
+                f"quantités des ouvrages sont sur les éléments, dans {WORK_SET} ; exportez la maquette en IFC4 "
+                "pour avoir un devis",
             )
             return pd.DataFrame(rows, columns=WRITEBACK_ITEM_COLUMNS)
         kind = "PRICEDBILLOFQUANTITIES" if priced else "UNPRICEDBILLOFQUANTITIES"
@@ -558,7 +667,13 @@ class _Writer:
                     self.ifc, cost_value=value, attributes={"AppliedValue": float(line["unit_price"])}
                 )
             elif priced:
-                self.skip("unit price", None, line["code"], "no price in the price library: written without a value")
+                self.skip(
+                    "unit price",
+                    None,
+                    line["code"],
+                    "no price in the price library: written without a value",
+                    "pas de prix dans la bibliothèque de prix : écrit sans valeur",
+                )
             row["cost_item"] = item.GlobalId
         self.lots = len(lot_items)
         return pd.DataFrame(rows, columns=WRITEBACK_ITEM_COLUMNS)
@@ -584,6 +699,10 @@ class _Writer:
             ifcopenshell.api.cost.assign_cost_item_quantity(
                 self.ifc, cost_item=item, products=products, prop_name=self.names.get(line["code"], line["code"])
             )
+            # in the shares' order (the API lists them as a set): they add up exactly in that order
+            written = self.item_quantities.get(line["code"], {})
+            ordered = [written[gid] for gid in shares if gid in written]
+            item.CostQuantities = ordered + [q for q in item.CostQuantities or () if q not in ordered]
             return
         measure, unit = self._item_measure(line["unit"], {})
         quantity = ifcopenshell.api.cost.add_cost_item_quantity(

@@ -588,6 +588,14 @@ def print_batch(result: bimquant.Batch, locale: str = "en") -> None:
 SKIPPED_SHOWN = 5
 
 
+SKIPPED_WHAT_FR = {  # writeback's skipped.what, in French
+    "base quantities": "quantités de base",
+    "work items": "quantités d'ouvrages",
+    "cost schedule": "devis",
+    "unit price": "prix unitaire",
+}
+
+
 def print_writeback(result: bimquant.Writeback, locale: str = "en") -> None:
     """The sets written and how, the cost schedule, then what was skipped and why."""
     say = words(locale)
@@ -604,6 +612,16 @@ def print_writeback(result: bimquant.Writeback, locale: str = "en") -> None:
             f"remplacé(s), {counts[3]} réécrit(s)",
         )
     )
+    if info.get("legacy_sets_kept"):
+        kept = info["legacy_sets_kept"]
+        err.print(
+            say(
+                f"  {kept} element(s) also keep the exporter's BaseQuantities set, not replaced: two sets of base "
+                "quantities side by side (--replace-quantities replaces it)",
+                f"  {kept} élément(s) gardent aussi le jeu BaseQuantities de l'exportateur, non remplacé : deux jeux "
+                "de quantités de base côte à côte (--replace-quantities le remplace)",
+            )
+        )
     err.print(
         say(
             f"  {info['elements_with_work_items']} element(s) given their work item quantities (Bimquant_WorkItems)",
@@ -622,9 +640,12 @@ def print_writeback(result: bimquant.Writeback, locale: str = "en") -> None:
             )
         )
     skipped = result.skipped
-    for row in skipped.head(SKIPPED_SHOWN).itertuples():
-        about = " ".join(show(v) for v in (row.what, row.global_id, row.code) if isinstance(v, str) and v)
-        err.print(f"[yellow]{say('Skipped', 'Non écrit')}:[/] {about}: {show(row.reason)}")
+    reasons_fr = info.get("skipped_fr") or list(skipped["reason"])
+    for index, row in enumerate(skipped.head(SKIPPED_SHOWN).itertuples()):
+        what = say(row.what, SKIPPED_WHAT_FR.get(row.what, row.what))
+        about = " ".join(show(v) for v in (what, row.global_id, row.code) if isinstance(v, str) and v)
+        reason = say(row.reason, reasons_fr[index])
+        err.print(f"[yellow]{say('Skipped:', 'Non écrit :')}[/] {about}{say(':', ' :')} {show(reason)}")
     if len(skipped) > SKIPPED_SHOWN:
         more = len(skipped) - SKIPPED_SHOWN
         err.print(say(f"  ... and {more} more skipped", f"  ... et {more} de plus"))

@@ -6,13 +6,15 @@ Everything the page needs is inside it: the styles, the data (one JSON block), t
 A Content-Security-Policy forbids the page any network access, so it opens the same from an
 e-mail, a USB stick or a machine without internet.
 
-Text from the model (names, storeys, materials) only ever reaches the page through the JSON
-block (with ``<`` escaped, so no ``</script>`` can end it) and ``textContent`` in the viewer,
-never as HTML.
+Text from the model (names, storeys, materials) only ever reaches the page inside the data
+block (JSON compressed with the meshes, then base64: no ``<`` can end the script element) and
+``textContent`` in the viewer, never as HTML.
 """
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import math
 import os
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from bimquant.columns import LINE_COLUMNS, QUANTITY_COLUMNS
@@ -35,7 +38,7 @@ from bimquant.takeoff import Takeoff
 
 # element statuses, in the order of the status colour legend
 STATUSES = ("priced_once", "double_counted", "not_priced", "not_building_work", "failed", "removed")
-DIFF_STATUSES = ("unchanged", "changed", "added", "removed", "ambiguous")
+DIFF_STATUSES = ("unchanged", "changed", "moved", "reclassified", "added", "removed", "ambiguous")
 # the estimate's line columns the page shows (the cost split and the source stay in the DPGF)
 ITEM_COLUMNS = [c for c in LINE_COLUMNS if c not in ("currency", "labour", "material", "equipment", "source")]
 
@@ -85,18 +88,48 @@ def render(view: View) -> str:
     """The report's HTML text."""
     viewer = resources.files("bimquant.report") / "viewer"
     template = (viewer / "template.html").read_text(encoding="utf-8")
-    data = json.dumps(_clean(payload(view)), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     language = view.budget.info.get("language") or "en"
     parts = {
         "LANG": "fr" if language == "fr" else "en",
         "TITLE": _escape_html(view.info.get("title", "bimquant")),
         "STYLE": (viewer / "viewer.css").read_text(encoding="utf-8"),
-        "DATA": _in_script(data),
+        "DATA": pack(payload(view), view.scene.payload()[1]),
         "THREE": (viewer / "three.min.js").read_text(encoding="utf-8"),
         "VIEWER": (viewer / "viewer.js").read_text(encoding="utf-8"),
     }
     # one pass: a marker written inside the data (a model's names) is never expanded
     return re.sub(r"/\*@([A-Z]+)@\*/", lambda match: parts[match.group(1)], template)
+
+
+def pack(data: dict, arrays: dict[str, np.ndarray]) -> str:
+    """The page's data as one base64 text: gzip of ``[JSON length, 4 bytes][JSON, padded to 4
+    bytes][each array, padded to 4 bytes]``, the arrays' places in ``data["arrays"]`` (name ->
+    ``[offset, length, type]`` from the first array). Base64 has no ``<``: nothing from the model
+    can end the script element, and the JSON inside is compressed with the meshes (a 100,000
+    element model's tables shrink about fivefold)."""
+    binary, places = bytearray(), {}
+    for name, array in arrays.items():
+        raw = np.ascontiguousarray(array).tobytes()
+        places[name] = [len(binary), len(raw), array.dtype.str.lstrip("<|")]
+        binary += raw + b"\0" * (-len(raw) % 4)
+    text = json.dumps(_clean({**data, "arrays": places}), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    encoded = text.encode("utf-8")
+    encoded += b" " * (-len(encoded) % 4)
+    whole = len(encoded).to_bytes(4, "little") + encoded + bytes(binary)
+    return base64.b64encode(gzip.compress(whole, compresslevel=6, mtime=0)).decode("ascii")
+
+
+def unpack(text: str) -> tuple[dict, dict[str, np.ndarray]]:
+    """:func:`pack`'s inverse: ``(data, arrays)`` (the tests read a page with it)."""
+    whole = gzip.decompress(base64.b64decode(text))
+    size = int.from_bytes(whole[:4], "little")
+    data = json.loads(whole[4 : 4 + size].decode("utf-8"))
+    start = 4 + size
+    arrays = {
+        name: np.frombuffer(whole, dtype="<" + kind, count=length // np.dtype(kind).itemsize, offset=start + offset)
+        for name, (offset, length, kind) in data["arrays"].items()
+    }
+    return data, arrays
 
 
 def payload(view: View) -> dict:
@@ -119,17 +152,26 @@ def payload(view: View) -> dict:
     quantity_columns = [c for c in QUANTITY_COLUMNS if c in measured.columns and measured[c].notna().any()]
     shown = measured.reindex(elements["global_id"])[quantity_columns].astype(float).round(6)
     quantities = {column: [_number(v) for v in shown[column].tolist()] for column in quantity_columns}
+    # the revision's statuses in legend order, then any other it gives (moved, reclassified...)
+    diff_statuses = list(dict.fromkeys([*DIFF_STATUSES, *(s for s in elements["diff_status"] if s)]))
     classes, class_codes = _codes(elements["ifc_class"])
     names, name_codes = _codes(elements["name"])
     storeys, storey_codes = _codes(elements["storey"])
     info = budget.info
     return {
-        "header": {**view.info, "version": _version(), "ruleset": info.get("ruleset"), "prices": info.get("prices")},
+        "header": {
+            **view.info,
+            "version": _version(),
+            "ruleset": info.get("ruleset"),
+            # the price library's name only: the page is sent outside, its folders stay here
+            "prices": Path(info["prices"]).name if info.get("prices") else None,
+        },
         "language": locale,
         "currency": budget.currency,
         "summary": {
             "coverage": info.get("coverage") or {},
             "totals": budget.totals,
+            "client_totals": budget.client_totals,
             "ratios": budget.ratios,
             "measured": int(view.takeoff.info.get("elements_measured", len(view.takeoff.elements))),
             "failed": len(view.takeoff.failures),
@@ -140,10 +182,13 @@ def payload(view: View) -> dict:
         "items": _records(lines, ITEM_COLUMNS),
         "item_elements": _item_elements(lines, work),
         "lots": _records(budget.lots, ["lot", "amount", "share", "items", "unpriced_items"]),
-        "by_storey": _records(
-            work.by_storey if work is not None else pd.DataFrame(), ["code", "storey", "quantity", "elements"]
-        ),
-        "storey_order": list(work.storeys) if work is not None else [],
+        "by_storey": [
+            {**row, "storey": row.get("storey") or ""}
+            for row in _records(
+                work.by_storey if work is not None else pd.DataFrame(), ["code", "storey", "quantity", "elements"]
+            )
+        ],
+        "storey_order": [storey or "" for storey in work.storeys] if work is not None else [],
         "elements": {
             "global_id": list(elements["global_id"]),
             "classes": classes,
@@ -154,8 +199,8 @@ def payload(view: View) -> dict:
             "storey": storey_codes,
             "statuses": list(STATUSES),
             "status": [STATUSES.index(s) for s in elements["status"]],
-            "diff_statuses": list(DIFF_STATUSES),
-            "diff_status": [DIFF_STATUSES.index(s) if s else -1 for s in elements["diff_status"]],
+            "diff_statuses": diff_statuses,
+            "diff_status": [diff_statuses.index(s) if s else -1 for s in elements["diff_status"]],
             "suspect": {str(i): flags for i, flags in enumerate(elements["suspect"]) if flags},
             "reason": {str(i): reason for i, reason in enumerate(elements["reason"]) if reason},
         },
@@ -164,7 +209,7 @@ def payload(view: View) -> dict:
         "feeds": feeds,
         "formulas": list(formulas),
         "diff": _diff(view.revision),
-        "scene": view.scene.payload(),
+        "scene": view.scene.payload()[0],
     }
 
 
@@ -200,6 +245,25 @@ def _warnings(view: View) -> list[dict]:
         said.append({"kind": "failed", "text": str(len(view.takeoff.failures))})
     if view.scene.decimated:
         said.append({"kind": "decimated", "text": str(len(view.scene.decimated))})
+    revision = view.revision
+    if revision is not None and len(revision.elements):
+        status = revision.elements["status"]
+        added, removed = int((status == "added").sum()), int((status == "removed").sum())
+        if added + removed > len(status) / 2:
+            old = Path(revision.info.get("old_file") or "").name
+            french = (view.budget.info.get("language") or "en") == "fr"
+            said.append(
+                {
+                    "kind": "revision",
+                    "text": (
+                        f"{added} éléments ajoutés et {removed} supprimés sur {len(status)} : {old} est-elle bien "
+                        "une version antérieure de cette maquette ?"
+                        if french
+                        else f"{added} elements added and {removed} removed of {len(status)}: is {old} an earlier "
+                        "revision of this model?"
+                    ),
+                }
+            )
     return said
 
 
@@ -210,7 +274,10 @@ def _diff(revision: Revision | None) -> dict | None:
     return {
         "old_file": Path(revision.info.get("old_file") or "").name,
         "totals": totals,
-        "items": _records(revision.items, ["code", "label", "unit", "old_quantity", "new_quantity", "delta_amount"]),
+        "items": _records(
+            revision.items[revision.items["delta_quantity"] != 0],
+            ["code", "label", "unit", "old_quantity", "new_quantity", "delta_quantity", "delta_amount"],
+        ),
     }
 
 
@@ -263,11 +330,6 @@ def _clean(value):
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         return _clean(value.item())
     return value
-
-
-def _in_script(data: str) -> str:
-    """JSON safe inside a ``<script>`` element: no ``<`` at all, so nothing can close it."""
-    return data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _escape_html(text: str) -> str:

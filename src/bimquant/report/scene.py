@@ -18,7 +18,6 @@ in 32-bit floats.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from dataclasses import dataclass, field
 
@@ -33,7 +32,7 @@ _UINT16 = 65_535
 class Scene:
     """Packed meshes: ``bodies`` stored once each, ``instances`` placing them for elements.
 
-    ``payload()`` is what the HTML report embeds (base64 little-endian typed arrays)."""
+    ``payload()`` is what the HTML report embeds."""
 
     centre: np.ndarray  # (3,) world coordinates of the scene's origin, m
     positions: list[np.ndarray] = field(default_factory=list)  # uint16 (n, 3) per body
@@ -45,22 +44,28 @@ class Scene:
     decimated: list[int] = field(default_factory=list)  # element indices drawn simplified
     triangles: int = 0  # drawn, instances counted
 
-    def payload(self) -> dict:
+    def payload(self) -> tuple[dict, dict[str, np.ndarray]]:
+        """``(facts, arrays)``: the counts the page states, and the typed arrays (little-endian)
+        it draws from: ``body_counts`` (vertices, triangles per body), ``body_scales``,
+        ``positions``, ``indices``, ``instance_element``, ``instance_body``, ``instance_offset``."""
         counts = np.array([[len(p), len(i)] for p, i in zip(self.positions, self.indices)], dtype="<u4")
-        return {
+        facts = {
             "centre": [float(c) for c in self.centre],
             "bodies": len(self.positions),
             "instances": len(self.instance_element),
             "triangles": self.triangles,
-            "body_counts": _b64(counts),
-            "body_scales": _b64(np.array(self.scales, dtype="<f4")),
-            "positions": _b64(np.concatenate(self.positions) if self.positions else np.zeros(0, "<u2")),
-            "indices": _b64(np.concatenate(self.indices) if self.indices else np.zeros(0, "<u2")),
-            "instance_element": _b64(np.array(self.instance_element, dtype="<u4")),
-            "instance_body": _b64(np.array(self.instance_body, dtype="<u4")),
-            "instance_offset": _b64(np.array(self.instance_offset, dtype="<f4")),
             "decimated": self.decimated,
         }
+        arrays = {
+            "body_counts": counts.reshape(-1),
+            "body_scales": np.array(self.scales, dtype="<f4").reshape(-1),
+            "positions": np.concatenate(self.positions).reshape(-1) if self.positions else np.zeros(0, "<u2"),
+            "indices": np.concatenate(self.indices).reshape(-1) if self.indices else np.zeros(0, "<u2"),
+            "instance_element": np.array(self.instance_element, dtype="<u4"),
+            "instance_body": np.array(self.instance_body, dtype="<u4"),
+            "instance_offset": np.array(self.instance_offset, dtype="<f4").reshape(-1),
+        }
+        return facts, arrays
 
 
 def pack_scene(meshes: list[tuple[np.ndarray, np.ndarray] | None]) -> Scene:
@@ -137,7 +142,3 @@ def _compact(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, np.nd
 def _key(local: np.ndarray, faces: np.ndarray) -> bytes:
     steps = np.round(local / INSTANCE_STEP_M).astype(np.int64)
     return hashlib.blake2b(steps.tobytes() + faces.astype(np.int64).tobytes(), digest_size=16).digest()
-
-
-def _b64(array: np.ndarray) -> str:
-    return base64.b64encode(np.ascontiguousarray(array).tobytes()).decode("ascii")

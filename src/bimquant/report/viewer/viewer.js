@@ -1,8 +1,27 @@
 /* bimquant HTML report: tables, charts and the 3D view, from the JSON block #bq-data.
    Text from the model only ever goes into the page as textContent, never as HTML. */
-(function () {
+(async function () {
   "use strict";
-  const D = JSON.parse(document.getElementById("bq-data").textContent);
+  // the data block: base64 of gzip([JSON length][JSON][typed arrays]), see bimquant.report.html.pack
+  const packed = document.getElementById("bq-data").textContent.trim();
+  const bin = atob(packed);
+  const zipped = new Uint8Array(bin.length);
+  for (let k = 0; k < bin.length; k++) zipped[k] = bin.charCodeAt(k);
+  let whole;
+  try {
+    whole = await new Response(new Blob([zipped]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  } catch (err) {
+    document.body.prepend(Object.assign(document.createElement("p"), { textContent: "This browser is too old to open the report (no DecompressionStream) / Navigateur trop ancien pour ouvrir ce rapport." }));
+    throw err;
+  }
+  const size = new DataView(whole).getUint32(0, true);
+  const D = JSON.parse(new TextDecoder().decode(new Uint8Array(whole, 4, size)));
+  const TYPES = { u2: Uint16Array, u4: Uint32Array, f4: Float32Array };
+  const arrayOf = (name) => {
+    const [offset, length, kind] = D.arrays[name];
+    const Type = TYPES[kind];
+    return new Type(whole, 4 + size + offset, length / Type.BYTES_PER_ELEMENT);
+  };
   const FR = D.language === "fr";
   const T = FR ? {
     model: "Maquette", schema: "Schéma", created: "Édité le", sha: "SHA-256", version: "bimquant", rules: "Règles", prices: "Prix",
@@ -23,9 +42,13 @@
     no_webgl: "Ce navigateur n'affiche pas la 3D (WebGL indisponible) : les tableaux restent complets.",
     other: "autres", none: "aucun ouvrage", first_item: "un élément qui alimente plusieurs ouvrages prend la couleur du premier",
     diff: "Révision", diff_against: "Comparée à", plus: "Plus-value", minus: "Moins-value", old_q: "Qté avant", new_q: "Qté après", delta_amount: "Montant de l'écart HT",
-    share_col: "Part", kinds: { rules: "Règles", file: "Fichier", assumption: "Hypothèse", unpriced: "Ouvrages sans prix", failed: "Éléments dont la géométrie a échoué", decimated: "Éléments dessinés simplifiés (quantités exactes)" },
-    statuses: { priced_once: "Chiffré une fois", double_counted: "Compté deux fois", not_priced: "Compté sans prix", not_building_work: "Hors ouvrages (non compté)", failed: "Géométrie en échec", removed: "Supprimé", suspect: "Valeur déclarée suspecte" },
-    diff_statuses: { unchanged: "Inchangé", changed: "Modifié", added: "Ajouté", removed: "Supprimé", ambiguous: "Ambigu" },
+    no_storey: "(sans niveau)", total: "Total", rounding: "Écart d'arrondi (quantités par niveau arrondies)", no_prices: "sans bordereau de prix",
+    show_zero: "Afficher les ouvrages de quantité nulle", dpgf_client: "DPGF client (prix de vente arrondis au centime)",
+    floor_spaces: "Surface utile des locaux (IfcSpace)", floor_slabs: "Surface des dalles (pas de locaux dans la maquette ; ce n'est pas la SDP)",
+    not_building: "hors ouvrages", diff_total: "Écart HT au prix du bordereau (déboursé)", delta_q: "Écart",
+    share_col: "Part", kinds: { rules: "Règles", file: "Fichier", assumption: "Hypothèse", unpriced: "Ouvrages sans prix", failed: "Éléments dont la géométrie a échoué", decimated: "Éléments dessinés simplifiés (quantités exactes)", revision: "Révision" },
+    statuses: { priced_once: "Chiffré une fois", double_counted: "Compté deux fois", not_priced: "Corps non chiffré (aucun ouvrage de structure)", not_building_work: "Hors ouvrages (non compté)", failed: "Géométrie en échec", removed: "Supprimé", suspect: "Valeur déclarée suspecte" },
+    diff_statuses: { unchanged: "Inchangé", changed: "Modifié", moved: "Déplacé", reclassified: "Reclassé", added: "Ajouté", removed: "Supprimé", ambiguous: "Ambigu" },
     click_hint: "Glisser : tourner · molette : zoom · clic droit : déplacer · clic : détail d'un élément",
     footer: "Rapport autonome produit par bimquant : aucune ressource externe, aucun accès réseau. Les quantités viennent de la géométrie ; la 3D est une vue, les maillages affichés peuvent être simplifiés.",
   } : {
@@ -47,9 +70,13 @@
     no_webgl: "This browser cannot show 3D (no WebGL): the tables are complete.",
     other: "others", none: "no work item", first_item: "an element feeding several items takes the colour of the first",
     diff: "Revision", diff_against: "Compared with", plus: "Added value", minus: "Removed value", old_q: "Old qty", new_q: "New qty", delta_amount: "Amount of the change",
-    share_col: "Share", kinds: { rules: "Rules", file: "File", assumption: "Assumption", unpriced: "Items without a price", failed: "Elements whose geometry failed", decimated: "Elements drawn simplified (quantities exact)" },
-    statuses: { priced_once: "Priced once", double_counted: "Counted twice", not_priced: "Counted, not priced", not_building_work: "Not building work (not counted)", failed: "Geometry failed", removed: "Removed", suspect: "Authored value suspect" },
-    diff_statuses: { unchanged: "Unchanged", changed: "Changed", added: "Added", removed: "Removed", ambiguous: "Ambiguous" },
+    no_storey: "(no storey)", total: "Total", rounding: "Rounding (quantities per storey rounded)", no_prices: "no price library",
+    show_zero: "Show the items of quantity zero", dpgf_client: "Client DPGF (sale prices rounded to the cent)",
+    floor_spaces: "Net floor area of the spaces (IfcSpace)", floor_slabs: "Area of the floor slabs (no spaces in the model)",
+    not_building: "not building work", diff_total: "Change excl. VAT at the price library's costs", delta_q: "Change",
+    share_col: "Share", kinds: { rules: "Rules", file: "File", assumption: "Assumption", unpriced: "Items without a price", failed: "Elements whose geometry failed", decimated: "Elements drawn simplified (quantities exact)", revision: "Revision" },
+    statuses: { priced_once: "Priced once", double_counted: "Counted twice", not_priced: "Body not priced (no structure item)", not_building_work: "Not building work (not counted)", failed: "Geometry failed", removed: "Removed", suspect: "Authored value suspect" },
+    diff_statuses: { unchanged: "Unchanged", changed: "Changed", moved: "Moved", reclassified: "Reclassified", added: "Added", removed: "Removed", ambiguous: "Ambiguous" },
     click_hint: "Drag: rotate · wheel: zoom · right drag: pan · click: an element's detail",
     footer: "Self-contained report made by bimquant: no external resource, no network access. Quantities come from geometry; the 3D is a view, its meshes may be simplified.",
   };
@@ -78,7 +105,9 @@
   const F2 = nf(2), F0 = nf(0), F3 = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 3 });
   const num = (v, f = F2) => (v === null || v === undefined || Number.isNaN(v) ? "" : f.format(v));
   const money = (v) => (v === null || v === undefined ? "" : F2.format(v) + " " + (CUR === "EUR" ? "€" : CUR));
-  const pct = (v) => (v === null || v === undefined ? "" : new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 1 }).format(v));
+  const pct = (v) => (v === null || v === undefined ? "" : new Intl.NumberFormat(LOCALE, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v));
+  const plain = (t) => t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const storeyLabel = (s) => s || T.no_storey;
   const fill = (node, ...children) => node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
   const text = (list, i) => (i === undefined || i < 0 ? "" : list[i]);
 
@@ -112,13 +141,19 @@
   );
   const S = D.summary, TOT = S.totals || {}, COV = S.coverage || {}, RAT = S.ratios || {};
   const card = (label, value, note) => el("div", { class: "card" }, el("div", { class: "label" }, label), el("div", { class: "value" }, value), note ? el("div", { class: "note" }, note) : null);
-  document.getElementById("summary").append(
-    card(T.direct, money(TOT.direct_cost)),
-    card(T.excl, money(TOT.total_excl_vat), TOT.complete === false ? `${TOT.unpriced_items} ${T.unpriced}` : null),
-    card(T.incl, money(TOT.total_incl_vat)),
-    RAT.cost_per_m2_excl_vat ? card(T.per_m2, money(RAT.cost_per_m2_excl_vat), `${T.floor} ${num(RAT.floor_area_m2)} m²`) : null,
+  const PRICED = !!H.prices;
+  const amount = (v) => (PRICED ? money(v) : "—");
+  const CLIENT = D.summary.client_totals || {};
+  const floorNote = RAT.floor_area_m2 ? `${RAT.floor_area_basis === "spaces" ? T.floor_spaces : T.floor_slabs} : ${num(RAT.floor_area_m2)} m²` : null;
+  const clientNote = PRICED && CLIENT.total_excl_vat !== undefined && CLIENT.total_excl_vat !== TOT.total_excl_vat ? `${T.dpgf_client} : ${money(CLIENT.total_excl_vat)}` : null;
+  fill(document.getElementById("summary"),
+    card(T.direct, amount(TOT.direct_cost), PRICED ? null : T.no_prices),
+    card(T.excl, amount(TOT.total_excl_vat), PRICED && TOT.complete === false ? `${TOT.unpriced_items} ${T.unpriced}` : clientNote),
+    card(T.incl, amount(TOT.total_incl_vat)),
+    PRICED && RAT.cost_per_m2_excl_vat ? card(T.per_m2, money(RAT.cost_per_m2_excl_vat), floorNote) : null,
     card(T.measured, F0.format(S.measured), `${T.failed_el} : ${S.failed} · ${T.excluded} : ${S.excluded}`),
-    card(T.counted, `${F0.format(COV.elements_mapped || 0)} / ${F0.format(COV.elements || 0)}`, COV.volume_share !== undefined ? `${pct(COV.volume_share)} ${T.share}` : null),
+    card(T.counted, `${F0.format(COV.elements_mapped || 0)} / ${F0.format(COV.elements || 0)}`,
+      [COV.not_building_work ? `${F0.format(COV.not_building_work)} ${T.not_building}` : null, COV.volume_share !== undefined ? `${pct(COV.volume_share)} ${T.share}` : null].filter(Boolean).join(" · ")),
     card(T.statuses.priced_once, F0.format(COV.priced_once || 0)),
     card(T.statuses.double_counted, F0.format(COV.double_counted || 0)),
     card(T.statuses.not_priced, F0.format(COV.not_priced || 0)),
@@ -133,6 +168,13 @@
   const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6",
     "#d37295", "#a0cbe8", "#ffbe7d", "#8cd17d", "#b6992d", "#499894", "#fabfd2", "#79706e", "#d4a6c8", "#9d7660"];
   const GREY = "#c8ccd2";
+  // twenty hand-picked colours, then hues a golden angle apart: no two items share a colour
+  const colourAt = (k) => {
+    if (k < PALETTE.length) return PALETTE[k];
+    const h = (k * 137.508) % 360, s = 0.55, l = k % 2 ? 0.45 : 0.62;
+    const f = (n) => { const a = (n + h / 30) % 12; const c = l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(a - 3, 9 - a, 1)); return Math.round(255 * c).toString(16).padStart(2, "0"); };
+    return "#" + f(0) + f(8) + f(4);
+  };
   const STATUS_COLOURS = { priced_once: "#3a9d4a", double_counted: "#d62728", not_priced: "#ff8c1a", not_building_work: "#b9bec6", failed: "#000000", removed: "#8b1a1a", suspect: "#8e44ad" };
   const DIFF_COLOURS = { unchanged: "#c8ccd2", changed: "#1f77d4", added: "#2ca02c", removed: "#d62728", ambiguous: "#ff8c1a" };
   const lotNames = [...itemsOfLot.keys()];
@@ -140,8 +182,8 @@
   for (let i = 0; i < N; i++) if (feedsOf[i].length) firstItem[i] = Math.min(...feedsOf[i].map((f) => f[1]));
   function hex(c) { return [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)]; }
   function colourOf(i, mode) {
-    if (mode === "item") return firstItem[i] < 0 ? GREY : PALETTE[firstItem[i] % PALETTE.length];
-    if (mode === "lot") return firstItem[i] < 0 ? GREY : PALETTE[lotNames.indexOf(D.items[firstItem[i]].lot) % PALETTE.length];
+    if (mode === "item") return firstItem[i] < 0 ? GREY : colourAt(firstItem[i]);
+    if (mode === "lot") return firstItem[i] < 0 ? GREY : colourAt(lotNames.indexOf(D.items[firstItem[i]].lot));
     if (mode === "diff") return DIFF_COLOURS[text(E.diff_statuses, E.diff_status[i])] || GREY;
     if (E.suspect[i] && statusName(i) !== "double_counted") return STATUS_COLOURS.suspect;
     return STATUS_COLOURS[statusName(i)] || GREY;
@@ -168,10 +210,16 @@
     const thead = el("thead", {}, el("tr", {}, columns.map((c) => el("th", { class: c.num ? "num" : "", "data-key": c.key }, c.label))));
     const tbody = el("tbody");
     const node = el("table", { class: "data", id }, thead, tbody);
+    if (options.footer) {
+      node.appendChild(el("tfoot", {}, el("tr", {}, columns.map((c, k) => {
+        const value = options.footer[c.key];
+        return el("th", { class: c.num ? "num" : "", "data-key": c.key, "data-value": typeof value === "number" ? String(value) : null }, k === 0 ? T.total : value === undefined ? "" : c.format ? c.format(value, {}) : String(value));
+      }))));
+    }
     let order = rows.map((_, i) => i);
     function draw() {
       tbody.replaceChildren();
-      const filter = (options.filterNode && options.filterNode.value.trim().toLowerCase()) || "";
+      const filter = plain((options.filterNode && options.filterNode.value.trim()) || "");
       for (const r of order) {
         const row = rows[r];
         const cells = columns.map((c) => {
@@ -182,7 +230,8 @@
           return td;
         });
         const tr = el("tr", { class: (options.onClick ? "clickable " : "") + (options.rowClass ? options.rowClass(row) : "") }, cells);
-        if (filter && !tr.textContent.toLowerCase().includes(filter)) continue;
+        if (filter && !plain(tr.textContent).includes(filter)) continue;
+        if (options.keep && !options.keep(row)) continue;
         if (options.onClick) tr.addEventListener("click", () => options.onClick(row, r, tr));
         tbody.appendChild(tr);
       }
@@ -201,6 +250,7 @@
       draw();
     }));
     if (options.filterNode) options.filterNode.addEventListener("input", draw);
+    if (options.redraw) options.redraw.addEventListener("change", draw);
     draw();
     return node;
   }
@@ -209,29 +259,39 @@
 
   // work items
   const itemFilter = el("input", { type: "search", class: "filter", placeholder: T.filter, id: "items-filter" });
+  const showZero = el("input", { type: "checkbox", id: "show-zero" });
   const itemRows = D.items.map((item, i) => ({ ...item, index: i, n: D.item_elements[i] }));
-  section(T.items, itemFilter, el("div", { class: "scroll" }, table("items-table", [
+  const sum = (rows, key) => Math.round(rows.reduce((a, r) => a + (r[key] || 0), 0) * 100) / 100;
+  section(T.items, el("div", {}, itemFilter, " ", el("label", {}, showZero, " ", T.show_zero)), el("div", { class: "scroll" }, table("items-table", [
     { key: "code", label: T.code },
     { key: "lot", label: T.lot },
     { key: "label", label: T.label },
     { key: "unit", label: T.unit },
     { key: "quantity", label: T.quantity, num: true, format: (v) => num(v) },
     { key: "unit_price", label: T.unit_price, num: true, format: (v) => money(v) },
-    { key: "amount", label: T.amount, num: true, format: (v, row) => (row.priced ? money(v) : T.unpriced) },
+    { key: "amount", label: T.amount, num: true, format: (v, row) => (row.priced === false ? T.unpriced : money(v)) },
     { key: "sale_unit_price", label: T.sale_unit_price, num: true, format: (v) => money(v) },
-    { key: "sale_amount", label: T.sale_amount, num: true, format: (v, row) => (row.priced ? money(v) : T.unpriced) },
+    { key: "sale_amount", label: T.sale_amount, num: true, format: (v, row) => (row.priced === false ? T.unpriced : money(v)) },
     { key: "n", label: T.elements, num: true, format: (v) => F0.format(v) },
-  ], itemRows, { filterNode: itemFilter, onClick: (row, _, tr) => selectItem(row.index, tr), rowClass: (row) => (row.priced ? "" : "unpriced") })));
+  ], itemRows, {
+    filterNode: itemFilter, redraw: showZero, keep: (row) => showZero.checked || row.quantity !== 0,
+    onClick: (row, _, tr) => selectItem(row.index, tr), rowClass: (row) => (row.priced ? "" : "unpriced"),
+    footer: PRICED ? { amount: sum(D.items, "amount"), sale_amount: sum(D.items, "sale_amount") } : {},
+  })));
 
   // lots
   const maxShare = Math.max(0.0001, ...D.lots.map((l) => l.share || 0));
+  const elementsOfLot = (lot) => [...new Set((itemsOfLot.get(lot) || []).flatMap((i) => [...elementsOfItem[i]]))];
   section(T.lots, el("div", { class: "scroll" }, table("lots-table", [
     { key: "lot", label: T.lot },
     { key: "amount", label: T.amount, num: true, format: (v) => money(v) },
     { key: "share", label: T.share_col, num: true, format: (v) => el("span", {}, el("span", { class: "bar", style: `width:${Math.round(80 * (v || 0) / maxShare)}px` }), " ", pct(v)) },
     { key: "items", label: T.items_n, num: true },
     { key: "unpriced_items", label: T.unpriced_n, num: true },
-  ], D.lots, { onClick: (row, _, tr) => select((itemsOfLot.get(row.lot) || []).flatMap((i) => [...elementsOfItem[i]]), tr) })));
+  ], D.lots, {
+    onClick: (row, _, tr) => select(elementsOfLot(row.lot), tr),
+    footer: PRICED ? { amount: sum(D.lots, "amount"), items: D.lots.reduce((a, l) => a + (l.items || 0), 0), unpriced_items: D.lots.reduce((a, l) => a + (l.unpriced_items || 0), 0) } : {},
+  })));
 
   // by storey: amounts from the items' quantities per storey at their unit price
   const priceOf = new Map(D.items.map((item) => [item.code, item.priced ? item.unit_price : null]));
@@ -243,13 +303,19 @@
     for (let i = 0; i < N; i++) if (E.storeys[E.storey[i]] === storey) members.push(i);
     return { storey, amount: Math.round(amount * 100) / 100, n: members.length, members };
   });
-  const storeyTotal = storeyRows.reduce((s, r) => s + r.amount, 0) || 1;
+  const storeySum = Math.round(storeyRows.reduce((s, r) => s + r.amount, 0) * 100) / 100;
+  const gap = Math.round(((TOT.direct_cost || 0) - storeySum) * 100) / 100;
+  if (PRICED && gap !== 0) storeyRows.push({ storey: T.rounding, amount: gap, n: null, members: [], rounding: true });
+  const storeyTotal = TOT.direct_cost || storeySum || 1;
   section(T.storeys, el("div", { class: "scroll" }, table("storeys-table", [
-    { key: "storey", label: T.storey },
-    { key: "amount", label: T.amount, num: true, format: (v) => money(v) },
-    { key: "share", label: T.share_col, num: true, value: (row) => row.amount / storeyTotal, format: (v) => pct(v) },
+    { key: "storey", label: T.storey, format: (v, row) => (row.rounding ? v : storeyLabel(v)) },
+    { key: "amount", label: T.amount, num: true, format: (v) => amount(v) },
+    { key: "share", label: T.share_col, num: true, value: (row) => (row.rounding ? null : row.amount / storeyTotal), format: (v) => (PRICED ? pct(v) : "") },
     { key: "n", label: T.elements, num: true },
-  ], storeyRows, { onClick: (row, _, tr) => select(row.members, tr) })));
+  ], storeyRows, {
+    onClick: (row, _, tr) => select(row.members, tr),
+    footer: PRICED ? { amount: Math.round(storeyRows.reduce((s, r) => s + r.amount, 0) * 100) / 100, n: storeyRows.reduce((s, r) => s + r.n, 0) } : {},
+  })));
 
   // charts
   function bars(title, labels, values, format) {
@@ -267,7 +333,7 @@
       const r = document.createElementNS(NS, "rect");
       r.setAttribute("x", left); r.setAttribute("y", y + 3); r.setAttribute("height", rowH - 6);
       r.setAttribute("width", Math.max(0, (width - left - 110) * Math.abs(values[k]) / max));
-      r.setAttribute("fill", PALETTE[k % PALETTE.length]);
+      r.setAttribute("fill", colourAt(k));
       const v = document.createElementNS(NS, "text");
       v.setAttribute("x", left + 4 + (width - left - 110) * Math.abs(values[k]) / max); v.setAttribute("y", y + 13);
       v.textContent = format(values[k]);
@@ -283,7 +349,7 @@
     const item = D.items[Number(itemChoice.value)];
     if (!item) return;
     const rows = storeyNames.map((s) => D.by_storey.filter((r) => r.code === item.code && r.storey === s).reduce((a, r) => a + (r.quantity || 0), 0));
-    const chart = bars(`${T.qty_by_storey} (${item.unit})`, storeyNames, rows, (v) => `${num(v)} ${item.unit}`);
+    const chart = bars(`${T.qty_by_storey} ${item.code} (${item.unit})`, storeyNames.map(storeyLabel), rows, (v) => `${num(v)} ${item.unit}`);
     fill(qtyChart, itemChoice, ...chart.childNodes);
   }
   itemChoice.addEventListener("change", drawQuantities);
@@ -291,7 +357,7 @@
   if (firstWithStoreys >= 0) itemChoice.value = String(firstWithStoreys);
   section(T.charts, el("div", { class: "charts" },
     bars(T.cost_by_lot, D.lots.map((l) => l.lot), D.lots.map((l) => l.amount || 0), money),
-    bars(T.cost_by_storey, storeyRows.map((r) => r.storey), storeyRows.map((r) => r.amount), money),
+    bars(T.cost_by_storey, storeyRows.filter((r) => !r.rounding).map((r) => storeyLabel(r.storey)), storeyRows.filter((r) => !r.rounding).map((r) => r.amount), money),
     qtyChart));
   drawQuantities();
 
@@ -310,7 +376,7 @@
       { key: "status", label: T.status },
       { key: "reason", label: T.reason },
     ], check.map((i) => ({
-      i, gid: E.global_id[i], cls: E.classes[E.ifc_class[i]], name: E.names[E.name[i]], storey: E.storeys[E.storey[i]],
+      i, gid: E.global_id[i], cls: E.classes[E.ifc_class[i]], name: E.names[E.name[i]], storey: storeyLabel(E.storeys[E.storey[i]]),
       status: T.statuses[statusName(i)] + (E.suspect[i] ? " · " + T.statuses.suspect : ""), reason: E.reason[i] || E.suspect[i] || "",
     })), { onClick: (row, _, tr) => { select([row.i], tr); showElement(row.i); } })));
   }
@@ -319,11 +385,12 @@
   if (D.diff) {
     const DT = D.diff.totals || {};
     section(`${T.diff} · ${T.diff_against} ${D.diff.old_file}`,
-      el("div", { class: "cards" }, card(T.plus, money(DT.plus_value)), card(T.minus, money(DT.minus_value)), card(T.excl, money(DT.total_excl_vat))),
+      el("div", { class: "cards" }, card(T.plus, money(DT.plus_value)), card(T.minus, money(DT.minus_value)), card(T.diff_total, money(DT.total_excl_vat))),
       el("div", { class: "scroll" }, table("diff-table", [
         { key: "code", label: T.code }, { key: "label", label: T.label }, { key: "unit", label: T.unit },
         { key: "old_quantity", label: T.old_q, num: true, format: (v) => num(v) },
         { key: "new_quantity", label: T.new_q, num: true, format: (v) => num(v) },
+        { key: "delta_quantity", label: T.delta_q, num: true, format: (v) => num(v) },
         { key: "delta_amount", label: T.delta_amount, num: true, format: (v) => money(v) },
       ], D.diff.items)));
   }
@@ -341,7 +408,7 @@
     fill(panel,
       el("h3", {}, `${E.classes[E.ifc_class[i]]} · ${E.names[E.name[i]]}`),
       el("div", { class: "gid", id: "panel-gid" }, E.global_id[i]),
-      el("div", {}, `${T.storey} : ${E.storeys[E.storey[i]]}`),
+      el("div", {}, `${T.storey} : ${storeyLabel(E.storeys[E.storey[i]])}`),
       el("div", {}, `${T.status} : ${T.statuses[statusName(i)]}` + (E.diff_status[i] >= 0 ? ` · ${T.diff} : ${T.diff_statuses[E.diff_statuses[E.diff_status[i]]]}` : "")),
       E.suspect[i] ? el("div", {}, `${T.suspect} : ${E.suspect[i]}`) : null,
       E.reason[i] ? el("div", {}, `${T.reason} : ${E.reason[i]}`) : null,
@@ -365,11 +432,11 @@
     const entries = [];
     const count = (pred) => { let n = 0; for (let i = 0; i < N; i++) if (pred(i)) n++; return n; };
     if (mode === "item") {
-      D.items.forEach((item, i) => { if (elementsOfItem[i].size) entries.push([PALETTE[i % PALETTE.length], `${item.code} ${item.label}`, [...elementsOfItem[i]].filter((k) => firstItem[k] === i).length, () => selectItem(i)]); });
-      entries.push([GREY, T.none, count((i) => firstItem[i] < 0), null]);
+      D.items.forEach((item, i) => { if (elementsOfItem[i].size) entries.push([colourAt(i), `${item.code} ${item.label}`, elementsOfItem[i].size, () => selectItem(i)]); });
+      entries.push([GREY, T.none, count((i) => firstItem[i] < 0), () => select([...Array(N).keys()].filter((i) => firstItem[i] < 0))]);
     } else if (mode === "lot") {
-      lotNames.forEach((lot, k) => entries.push([PALETTE[k % PALETTE.length], lot, count((i) => firstItem[i] >= 0 && D.items[firstItem[i]].lot === lot), () => select((itemsOfLot.get(lot) || []).flatMap((j) => [...elementsOfItem[j]]))]));
-      entries.push([GREY, T.none, count((i) => firstItem[i] < 0), null]);
+      lotNames.forEach((lot, k) => entries.push([colourAt(k), lot, elementsOfLot(lot).length, () => select(elementsOfLot(lot))]));
+      entries.push([GREY, T.none, count((i) => firstItem[i] < 0), () => select([...Array(N).keys()].filter((i) => firstItem[i] < 0))]);
     } else if (mode === "diff") {
       E.diff_statuses.forEach((s, k) => entries.push([DIFF_COLOURS[s], T.diff_statuses[s], count((i) => E.diff_status[i] === k), () => select([...Array(N).keys()].filter((i) => E.diff_status[i] === k))]));
     } else {
@@ -405,16 +472,9 @@
     api.ready = true;
     return;
   }
-  function decode(b64, Type) {
-    const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
-    return new Type(bytes.buffer);
-  }
-  const SC = D.scene;
-  const counts = decode(SC.body_counts, Uint32Array), scales = decode(SC.body_scales, Float32Array);
-  const qpos = decode(SC.positions, Uint16Array), qidx = decode(SC.indices, Uint16Array);
-  const instElement = decode(SC.instance_element, Uint32Array), instBody = decode(SC.instance_body, Uint32Array), instOffset = decode(SC.instance_offset, Float32Array);
+  const counts = arrayOf("body_counts"), scales = arrayOf("body_scales");
+  const qpos = arrayOf("positions"), qidx = arrayOf("indices");
+  const instElement = arrayOf("instance_element"), instBody = arrayOf("instance_body"), instOffset = arrayOf("instance_offset");
   const bodies = counts.length / 2;
   const vStart = new Uint32Array(bodies + 1), tStart = new Uint32Array(bodies + 1);
   for (let b = 0; b < bodies; b++) { vStart[b + 1] = vStart[b] + counts[2 * b]; tStart[b + 1] = tStart[b] + counts[2 * b + 1]; }
@@ -423,6 +483,7 @@
   const chunks = [];
   let current = null;
   const elChunk = new Int32Array(N).fill(-1), elStart = new Uint32Array(N), elCount = new Uint32Array(N);
+  const elTStart = new Uint32Array(N), elTCount = new Uint32Array(N);
   for (let k = 0; k < instElement.length; k++) {
     const b = instBody[k], nv = counts[2 * b], nt = counts[2 * b + 1];
     if (!current || current.nv + nv > LIMIT) { current = { nv: 0, nt: 0, instances: [] }; chunks.push(current); }
@@ -444,6 +505,7 @@
         positions[3 * v] = qpos[3 * q] * sx + ox; positions[3 * v + 1] = qpos[3 * q + 1] * sy + oy; positions[3 * v + 2] = qpos[3 * q + 2] * sz + oz;
       }
       const base = elStart[e];
+      elTStart[e] = t; elTCount[e] = counts[2 * b + 1];
       for (let q = tStart[b]; q < tStart[b + 1]; q++, t++) {
         index[3 * t] = base + qidx[3 * q]; index[3 * t + 1] = base + qidx[3 * q + 1]; index[3 * t + 2] = base + qidx[3 * q + 2];
         faceElement[t] = e;
@@ -463,9 +525,45 @@
     scene.add(mesh);
   });
   api.drawn = hasMesh.reduce((a, b) => a + b, 0);
-  scene.add(new THREE.AmbientLight(0xffffff, 1.4));
-  const sun = new THREE.DirectionalLight(0xffffff, 1.9); sun.position.set(0.6, -1.0, 1.4); scene.add(sun);
-  const fillLight = new THREE.DirectionalLight(0xffffff, 0.6); fillLight.position.set(-1, 0.8, -0.4); scene.add(fillLight);
+  // what is highlighted is drawn again over everything (x-ray): a door inside the building,
+  // a removed wall, stay visible through the walls around them
+  const overlay = new THREE.Scene();
+  let overlayMeshes = [];
+  for (const target of [scene, overlay]) {
+    target.add(new THREE.AmbientLight(0xffffff, 1.4));
+    const sun = new THREE.DirectionalLight(0xffffff, 1.9); sun.position.set(0.6, -1.0, 1.4); target.add(sun);
+    const fillLight = new THREE.DirectionalLight(0xffffff, 0.6); fillLight.position.set(-1, 0.8, -0.4); target.add(fillLight);
+  }
+  const overlayMaterial = new THREE.MeshLambertMaterial({ vertexColors: true, flatShading: true, side: THREE.DoubleSide });
+  function setOverlay(indices) {
+    overlayMeshes.forEach((m) => { overlay.remove(m); m.geometry.dispose(); });
+    overlayMeshes = [];
+    if (!indices) return;
+    const perChunk = meshes.map(() => []);
+    for (const i of indices) if (elChunk[i] >= 0) perChunk[elChunk[i]].push(i);
+    perChunk.forEach((members, c) => {
+      if (!members.length) return;
+      const source = meshes[c].geometry, from = source.index.array;
+      const triangles = members.reduce((a, i) => a + elTCount[i], 0);
+      const index = new Uint32Array(triangles * 3), faceElement = new Uint32Array(triangles);
+      let t = 0;
+      for (const i of members) {
+        index.set(from.subarray(3 * elTStart[i], 3 * (elTStart[i] + elTCount[i])), 3 * t);
+        faceElement.fill(i, t, t + elTCount[i]);
+        t += elTCount[i];
+      }
+      const geometry = new THREE.BufferGeometry();
+      geometry.setAttribute("position", source.attributes.position);
+      geometry.setAttribute("color", source.attributes.color);
+      geometry.setIndex(new THREE.BufferAttribute(index, 1));
+      geometry.boundingSphere = source.boundingSphere;
+      geometry.boundingBox = source.boundingBox;
+      const mesh = new THREE.Mesh(geometry, overlayMaterial);
+      mesh.userData.faceElement = faceElement;
+      overlayMeshes.push(mesh);
+      overlay.add(mesh);
+    });
+  }
   const camera = new THREE.PerspectiveCamera(45, 1, 0.05, 1e6);
   camera.up.set(0, 0, 1);
   const controls = new THREE.OrbitControls(camera, canvas);
@@ -491,14 +589,27 @@
       if (elChunk[i] < 0) continue;
       let colour = colourOf(i, mode);
       if (selection !== null) colour = selection.has(i) ? "#ffb000" : pale(colour);
+      else if (mode === "diff" && E.diff_statuses[E.diff_status[i]] === "unchanged") colour = pale(colour);
       const [r, g, b] = rgb(colour);
       const colours = meshes[elChunk[i]].geometry.attributes.color.array;
       for (let v = elStart[i], end = elStart[i] + elCount[i]; v < end; v++) { colours[3 * v] = r; colours[3 * v + 1] = g; colours[3 * v + 2] = b; }
     }
     for (const mesh of meshes) mesh.geometry.attributes.color.needsUpdate = true;
+    if (selection !== null) setOverlay(selection);
+    else if (mode === "diff") setOverlay([...Array(N).keys()].filter((i) => E.diff_status[i] >= 0 && E.diff_statuses[E.diff_status[i]] !== "unchanged"));
+    else setOverlay(null);
     render();
   }
-  function render() { renderer.render(scene, camera); }
+  renderer.autoClear = false;
+  renderer.setClearColor(0xeef1f5, 1);
+  function render() {
+    renderer.clear();
+    renderer.render(scene, camera);
+    if (overlayMeshes.length) {
+      renderer.clearDepth();
+      renderer.render(overlay, camera);
+    }
+  }
   function resize() {
     const w = canvas.clientWidth, h = canvas.clientHeight;
     if (!w || !h) return;
@@ -519,7 +630,7 @@
     const rect = canvas.getBoundingClientRect();
     const pointer = new THREE.Vector2(((ev.clientX - rect.left) / rect.width) * 2 - 1, -((ev.clientY - rect.top) / rect.height) * 2 + 1);
     raycaster.setFromCamera(pointer, camera);
-    const hit = raycaster.intersectObjects(meshes, false)[0];
+    const hit = raycaster.intersectObjects(overlayMeshes, false)[0] || raycaster.intersectObjects(meshes, false)[0];
     if (!hit) { select(null); return; }
     const i = hit.object.userData.faceElement[hit.faceIndex];
     select([i]);
