@@ -599,12 +599,11 @@ def _view_meshes(path: Path, global_ids: list[str]) -> list[tuple | None]:
     # the fast kernel draws a boolean clipping wrong (a wall cut under a pitched roof drawn to
     # its full height): those go to OpenCASCADE, as does whatever the fast one cannot mesh
     clipped = {i for i in ids if i is not None and has_boolean_body(model.file.by_id(i))}
-    shapes, failures = get_shapes(
-        model.file, [i for i in ids if i is not None and i not in clipped], kernel=FAST_KERNEL
-    )
+    drawn = [i for i in ids if i is not None and i not in clipped]
+    shapes, failures = get_shapes(model.file, drawn, kernel=FAST_KERNEL, orient=False)
     again = sorted(clipped | set(failures))
     if again:
-        shapes |= get_shapes(model.file, again, kernel=SAFE_KERNEL)[0]
+        shapes |= get_shapes(model.file, again, kernel=SAFE_KERNEL, orient=False)[0]
     return [(shapes[i].vertices, shapes[i].faces) if i in shapes else None for i in ids]
 
 

@@ -55,8 +55,10 @@ def iterate(
     threads: int,
     counter: Counter,
     crashed: list[int],
+    orient: bool = True,
 ) -> dict[int, Shape]:
     """Mesh ``products`` with one kernel in forked child processes; return shapes by step id.
+    ``orient``: see :func:`~bimquant.geometry.shape.make_shape`.
 
     The step ids of elements on which the kernel crashed (each found alone by bisection) are
     appended to ``crashed``. OpenCASCADE's booleans scale poorly over the iterator's threads, so it runs as one
@@ -69,7 +71,7 @@ def iterate(
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
-        return _iterate_here(ifc, products, library, openings, threads, counter)
+        return _iterate_here(ifc, products, library, openings, threads, counter, orient)
     if library == SAFE_KERNEL and threads > 1 and len(products) > 1:
         chunks, child_threads = _balanced(products, threads), 1
     else:
@@ -96,7 +98,7 @@ def iterate(
                 open_receivers.discard(receiver)
                 continue
             pid, vertices, faces = message
-            shape = make_shape(vertices, faces, library)
+            shape = make_shape(vertices, faces, library, orient)
             if shape is not None:
                 shapes[pid] = shape
             counter.step()
@@ -116,7 +118,7 @@ def iterate(
         return shapes
     half = len(left) // 2
     for part in (left[:half], left[half:]):
-        shapes.update(iterate(ifc, part, library, openings, 1, counter, crashed))
+        shapes.update(iterate(ifc, part, library, openings, 1, counter, crashed, orient))
     return shapes
 
 
@@ -148,10 +150,10 @@ def _child(ifc, products, library, openings, threads, sender) -> None:
         sender.close()
 
 
-def _iterate_here(ifc, products, library, openings, threads, counter: Counter) -> dict[int, Shape]:
+def _iterate_here(ifc, products, library, openings, threads, counter: Counter, orient: bool) -> dict[int, Shape]:
     shapes: dict[int, Shape] = {}
     for pid, vertices, faces in _mesh_all(ifc, products, library, openings, threads):
-        shape = make_shape(vertices, faces, library)
+        shape = make_shape(vertices, faces, library, orient)
         if shape is not None:
             shapes[pid] = shape
         counter.step()

@@ -37,12 +37,14 @@ def get_shapes(
     kernel: str = "auto",
     threads: int | None = None,
     progress: ProgressCallback | None = None,
+    orient: bool = True,
 ) -> tuple[dict[int, Shape], dict[int, str]]:
     """Mesh the products with these step ids; return ``(shapes by step id, failure reason by
     step id)``.
 
     ``openings=False`` meshes bodies without subtracting their openings (gross geometry).
-    ``progress(done, total)`` is called as shapes arrive.
+    ``progress(done, total)`` is called as shapes arrive. ``orient=False``: closed bodies keep
+    their faces as the kernel wrote them (meshes drawn, never measured; faster).
     """
     if kernel not in KERNELS:
         raise ValueError(f"unknown geometry kernel {kernel!r}; choose one of {', '.join(KERNELS)}")
@@ -51,13 +53,13 @@ def get_shapes(
     counter = Counter(len(products), progress)
     crashed: list[int] = []
     if kernel != "auto":
-        shapes = iterate(ifc, products, kernel, openings, threads, counter, crashed)
+        shapes = iterate(ifc, products, kernel, openings, threads, counter, crashed, orient)
         return shapes, _failures(products, shapes, crashed)
 
     risky = [p for p in products if has_boolean_body(p) or (openings and getattr(p, "HasOpenings", None))]
     risky_ids = {p.id() for p in risky}
     fast = [p for p in products if p.id() not in risky_ids]
-    shapes = iterate(ifc, fast, FAST_KERNEL, openings, threads, counter, crashed=[])
+    shapes = iterate(ifc, fast, FAST_KERNEL, openings, threads, counter, [], orient)
     # an open surface body (a surface model: RPC trees, furniture) stays open in any kernel
     retry = [p for p in fast if p.id() not in shapes or not (shapes[p.id()].closed or has_surface_body(p))]
     if retry:
@@ -68,7 +70,7 @@ def get_shapes(
             SAFE_KERNEL,
         )
     counter.total += len(retry)
-    for pid, shape in iterate(ifc, risky + retry, SAFE_KERNEL, openings, threads, counter, crashed).items():
+    for pid, shape in iterate(ifc, risky + retry, SAFE_KERNEL, openings, threads, counter, crashed, orient).items():
         if shape.closed or pid not in shapes:
             shapes[pid] = shape
     return shapes, _failures(products, shapes, crashed)

@@ -23,17 +23,18 @@ class Shape:
     reoriented: bool = False  # the kernel gave some faces the wrong way round: turned back
 
 
-def make_shape(vertices: bytes, faces: bytes, kernel: str) -> Shape | None:
+def make_shape(vertices: bytes, faces: bytes, kernel: str, orient: bool = True) -> Shape | None:
     """A :class:`Shape` from the kernel's buffers (float64 vertices, int32 faces); None for an
     empty body, which counts as no shape. A closed body whose faces do not all face the same
     way (a surface model written face by face) has them turned to face outwards: otherwise
-    its volume, and every area derived from it, would cancel out."""
+    its volume, and every area derived from it, would cancel out. ``orient=False`` leaves them
+    as they come (a mesh only drawn, never measured)."""
     v = np.frombuffer(vertices, dtype=np.float64).reshape(-1, 3)
     f = np.frombuffer(faces, dtype=np.int32).reshape(-1, 3)
     if not len(f):
         return None
     closed = is_closed(v, f)
-    if closed:
+    if closed and orient:
         oriented = orient_outwards(v, f)
         if oriented is not None:
             return Shape(v, oriented, kernel, closed, reoriented=True)
