@@ -231,6 +231,21 @@ def test_a_temporary_file_newer_than_this_run_is_kept(tmp_path):
 
 
 @pytest.mark.skipif(not INSTITUTE.is_file(), reason=f"{INSTITUTE.name} not found (CI has it)")
+def _wait_for_geometry(pid: int, timeout: float = 60.0) -> None:
+    """Until the process has forked its geometry children (Linux: /proc/PID/task/PID/children),
+    i.e. it is measuring; a fixed sleep could land in the imports on a slow or busy machine."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if children.read_text().strip():
+                time.sleep(0.3)
+                return
+        except OSError:
+            return  # not Linux, or the process is gone: send the signal now
+        time.sleep(0.05)
+
+
 def test_ctrl_c_prints_one_line_exits_130_and_leaves_nothing(tmp_path):
     script = Path(sys.executable).with_name("bimquant")
     proc = subprocess.Popen(
@@ -241,7 +256,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_nothing(tmp_path):
         env={k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")} | {"NO_COLOR": "1"},
         start_new_session=True,  # Ctrl-C reaches the whole process group, children included
     )
-    time.sleep(2.5)  # measuring takes several seconds
+    _wait_for_geometry(proc.pid)  # Ctrl-C while measuring, not while Python imports
     os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
 
