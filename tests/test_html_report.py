@@ -456,3 +456,33 @@ def test_the_institute_report_opens_offline_with_the_estimates_tables(browser, t
     assert opened.errors == []
     assert opened.outside() == []
     assert opened.blanks() == []
+
+
+@pytest.mark.parametrize(
+    "command, suffix, mistake, code, words",
+    [
+        ("report", ".html", "rules", 4, ("rules.toml",)),
+        ("report", ".html", "prices", 4, ("prices.csv",)),
+        ("report", ".html", "previous", 3, ("old.ifc",)),
+        ("writeback", ".ifc", "rules", 4, ("rules.toml",)),
+        ("writeback", ".ifc", "prices", 4, ("prices.csv",)),
+    ],
+)
+def test_a_bad_rule_price_or_older_model_file_is_one_line_and_writes_nothing(
+    tmp_path, command, suffix, mistake, code, words
+):
+    (tmp_path / "rules.toml").write_text('[[item]]\ncode = "X"\nselect = ', encoding="utf-8")  # cut mid-line
+    (tmp_path / "prices.csv").write_text("code,unit,unit_price\n02.02.01,m3,trois cents\n", encoding="utf-8")
+    (tmp_path / "old.ifc").write_text("not a model\n", encoding="utf-8")
+    out = tmp_path / f"out{suffix}"
+    args = [command, HOUSE, "--rules", tmp_path / "rules.toml" if mistake == "rules" else RULES, "-o", out]
+    if mistake == "prices":
+        args += ["--prices", tmp_path / "prices.csv"]
+    if mistake == "previous":
+        args += ["--previous", tmp_path / "old.ifc"]
+    exit_code, stdout, err = run(*args, "--no-cache")
+    assert exit_code == code, err
+    assert stdout == ""
+    assert_one_error(err, *words)
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.ifc", "prices.csv", "rules.toml"]

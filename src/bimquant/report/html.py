@@ -32,6 +32,7 @@ from bimquant.estimate import Budget
 from bimquant.labels import header
 from bimquant.report.atomic import check_output, write_atomically
 from bimquant.report.scene import Scene
+from bimquant.report.tables import json_default, records
 from bimquant.result import Result
 from bimquant.revisions import Revision
 from bimquant.takeoff import Takeoff
@@ -112,7 +113,13 @@ def pack(data: dict, arrays: dict[str, np.ndarray]) -> str:
         raw = np.ascontiguousarray(array).tobytes()
         places[name] = [len(binary), len(raw), array.dtype.str.lstrip("<|")]
         binary += raw + b"\0" * (-len(raw) % 4)
-    text = json.dumps(_clean({**data, "arrays": places}), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = json.dumps(
+        _clean({**data, "arrays": places}),
+        ensure_ascii=False,
+        separators=(",", ":"),
+        allow_nan=False,
+        default=json_default,
+    )
     encoded = text.encode("utf-8")
     encoded += b" " * (-len(encoded) % 4)
     whole = len(encoded).to_bytes(4, "little") + encoded + bytes(binary)
@@ -290,16 +297,7 @@ def _codes(values: pd.Series) -> tuple[list[str], list[int]]:
 
 
 def _records(table: pd.DataFrame, columns: list[str]) -> list[dict]:
-    present = [c for c in columns if c in table.columns]
-    return [{c: _value(row[c]) for c in present} for row in table[present].to_dict(orient="records")]
-
-
-def _value(value):
-    if isinstance(value, float):
-        return _number(value)
-    if hasattr(value, "item"):  # numpy scalars
-        return _value(value.item())
-    return value
+    return records(table[[c for c in columns if c in table.columns]])
 
 
 def _number(value) -> float | None:
@@ -320,15 +318,14 @@ def _shown(value) -> float | None:
 
 
 def _clean(value):
-    """NaN and infinities as null: JSON has neither."""
+    """NaN and infinities as null, at any depth: JSON has neither (numpy scalars are left to
+    :func:`~bimquant.report.tables.json_default`)."""
     if isinstance(value, dict):
         return {str(k): _clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_clean(v) for v in value]
     if isinstance(value, float):
         return _number(value)
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        return _clean(value.item())
     return value
 
 

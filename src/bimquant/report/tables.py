@@ -37,7 +37,7 @@ def cell_value(value):
     """Plain value for a table cell: lists and dicts as JSON text, NaN as empty, numpy scalars
     as Python numbers."""
     if isinstance(value, (list, dict, tuple)):
-        return json.dumps(value, ensure_ascii=False, default=_json_default)
+        return json.dumps(value, ensure_ascii=False, default=json_default)
     if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, np.generic):
@@ -224,7 +224,8 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path, locale: str = "en") 
     book.save(path)
 
 
-def _json_default(value):
+def json_default(value):
+    """numpy scalars and paths for ``json.dumps(default=...)``."""
     if isinstance(value, np.generic):
         return value.item()
     if isinstance(value, Path):
@@ -232,7 +233,8 @@ def _json_default(value):
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def _records(table: pd.DataFrame) -> list[dict]:
+def records(table: pd.DataFrame) -> list[dict]:
+    """The table's rows as dicts, NaN as None (JSON's null)."""
     rows = []
     for record in table.to_dict(orient="records"):
         rows.append({k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in record.items()})
@@ -244,6 +246,6 @@ def to_json(tables: dict[str, pd.DataFrame], info: dict | None = None, objects: 
     becomes null. ``objects``: plain dicts written as they are (a situation's ``totals``)."""
     payload: dict = {"info": info or {}}
     for name, table in tables.items():
-        payload[name] = _records(table)
+        payload[name] = records(table)
     payload |= objects or {}
-    return json.dumps(payload, ensure_ascii=False, indent=1, default=_json_default, allow_nan=False)
+    return json.dumps(payload, ensure_ascii=False, indent=1, default=json_default, allow_nan=False)
