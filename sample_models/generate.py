@@ -503,9 +503,7 @@ def build_ground_floor(house: House, storey) -> list:
     # 4 goings of 0.3, solid block steps, 1.0 wide. The profile is drawn in
     # the flight's local X (going) / Z (rise) plane and extruded along local -Y.
     # World box: x 3.5..4.7, y 4.5..5.5, z 0..0.8.
-    st1 = create_element(
-        house, "IfcStair", "ST1 stair", "STRAIGHT_RUN_STAIR", ShapeType="STRAIGHT_RUN_STAIR"
-    )
+    st1 = create_element(house, "IfcStair", "ST1 stair", "STRAIGHT_RUN_STAIR", ShapeType="STRAIGHT_RUN_STAIR")
     contained(house, storey, st1)
     place(house, st1, None, matrix((3.5, 4.5, 0.0)))
     sf1 = create_element(

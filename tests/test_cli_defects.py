@@ -253,7 +253,7 @@ def test_library_estimate_writes_the_same_dpgf_as_the_cli(tmp_path, monkeypatch)
     assert code == 0, stderr
 
     ours, theirs = openpyxl.load_workbook(library), openpyxl.load_workbook(cli)
-    assert ours.sheetnames == theirs.sheetnames == ["DPGF", "Détail par élément", "Sans prix"]
+    assert ours.sheetnames == theirs.sheetnames == ["DPGF", "Détail par élément", "Sans prix", "Réserves"]
     for name in ours.sheetnames:
         a = [[c.value for c in row] for row in ours[name].iter_rows()]
         b = [[c.value for c in row] for row in theirs[name].iter_rows()]

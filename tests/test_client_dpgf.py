@@ -54,7 +54,8 @@ def test_the_client_workbook_has_a_recapitulation_and_a_sheet_per_lot(tmp_path, 
     book = openpyxl.load_workbook(out)
     non_zero = budget.lines[(budget.lines["quantity"] != 0) & budget.lines["priced"]]
     assert book.sheetnames[0] == "Récapitulatif"
-    assert len(book.sheetnames) == 1 + non_zero["lot"].nunique()
+    assert book.sheetnames[-1] == "Réserves" and book["Réserves"]["A3"].value.startswith("Aucune réserve")
+    assert len(book.sheetnames) == 2 + non_zero["lot"].nunique()  # the house is priced whole: no reservation
     texts = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
     for word in ("Frais de chantier", "Frais généraux", "Aléas", "Marge", "déboursé"):
         assert word not in texts  # the contractor's own figures stay in the internal view

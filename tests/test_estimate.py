@@ -292,7 +292,10 @@ def test_json_estimate_matches_the_hand_budget_to_the_cent(house_files):
     assert [lot["lot"] for lot in data["lots"]] == ["A Structure", "B Finitions", "C Menuiseries"]
     assert [lot["items"] for lot in data["lots"]] == [2, 2, 1]
     totals = data["info"]["totals"]
-    assert totals["complete"] is True and totals["unpriced_items"] == 0 and data["unpriced"] == []
+    assert totals["unpriced_items"] == 0 and data["unpriced"] == []
+    # these five items price part of the house: the estimate says so, and which elements it leaves
+    assert totals["complete"] is False and set(totals["incomplete"]) == {"not_priced"}
+    assert totals["incomplete"]["not_priced"] == data["info"]["coverage"]["not_priced"] > 0
     assert data["info"]["rates"] == {k: float(v) for k, v in DEFAULT_RATES.items()}
     ratios = data["info"]["ratios"]
     assert cents(ratios["gross_floor_area_m2"]) == FLOOR_AREA == D("75.6")

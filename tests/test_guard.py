@@ -18,6 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from bimquant.tolerances import EXACT_CURVED_REL_TOL
 from measured import measured
 
 from bimquant.model import get_elements, open_model
@@ -45,8 +47,8 @@ def test_every_body_given_by_numbers_is_measured_at_its_exact_volume(name):
             continue  # an open surface has no volume to compare (its note says so)
         volume = row["gross_volume_m3"]
         ratio = volume / body.volume_m3
-        if body.items > 1:
-            ok = ratio <= 1 + 1e-6
+        if body.items > 1:  # overlapping solids make the mesh smaller; a polygon of a concave arc, larger
+            ok = ratio <= 1 + (EXACT_CURVED_REL_TOL if body.curved else 1e-6)
         elif body.curved:
             ok = abs(ratio - 1) <= 1e-9
         else:

@@ -224,22 +224,27 @@ def test_progress_names_the_slowest_model_still_running(folder):
 @pytest.mark.real
 @pytest.mark.skipif(not SHARED.is_dir(), reason=f"real IFC models not found at {SHARED} (CI has them)")
 def test_the_shared_models_locally_on_a_cluster_and_one_by_one_give_the_same_figures(cluster, tmp_path, monkeypatch):
-    # issue 15: all 16 models; the local batch fills a cache the single estimates then read
+    # issue 15: every shared model; the local batch fills a cache the single estimates then read
     monkeypatch.setenv("BIMQUANT_CACHE", str(tmp_path / "cache"))
     local = bimquant.batch([SHARED], rules=RULES, prices=PRICES, workers=2)
     remote = bimquant.batch([SHARED], rules=RULES, prices=PRICES, scheduler=cluster.scheduler_address, cache=False)
 
-    assert local.failures.empty and remote.failures.empty and len(local.models) == 16
-    figures = ["file", "elements_measured", "direct_cost", "total_excl_vat", "cost_per_m2"]
+    assert local.failures.empty and remote.failures.empty and len(local.models) == len(list(SHARED.glob("*.ifc")))
+    figures = ["file", "elements_measured", "direct_cost", "total_excl_vat", "cost_per_m2", "complete"]
     ordered = [local.models[figures].sort_values("file").reset_index(drop=True)]
     ordered.append(remote.models[figures].sort_values("file").reset_index(drop=True))
     pd.testing.assert_frame_equal(*ordered, check_exact=True)  # NaN equal to NaN (no floor area)
     for row in ordered[0].to_dict("records"):
         alone = bimquant.estimate(row["file"], RULES, PRICES)
-        assert (row["direct_cost"], row["total_excl_vat"]) == (
+        assert (row["direct_cost"], row["total_excl_vat"], row["complete"]) == (
             alone.totals["direct_cost"],
             alone.totals["total_excl_vat"],
+            alone.totals["complete"],
         ), row["file"]
+    # issue 22: incomplete models first, and a model priced at nothing is never complete
+    complete = list(local.models["complete"])
+    assert complete == sorted(complete)
+    assert not local.models.loc[local.models["direct_cost"] == 0, "complete"].any()
 
 
 def test_a_model_list_without_its_file_column_is_refused_in_one_line(tmp_path):

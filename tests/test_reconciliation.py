@@ -122,7 +122,8 @@ def test_each_element_is_priced_once_or_says_why(tmp_path):
     result = bimquant.takeoff(HOUSE, rules=rules(tmp_path, MASONRY, PAINT))
 
     table = result.work.reconciliation
-    assert len(table) == len(result.elements)
+    assert len(table) == len(result.elements) + len(result.failures) + len(result.excluded)  # every element, once
+    assert table["global_id"].is_unique
     assert set(table["verdict"]) <= set(VERDICTS)
     found = verdicts(result)
     assert {found[w] for w in ("W1", "W2", "W3", "W4")} == {"priced_once"}
@@ -148,7 +149,8 @@ def test_classes_that_are_not_building_work_are_listed_as_such(tmp_path):
     found = verdicts(result)
     assert found["S1"] == found["B1"] == "not_building_work"
     assert found["C1"] == "not_priced"
-    assert result.work.coverage["not_building_work"] == 6  # 4 slabs (2 roof pitches) and 2 beams
+    # 4 slabs (2 roof pitches) and 2 beams, and the house's 3 openings (measured on their walls)
+    assert result.work.coverage["not_building_work"] == 6 + 3
 
 
 def test_an_unknown_class_in_not_building_work_is_refused(tmp_path):
@@ -184,7 +186,7 @@ def test_real_models_are_priced_once_without_furniture(model, rules):
     work = bimquant.takeoff(result, rules=HOUSE.parents[1] / "rules" / rules).work
 
     table = work.reconciliation
-    assert len(table) == len(result.elements)
+    assert len(table) == len(result.elements) + len(result.failures) + len(result.excluded)
     assert work.coverage["double_counted"] == 0, table[table["verdict"] == "double_counted"].head()
     furniture = ("IfcFurnishingElement", "IfcFurniture", "IfcSystemFurnitureElement")
     assert not work.trace["ifc_class"].isin(furniture).any()  # no loose furniture in any total

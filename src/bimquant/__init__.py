@@ -23,10 +23,18 @@ from bimquant.authored import Validation
 from bimquant.billing import Situation
 from bimquant.costs import Costs
 from bimquant.stock import Stock
-from bimquant.errors import BimquantError, ElementFailuresError, InputError, OutputError, RuleError
+from bimquant.errors import (
+    BimquantError,
+    ElementFailuresError,
+    IncompleteError,
+    InputError,
+    OutputError,
+    RuleError,
+)
 from bimquant.estimate import Budget
 from bimquant.orders import Orders
 from bimquant.pipeline import (
+    check,
     costs,
     diff,
     estimate,
@@ -42,6 +50,7 @@ from bimquant.pipeline import (
     validate,
 )
 from bimquant.portfolio import Batch, batch
+from bimquant.readiness import Readiness
 from bimquant.report import get_map_path, write, write_costs_chart, write_map, write_situation_chart
 from bimquant.report.html import View, write_html
 from bimquant.revisions import Revision
@@ -59,9 +68,11 @@ __all__ = [
     "Budget",
     "Costs",
     "ElementFailuresError",
+    "IncompleteError",
     "Explanation",
     "InputError",
     "Orders",
+    "Readiness",
     "OutputError",
     "Revision",
     "RuleError",
@@ -74,6 +85,7 @@ __all__ = [
     "Writeback",
     "batch",
     "cache",
+    "check",
     "costs",
     "diff",
     "estimate",

@@ -287,3 +287,61 @@ def summarize(authored: pd.DataFrame) -> Validation:
     summary = counts.reset_index()[columns]
     suspects = authored[authored["verdict"] != "ok"].reset_index(drop=True)
     return Validation(summary, suspects, authored)
+
+
+# An exporter's values of one quantity on one class are taken for an element whose geometry
+# failed only when they were checked against the geometry on at least this many other elements
+# of the class, and agreed on at least this share of them.
+FALLBACK_MIN_COMPARED = 2
+FALLBACK_MIN_AGREEMENT = 0.9
+
+
+def get_fallback_quantities(element: dict, checked: pd.DataFrame) -> tuple[dict[str, float], str]:
+    """Quantities for an element whose geometry failed, from what its file states, and where
+    they come from: ``({"net_volume_m3": 2.6}, "authored NetVolume (...)")``, or ``({}, why
+    none)``.
+
+    A stated value is taken only after the checks ``validate`` makes: the same quantity on the
+    same class agreed with the geometry within 1 % on at least ``FALLBACK_MIN_COMPARED`` other
+    elements of the model and ``FALLBACK_MIN_AGREEMENT`` of them (``checked``: the takeoff's
+    ``authored`` table); its unit is known, its kind is right, the element states it once, and a
+    net value is not above the gross one.
+    """
+    by_name: dict[str, list[dict]] = {}
+    for q in element.get("authored") or []:
+        by_name.setdefault(q["quantity"], []).append(q)
+    taken: dict[str, float] = {}
+    said, refused = [], []
+    for name, entries in by_name.items():
+        column = get_computed_column(name, element["family"])
+        if column is None or column in taken:
+            continue
+        values = {round(q["value"], 9) for q in entries}
+        value = entries[0]["value"]
+        if len(values) > 1 or entries[0]["kind"] != _column_kind(column) or not math.isfinite(value) or value <= 0:
+            refused.append(f"{name} (stated twice, of the wrong kind, or of no known unit)")
+            continue
+        if name.startswith("Net") and "Gross" + name[3:] in by_name:
+            gross = by_name["Gross" + name[3:]][0]["value"]
+            if value > gross * (1 + TOLERANCE):
+                refused.append(f"{name} (above the stated gross value)")
+                continue
+        same = checked[(checked["ifc_class"] == element["ifc_class"]) & (checked["quantity"] == name)]
+        same = same[same["verdict"] != "unit_unknown"]
+        agree = int((same["verdict"] == "ok").sum())
+        if len(same) < FALLBACK_MIN_COMPARED or agree < FALLBACK_MIN_AGREEMENT * len(same):
+            refused.append(
+                f"{name} (the exporter's {name} agrees with the geometry on {agree} of {len(same)} "
+                f"other {element['ifc_class']})"
+            )
+            continue
+        taken[column] = value
+        said.append(
+            f"{entries[0]['set_name'] or ''}.{name} (agrees with the geometry on {agree} of {len(same)} "
+            f"other {element['ifc_class']})"
+        )
+    if taken:
+        return taken, "authored " + "; ".join(said) + (f"; not taken: {'; '.join(refused)}" if refused else "")
+    if refused:
+        return {}, "authored values not taken: " + "; ".join(refused)
+    return {}, "no authored quantity"

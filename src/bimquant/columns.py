@@ -109,6 +109,13 @@ PROVENANCE_COLUMNS = ["geometry_kernel", "mesh_closed", "measure_note", "authore
 ELEMENT_COLUMNS = IDENTITY_COLUMNS + QUANTITY_COLUMNS + LOCATION_COLUMNS + PROVENANCE_COLUMNS
 # Elements not measured (failures, excluded), each with the reason.
 LISTED_COLUMNS = ["global_id", "ifc_class", "name", "storey", "reason"]
+# ... and who they are, so that the rules still see them (a door whose body failed is one door;
+# a wall of block parts is priced through its parts): excluded elements
+_UNMEASURED_IDENTITY = [c for c in IDENTITY_COLUMNS if c not in LISTED_COLUMNS and c != "is_external_source"]
+UNMEASURED_COLUMNS = LISTED_COLUMNS + _UNMEASURED_IDENTITY + ["properties"]
+# failed elements also carry the quantities their authored sets give, where the exporter's
+# values of that kind agree with the geometry elsewhere in the model (``quantity_source`` says so)
+FAILURE_COLUMNS = LISTED_COLUMNS + _UNMEASURED_IDENTITY + QUANTITY_COLUMNS + ["quantity_source", "properties"]
 OPENING_COLUMNS = [
     "host_global_id",
     "opening_global_id",
@@ -136,7 +143,7 @@ AUTHORED_COLUMNS = [
 ]
 
 # --- work items ---
-ITEM_COLUMNS = ["code", "lot", "label", "unit", "quantity", "elements", "missing_values"]
+ITEM_COLUMNS = ["code", "lot", "label", "unit", "quantity", "elements", "missing_values", "provenance"]
 STOREY_COLUMNS = ["code", "lot", "label", "unit", "storey", "quantity", "elements"]
 TRACE_COLUMNS = [
     "global_id",
@@ -154,11 +161,25 @@ TRACE_COLUMNS = [
     "contribution",
     "openings_deducted",
     "openings_measured_through",
+    "provenance",  # mesh, authored (geometry failed), count (a count alone), estimated
 ]
 UNMAPPED_COLUMNS = LISTED_COLUMNS
 WARNING_COLUMNS = ["global_id", "ifc_class", "name", "kind", "message"]
 NOT_MATCHED_COLUMNS = ["code", "label", "reason"]
-RECONCILIATION_COLUMNS = ["global_id", "ifc_class", "name", "storey", "structure_items", "verdict", "reason"]
+RECONCILIATION_COLUMNS = [
+    "global_id",
+    "ifc_class",
+    "name",
+    "storey",
+    "material",
+    "type_name",
+    "structure_items",
+    "verdict",  # one of bimquant.rules.apply.STATUSES
+    "reason",
+    "provenance",
+    "net_volume_m3",
+    "wall_face_area_m2",
+]
 
 # --- estimate ---
 PRICE_COLUMNS = ["code", "unit", "unit_price", "currency", "labour", "material", "equipment", "source", "date"]
@@ -178,9 +199,41 @@ LINE_COLUMNS = [
     "source",
     "sale_unit_price",
     "sale_amount",
+    "provenance",  # how many elements fed the line from the mesh, authored values, a count, an estimate
+    "placeholder",  # the label still waits for a decision ("(à préciser)")
 ]
 LOT_COLUMNS = ["lot", "amount", "share", "items", "unpriced_items"]
 UNPRICED_COLUMNS = ["code", "lot", "label", "unit", "quantity"]
+# --- readiness (bimquant.readiness): what to settle before pricing ---
+PROBLEM_COLUMNS = [
+    "kind",  # one of bimquant.readiness.KINDS
+    "blocking",  # the model is not ready while such a problem is left
+    "ifc_class",
+    "material",
+    "type_name",
+    "elements",
+    "net_volume_m3",
+    "wall_face_area_m2",
+    "detail",
+    "global_ids",
+]
+RESERVE_COLUMNS = [
+    "kind",  # elements (a group of building elements not priced once) or line (an item)
+    "status",  # a reconciliation status, or unpriced / placeholder / provenance for a line
+    "ifc_class",
+    "material",
+    "storey",
+    "elements",
+    "net_volume_m3",
+    "volume_unknown",  # elements of the group whose volume is not known (body not measured)
+    "wall_face_area_m2",
+    "code",
+    "label",
+    "unit",
+    "quantity",
+    "reason",
+    "global_ids",
+]
 
 # --- orders ---
 ORDER_COLUMNS = [
@@ -340,7 +393,10 @@ BATCH_MODEL_COLUMNS = [
     "floor_area_m2",
     "cost_per_m2",
     "cost_per_m2_basis",
+    "volume_share",  # of the building volume priced once (see bimquant.rules.apply.get_coverage)
+    "elements_not_priced_once",
     "complete",
+    "incomplete",  # why not: the count of each reason
 ]
 BATCH_ITEM_COLUMNS = ["file", "code", "lot", "label", "unit", "quantity", "unit_price", "amount"]
 BATCH_LOT_COLUMNS = ["file", "lot", "amount"]

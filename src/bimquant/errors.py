@@ -52,3 +52,14 @@ class SetupError(BimquantError):
     that cannot be reached."""
 
     exit_code = 2
+
+
+class IncompleteError(BimquantError):
+    """Raised only under ``--strict``: the estimate does not cover the model (building elements
+    not priced once, placeholder labels); ``incomplete`` holds the count of each reason."""
+
+    exit_code = 7
+
+    def __init__(self, message: str, hint: str | None = None, incomplete: dict | None = None):
+        super().__init__(message, hint)
+        self.incomplete = incomplete or {}

@@ -28,11 +28,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from bimquant.columns import LINE_COLUMNS, LOT_COLUMNS, PRICE_COLUMNS, UNIT_DIMENSIONS, UNPRICED_COLUMNS
+from bimquant.columns import (
+    LINE_COLUMNS,
+    LOT_COLUMNS,
+    PRICE_COLUMNS,
+    RESERVE_COLUMNS,
+    UNIT_DIMENSIONS,
+    UNPRICED_COLUMNS,
+)
 from bimquant.errors import RuleError
 from bimquant.loaders import NUMBER_FORMS, parse_number, read_rows, read_toml, text_of
 from bimquant.result import Result
-from bimquant.rules.apply import WorkItems
+from bimquant.rules.apply import BUILDING_STATUSES, WorkItems
 
 REQUIRED_PRICE_COLUMNS = ("code", "unit", "unit_price")
 TOTAL_KEYS = (  # Budget.totals, in the order a DPGF shows them
@@ -84,14 +91,21 @@ class Budget(Result):
       ``priced`` False for an item without a price.
     - ``lots``: subtotal per lot with its share of the direct cost.
     - ``unpriced``: items without a price.
-    - ``totals``: direct cost, each overhead, margin, totals excl. and incl. VAT, ``complete``.
+    - ``reserves``: what the estimate does not cover, in groups an estimator states as reserves
+      (columns ``RESERVE_COLUMNS``): building elements not priced once, grouped by status,
+      class, material and storey with their quantities and GlobalIds; lines without a price,
+      lines whose label still waits for a decision, lines fed partly by a count or authored
+      values or an estimate.
+    - ``totals``: direct cost, each overhead, margin, totals excl. and incl. VAT, ``complete``
+      (every building element priced once, every line with a quantity priced, no placeholder
+      label) and ``incomplete``: the count of each reason it is not.
     - ``ratios``: gross floor area used and cost per m2.
     - ``trace``: the work items' element trace the quantities come from.
     - ``info``: model, rule set, price library, language, rates, totals (filled by
       :func:`bimquant.estimate`).
     """
 
-    TABLES = ("lines", "lots", "unpriced", "trace")
+    TABLES = ("lines", "lots", "unpriced", "reserves", "trace")
 
     lines: pd.DataFrame
     lots: pd.DataFrame
@@ -104,6 +118,7 @@ class Budget(Result):
     info: dict = field(default_factory=dict)
     work: WorkItems | None = None  # the work items priced
     client_totals: dict = field(default_factory=dict)  # the DPGF sent to the client (see _client_figures)
+    reserves: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=RESERVE_COLUMNS))
 
 
 def money(value: float | Decimal) -> float:
@@ -279,6 +294,8 @@ def estimate_budget(
                 "material": price.material if price else None,
                 "equipment": price.equipment if price else None,
                 "source": price.source if price else None,
+                "provenance": row.get("provenance") or "",
+                "placeholder": bool(row["elements"]) and work.ruleset.is_placeholder(row["label"]),
             }
         )
     frame = pd.DataFrame(lines, columns=LINE_COLUMNS)
@@ -291,6 +308,8 @@ def estimate_budget(
     total_excl = subtotal + margin
     vat = cents(total_excl * to_decimal(rates.vat_pct) / 100)
     unpriced = frame[~frame["priced"]][UNPRICED_COLUMNS].reset_index(drop=True)
+    reserves = get_reserves(work, frame)
+    incomplete = _incomplete(work.coverage, frame, unpriced)
     totals = {
         "direct_cost": float(direct),
         "site_overheads": float(site),
@@ -300,8 +319,9 @@ def estimate_budget(
         "total_excl_vat": float(total_excl),
         "vat": float(vat),
         "total_incl_vat": float(total_excl + vat),
-        "complete": unpriced.empty,
+        "complete": not incomplete,
         "unpriced_items": len(unpriced),
+        "incomplete": incomplete,
     }
     client = _client_figures(frame, direct, total_excl, rates)
     lots = []
@@ -334,7 +354,81 @@ def estimate_budget(
         trace=work.trace,
         work=work,
         client_totals=client,
+        reserves=reserves,
     )
+
+
+def _incomplete(coverage: dict, lines: pd.DataFrame, unpriced: pd.DataFrame) -> dict[str, int]:
+    """Why the estimate is not complete, each reason with its count (empty when it is): items
+    without a price, lines whose label is a placeholder, building elements not priced once
+    (by status)."""
+    found = {
+        "unpriced_items": len(unpriced),
+        "placeholder_lines": int(lines["placeholder"].sum()),
+        **{status: int(coverage.get(status, 0)) for status in BUILDING_STATUSES if status != "priced_once"},
+    }
+    return {reason: n for reason, n in found.items() if n}
+
+
+def get_reserves(work: WorkItems, lines: pd.DataFrame) -> pd.DataFrame:
+    """What the estimate leaves out or is unsure of, grouped as an estimator writes reserves.
+
+    Elements: the building elements not priced once, by status, class, material and storey,
+    with how many, their net volume and wall face area where known, the reason of the first
+    one and every GlobalId. Lines: items without a price that have a quantity, placeholder
+    labels, and lines fed partly by a count, authored values or an estimate.
+
+    Example::
+
+        >>> get_reserves(work, budget.lines)[["status", "ifc_class", "elements", "net_volume_m3"]]
+    """
+    rows = []
+    rec = work.reconciliation
+    missing = rec[rec["verdict"].isin(BUILDING_STATUSES) & (rec["verdict"] != "priced_once")]
+    missing = missing.fillna({"material": "", "storey": ""})
+    for (status, cls, material, storey), group in missing.groupby(
+        ["verdict", "ifc_class", "material", "storey"], sort=False
+    ):
+        volume = group["net_volume_m3"].astype(float)
+        face = group["wall_face_area_m2"].astype(float)
+        rows.append(
+            {
+                "kind": "elements",
+                "status": status,
+                "ifc_class": cls,
+                "material": material or None,
+                "storey": storey or None,
+                "elements": len(group),
+                "net_volume_m3": round(float(volume.sum()), 6) if volume.notna().any() else math.nan,
+                "volume_unknown": int(volume.isna().sum()),
+                "wall_face_area_m2": round(float(face.sum()), 6) if face.notna().any() else math.nan,
+                "reason": str(group["reason"].iloc[0]),
+                "global_ids": " ".join(group["global_id"]),
+            }
+        )
+    rows.sort(key=lambda r: (-(r["net_volume_m3"] if r["net_volume_m3"] == r["net_volume_m3"] else 0), -r["elements"]))
+    for line in lines.to_dict(orient="records"):
+        said = []
+        if not line["priced"] and line["quantity"]:
+            said.append(("unpriced", "no unit price in the price library"))
+        if line["placeholder"]:
+            said.append(("placeholder", "the label still waits for a decision"))
+        fallback = [p for p in str(line["provenance"] or "").split(", ") if p and not p.startswith("mesh")]
+        if fallback:
+            said.append(("provenance", ", ".join(fallback)))  # e.g. "count 1, estimated 2"
+        for status, reason in said:
+            rows.append(
+                {
+                    "kind": "line",
+                    "status": status,
+                    "code": line["code"],
+                    "label": line["label"],
+                    "unit": line["unit"],
+                    "quantity": line["quantity"],
+                    "reason": reason,
+                }
+            )
+    return pd.DataFrame(rows, columns=RESERVE_COLUMNS)
 
 
 def _client_figures(frame: pd.DataFrame, direct: Decimal, total_excl: Decimal, rates: Rates) -> dict:

@@ -48,6 +48,7 @@ SHEETS_FR = {
     "deliveries": "Livraisons",
     "models": "Maquettes",
     "materials": "Matériaux",
+    "reserves": "Réserves",
 }
 
 HEADERS_FR = {
@@ -259,6 +260,15 @@ HEADERS_FR = {
     "cost_per_m2": "Coût HT par m2",
     "cost_per_m2_basis": "Base de la surface",
     "complete": "Complet",
+    "incomplete": "Motifs d'incomplétude",
+    "volume_share": "Part du volume bâti chiffrée",
+    "elements_not_priced_once": "Éléments non chiffrés une fois",
+    "provenance": "Origine de la quantité",
+    "placeholder": "Libellé à préciser",
+    "quantity_source": "Quantités déclarées reprises",
+    "wall_face_area_m2": "Parement de murs (m2)",
+    "volume_unknown": "Éléments de volume inconnu",
+    "global_ids": "GlobalIds",
     "date": "Date",
     "reference": "Référence",
 }
@@ -272,6 +282,7 @@ TABLE_HEADERS_FR = {
     "items": {"unit_price": "PU HT"},  # a revision's items: the contract's prices
     "new_prices": {"old_quantity": "Qté marché"},
     "actuals": {"kind": "Nature", "amount": "Montant HT"},
+    "reserves": {"kind": "Objet", "status": "Nature de la réserve"},
 }
 
 

@@ -31,7 +31,7 @@ import ifcopenshell.util.element
 import ifcopenshell.util.unit
 import pandas as pd
 
-from bimquant.columns import LISTED_COLUMNS, MODEL_COLUMNS, get_family
+from bimquant.columns import MODEL_COLUMNS, UNMEASURED_COLUMNS, get_family
 from bimquant.solids import get_exact_volume
 from bimquant.errors import InputError
 from bimquant.materials import MaterialLibrary
@@ -264,7 +264,8 @@ def get_elements(model: Model, materials: MaterialLibrary | None = None) -> tupl
     values: ``step_id`` (the entity's ``#id``, for the geometry stage), ``openings`` (one dict
     per opening: ``step_id``, ``global_id``, ``name``, ``filled_by``, ``filled_by_class``),
     ``densities`` (kg/m3, one per layer or material) and ``authored`` (see
-    :func:`get_authored_quantities`). ``excluded`` has ``LISTED_COLUMNS``.
+    :func:`get_authored_quantities`). ``excluded`` has ``UNMEASURED_COLUMNS``: who
+    each left-out element is and why.
 
     Example::
 
@@ -279,13 +280,10 @@ def get_elements(model: Model, materials: MaterialLibrary | None = None) -> tupl
     for entity in ifc.by_type("IfcElement"):
         reason = _exclusion_reason(entity)
         if reason:
-            excluded.append(
-                {"global_id": entity.GlobalId, "ifc_class": entity.is_a(), "name": entity.Name, "storey": None}
-                | {"reason": reason}
-            )
+            excluded.append(_read_unmeasured(model, entity, densities, reason))
             continue
         rows.append(_read_element(model, entity, densities))
-    return pd.DataFrame(rows, columns=MODEL_COLUMNS), pd.DataFrame(excluded, columns=LISTED_COLUMNS)
+    return pd.DataFrame(rows, columns=MODEL_COLUMNS), pd.DataFrame(excluded, columns=UNMEASURED_COLUMNS)
 
 
 def _exclusion_reason(entity) -> str | None:
@@ -303,7 +301,25 @@ def _exclusion_reason(entity) -> str | None:
     return None
 
 
-def _read_element(model: Model, entity, densities: _Densities) -> dict:
+def _read_unmeasured(model: Model, entity, densities: _Densities, reason: str) -> dict:
+    """An element left out of the measure: who it is, where, of what, and why (a feature keeps
+    only its name and class: its effect is measured on its host). The rules still see it: a
+    door without a body is still one door."""
+    if entity.is_a("IfcFeatureElement") or entity.is_a("IfcVirtualElement"):
+        row = {"global_id": entity.GlobalId, "ifc_class": entity.is_a(), "name": entity.Name}
+    else:
+        row = _identify(model, entity, densities)
+    return {column: _plain(row.get(column)) for column in UNMEASURED_COLUMNS} | {"reason": reason}
+
+
+def _plain(value):
+    """A value a table can hold: a damaged file may put an instance where a name belongs."""
+    return str(value) if isinstance(value, ifcopenshell.entity_instance) else value
+
+
+def _identify(model: Model, entity, densities: _Densities) -> dict:
+    """The element's identity columns (``IDENTITY_COLUMNS``), its properties, densities and
+    authored quantities."""
     element_type = ifcopenshell.util.element.get_type(entity)
     storey, elevation, building = _spatial(model, entity)
     parent = ifcopenshell.util.element.get_aggregate(entity)
@@ -331,10 +347,15 @@ def _read_element(model: Model, entity, densities: _Densities) -> dict:
         "load_bearing": get_common_property(properties, "LoadBearing"),
         "fire_rating": get_common_property(properties, "FireRating"),
         "properties": properties,
-        "step_id": entity.id(),
         "densities": layer_densities,
-        "openings": [_opening(rel.RelatedOpeningElement) for rel in getattr(entity, "HasOpenings", ()) or ()],
         "authored": get_authored_quantities(model, entity),
+    }
+
+
+def _read_element(model: Model, entity, densities: _Densities) -> dict:
+    return _identify(model, entity, densities) | {
+        "step_id": entity.id(),
+        "openings": [_opening(rel.RelatedOpeningElement) for rel in getattr(entity, "HasOpenings", ()) or ()],
         "damage": _damage(model, entity),
         "curved": has_circular_profile(entity),
         "exact": get_exact_volume(entity, model.length_scale, model.angle_scale, model.memo),
@@ -492,6 +513,8 @@ def _properties(entity) -> dict[str, Any]:
         for prop, value in props.items():
             if prop == "id" or isinstance(value, (list, tuple, dict)):
                 continue
+            if not isinstance(value, (str, int, float, bool)) and value is not None:
+                value = str(value)  # a damaged file may put an instance where a value belongs
             flat[f"{pset}.{prop}"] = value
     return flat
 

@@ -33,7 +33,7 @@ from bimquant import cache as stored
 from bimquant import estimate as pricing
 from bimquant import orders as ordering
 from bimquant.authored import Validation, summarize
-from bimquant.errors import ElementFailuresError, InputError, RuleError
+from bimquant.errors import ElementFailuresError, IncompleteError, InputError, RuleError
 from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, ProgressCallback
 from bimquant.geometry.policy import get_shapes, has_boolean_body
 from bimquant.materials import MaterialLibrary, load_materials
@@ -41,7 +41,8 @@ from bimquant.model import Model, open_model
 from bimquant.report.html import View
 from bimquant.report.scene import pack_scene
 from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain_element, load_ruleset
-from bimquant.rules.apply import warn_negative
+from bimquant.rules.apply import BUILDING_STATUSES, warn_negative
+from bimquant.readiness import Readiness, check_readiness
 from bimquant.takeoff import Takeoff, measure_model
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,8 @@ def takeoff(
         return result
     work = _apply(result, ruleset)
     _refuse_double_counts(work, strict)
+    if strict and not work.coverage["complete"]:
+        _refuse_incomplete({s: work.coverage[s] for s in BUILDING_STATUSES if s != "priced_once"}, work.coverage)
     return dataclasses.replace(result, work=work, info=result.info | work.info)
 
 
@@ -194,12 +197,14 @@ def estimate(
     work = _work(measured, ruleset)
     _refuse_double_counts(work, strict)
     budget = pricing.estimate_budget(work, library, rates, measured.elements, measured.info.get("spaces"))
-    if strict and not budget.totals["complete"]:
+    if strict and budget.totals["unpriced_items"]:
         codes = ", ".join(budget.unpriced["code"].head(5))
         raise RuleError(
             f"{len(budget.unpriced)} item(s) have no price in {_name(prices)} (--strict): {codes}; nothing written",
             "add these codes to the price library, or drop --strict",
         )
+    if strict and not budget.totals["complete"]:
+        _refuse_incomplete(budget.totals["incomplete"], work.coverage)
     budget.info = {
         **measured.info,
         "ruleset": work.ruleset.name,
@@ -246,7 +251,13 @@ def order(
     measured = _measured(model, **takeoff_options)
     work = _work(measured, ruleset)
     plan = ordering.plan_orders(work, book, phase_list)
-    plan.info = {**measured.info, "ruleset": work.ruleset.name, "language": work.ruleset.language, **plan.info}
+    plan.info = {
+        **measured.info,
+        "ruleset": work.ruleset.name,
+        "language": work.ruleset.language,
+        "coverage": work.coverage,
+        **plan.info,
+    }
     return plan
 
 
@@ -326,6 +337,27 @@ def diff(
         **revision.info,
     }
     return revision
+
+
+def check(model: PathLike | Takeoff, rules: RuleSet | PathLike, **takeoff_options) -> Readiness:
+    """Is ``model`` ready to be priced with ``rules``? Each problem an estimator should settle
+    first, with its quantities (:mod:`bimquant.readiness`); ``info["ready"]``.
+
+    Example::
+
+        >>> check("sample_models/reserves_ifc4.ifc", "rules/fr-lots.toml").problems[["kind", "elements"]]
+    """
+    ruleset = _ruleset(rules)
+    measured = _measured(model, **takeoff_options)
+    work = _apply(measured, ruleset)
+    path = measured.info.get("file")
+    try:
+        ifc = open_model(path).file if path else None
+    except InputError:  # the takeoff came from elsewhere: the types are not compared
+        ifc = None
+    result = check_readiness(measured, work, ifc)
+    result.info |= {"schema": measured.info.get("schema"), "ruleset_file": str(ruleset.path)}
+    return result
 
 
 def situation(
@@ -560,7 +592,7 @@ def _shown_elements(measured: Takeoff, work: WorkItems, revision: revisions.Revi
     rows += [
         {
             **{k: row[k] for k in ("global_id", "ifc_class", "name", "storey")},
-            "status": "failed",
+            "status": verdicts.get(row["global_id"], "geometry_failed"),  # a door priced by count is priced
             "diff_status": changes.get(row["global_id"], "") if revision is not None else "",
             "suspect": "",
             "reason": row["reason"],
@@ -619,6 +651,28 @@ def _refuse_double_counts(work: WorkItems, strict: bool) -> None:
             "give the items different measures labels only if they price different things; otherwise narrow "
             "their select or where, or drop --strict",
         )
+
+
+INCOMPLETE_WORDS = {
+    "unpriced_items": "item(s) without a price",
+    "placeholder_lines": "line(s) whose label is a placeholder",
+    "double_counted": "element(s) counted twice",
+    "value_unknown": "element(s) with a quantity of no value",
+    "not_priced": "element(s) not priced",
+    "geometry_failed": "element(s) whose geometry failed",
+}
+
+
+def _refuse_incomplete(incomplete: dict, coverage: dict) -> None:
+    """Under ``strict``, an estimate that does not cover the model is an :class:`IncompleteError`
+    with the count of each reason and the share of the building volume priced."""
+    said = ", ".join(f"{n} {INCOMPLETE_WORDS[reason]}" for reason, n in incomplete.items() if n)
+    raise IncompleteError(
+        f"the estimate is incomplete (--strict): {said}; {coverage['volume_share']:.1%} of the building volume "
+        "priced once; nothing written",
+        "see the reserves (sheet 'reserves', or run bimquant check), or drop --strict",
+        incomplete=incomplete,
+    )
 
 
 def _apply(measured: Takeoff, ruleset: RuleSet) -> WorkItems:

@@ -119,7 +119,8 @@ def measure_one(job: Job, cache: bool = True) -> dict:
                 "cost_per_m2_basis": ratios.get("floor_area_basis"),
                 "floor_area_m2": ratios.get("floor_area_m2"),
                 "complete": budget.totals["complete"],
-            }
+                "incomplete": _said(budget.totals["incomplete"]),
+            } | _covered(budget.work.coverage)
             for line in budget.lines.to_dict(orient="records"):
                 items.append(
                     {"file": job.path}
@@ -130,6 +131,8 @@ def measure_one(job: Job, cache: bool = True) -> dict:
             ]
         elif job.rules:
             work = pipeline.takeoff(measured, rules=job.rules).work
+            row |= _covered(work.coverage) | {"complete": work.coverage["complete"]}
+            row["incomplete"] = _said({s: work.coverage[s] for s in INCOMPLETE_STATUSES})
             items = [
                 {"file": job.path} | {k: line[k] for k in ("code", "lot", "label", "unit", "quantity")}
                 for line in work.items.to_dict(orient="records")
@@ -139,6 +142,23 @@ def measure_one(job: Job, cache: bool = True) -> dict:
         return {"failure": error.message}
     except Exception as error:  # noqa: BLE001  (one bad model never sinks the portfolio)
         return {"failure": f"internal error: {type(error).__name__}: {error}"}
+
+
+INCOMPLETE_STATUSES = ("double_counted", "value_unknown", "not_priced", "geometry_failed")
+
+
+def _covered(coverage: dict) -> dict:
+    """A model's coverage in the portfolio: the share of its building volume priced once and
+    how many building elements are not."""
+    return {
+        "volume_share": coverage["volume_share"],
+        "elements_not_priced_once": coverage["building_elements"] - coverage["elements_priced"],
+    }
+
+
+def _said(incomplete: dict) -> str:
+    """``"749 not_priced, 1 placeholder_lines"``: why a model's estimate is not complete."""
+    return ", ".join(f"{n} {reason}" for reason, n in incomplete.items() if n)
 
 
 def _model_row(path: str, measured) -> dict:
@@ -264,8 +284,12 @@ def _tables(jobs: list[Job], results: dict[Job, dict]) -> Batch:
         models.append(result["model"])
         items += result["items"]
         lots += result["lots"]
+    table = pd.DataFrame(models).reindex(columns=_model_columns(models))
+    if len(table) and table["complete"].notna().any():  # incomplete models first: they need a look
+        table = table.sort_values("complete", key=lambda c: c.map({False: 0, True: 1}).fillna(2), kind="stable")
+        table = table.reset_index(drop=True)
     return Batch(
-        models=pd.DataFrame(models).reindex(columns=_model_columns(models)),
+        models=table,
         items=pd.DataFrame(items, columns=BATCH_ITEM_COLUMNS),
         lots=pd.DataFrame(lots, columns=BATCH_LOT_COLUMNS),
         failures=pd.DataFrame(failures, columns=BATCH_FAILURE_COLUMNS),

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from bimquant import authored as authored_checks
-from bimquant.columns import ELEMENT_COLUMNS, LISTED_COLUMNS, LOCATION_COLUMNS, OPENING_COLUMNS
+from bimquant.columns import ELEMENT_COLUMNS, FAILURE_COLUMNS, LOCATION_COLUMNS, OPENING_COLUMNS, QUANTITY_COLUMNS
 from bimquant.geometry import Shape, get_shapes
 from bimquant.geometry.cut import cut_openings
 from bimquant.geometry.iterator import SAFE_KERNEL, ProgressCallback
@@ -44,8 +44,11 @@ class Takeoff(Result):
     """The measured model.
 
     - ``elements``: one row per measured element (columns: ``ELEMENT_COLUMNS``).
-    - ``failures``: elements with a body whose geometry could not be measured, with the reason.
-    - ``excluded``: elements not measured on purpose (openings, aggregates, no body), with reason.
+    - ``failures``: elements with a body whose geometry could not be measured, with the reason,
+      who they are (``FAILURE_COLUMNS``), and the quantities their file states where they can
+      be trusted (``quantity_source`` says which, or why none).
+    - ``excluded``: elements not measured on purpose (openings, aggregates, no body), with the
+      reason and who they are (``UNMEASURED_COLUMNS``).
     - ``authored``: every authored quantity matched to a computed one, with its verdict
       (see :mod:`bimquant.authored`).
     - ``openings``: one row per opening of a measured host: its area in the host's main face and
@@ -104,23 +107,25 @@ def measure_model(
     read_done = time.perf_counter()
     shapes = _mesh(model, elements, kernel, threads, progress)
     geometry_done = time.perf_counter()
-    rows, failures, opening_rows = [], [], []
+    rows, failed, opening_rows = [], [], []
     footprints: dict = {}  # wall GlobalId -> plan geometry
     for element in elements.to_dict(orient="records"):
         measured = _measure(element, shapes, footprints)
         if isinstance(measured, str):
-            failures.append(_listed(element, measured))
+            failed.append((element, measured))
             continue
         rows.append(measured)
         if element["openings"]:
             opening_rows += _openings(element, shapes)
     table = pd.DataFrame(rows, columns=ELEMENT_COLUMNS)
     openings_table = pd.DataFrame(opening_rows, columns=OPENING_COLUMNS)
-    agreement = _set_external(table, footprints, openings_table)
+    agreement, disagreeing = _set_external(table, footprints, openings_table)
     spaces = measure_spaces(model, kernel=kernel, threads=threads)
     authored = authored_checks.check_authored(elements, table)
     flags = authored_checks.get_element_flags(authored)
     table["authored_flags"] = [flags.get(gid, "") for gid in table["global_id"]]
+    failures = pd.DataFrame([_failed(element, reason, authored) for element, reason in failed], columns=FAILURE_COLUMNS)
+    _set_filling_external(failures, table, openings_table)
     info = {
         "file": str(model.path),
         "schema": model.schema,
@@ -131,6 +136,7 @@ def measure_model(
         "elements_failed": len(failures),
         "elements_excluded": len(excluded),
         "external_walls_geometry_agreement": agreement,
+        "external_walls_disagreeing": disagreeing,  # the model's IsExternal against the storey outline
         "spaces": spaces,
         "elements_damaged": int(table["measure_note"].str.contains("damaged file", regex=False).sum()),
         "assumptions": model.assumptions,
@@ -141,7 +147,7 @@ def measure_model(
     }
     return Takeoff(
         elements=table,
-        failures=pd.DataFrame(failures, columns=LISTED_COLUMNS),
+        failures=failures,
         excluded=excluded,
         authored=authored,
         openings=openings_table,
@@ -337,12 +343,13 @@ def measure_spaces(model: Model, *, kernel: str = "auto", threads: int | None = 
     }
 
 
-def _set_external(table: pd.DataFrame, footprints: dict, openings: pd.DataFrame) -> float | None:
+def _set_external(table: pd.DataFrame, footprints: dict, openings: pd.DataFrame) -> tuple[float | None, list[str]]:
     """Fill ``is_external`` where the model does not state it: walls from their storey's outline
     (:mod:`bimquant.quantities.exterior`, from the wall ``footprints`` measured with them),
     doors and windows from the wall they fill; and say where each value comes from in
     ``is_external_source`` (``model``, ``geometry``). Returns the share of the walls flagged by
-    the model on which the geometry agrees (None: no flag)."""
+    the model on which the geometry agrees (None: no flag), and the GlobalIds of those on which
+    it does not."""
     stated = table["is_external"].map(lambda v: isinstance(v, bool))
     table["is_external_source"] = stated.map(lambda known: "model" if known else None)
     walls = table[table["family"] == "wall"]
@@ -362,11 +369,33 @@ def _set_external(table: pd.DataFrame, footprints: dict, openings: pd.DataFrame)
             table.at[index, "is_external"] = bool(value)
             table.at[index, "is_external_source"] = "geometry"
     checked = [derived[g] == values[g] for g in walls["global_id"] if g in derived and isinstance(values[g], bool)]
-    return round(sum(checked) / len(checked), 4) if checked else None
+    disagree = [
+        g for g in walls["global_id"] if g in derived and isinstance(values[g], bool) and derived[g] != values[g]
+    ]
+    return (round(sum(checked) / len(checked), 4) if checked else None), disagree
 
 
-def _listed(element: dict, reason: str) -> dict:
-    return {column: element.get(column) for column in LISTED_COLUMNS[:-1]} | {"reason": reason}
+def _set_filling_external(failures: pd.DataFrame, table: pd.DataFrame, openings: pd.DataFrame) -> None:
+    """A failed door or window that the model does not flag takes its host wall's
+    ``is_external``, as a measured one does: an exterior door is priced as one by count."""
+    external = dict(zip(table["global_id"], table["is_external"]))
+    host_of = {}
+    for row in openings.itertuples():
+        for filling in str(row.filled_by or "").split("; "):
+            if filling:
+                host_of[filling] = row.host_global_id
+    for index, row in failures.iterrows():
+        host = external.get(host_of.get(row["global_id"]))
+        if not isinstance(row["is_external"], bool) and isinstance(host, bool):
+            failures.at[index, "is_external"] = host
+
+
+def _failed(element: dict, reason: str, authored: pd.DataFrame) -> dict:
+    """A failed element's row: who it is, why it failed, and the quantities its file states
+    where the exporter is shown right on the same class elsewhere in the model (else NaN)."""
+    values, source = authored_checks.get_fallback_quantities(element, authored)
+    row = {column: element.get(column) for column in FAILURE_COLUMNS} | {"reason": reason}
+    return row | {column: values.get(column, math.nan) for column in QUANTITY_COLUMNS} | {"quantity_source": source}
 
 
 def get_storey_order(elements: pd.DataFrame) -> list[str]:

@@ -26,7 +26,7 @@ from rich.progress import Progress as ProgressBar
 import bimquant
 from bimquant.cli import summaries
 from bimquant.cli.console import LogToConsole, err, fail, show
-from bimquant.errors import BimquantError, ElementFailuresError, OutputError
+from bimquant.errors import BimquantError, ElementFailuresError, IncompleteError, OutputError
 from bimquant.geometry.iterator import ProgressCallback
 from bimquant.report import check_output
 from bimquant.report.html import check_report_output
@@ -328,6 +328,68 @@ def validate(
         elif not quiet:
             summaries.print_validation(checked, err, suspects=False, locale=language)
     _written(output, quiet, language)
+
+
+@app.command()
+def check(
+    model: Path = MODEL_ARG,
+    rules: Path = RULES_OPT,
+    fmt: ReportFormat | None = typer.Option(
+        None, "--format", "-f", help="text (stdout; the default without -o) or json (stdout, also with -o)."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the problems to .csv, .xlsx or .json (nothing on stdout)."
+    ),
+    ids_file: Path | None = typer.Option(
+        None,
+        "--ids",
+        help="Also write what the rule set needs from a model as a buildingSMART IDS 1.0 file (.ids; the ids extra).",
+    ),
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    no_cache: bool = NO_CACHE_OPT,
+    locale: Locale | None = LOCALE_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """Is MODEL ready to be priced with RULES? Each problem to settle first, with its quantities:
+    elements no item selects, materials the rules do not recognise, aggregates whose parts carry
+    the geometry, failed geometry, placeholder lines; and what to look at: occurrence and type
+    that disagree, IsExternal against the geometry, a class its shape contradicts. Exit code 0
+    when ready, 7 when not.
+
+    Example: bimquant check sample_models/reserves_ifc4.ifc --rules rules/fr-lots.toml --ids exigences.ids
+    """
+    inputs = {"the model": model, "the rule set (--rules)": rules}
+    with _session(verbose):
+        if output is not None:
+            check_output(output, None, inputs)
+        if ids_file is not None:
+            from bimquant.report.ids import check_ids_output
+
+            check_ids_output(ids_file, inputs | ({"the output (-o)": output} if output else {}))
+        ruleset = bimquant.load_rules(rules)
+        with _progress(quiet) as progress:
+            readiness = bimquant.check(
+                model, ruleset, kernel=kernel.value, threads=threads, cache=not no_cache, progress=progress
+            )
+        language = _language(readiness, locale)
+        if ids_file is not None:
+            from bimquant.report.ids import write_ids
+
+            _WRITTEN.extend(str(path) for path in write_ids(ruleset, ids_file, inputs=inputs))
+        if output is not None:
+            _WRITTEN.extend(str(path) for path in bimquant.write(readiness, output, locale=language))
+        if fmt == ReportFormat.json:
+            bimquant.write(readiness, sys.stdout, "json")
+        elif fmt == ReportFormat.text or output is None:
+            summaries.print_readiness(readiness, Console(highlight=False, soft_wrap=True), language)
+        elif not quiet:
+            summaries.print_readiness(readiness, err, language)
+    _written(output, quiet, language)
+    _written(ids_file, quiet, language)
+    if not readiness.info["ready"]:
+        raise typer.Exit(IncompleteError.exit_code)
 
 
 @app.command()
@@ -751,6 +813,8 @@ def batch(
     _produce(compute, summaries.print_batch, output, fmt, quiet, verbose, inputs, locale)
     if strict and done and len(done[0].failures):
         sys.exit(ElementFailuresError.exit_code)
+    if strict and done and done[0].models["complete"].eq(False).any():
+        sys.exit(IncompleteError.exit_code)
 
 
 @app.command()

@@ -98,21 +98,7 @@ def print_work_items(work: WorkItems, locale: str = "en") -> None:
     say = words(locale)
     items = work.items.set_index("code")[["label", "unit", "quantity", "elements"]]
     err.print(make_table(say(f"Work items ({work.ruleset.name})", f"Ouvrages ({work.ruleset.name})"), items, locale))
-    c = work.coverage
-    building = c["elements"] - c.get("not_building_work", 0)
-    mapped, volume = format_share(c["elements_share"], locale), format_share(c["volume_share"], locale)
-    left_out = (
-        say(f"; {c['not_building_work']} not building work", f" ; {c['not_building_work']} hors travaux")
-        if c.get("not_building_work")
-        else ""
-    )
-    err.print(
-        say(
-            f"Coverage: {c['elements_mapped']} of {building} elements ({mapped}), {volume} of the net volume{left_out}",
-            f"Rattachement aux ouvrages : {c['elements_mapped']} éléments sur {building} ({mapped}), "
-            f"{volume} du volume net{left_out}",
-        )
-    )
+    print_coverage(work.coverage, locale)
     if len(work.unmapped):
         err.print(
             say(
@@ -142,6 +128,198 @@ def print_work_items(work: WorkItems, locale: str = "en") -> None:
                 f"{len(missing)} contribution(s) sans valeur (feuille « Avertissements »)",
             )
         )
+
+
+COVERAGE_WORDS = {  # a reconciliation status in a sentence
+    "double_counted": ("counted twice", "compté(s) deux fois"),
+    "value_unknown": ("quantity of no value", "quantité sans valeur"),
+    "not_priced": ("not priced", "non chiffré(s)"),
+    "geometry_failed": ("geometry failed", "géométrie illisible"),
+}
+GAPS_SHOWN = 3
+
+
+def print_coverage(coverage: dict, locale: str = "en", out: Console | None = None) -> None:
+    """The coverage line, always: elements priced once, the share of the building volume, of
+    the walls' face area and of the doors and windows; then, when the estimate does not cover
+    the model, a ``Warning:`` line naming the largest groups not priced (below the threshold)
+    or how many elements are not priced once."""
+    if not coverage or "building_elements" not in coverage:
+        return
+    out = out or err
+    say = words(locale)
+    c = coverage
+    volume = format_number(c["net_volume_m3"], locale, 1)
+    share = format_share(c["volume_share"], locale)
+    line = say(
+        f"Coverage: priced once {c['elements_priced']} of {c['building_elements']} elements, {share} of "
+        f"{volume} m3 of building volume",
+        f"Couverture : {c['elements_priced']} élément(s) chiffré(s) une fois sur {c['building_elements']}, "
+        f"{share} de {volume} m3 de volume bâti",
+    )
+    if c["wall_face_area_m2"]:
+        face = format_number(c["wall_face_area_m2"], locale, 1)
+        line += say(
+            f", {format_share(c['wall_face_share'], locale)} of {face} m2 of wall face",
+            f", {format_share(c['wall_face_share'], locale)} de {face} m2 de parement de murs",
+        )
+    if c["doors_windows"]:
+        line += say(
+            f", {c['doors_windows_priced']} of {c['doors_windows']} doors and windows",
+            f", {c['doors_windows_priced']} porte(s) et fenêtre(s) sur {c['doors_windows']}",
+        )
+    left_out = [
+        say(f"{c['not_building_work']} not building work", f"{c['not_building_work']} hors ouvrages")
+        if c.get("not_building_work")
+        else "",
+        say(
+            f"{c['represented_by_parts']} priced through their parts",
+            f"{c['represented_by_parts']} chiffré(s) par leurs parties",
+        )
+        if c.get("represented_by_parts")
+        else "",
+    ]
+    left_out = [text for text in left_out if text]
+    out.print(line + (f" ({say('; ', ' ; ').join(left_out)})" if left_out else ""))
+    if c["complete"]:
+        return
+    label = say("[yellow]Warning:[/]", "[yellow]Attention :[/]")
+    counts = "; ".join(f"{c[status]} {say(*COVERAGE_WORDS[status])}" for status in COVERAGE_WORDS if c.get(status))
+    if c["volume_unknown_elements"]:
+        counts += say(
+            f" ({c['volume_unknown_elements']} of unknown volume)",
+            f" (dont {c['volume_unknown_elements']} de volume inconnu)",
+        )
+    if c["below_threshold"]:
+        threshold = format_share(c["threshold"], locale)
+        out.print(
+            label
+            + say(
+                f" only {share} of the building volume is priced once (threshold {threshold}): {counts}. Largest:",
+                f" seulement {share} du volume bâti est chiffré une fois (seuil {threshold}) : {counts}. Les plus "
+                "gros :",
+            )
+        )
+    else:
+        out.print(
+            label
+            + say(
+                f" not every element is priced once: {counts}. Largest:",
+                f" tous les éléments ne sont pas chiffrés une fois : {counts}. Les plus gros :",
+            )
+        )
+    for gap in c.get("gaps", [])[:GAPS_SHOWN]:
+        what = " / ".join(show(v) for v in (gap["ifc_class"], gap.get("material"), gap.get("type_name")) if v)
+        amount = (
+            format_number(gap["net_volume_m3"], locale, 1) + " m3"
+            if gap["net_volume_m3"] is not None
+            else say("volume unknown", "volume inconnu")
+        )
+        status = say(*COVERAGE_WORDS[gap["status"]])
+        out.print(f"  {gap['elements']} {what}, {amount}, {status}{say(':', ' :')} {show(say_reason(gap, locale))}")
+
+
+def say_reason(gap: dict, locale: str) -> str:
+    """Why a group is not priced, in the reader's language: the library's reason in English;
+    in French, the usual reasons in French and the others by their status."""
+    if locale != "fr":
+        return gap["reason"]
+    reason = str(gap["reason"])
+    if reason.startswith("no item selects "):
+        return f"aucun ouvrage ne prend la classe {reason.removeprefix('no item selects ')}"
+    return {
+        "not_priced": "aucun ouvrage de structure ne les prend (voir la feuille « Rapprochement »)",
+        "geometry_failed": "géométrie illisible, et ni comptage ni quantité déclarée fiable",
+        "value_unknown": "une quantité d'ouvrage sans valeur (voir la feuille « Avertissements »)",
+        "double_counted": "deux ouvrages qui mesurent la même chose les prennent",
+    }.get(gap["status"], reason)
+
+
+PROBLEM_WORDS = {  # bimquant.readiness.KINDS in a sentence
+    "not_selected": ("no item selects them", "aucun ouvrage ne les prend"),
+    "material_not_recognised": (
+        "their class is priced, not with this material (or none)",
+        "classe chiffrée, mais pas avec ce matériau (ou aucun)",
+    ),
+    "value_unknown": ("an item's quantity has no value for them", "quantité d'ouvrage sans valeur"),
+    "double_counted": ("counted twice", "comptés deux fois"),
+    "aggregate_parts": (
+        "aggregates whose parts carry the geometry, parts not priced",
+        "assemblages dont les parties portent la géométrie, parties non chiffrées",
+    ),
+    "geometry_failed": ("geometry failed, not priced", "géométrie illisible, non chiffrés"),
+    "placeholder": ("line whose label waits for a decision", "ligne au libellé à préciser"),
+    "priced_without_geometry": (
+        "priced without their geometry (by count, or the file's checked quantities)",
+        "chiffrés sans leur géométrie (au comptage, ou aux quantités déclarées vérifiées)",
+    ),
+    "type_disagrees": ("the occurrence and its type disagree", "l'occurrence et son type se contredisent"),
+    "external_disagrees": (
+        "IsExternal contradicted by the storey outline",
+        "IsExternal contredit par le contour du niveau",
+    ),
+    "class_contradicts_shape": ("class contradicted by the shape", "classe contredite par la forme"),
+    "no_storey": ("in no storey", "rattachés à aucun niveau"),
+    "no_spaces": (
+        "no rooms (IfcSpace): the cost per m2 is on the floor slabs",
+        "aucun local (IfcSpace) : le coût au m2 porte sur les dalles",
+    ),
+}
+
+
+def print_readiness(readiness: bimquant.Readiness, out: Console, locale: str = "en") -> None:
+    """Ready or not, then each problem: blocking ones first, with count and quantities."""
+    say = words(locale)
+    info = readiness.info
+    name = show(info["ruleset"])
+    if info["ready"]:
+        out.print(say(f"Ready to be priced with {name}.", f"Prête à chiffrer avec {name}."))
+    else:
+        blocking = int(readiness.problems["blocking"].astype(bool).sum())
+        out.print(
+            say(
+                f"[bold red]Not ready[/] to be priced with {name}: {blocking} problem(s) to settle first",
+                f"[bold red]Pas prête[/] à chiffrer avec {name} : {blocking} problème(s) à régler d'abord",
+            )
+        )
+    print_coverage(info.get("coverage") or {}, locale, out)
+    shown_header = None
+    for row in readiness.problems.to_dict(orient="records"):
+        header = say("To settle:", "À régler :") if row["blocking"] else say("To check:", "À vérifier :")
+        if header != shown_header:
+            out.print(header)
+            shown_header = header
+        what = " / ".join(show(v) for v in (row["ifc_class"], row["material"], row["type_name"]) if v and v == v)
+        measures = []
+        if row["net_volume_m3"] == row["net_volume_m3"] and row["net_volume_m3"] is not None:
+            measures.append(f"{format_number(row['net_volume_m3'], locale, 1)} m3")
+        if row["wall_face_area_m2"] == row["wall_face_area_m2"] and row["wall_face_area_m2"] is not None:
+            measures.append(
+                say(
+                    f"{format_number(row['wall_face_area_m2'], locale, 1)} m2 of wall face",
+                    f"{format_number(row['wall_face_area_m2'], locale, 1)} m2 de parement",
+                )
+            )
+        count = f"{int(row['elements'])} " if row["elements"] else ""
+        quantity = f" ({', '.join(measures)})" if measures else ""
+        phrase = say(*PROBLEM_WORDS[row["kind"]])
+        detail = row["detail"] if row["kind"] in (DETAILED if locale != "fr" else DETAILED_FR) else ""
+        subject = f"{count}{what}{quantity}{say(':', ' :')} " if what or count else ""
+        out.print(f"  {subject}{phrase}" + (f". {show(detail)}" if detail else ""))
+
+
+# problems whose detail adds to the phrase, in English (the library's words) and in French
+DETAILED = {
+    "material_not_recognised",
+    "value_unknown",
+    "double_counted",
+    "aggregate_parts",
+    "geometry_failed",
+    "placeholder",
+    "type_disagrees",
+    "class_contradicts_shape",
+}
+DETAILED_FR = {"placeholder", "type_disagrees"}
 
 
 def print_double_counts(work: WorkItems, locale: str = "en") -> None:
@@ -321,12 +499,30 @@ def print_budget(budget: bimquant.Budget, locale: str = "en") -> None:
                 f"  coût HT par m2 {cost} {currency} ({area} m2 : {source})",
             )
         )
-    if not budget.totals["complete"]:
+    if budget.work is not None:
+        print_coverage(budget.work.coverage, locale)
+    if budget.totals["unpriced_items"]:
         codes = show(", ".join(budget.unpriced["code"]))
         err.print(
             say(
                 f"[bold yellow]Incomplete: {budget.totals['unpriced_items']} item(s) without a price:[/] {codes}",
                 f"[bold yellow]Incomplet : {budget.totals['unpriced_items']} ouvrage(s) sans prix :[/] {codes}",
+            )
+        )
+    placeholders = budget.lines[budget.lines["placeholder"]]
+    if len(placeholders):
+        codes = show(", ".join(placeholders["code"]))
+        err.print(
+            say(
+                f"[yellow]Warning:[/] {len(placeholders)} line(s) whose label still waits for a decision: {codes}",
+                f"[yellow]Attention :[/] {len(placeholders)} ligne(s) dont le libellé reste à préciser : {codes}",
+            )
+        )
+    if not budget.totals["complete"]:
+        err.print(
+            say(
+                "[bold yellow]Incomplete estimate:[/] see the reserves (sheet 'reserves')",
+                "[bold yellow]Estimation incomplète :[/] voir les réserves (feuille « Réserves »)",
             )
         )
 
@@ -335,6 +531,19 @@ def print_orders(plan: bimquant.Orders, locale: str = "en") -> None:
     say = words(locale)
     shown = plan.orders[["supplier", "label", "batch", "need", "ordered", "unit", "packs", "purchase_unit", "surplus"]]
     err.print(make_table(say("Orders", "Commandes"), shown.set_index("supplier"), locale))
+    coverage = plan.info.get("coverage") or {}
+    print_coverage(coverage, locale)
+    if coverage and not coverage.get("complete", True):
+        missing = sum(coverage.get(status, 0) for status in COVERAGE_WORDS)
+        err.print(
+            say(
+                f"[yellow]Warning:[/] no material is ordered for the {missing} element(s) not priced once "
+                "(no item takes them, so no recipe does): order them by hand or complete the rule set",
+                f"[yellow]Attention :[/] aucun matériau n'est commandé pour les {missing} élément(s) non chiffré(s) "
+                "une fois (aucun ouvrage ne les prend, donc aucune recette) : les commander à la main ou compléter "
+                "les règles",
+            )
+        )
     for row in plan.orders.dropna(subset=["trucks"]).itertuples():
         last = format_number(row.last_truck, locale, 2).rstrip("0").rstrip(",.")
         err.print(
@@ -573,8 +782,20 @@ def print_batch(result: bimquant.Batch, locale: str = "en") -> None:
     models = result.models
     if len(models):
         shown = models.assign(file=[Path(f).name for f in models["file"]]).set_index("file")
-        columns = [c for c in ("elements_measured", "elements_failed", "total_excl_vat", "cost_per_m2") if c in shown]
-        err.print(make_table(say("Portfolio", "Portefeuille"), shown[columns], locale))
+        wanted = ("elements_measured", "elements_failed", "total_excl_vat", "cost_per_m2", "volume_share", "complete")
+        columns = [c for c in wanted if c in shown and shown[c].notna().any()]
+        shown = shown.assign(complete=shown["complete"].map({True: say("yes", "oui"), False: say("NO", "NON")}))
+        err.print(make_table(say("Portfolio", "Portefeuille"), shown[columns], locale, shares=("volume_share",)))
+        incomplete = models[models["complete"] == False]  # noqa: E712  (NaN: not estimated)
+        if len(incomplete):
+            err.print(
+                say(
+                    f"[yellow]Warning:[/] {len(incomplete)} model(s) not priced completely (listed first): "
+                    "see each one's reserves",
+                    f"[yellow]Attention :[/] {len(incomplete)} maquette(s) chiffrée(s) incomplètement (en tête) : "
+                    "voir les réserves de chacune",
+                )
+            )
     for row in result.failures.itertuples():
         err.print(f"[red]{say('Failed', 'En échec')}:[/] {show(Path(row.file).name)}: {show(row.reason)}")
     err.print(
@@ -669,9 +890,11 @@ def print_report(shown, locale: str = "en") -> None:
             f"({len(scene.positions)} corps distincts, {format_number(scene.triangles, locale, 0)} triangles)",
         )
     )
-    if not budget.totals.get("complete", True):
+    if budget.totals.get("unpriced_items"):
         n = budget.totals.get("unpriced_items", 0)
         err.print(say(f"  {n} item(s) without a price", f"  {n} ouvrage(s) sans prix"))
+    if budget.work is not None:
+        print_coverage(budget.work.coverage, locale)
     if scene.decimated:
         n = len(scene.decimated)
         err.print(

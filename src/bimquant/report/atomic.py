@@ -20,8 +20,9 @@ from pathlib import Path
 from bimquant.errors import OutputError
 
 FORMATS = ("csv", "xlsx", "json")
-# files written whole by their own writer, named by the caller: a chart, the HTML report, an IFC
-OTHER_FORMATS = ("png", "html", "ifc")
+# files written whole by their own writer, named by the caller: a chart, the HTML report, an IFC,
+# an IDS
+OTHER_FORMATS = ("png", "html", "ifc", "ids")
 TEMP_MARK = "bimquant"
 _TEMP_NAME = re.compile(rf"^\..+\.{TEMP_MARK}-(\d+)-[^.]+\.tmp$")
 STARTED = time.time()  # this run's start: a temporary file older than it is not this run's

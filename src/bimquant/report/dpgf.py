@@ -62,6 +62,86 @@ LABELS = {
         "title": "Estimate",
     },
 }
+RESERVE_WORDS = {
+    "fr": {
+        "sheet": "Réserves",
+        "title": "Réserves : ce que ce chiffrage ne couvre pas, ou couvre sous réserve",
+        "none": "Aucune réserve : chaque élément de la maquette est chiffré une fois.",
+        "headers": ["Objet", "Nature", "Matériau", "Niveau", "Nombre", "Volume m3", "Parement m2", "Motif"],
+        "see": "Sous réserves : voir la feuille « Réserves »",
+        "status": {
+            "not_priced": "Éléments non chiffrés",
+            "geometry_failed": "Géométrie illisible",
+            "value_unknown": "Quantité non mesurable",
+            "double_counted": "Comptés deux fois",
+            "unpriced": "Article sans prix",
+            "placeholder": "Libellé à préciser",
+            "provenance": "Quantité hors géométrie",
+        },
+        "why": {
+            "not_priced": "aucun article du bordereau ne les prend en compte",
+            "geometry_failed": "leur géométrie n'a pas pu être mesurée dans la maquette",
+            "value_unknown": "une quantité d'article n'a pas de valeur pour eux",
+            "double_counted": "deux articles les comptent",
+            "unpriced": "pas de prix unitaire",
+            "placeholder": "le libellé attend une décision avant remise de prix",
+            "provenance": "quantité en partie hors géométrie",
+        },
+        "sources": {
+            "authored": "quantités déclarées vérifiées",
+            "count": "comptage",
+            "estimated": "estimation",
+        },
+        "legend": [
+            "Quantités déclarées vérifiées : corps non mesurable, quantité écrite dans la maquette reprise",
+            "(l'exportateur s'accorde avec la géométrie sur les autres éléments de la même classe).",
+            "Comptage : élément compté à l'unité sans géométrie lisible.",
+            "Estimation : vide de surface inconnue compté plein, ou corps non fermé.",
+        ],
+        "unknown": "{n} de volume inconnu",
+        "colon": " : ",
+        "mark": "sous réserve",
+    },
+    "en": {
+        "sheet": "Reserves",
+        "title": "Reserves: what this estimate does not cover, or covers with a reservation",
+        "none": "No reservation: every element of the model is priced once.",
+        "headers": ["Subject", "Nature", "Material", "Storey", "Count", "Volume m3", "Wall face m2", "Reason"],
+        "see": "With reservations: see the sheet 'Reserves'",
+        "status": {
+            "not_priced": "Elements not priced",
+            "geometry_failed": "Geometry unreadable",
+            "value_unknown": "Quantity not measurable",
+            "double_counted": "Counted twice",
+            "unpriced": "Item without a price",
+            "placeholder": "Label to be specified",
+            "provenance": "Quantity not from geometry",
+        },
+        "why": {
+            "not_priced": "no item of the bill takes them",
+            "geometry_failed": "their geometry could not be measured in the model",
+            "value_unknown": "an item's quantity has no value for them",
+            "double_counted": "two items count them",
+            "unpriced": "no unit price",
+            "placeholder": "the label waits for a decision before pricing",
+            "provenance": "quantity partly not from the geometry",
+        },
+        "sources": {
+            "authored": "checked stated quantities",
+            "count": "count",
+            "estimated": "estimate",
+        },
+        "legend": [
+            "Checked stated quantities: the body could not be measured, the model's own quantity is taken",
+            "(the exporter agrees with the geometry on the other elements of the class).",
+            "Count: an element counted per unit without readable geometry.",
+            "Estimate: an opening of unknown area measured through, or a body that is not closed.",
+        ],
+        "unknown": "{n} of unknown volume",
+        "colon": ": ",
+        "mark": "with reservation",
+    },
+}
 MONEY = '#,##0.00 "{symbol}"'
 QUANTITY = "#,##0.00"
 RATE = '0.00" %"'
@@ -128,10 +208,13 @@ def write_client_dpgf(budget: Budget, path: Path, locale: str | None = None) -> 
     bold = Font(bold=True)
     title = budget.info.get("title", "")
     model = Path(budget.info.get("file", "")).name
+    reserve = RESERVE_WORDS.get(language, RESERVE_WORDS["en"])
+    lines_reserved = budget.reserves[budget.reserves["kind"] == "line"]
+    marked = set(lines_reserved.loc[lines_reserved["status"] != "unpriced", "code"])
     book = Workbook()
     recap = book.active
     recap.title = client["recap"][:31]
-    used = {recap.title.lower()}
+    used = {recap.title.lower(), reserve["sheet"].lower()}
     lot_totals: list[tuple[str, str]] = []  # (lot, 'Sheet'!F<row>)
     for lot, lines in budget.lines.groupby("lot", sort=False):
         lines = lines[(lines["quantity"] != 0) & lines["priced"]]
@@ -150,14 +233,16 @@ def write_client_dpgf(budget: Budget, path: Path, locale: str | None = None) -> 
             sheet.cell(row=row, column=4, value=line["quantity"]).number_format = QUANTITY
             sheet.cell(row=row, column=5, value=line["sale_unit_price"]).number_format = money
             sheet.cell(row=row, column=6, value=f"=ROUND(D{row}*E{row},2)").number_format = money
+            if line["code"] in marked:
+                put_text(sheet, row, 7, reserve["mark"]).font = Font(italic=True, color="C00000")
             row += 1
         put_text(sheet, row, 2, f"{client['subtotal']} {lot}").font = bold
         total = sheet.cell(row=row, column=6, value=f"=SUM(F4:F{row - 1})" if row > 4 else 0)
         total.number_format, total.font = money, bold
         lot_totals.append((lot, f"{quote_sheetname(sheet.title)}!F{row}"))
         sheet.print_title_rows = "3:3"
-        sheet.print_area = f"A1:F{row}"
-        for column, width in zip("ABCDEF", (12, 60, 6, 14, 14, 18)):
+        sheet.print_area = f"A1:G{row}" if marked else f"A1:F{row}"
+        for column, width in zip("ABCDEFG", (12, 60, 6, 14, 14, 18, 16)):
             sheet.column_dimensions[column].width = width
     page_setup(recap, f"{words['title']}: {title}", f"{client['model']}: {model}", client["page"])
     put_text(recap, 1, 1, client["recap_title"]).font = bold
@@ -179,8 +264,78 @@ def write_client_dpgf(budget: Budget, path: Path, locale: str | None = None) -> 
     cell = recap.cell(row=total_row + 2, column=2, value=f"=B{total_row}+B{total_row + 1}")
     cell.number_format, cell.font = money, bold
     recap.print_area = f"A1:C{total_row + 2}"
+    if len(budget.reserves):
+        put_text(recap, total_row + 4, 1, reserve["see"]).font = Font(bold=True, color="C00000")
+        recap.print_area = f"A1:C{total_row + 4}"
     recap.column_dimensions["A"].width, recap.column_dimensions["B"].width = 60, 18
+    write_reserves(book, budget, language, with_ids=False)  # last, after the lots; the recap points to it
     book.save(path)
+
+
+def _said_provenance(text: str, words: dict) -> list[str]:
+    """``"count 1, estimated 2"`` in the reader's words: ``["comptage : 1 élément", ...]``."""
+    said = []
+    for part in str(text or "").split(", "):
+        source, _, n = part.rpartition(" ")
+        if source:
+            said.append(f"{words['sources'].get(source, source)}{words['colon']}{n}")
+    return said
+
+
+def write_reserves(book, budget: Budget, language: str, *, with_ids: bool) -> None:
+    """The "Réserves" sheet: each group of building elements not priced once (nature, class,
+    material, storey, count, volume, wall face, why) and each line with a reservation, in the
+    estimator's words; ``with_ids`` adds the reason as bimquant states it and every GlobalId
+    (the internal view)."""
+    from openpyxl.styles import Font
+
+    words = RESERVE_WORDS.get(language, RESERVE_WORDS["en"])
+    sheet = book.create_sheet(title=words["sheet"])
+    page_setup(sheet, words["title"], Path(budget.info.get("file", "")).name, "&P / &N", landscape=True)
+    put_text(sheet, 1, 1, words["title"]).font = Font(bold=True)
+    if budget.reserves.empty:
+        put_text(sheet, 3, 1, words["none"])
+        sheet.column_dimensions["A"].width = 90
+        return
+    headers = words["headers"] + (["GlobalId", "bimquant"] if with_ids else [])
+    for column, header in enumerate(headers, start=1):
+        put_text(sheet, 3, column, header).font = Font(bold=True)
+    row = 4
+    for reserve in budget.reserves.to_dict(orient="records"):
+        status = reserve["status"]
+        if reserve["kind"] == "elements":
+            put_text(sheet, row, 1, reserve["ifc_class"])
+            put_text(sheet, row, 3, reserve["material"])
+            put_text(sheet, row, 4, reserve["storey"])
+            put_number(sheet, row, 5, int(reserve["elements"]), "0")
+            if reserve["net_volume_m3"] == reserve["net_volume_m3"]:
+                put_number(sheet, row, 6, reserve["net_volume_m3"], "#,##0.000")
+            if reserve["wall_face_area_m2"] == reserve["wall_face_area_m2"]:
+                put_number(sheet, row, 7, reserve["wall_face_area_m2"], "#,##0.00")
+            why = words["why"].get(status, "")
+            if reserve["volume_unknown"]:
+                why += f" ({words['unknown'].format(n=int(reserve['volume_unknown']))})"
+        else:
+            put_text(sheet, row, 1, f"{reserve['code']} {reserve['label']}")
+            why = words["why"].get(status, "")
+            if status == "provenance":  # "count 1, estimated 2": how many elements, from what
+                why = (
+                    words["why"]["provenance"] + words["colon"] + ", ".join(_said_provenance(reserve["reason"], words))
+                )
+        put_text(sheet, row, 2, words["status"].get(status, status))
+        put_text(sheet, row, 8, why)
+        if with_ids:
+            put_text(sheet, row, 9, reserve["global_ids"] if isinstance(reserve["global_ids"], str) else None)
+            put_text(sheet, row, 10, reserve["reason"])
+        row += 1
+    if (budget.reserves["status"] == "provenance").any():
+        for offset, sentence in enumerate(words["legend"], start=1):
+            put_text(sheet, row + offset, 1, sentence).font = Font(italic=True)
+    sheet.print_title_rows = "3:3"
+    sheet.freeze_panes = "A4"
+    widths = (55, 26, 24, 18, 9, 12, 14, 60) + ((40, 60) if with_ids else ())
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[chr(64 + column)].width = width
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -293,8 +448,11 @@ def write_internal_dpgf(budget: Budget, path: Path, locale: str | None = None) -
         text(row + 1, 2, words["per_m2"])
         number(row + 1, 6, f"=ROUND(F{total_excl}/D{row},2)", money)
         row += 3
-    if not budget.totals["complete"]:
+    if budget.totals["unpriced_items"]:
         text(row, 2, words["incomplete"].format(n=budget.totals["unpriced_items"]), Font(bold=True, color="C00000"))
+        row += 1
+    if len(budget.reserves):
+        text(row, 2, RESERVE_WORDS.get(language, RESERVE_WORDS["en"])["see"], Font(bold=True, color="C00000"))
     for column, width in zip("ABCDEFG", (12, 60, 6, 14, 14, 18, 8)):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A4"
@@ -302,4 +460,5 @@ def write_internal_dpgf(budget: Budget, path: Path, locale: str | None = None) -
         plain = book.create_sheet(title=name[:31])
         append_table(plain, table, locale=language, name=key)
         plain.freeze_panes = "A2"
+    write_reserves(book, budget, language, with_ids=True)
     book.save(path)

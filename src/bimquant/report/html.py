@@ -38,7 +38,17 @@ from bimquant.revisions import Revision
 from bimquant.takeoff import Takeoff
 
 # element statuses, in the order of the status colour legend
-STATUSES = ("priced_once", "double_counted", "not_priced", "not_building_work", "failed", "removed")
+STATUSES = (
+    "priced_once",
+    "double_counted",
+    "value_unknown",
+    "not_priced",
+    "geometry_failed",
+    "not_building_work",
+    "represented_by_parts",
+    "represented_by_parent",
+    "removed",
+)
 DIFF_STATUSES = ("unchanged", "changed", "moved", "reclassified", "added", "removed", "ambiguous")
 # the estimate's line columns the page shows (the cost split and the source stay in the DPGF)
 ITEM_COLUMNS = [c for c in LINE_COLUMNS if c not in ("currency", "labour", "material", "equipment", "source")]

@@ -14,6 +14,7 @@ import logging
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from bimquant.columns import (
@@ -21,6 +22,7 @@ from bimquant.columns import (
     NOT_MATCHED_COLUMNS,
     RECONCILIATION_COLUMNS,
     OPENING_COLUMNS,
+    QUANTITY_COLUMNS as QUANTITY_NAMES,
     STOREY_COLUMNS,
     TRACE_COLUMNS,
     UNIT_FROM_SI,
@@ -34,7 +36,23 @@ from bimquant.rules.select import get_mismatch, match_layers
 from bimquant.takeoff import Takeoff, get_storey_order
 
 log = logging.getLogger(__name__)
-VERDICTS = ("priced_once", "double_counted", "not_priced", "not_building_work")
+# Every element of a takeoff has exactly one of these statuses in the reconciliation:
+STATUSES = (
+    "priced_once",  # an item prices its body, once, with a finite quantity
+    "double_counted",  # two items that measure the same thing take it
+    "value_unknown",  # an item takes it, but its quantity there has no value (no density, ...)
+    "not_priced",  # no item prices its body (the reason says what the closest items lack)
+    "geometry_failed",  # its body could not be measured, and no count or trusted authored value prices it
+    "not_building_work",  # left out on purpose: furniture, openings (measured on their host)
+    "represented_by_parts",  # an aggregate whose parts are measured and priced instead
+    "represented_by_parent",  # a part without a body of its own: its aggregate carries it
+)
+VERDICTS = STATUSES  # the reconciliation's column is still called verdict
+# The building work: elements that should each be priced once.
+BUILDING_STATUSES = ("priced_once", "double_counted", "value_unknown", "not_priced", "geometry_failed")
+# Where a trace row's quantity comes from (column ``provenance``), from the surest to the least.
+PROVENANCES = ("mesh", "authored", "count", "estimated")
+FILLING_CLASSES = ("IfcDoor", "IfcWindow")  # priced per unit, counted even without a body
 
 AREA_COLUMNS = ("gross_side_area_m2", "gross_area_m2")
 VOLUME_COLUMNS = ("gross_volume_m3",)
@@ -46,14 +64,20 @@ class WorkItems(Result):
     """Quantities per work item, traced to elements.
 
     - ``items``: one row per item of the rule set, in its order (code, lot, label, unit,
-      quantity, elements, missing_values: elements matched but with no value, e.g. no density).
+      quantity, elements, missing_values: elements matched but with no value, e.g. no density;
+      provenance: how many elements fed it from the mesh, authored values, a count alone, or
+      an estimate).
     - ``by_storey``: the same per storey.
     - ``trace``: one row per element (or layer) and item: the formula with its values, the
-      contribution, which openings were deducted and which measured through.
-    - ``unmapped``: measured elements that feed no item, with why no item matched.
+      contribution, which openings were deducted and which measured through, the provenance.
+    - ``unmapped``: elements that feed no item, with why no item matched.
     - ``warnings``: conflicts (an element feeding two items that measure the same thing),
       missing values.
-    - ``coverage``: share of elements and of net volume that feed at least one item.
+    - ``reconciliation``: every element of the takeoff (measured, failed, left out) with one
+      status of ``STATUSES`` and its reason.
+    - ``coverage``: counts of each status, and the shares priced once by count and by measure
+      (building volume, wall face area, doors and windows), ``complete`` when every building
+      element is priced once, and the largest groups not priced.
     - ``storeys``: the storey names from the lowest to the highest (delivery batches follow it).
     """
 
@@ -80,34 +104,26 @@ class WorkItems(Result):
 
 
 def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
-    """Group the takeoff's elements into the rule set's work items."""
+    """Group the takeoff's elements into the rule set's work items, and reconcile every element
+    of the takeoff (measured, failed or left out) to one status."""
     schema = takeoff.info.get("schema", "IFC4")
     openings = _openings_by_host(takeoff.openings)
     trace, unmapped, warnings = [], [], []
-    mapped_ids = set()
     double: dict[str, list[tuple[str, str]]] = {}  # global_id -> (measures label, message)
-    for element in takeoff.elements.to_dict(orient="records"):
+    for element, source in _candidates(takeoff, schema):
         matched = [item for item in ruleset.items if _matches(item, element, schema)]
         if not matched:
             unmapped.append(
                 _who(element) | {"storey": element.get("storey"), "reason": explain_unmapped(ruleset, element, schema)}
             )
             continue
-        mapped_ids.add(element["global_id"])
         fed: list[tuple[Item, int]] = []  # (item, layer index: -1 for the whole element)
         for item in matched:
-            for row in measure_item(item, element, openings.get(element["global_id"], [])):
+            for row in measure_item(item, element, openings.get(element["global_id"], []), source):
                 trace.append(row)
                 fed.append((item, row["layer_index"]))
-                if math.isnan(row["contribution"]):
-                    warnings.append(
-                        _who(element)
-                        | {
-                            "kind": "missing_value",
-                            "message": f"{item.code}: '{item.quantity.text}' has no value for this element "
-                            f"({row['computed']}); it is left out of the item total",
-                        }
-                    )
+                if not math.isfinite(row["contribution"]):
+                    warnings.append(_who(element) | {"kind": "missing_value", "message": _no_value(item, row, source)})
                 elif row["contribution"] < 0:
                     warnings.append(
                         _who(element)
@@ -122,28 +138,9 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
             double[element["global_id"]] = double.get(element["global_id"], []) + [(tag, message)]
     trace_frame = pd.DataFrame(trace, columns=TRACE_COLUMNS)
     warn_negative(trace_frame)
-    elements = takeoff.elements
     unmapped_frame = pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS)
-    reconciliation = reconcile(elements, trace_frame, unmapped_frame, double, ruleset, schema)
-    verdicts = reconciliation["verdict"].value_counts()
-    # shares of the building work: what the rule set leaves out on purpose is not missing from it
-    building = elements[
-        ~elements["global_id"].isin(
-            set(reconciliation.loc[reconciliation["verdict"] == "not_building_work", "global_id"])
-        )
-    ]
-    volume = building["net_volume_m3"].sum()
-    mapped_volume = building.loc[building["global_id"].isin(mapped_ids), "net_volume_m3"].sum()
-    coverage = {
-        "elements": len(elements),
-        "elements_mapped": len(mapped_ids),
-        "elements_share": round(len(mapped_ids) / len(building), 4) if len(building) else 1.0,
-        "net_volume_m3": round(float(volume), 6),
-        "net_volume_mapped_m3": round(float(mapped_volume), 6),
-        "volume_share": round(float(mapped_volume / volume), 4) if volume else 1.0,
-        **{verdict: int(verdicts.get(verdict, 0)) for verdict in VERDICTS},
-    }
-    storeys = get_storey_order(elements)
+    reconciliation = reconcile(takeoff, trace_frame, unmapped_frame, double, ruleset, schema)
+    storeys = get_storey_order(takeoff.elements)
     return WorkItems(
         ruleset=ruleset,
         items=_totals(ruleset, trace_frame),
@@ -151,10 +148,53 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
         trace=trace_frame,
         unmapped=unmapped_frame,
         warnings=pd.DataFrame(warnings, columns=WARNING_COLUMNS),
-        coverage=coverage,
+        coverage=get_coverage(reconciliation, trace_frame, ruleset),
         storeys=storeys,
         reconciliation=reconciliation,
     )
+
+
+def _candidates(takeoff: Takeoff, schema: str) -> list[tuple[dict, str]]:
+    """The elements the rules see, with where their quantities come from: measured ones
+    (``mesh``), failed ones (``failed``: a count, and the authored values the takeoff trusted)
+    and doors or windows without a body (``no_body``: a count). Aggregates, openings and other
+    bodiless elements are reconciled without the rules."""
+    found = [(element, "mesh") for element in takeoff.elements.to_dict(orient="records")]
+    found += [(_unmeasured(row), "failed") for row in takeoff.failures.to_dict(orient="records")]
+    for row in takeoff.excluded.to_dict(orient="records"):
+        if _exclusion(row, schema) == "no_body" and _is_filling(row, schema):
+            found.append((_unmeasured(row), "no_body"))
+    return found
+
+
+def _unmeasured(row: dict) -> dict:
+    """An unmeasured element as the rules read it: its identity, NaN for what was not measured."""
+    plain = {
+        k: (None if isinstance(v, float) and math.isnan(v) and k not in QUANTITY_NAMES else v) for k, v in row.items()
+    }
+    return {name: math.nan for name in QUANTITY_NAMES} | plain
+
+
+def _is_filling(row: dict, schema: str) -> bool:
+    return any(is_subclass(row["ifc_class"], cls, schema) for cls in FILLING_CLASSES)
+
+
+def _exclusion(row: dict, schema: str) -> str:
+    """Why the takeoff left an element out: ``feature`` (openings, projections, virtual
+    elements), ``aggregate`` (its parts are measured) or ``no_body``."""
+    if any(is_subclass(row["ifc_class"], c, schema) for c in ("IfcFeatureElement", "IfcVirtualElement")):
+        return "feature"
+    if str(row.get("reason") or "").startswith("aggregate"):
+        return "aggregate"
+    return "no_body"
+
+
+def _no_value(item: Item, row: dict, source: str) -> str:
+    if source == "mesh":
+        why = "it is left out of the item total"
+    else:
+        why = "its body was not measured and no trusted authored value gives it: it is left out of the item total"
+    return f"{item.code}: '{item.quantity.text}' has no value for this element ({row['computed']}); {why}"
 
 
 def warn_negative(trace: pd.DataFrame) -> None:
@@ -202,15 +242,16 @@ def _double_counts(element: dict, fed: list[tuple[Item, int]]) -> dict[str, str]
 
 
 def reconcile(
-    elements: pd.DataFrame,
+    takeoff: Takeoff,
     trace: pd.DataFrame,
     unmapped: pd.DataFrame,
     double: dict[str, list[tuple[str, str]]],
     ruleset: RuleSet,
     schema: str,
 ) -> pd.DataFrame:
-    """One row per measured element: which items price its body (``measures = "structure"``)
-    and whether it is priced once, twice, not at all (with why), or is not building work.
+    """One row per element of the takeoff (measured, failed, left out), with one status of
+    ``STATUSES``, the items that price its body (``measures = "structure"``), where its
+    quantities come from, and its net volume and wall face area where known.
 
     A rule set that labels no item ``structure`` (older ones) counts an element as priced when
     any item takes it."""
@@ -218,30 +259,187 @@ def reconcile(
     structure = trace[trace["measures"] == STRUCTURE] if uses_structure else trace
     items_of = structure.groupby("global_id")["code"].agg(lambda codes: list(dict.fromkeys(codes))).to_dict()
     fed_by = trace.groupby("global_id")["code"].agg(lambda codes: list(dict.fromkeys(codes))).to_dict()
+    unknown = trace[~np.isfinite(trace["contribution"].astype(float))]
+    unknown_codes = unknown.groupby("global_id")["code"].agg(lambda codes: list(dict.fromkeys(codes))).to_dict()
+    provenance = trace.groupby("global_id")["provenance"].agg(_worst).to_dict()
     why_unmapped = dict(zip(unmapped["global_id"], unmapped["reason"]))
     rows = []
-    for element in elements.to_dict(orient="records"):
+
+    def add(element: dict, verdict: str, reason: str, codes: list[str], volume=None, face=None) -> None:
+        gid = element["global_id"]
+        rows.append(
+            {
+                **_who(element),
+                "storey": element.get("storey"),
+                "material": element.get("material"),
+                "type_name": element.get("type_name"),
+                "structure_items": ", ".join(codes),
+                "verdict": verdict,
+                "reason": reason,
+                "provenance": provenance.get(gid, ""),
+                "net_volume_m3": _finite(element.get("net_volume_m3")) if volume is None else volume,
+                "wall_face_area_m2": _face(element) if face is None else face,
+            }
+        )
+
+    def judge(element: dict, source: str, failure: str = "") -> None:
         gid = element["global_id"]
         codes = items_of.get(gid, [])
         clashes = [m for label, m in double.get(gid, []) if label == STRUCTURE or not uses_structure]
+        lacking = unknown_codes.get(gid, [])
         if clashes:
-            verdict, reason = "double_counted", "; ".join(clashes)
+            add(element, "double_counted", "; ".join(clashes), codes)
+        elif codes and lacking:
+            what = f"no value for {', '.join(lacking)}"
+            if source == "mesh":
+                add(element, "value_unknown", f"{what} (see warnings)", codes)
+            else:
+                add(element, "geometry_failed", f"{failure}; {what}: {element.get('quantity_source') or ''}", codes)
         elif codes:
-            verdict, reason = "priced_once", ""
+            add(element, "priced_once", "", codes)
         elif not fed_by.get(gid) and any(
             is_subclass(element["ifc_class"], c, schema) for c in ruleset.not_building_work
         ):
-            verdict, reason = "not_building_work", f"{element['ifc_class']} is not building work in {ruleset.name}"
+            add(element, "not_building_work", f"{element['ifc_class']} is not building work in {ruleset.name}", codes)
+        elif source == "failed":
+            add(element, "geometry_failed", f"{failure}; {why_unmapped.get(gid, 'no item prices its body')}", codes)
         elif gid in why_unmapped:
-            verdict, reason = "not_priced", why_unmapped[gid]
+            add(element, "not_priced", why_unmapped[gid], codes)
         else:
-            verdict = "not_priced"
-            reason = f'feeds {", ".join(fed_by.get(gid, []))}, but no item prices its body (measures = "structure")'
-        rows.append(
-            {**_who(element), "storey": element.get("storey"), "structure_items": ", ".join(codes), "verdict": verdict}
-            | {"reason": reason}
+            fed = ", ".join(fed_by.get(gid, []))
+            add(element, "not_priced", f'feeds {fed}, but no item prices its body (measures = "structure")', codes)
+
+    for element in takeoff.elements.to_dict(orient="records"):
+        judge(element, "mesh")
+    for element in takeoff.failures.to_dict(orient="records"):
+        judge(_unmeasured(element), "failed", f"geometry failed: {element['reason']}")
+    parts_of: dict[str, list[str]] = {}
+    for table in (takeoff.elements, takeoff.failures, takeoff.excluded):
+        if "parent_global_id" not in table:  # a takeoff made by hand, or read from an older file
+            continue
+        for gid, parent in zip(table["global_id"], table["parent_global_id"]):
+            if isinstance(parent, str) and parent:
+                parts_of.setdefault(parent, []).append(gid)
+    status = {row["global_id"]: row["verdict"] for row in rows}
+    later = []  # aggregates are judged once their parts are
+    for element in takeoff.excluded.to_dict(orient="records"):
+        kind = _exclusion(element, schema)
+        if kind == "feature":
+            add(element, "not_building_work", element["reason"], [], volume=math.nan, face=math.nan)
+        elif kind == "aggregate":
+            later.append(element)
+        elif _is_filling(element, schema):
+            judge(_unmeasured(element), "no_body", "no body representation")
+        elif element.get("parent_global_id"):
+            parent = element["parent_global_id"]
+            add(element, "represented_by_parent", f"part without a body of its own: {parent} carries it", [])
+        elif any(is_subclass(element["ifc_class"], c, schema) for c in ruleset.not_building_work):
+            add(element, "not_building_work", f"{element['ifc_class']} is not building work in {ruleset.name}", [])
+        else:
+            add(element, "not_priced", "no body representation: nothing to measure, and no item counts it", [])
+    status |= {row["global_id"]: row["verdict"] for row in rows}
+    for element in later:
+        parts = parts_of.get(element["global_id"], [])
+        counts = pd.Series([status.get(p, "not_priced") for p in parts]).value_counts()
+        said = ", ".join(f"{n} {verdict.replace('_', ' ')}" for verdict, n in counts.items())
+        codes = list(dict.fromkeys(c for p in parts for c in items_of.get(p, [])))
+        add(
+            element,
+            "represented_by_parts",
+            f"its {len(parts)} parts carry the price ({said})",
+            codes,
+            math.nan,
+            math.nan,
         )
     return pd.DataFrame(rows, columns=RECONCILIATION_COLUMNS)
+
+
+def _worst(provenances) -> str:
+    """The least sure provenance of an element's trace rows."""
+    found = [p for p in provenances if isinstance(p, str) and p]
+    return max(found, key=PROVENANCES.index) if found else ""
+
+
+def _finite(value) -> float:
+    return float(value) if isinstance(value, (int, float)) and math.isfinite(value) else math.nan
+
+
+def _face(element: dict) -> float:
+    """A wall's face area (one side, openings deducted), NaN for other elements."""
+    return _finite(element.get("net_side_area_m2")) if element.get("family") == "wall" else math.nan
+
+
+def _known_sum(values: pd.Series) -> float | None:
+    """The sum of the known values, None when none is known (a volume nobody measured)."""
+    known = values.astype(float).dropna()
+    return round(float(known.sum()), 6) if len(known) else None
+
+
+def get_coverage(reconciliation: pd.DataFrame, trace: pd.DataFrame, ruleset: RuleSet) -> dict:
+    """How much of the building work is priced once, by count and by measure.
+
+    The building work is every element whose status is one of ``BUILDING_STATUSES`` (not
+    furniture or openings, not aggregates priced through their parts). Its shares priced once:
+    of the elements, of their net volume, of the walls' face area, of the doors and windows.
+    ``complete`` is True only when every one of them is priced once. ``gaps``: the largest
+    groups (status, class, material, type) not priced once, by volume then count.
+
+    Example::
+
+        >>> get_coverage(work.reconciliation, work.trace, work.ruleset)["volume_share"]
+        0.0015
+    """
+    counts = reconciliation["verdict"].value_counts()
+    building = reconciliation[reconciliation["verdict"].isin(BUILDING_STATUSES)]
+    once = building["verdict"] == "priced_once"
+    volume = building["net_volume_m3"].astype(float)
+    face = building["wall_face_area_m2"].astype(float)
+    fillings = building[building["ifc_class"].map(lambda c: c in FILLING_CLASSES or str(c).startswith(FILLING_CLASSES))]
+    fed = set(trace["global_id"])
+
+    def share(part: float, whole: float) -> float:
+        return round(part / whole, 4) if whole > 0 else 1.0
+
+    gaps = []
+    missing = building[~once].fillna({"material": "", "type_name": ""})
+    for (verdict, cls, material, type_name), group in missing.groupby(
+        ["verdict", "ifc_class", "material", "type_name"], sort=False
+    ):
+        gaps.append(
+            {
+                "status": verdict,
+                "ifc_class": cls,
+                "material": material or None,
+                "type_name": type_name or None,
+                "elements": len(group),
+                "net_volume_m3": _known_sum(group["net_volume_m3"]),
+                "reason": str(group["reason"].iloc[0]),
+            }
+        )
+    gaps.sort(key=lambda g: (-(g["net_volume_m3"] or 0.0), -g["elements"]))
+    priced_volume = float(volume[once].sum())
+    all_volume = float(volume.sum())
+    return {
+        "elements": len(reconciliation),
+        "building_elements": len(building),
+        "elements_priced": int(once.sum()),
+        "elements_mapped": int(reconciliation["global_id"].isin(fed).sum()),
+        "elements_share": share(int(once.sum()), len(building)),
+        "net_volume_m3": round(all_volume, 6),
+        "net_volume_priced_m3": round(priced_volume, 6),
+        "volume_share": share(priced_volume, all_volume),
+        "volume_unknown_elements": int((volume.isna() & ~once).sum()),  # not priced, and not in the shares
+        "wall_face_area_m2": round(float(face.sum()), 6),
+        "wall_face_priced_m2": round(float(face[once].sum()), 6),
+        "wall_face_share": share(float(face[once].sum()), float(face.sum())),
+        "doors_windows": len(fillings),
+        "doors_windows_priced": int((fillings["verdict"] == "priced_once").sum()),
+        "threshold": ruleset.coverage_threshold,
+        "below_threshold": share(priced_volume, all_volume) < ruleset.coverage_threshold,
+        "complete": bool(once.all()),
+        **{verdict: int(counts.get(verdict, 0)) for verdict in STATUSES},
+        "gaps": gaps[:10],
+    }
 
 
 def _matches(item: Item, element: dict, schema: str) -> bool:
@@ -284,11 +482,15 @@ def _mismatch(item: Item, element: dict, schema: str, excluded: str = "matches i
     return mismatch
 
 
-def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
-    """Trace rows for one element feeding one item: one per selected layer, or one."""
+def measure_item(item: Item, element: dict, openings: list[dict], source: str = "mesh") -> list[dict]:
+    """Trace rows for one element feeding one item: one per selected layer, or one.
+
+    ``source``: ``mesh`` for a measured element; ``failed`` or ``no_body`` for one whose body
+    was not measured, which a count prices, or the authored values the takeoff trusted."""
     base = {name: element.get(name) for name in item.quantity.names}
     base["count"] = 1.0
     deducted, through = _judge_openings(item, openings) if item.has_openings_convention else ([], [])
+    provenance = _provenance(item, element, source, through)
     layers = match_layers(item.select.layer, element) if item.select.layer else [None]
     if item.select.layer and item.where is not None:  # each layer on its own: a 9 cm brick leaf is thin masonry
         layers = [layer for layer in layers if item.where.test(_as_layer(element, layer))]
@@ -335,11 +537,23 @@ def measure_item(item: Item, element: dict, openings: list[dict]) -> list[dict]:
                 "contribution": value,
                 "openings_deducted": _describe(deducted),
                 "openings_measured_through": _describe(through),
+                "provenance": provenance,
                 # which layer of the element, for conflicts: two layers may share a name (not a column)
                 "layer_index": layer.get("index", -1) if layer else -1,
             }
         )
     return rows
+
+
+def _provenance(item: Item, element: dict, source: str, through: list[dict]) -> str:
+    """Where the quantity comes from: the mesh; a count alone or the authored values (the
+    body was not measured); an estimate (openings of unknown area measured through, or a mesh
+    that is not closed)."""
+    if source != "mesh":
+        return "count" if not item.quantity.names - {"count"} else "authored"
+    if any(o.get("unknown") for o in through) or element.get("mesh_closed") is False:
+        return "estimated"
+    return "mesh"
 
 
 def _describe_values(item: Item, element: dict, layer, before: dict, values: dict, deducted, through) -> str:
@@ -377,15 +591,26 @@ def _judge_openings(item: Item, openings: list[dict]) -> tuple[list[dict], list[
     for opening in openings:
         above = True
         if item.deduct_above_m2 is not None:
-            above &= not (opening["area_m2"] <= item.deduct_above_m2)  # NaN (unknown) counts as above
+            above &= not (opening["area_m2"] <= item.deduct_above_m2)
         if item.deduct_above_m3 is not None:
             above &= not (opening["volume_m3"] <= item.deduct_above_m3)
-        (deducted if above else through).append(opening)
+        unknown = (item.deduct_above_m2 is not None and not math.isfinite(opening["area_m2"])) or (
+            item.deduct_above_m3 is not None and not math.isfinite(opening["volume_m3"])
+        )
+        if unknown:  # a decision, said in the trace: measured through, and the line is an estimate
+            through.append(opening | {"unknown": True})
+        else:
+            (deducted if above else through).append(opening)
     return deducted, through
 
 
 def _describe(openings: list[dict]) -> str:
-    return "; ".join(f"{o['opening_global_id']} ({o['area_m2']:.4g} m2, {o['volume_m3']:.4g} m3)" for o in openings)
+    return "; ".join(
+        f"{o['opening_global_id']} (area unknown: measured through)"
+        if o.get("unknown")
+        else f"{o['opening_global_id']} ({o['area_m2']:.4g} m2, {o['volume_m3']:.4g} m3)"
+        for o in openings
+    )
 
 
 def _openings_by_host(openings: pd.DataFrame) -> dict[str, list[dict]]:
@@ -434,9 +659,17 @@ def _totals(ruleset: RuleSet, trace: pd.DataFrame) -> pd.DataFrame:
                 "quantity": float(part["contribution"].sum()) if len(part) else 0.0,
                 "elements": int(part["global_id"].nunique()),
                 "missing_values": int(part.loc[part["contribution"].isna(), "global_id"].nunique()),
+                "provenance": describe_provenance(part),
             }
         )
     return pd.DataFrame(rows, columns=ITEM_COLUMNS)
+
+
+def describe_provenance(trace: pd.DataFrame) -> str:
+    """How many elements fed these trace rows from each source, surest first: ``"mesh 44,
+    count 1"`` (empty when none fed them)."""
+    counts = trace.groupby("provenance")["global_id"].nunique()
+    return ", ".join(f"{p} {int(counts[p])}" for p in PROVENANCES if p in counts.index)
 
 
 def _totals_by_storey(ruleset: RuleSet, trace: pd.DataFrame, order: list) -> pd.DataFrame:

@@ -50,11 +50,26 @@ import ifcopenshell.ifcopenshell_wrapper as wrapper
 
 from bimquant.columns import UNIT_DIMENSIONS
 from bimquant.errors import RuleError
+from bimquant.matching import glob_match
 from bimquant.loaders import check_entry, check_keys, one_line, quoted, read_toml
 from bimquant.rules.condition import Condition, parse_condition
 from bimquant.rules.formula import Formula, FormulaError, describe_dimension, parse_formula
 
-RULESET_KEYS = {"name", "language", "description", "version", "not_building_work"}
+RULESET_KEYS = {"name", "language", "description", "version", "not_building_work", "coverage_threshold", "placeholders"}
+# Below this share of the building volume priced once, the coverage line is a warning.
+COVERAGE_THRESHOLD = 0.98
+# Labels that still wait for a decision: such a line is not ready for a client's DPGF.
+PLACEHOLDERS = (
+    "*à préciser*",
+    "*à définir*",
+    "*à compléter*",
+    "*to be specified*",
+    "*to be defined*",
+    "*to be confirmed*",
+    "*(tbd)*",
+    "*(tbc)*",
+    "*[?][?][?]*",  # three question marks (a bare ? is a wildcard)
+)
 STRUCTURE = "structure"  # the measures label of items that price an element's body
 ITEM_KEYS = {"code", "lot", "label", "unit", "select", "exclude", "where", "quantity", "openings", "measures", "note"}
 REQUIRED_ITEM_KEYS = ("code", "lot", "label", "unit", "select", "quantity")
@@ -109,6 +124,12 @@ class RuleSet:
     items: list[Item] = field(default_factory=list)
     description: str | None = None
     not_building_work: tuple[str, ...] = ()  # IFC classes priced by no item of this rule set, on purpose
+    coverage_threshold: float = COVERAGE_THRESHOLD  # share of the building volume below which coverage warns
+    placeholders: tuple[str, ...] = PLACEHOLDERS  # globs of labels that still wait for a decision
+
+    def is_placeholder(self, label: str) -> bool:
+        """The label still says the line waits for a decision ("(à préciser)")."""
+        return bool(label) and glob_match(self.placeholders, [label])
 
 
 def load_ruleset(path: str | os.PathLike) -> RuleSet:
@@ -167,7 +188,24 @@ def _load(path: Path) -> RuleSet:
         items=items,
         description=head.get("description"),
         not_building_work=_classes(path, "[ruleset] not_building_work", head.get("not_building_work", [])),
+        coverage_threshold=_threshold(path, head.get("coverage_threshold", COVERAGE_THRESHOLD)),
+        placeholders=_patterns(path, "[ruleset] placeholders", head.get("placeholders", list(PLACEHOLDERS))),
     )
+
+
+def _threshold(path: Path, raw: Any) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 1:
+        raise RuleError(
+            f"{path}: [ruleset] coverage_threshold must be a share from 0 to 1, not {raw!r}",
+            "write coverage_threshold = 0.98 (98 % of the building volume priced once)",
+        )
+    return float(raw)
+
+
+def _patterns(path: Path, where: str, raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(p, str) and p.strip() for p in raw):
+        raise RuleError(f"{path}: {where} must be a list of label patterns", 'write placeholders = ["*à préciser*"]')
+    return tuple(raw)
 
 
 def _classes(path: Path, where: str, raw: Any) -> tuple[str, ...]:

@@ -26,7 +26,7 @@
   const T = FR ? {
     model: "Maquette", schema: "Schéma", created: "Édité le", sha: "SHA-256", version: "bimquant", rules: "Règles", prices: "Prix",
     direct: "Déboursé sec", excl: "Total HT", incl: "Total TTC", per_m2: "Coût HT au m²", floor: "Surface de plancher",
-    measured: "Éléments mesurés", counted: "Éléments comptés", share: "de la part du volume net",
+    incomplete: "incomplet : voir les éléments à vérifier", measured: "Éléments mesurés", counted: "Éléments chiffrés une fois", share: "du volume bâti",
     failed_el: "Échecs de géométrie", excluded: "Exclus (ouvertures, sans corps...)", warnings: "Avertissements",
     view: "Vue 3D", colour_by: "Couleur par", by_item: "ouvrage", by_lot: "lot", by_status: "statut", by_diff: "révision",
     clear: "Tout afficher", fit: "Recentrer", highlighted: (n) => `${n} élément${n > 1 ? "s" : ""} en surbrillance`,
@@ -47,14 +47,14 @@
     floor_spaces: "Surface utile des locaux (IfcSpace)", floor_slabs: "Surface des dalles (pas de locaux dans la maquette ; ce n'est pas la SDP)",
     not_building: "hors ouvrages", diff_total: "Écart HT au prix du bordereau (déboursé)", delta_q: "Écart",
     share_col: "Part", kinds: { rules: "Règles", file: "Fichier", assumption: "Hypothèse", unpriced: "Ouvrages sans prix", failed: "Éléments dont la géométrie a échoué", decimated: "Éléments dessinés simplifiés (quantités exactes)", revision: "Révision" },
-    statuses: { priced_once: "Chiffré une fois", double_counted: "Compté deux fois", not_priced: "Corps non chiffré (aucun ouvrage de structure)", not_building_work: "Hors ouvrages (non compté)", failed: "Géométrie en échec", removed: "Supprimé", suspect: "Valeur déclarée suspecte" },
+    statuses: { priced_once: "Chiffré une fois", double_counted: "Compté deux fois", value_unknown: "Quantité sans valeur", not_priced: "Corps non chiffré (aucun ouvrage de structure)", not_building_work: "Hors ouvrages (non compté)", geometry_failed: "Géométrie en échec, non chiffré", represented_by_parts: "Chiffré par ses parties", represented_by_parent: "Chiffré par son parent", removed: "Supprimé", suspect: "Valeur déclarée suspecte" },
     diff_statuses: { unchanged: "Inchangé", changed: "Modifié", moved: "Déplacé", reclassified: "Reclassé", added: "Ajouté", removed: "Supprimé", ambiguous: "Ambigu" },
     click_hint: "Glisser : tourner · molette : zoom · clic droit : déplacer · clic : détail d'un élément",
     footer: "Rapport autonome produit par bimquant : aucune ressource externe, aucun accès réseau. Les quantités viennent de la géométrie ; la 3D est une vue, les maillages affichés peuvent être simplifiés.",
   } : {
     model: "Model", schema: "Schema", created: "Created", sha: "SHA-256", version: "bimquant", rules: "Rules", prices: "Prices",
     direct: "Direct cost", excl: "Total excl. VAT", incl: "Total incl. VAT", per_m2: "Cost per m² excl. VAT", floor: "Floor area",
-    measured: "Elements measured", counted: "Elements counted", share: "of the net volume",
+    incomplete: "incomplete: see the elements to check", measured: "Elements measured", counted: "Elements priced once", share: "of the building volume",
     failed_el: "Geometry failures", excluded: "Excluded (openings, no body...)", warnings: "Warnings",
     view: "3D view", colour_by: "Colour by", by_item: "work item", by_lot: "lot", by_status: "status", by_diff: "revision",
     clear: "Show all", fit: "Fit view", highlighted: (n) => `${n} element${n === 1 ? "" : "s"} highlighted`,
@@ -75,7 +75,7 @@
     floor_spaces: "Net floor area of the spaces (IfcSpace)", floor_slabs: "Area of the floor slabs (no spaces in the model)",
     not_building: "not building work", diff_total: "Change excl. VAT at the price library's costs", delta_q: "Change",
     share_col: "Share", kinds: { rules: "Rules", file: "File", assumption: "Assumption", unpriced: "Items without a price", failed: "Elements whose geometry failed", decimated: "Elements drawn simplified (quantities exact)", revision: "Revision" },
-    statuses: { priced_once: "Priced once", double_counted: "Counted twice", not_priced: "Body not priced (no structure item)", not_building_work: "Not building work (not counted)", failed: "Geometry failed", removed: "Removed", suspect: "Authored value suspect" },
+    statuses: { priced_once: "Priced once", double_counted: "Counted twice", value_unknown: "Quantity of no value", not_priced: "Body not priced (no structure item)", not_building_work: "Not building work (not counted)", geometry_failed: "Geometry failed, not priced", represented_by_parts: "Priced through its parts", represented_by_parent: "Priced through its parent", removed: "Removed", suspect: "Authored value suspect" },
     diff_statuses: { unchanged: "Unchanged", changed: "Changed", moved: "Moved", reclassified: "Reclassified", added: "Added", removed: "Removed", ambiguous: "Ambiguous" },
     click_hint: "Drag: rotate · wheel: zoom · right drag: pan · click: an element's detail",
     footer: "Self-contained report made by bimquant: no external resource, no network access. Quantities come from geometry; the 3D is a view, its meshes may be simplified.",
@@ -148,15 +148,17 @@
   const clientNote = PRICED && CLIENT.total_excl_vat !== undefined && CLIENT.total_excl_vat !== TOT.total_excl_vat ? `${T.dpgf_client} : ${money(CLIENT.total_excl_vat)}` : null;
   fill(document.getElementById("summary"),
     card(T.direct, amount(TOT.direct_cost), PRICED ? null : T.no_prices),
-    card(T.excl, amount(TOT.total_excl_vat), PRICED && TOT.complete === false ? `${TOT.unpriced_items} ${T.unpriced}` : clientNote),
+    card(T.excl, amount(TOT.total_excl_vat), PRICED && TOT.unpriced_items ? `${TOT.unpriced_items} ${T.unpriced}` : PRICED && TOT.complete === false ? T.incomplete : clientNote),
     card(T.incl, amount(TOT.total_incl_vat)),
     PRICED && RAT.cost_per_m2_excl_vat ? card(T.per_m2, money(RAT.cost_per_m2_excl_vat), floorNote) : null,
     card(T.measured, F0.format(S.measured), `${T.failed_el} : ${S.failed} · ${T.excluded} : ${S.excluded}`),
-    card(T.counted, `${F0.format(COV.elements_mapped || 0)} / ${F0.format(COV.elements || 0)}`,
+    card(T.counted, `${F0.format(COV.elements_priced || 0)} / ${F0.format(COV.building_elements || 0)}`,
       [COV.not_building_work ? `${F0.format(COV.not_building_work)} ${T.not_building}` : null, COV.volume_share !== undefined ? `${pct(COV.volume_share)} ${T.share}` : null].filter(Boolean).join(" · ")),
     card(T.statuses.priced_once, F0.format(COV.priced_once || 0)),
     card(T.statuses.double_counted, F0.format(COV.double_counted || 0)),
     card(T.statuses.not_priced, F0.format(COV.not_priced || 0)),
+    COV.geometry_failed ? card(T.statuses.geometry_failed, F0.format(COV.geometry_failed)) : null,
+    COV.value_unknown ? card(T.statuses.value_unknown, F0.format(COV.value_unknown)) : null,
   );
   if (D.warnings.length) {
     const list = el("ul", {}, D.warnings.map((w) => el("li", {}, (T.kinds[w.kind] || w.kind) + " : " + w.text)));
@@ -175,7 +177,7 @@
     const f = (n) => { const a = (n + h / 30) % 12; const c = l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(a - 3, 9 - a, 1)); return Math.round(255 * c).toString(16).padStart(2, "0"); };
     return "#" + f(0) + f(8) + f(4);
   };
-  const STATUS_COLOURS = { priced_once: "#3a9d4a", double_counted: "#d62728", not_priced: "#ff8c1a", not_building_work: "#b9bec6", failed: "#000000", removed: "#8b1a1a", suspect: "#8e44ad" };
+  const STATUS_COLOURS = { priced_once: "#3a9d4a", double_counted: "#d62728", value_unknown: "#e6c300", not_priced: "#ff8c1a", not_building_work: "#b9bec6", geometry_failed: "#000000", represented_by_parts: "#9fd3a6", represented_by_parent: "#9fd3a6", removed: "#8b1a1a", suspect: "#8e44ad" };
   const DIFF_COLOURS = { unchanged: "#c8ccd2", changed: "#1f77d4", added: "#2ca02c", removed: "#d62728", ambiguous: "#ff8c1a" };
   const lotNames = [...itemsOfLot.keys()];
   const firstItem = new Int32Array(N).fill(-1);
@@ -365,7 +367,7 @@
   const check = [];
   for (let i = 0; i < N; i++) {
     const s = statusName(i);
-    if (s === "double_counted" || s === "not_priced" || s === "failed" || E.suspect[i]) check.push(i);
+    if (s === "double_counted" || s === "not_priced" || s === "value_unknown" || s === "geometry_failed" || E.suspect[i]) check.push(i);
   }
   if (check.length) {
     section(T.not_counted, el("div", { class: "scroll" }, table("check-table", [
@@ -442,7 +444,7 @@
     } else {
       E.statuses.forEach((s, k) => {
         const n = count((i) => E.status[i] === k);
-        const label = T.statuses[s] + (s === "failed" ? ` (${T.no_mesh})` : "");
+        const label = T.statuses[s] + (s === "geometry_failed" ? ` (${T.no_mesh})` : "");
         entries.push([STATUS_COLOURS[s], label, n, () => select([...Array(N).keys()].filter((i) => E.status[i] === k))]);
       });
       entries.push([STATUS_COLOURS.suspect, T.statuses.suspect, count((i) => !!E.suspect[i]), () => select([...Array(N).keys()].filter((i) => E.suspect[i]))]);

@@ -1,0 +1,294 @@
+"""Is a model ready to be priced with a rule set? What an estimator should settle before pricing.
+
+:func:`check_readiness` reads a takeoff and its work items under a rule set and lists each
+problem with its quantities, grouped (class, material, type) as an estimator reads them:
+
+==============================  ========  =====================================================
+``kind``                        blocking  meaning
+==============================  ========  =====================================================
+``not_selected``                yes       building elements no item of the rule set selects
+``material_not_recognised``     yes       elements whose class the rule set prices, but not
+                                          with their material (or they have none)
+``value_unknown``               yes       an item takes them, but their quantity has no value
+``double_counted``              yes       two items that measure the same thing take them
+``aggregate_parts``             yes       aggregates whose parts carry the geometry, and the
+                                          parts are not priced
+``geometry_failed``             yes       bodies not measured, not priced by count or stated
+                                          quantity either
+``placeholder``                 yes       lines with a quantity whose label still waits for a
+                                          decision ("(à préciser)")
+``priced_without_geometry``     no        bodies not measured, priced by count or by the
+                                          quantities the file states (trusted, and said)
+``type_disagrees``              no        the occurrence's predefined type is not its type's (a
+                                          slab typed FLOOR whose occurrence says ROOF)
+``external_disagrees``          no        walls whose ``IsExternal`` the storey outline
+                                          contradicts
+``class_contradicts_shape``     no        a beam, column or member shaped as a wall or a slab
+``no_storey``                   no        building elements in no storey
+``no_spaces``                   no        no IfcSpace: the cost per m2 is on the slabs' area
+==============================  ========  =====================================================
+
+A model is ready when no blocking problem is found.
+
+Example::
+
+    >>> import bimquant
+    >>> readiness = bimquant.check("sample_models/house_ifc4.ifc", "rules/fr-lots.toml")
+    >>> readiness.info["ready"]
+    True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from bimquant.columns import PROBLEM_COLUMNS
+from bimquant.result import Result
+from bimquant.rules.apply import WorkItems
+from bimquant.takeoff import Takeoff
+
+BLOCKING = (
+    "not_selected",
+    "material_not_recognised",
+    "value_unknown",
+    "double_counted",
+    "aggregate_parts",
+    "geometry_failed",
+    "placeholder",
+)
+TO_CHECK = (
+    "priced_without_geometry",
+    "type_disagrees",
+    "external_disagrees",
+    "class_contradicts_shape",
+    "no_storey",
+    "no_spaces",
+)
+KINDS = BLOCKING + TO_CHECK
+GENERIC_TYPES = (None, "", "NOTDEFINED", "USERDEFINED")
+# A linear member whose box is this tall and this thin is shaped as a wall; this flat and wide, a slab.
+WALL_SHAPE = {"height_min_m": 1.5, "length_min_m": 1.0, "thickness_max_m": 0.4}
+SLAB_SHAPE = {"thickness_max_m": 0.4, "sides_min_m": 1.5}
+
+
+@dataclass
+class Readiness(Result):
+    """What stands between a model and its estimate under a rule set.
+
+    - ``problems``: one row per problem and group (columns ``PROBLEM_COLUMNS``): ``kind``,
+      ``blocking``, the class, material and type concerned, how many elements, their net volume
+      and wall face area where known, what is wrong, and their GlobalIds.
+    - ``info``: ``ready`` (no blocking problem), the count of problems of each kind, the
+      coverage of the rule set on this model, the model and rule set.
+    """
+
+    TABLES = ("problems",)
+
+    problems: pd.DataFrame
+    info: dict = field(default_factory=dict)
+
+
+def check_readiness(takeoff: Takeoff, work: WorkItems, model_file=None) -> Readiness:
+    """The problems of ``takeoff`` under the rule set of ``work`` (its work items), in the order
+    of ``KINDS``; ``model_file`` (an open ``ifcopenshell.file``) adds the occurrences whose type
+    says otherwise."""
+    rows: list[dict] = []
+    rec = work.reconciliation
+    ruleset = work.ruleset
+
+    def add(kind: str, group: pd.DataFrame, detail: str, **identity) -> None:
+        volume = group["net_volume_m3"].astype(float) if "net_volume_m3" in group else pd.Series(dtype=float)
+        face = group["wall_face_area_m2"].astype(float) if "wall_face_area_m2" in group else pd.Series(dtype=float)
+        rows.append(
+            {
+                "kind": kind,
+                "blocking": kind in BLOCKING,
+                "ifc_class": identity.get("ifc_class"),
+                "material": identity.get("material") or None,
+                "type_name": identity.get("type_name") or None,
+                "elements": len(group),
+                "net_volume_m3": round(float(volume.sum()), 6) if volume.notna().any() else math.nan,
+                "wall_face_area_m2": round(float(face.sum()), 6) if face.notna().any() else math.nan,
+                "detail": detail,
+                "global_ids": " ".join(group["global_id"]),
+            }
+        )
+
+    def grouped(kind: str, part: pd.DataFrame, detail) -> None:
+        part = part.fillna({"material": "", "type_name": ""})
+        for (cls, material, type_name), group in part.groupby(["ifc_class", "material", "type_name"], sort=False):
+            text = detail(group) if callable(detail) else detail
+            add(kind, group, text, ifc_class=cls, material=material, type_name=type_name)
+
+    not_priced = rec[rec["verdict"] == "not_priced"]
+    unselected = not_priced["reason"].str.startswith("no item selects")
+    grouped(
+        "not_selected", not_priced[unselected], lambda g: f"no item of {ruleset.name} selects {g['ifc_class'].iloc[0]}"
+    )
+    grouped(
+        "material_not_recognised",
+        not_priced[~unselected],
+        lambda g: _material_detail(g),
+    )
+    for status in ("value_unknown", "double_counted"):
+        grouped(status, rec[rec["verdict"] == status], lambda g: str(g["reason"].iloc[0]))
+    status_of = dict(zip(rec["global_id"], rec["verdict"]))
+    aggregates = rec[rec["verdict"] == "represented_by_parts"]
+    parts_of = _parts_of(takeoff)
+    unpriced = [
+        gid for gid in aggregates["global_id"] if any(status_of.get(p) != "priced_once" for p in parts_of.get(gid, []))
+    ]
+    if unpriced:
+        chosen = aggregates[aggregates["global_id"].isin(unpriced)]
+        volumes = rec.set_index("global_id")["net_volume_m3"].astype(float)
+        chosen = chosen.assign(  # an aggregate's measure is its parts'
+            net_volume_m3=[volumes.reindex(parts_of.get(gid, [])).sum(min_count=1) for gid in chosen["global_id"]]
+        )
+
+        def parts_detail(group: pd.DataFrame) -> str:
+            parts = [p for gid in group["global_id"] for p in parts_of.get(gid, [])]
+            priced = sum(status_of.get(p) == "priced_once" for p in parts)
+            volume = rec.loc[rec["global_id"].isin(parts), "net_volume_m3"].astype(float).sum()
+            return (
+                f"their {len(parts)} parts carry the geometry ({volume:.6g} m3); {priced} priced once: "
+                f"price the parts, or the whole from its parts"
+            )
+
+        grouped("aggregate_parts", chosen, parts_detail)
+    grouped("geometry_failed", rec[rec["verdict"] == "geometry_failed"], lambda g: str(g["reason"].iloc[0]))
+    placeholders = work.items[(work.items["elements"] > 0) & work.items["label"].map(ruleset.is_placeholder)]
+    for item in placeholders.to_dict(orient="records"):
+        codes = work.trace[work.trace["code"] == item["code"]]["global_id"].unique()
+        group = rec[rec["global_id"].isin(codes)]
+        add(
+            "placeholder",
+            group,
+            f"{item['code']} {item['label']}: {item['quantity']:.6g} {item['unit']}",
+            ifc_class=", ".join(sorted(set(group["ifc_class"]))),
+        )
+    failed_ids = set(takeoff.failures["global_id"])
+    rescued = rec[rec["global_id"].isin(failed_ids) & (rec["verdict"] == "priced_once")]
+    grouped("priced_without_geometry", rescued, lambda g: f"priced from {g['provenance'].iloc[0]} (body not measured)")
+    if model_file is not None:
+        _type_disagreements(model_file, rec, add)
+    disagreeing = set(takeoff.info.get("external_walls_disagreeing") or [])
+    if disagreeing:
+        walls = takeoff.elements[takeoff.elements["global_id"].isin(disagreeing)]
+        grouped(
+            "external_disagrees",
+            _with_measures(walls, rec),
+            lambda g: f"IsExternal is {g['is_external'].iloc[0]} in the model; the storey outline says otherwise",
+        )
+    shaped = _shape_contradictions(takeoff.elements)
+    for shape, group in shaped.items():
+        grouped("class_contradicts_shape", _with_measures(group, rec), lambda g, s=shape: f"shaped as a {s}: {_box(g)}")
+    building = rec[
+        rec["verdict"].isin(("priced_once", "double_counted", "value_unknown", "not_priced", "geometry_failed"))
+    ]
+    grouped(
+        "no_storey",
+        building[building["storey"].isna()],
+        "contained in no storey (cost by storey, deliveries by storey)",
+    )
+    spaces = takeoff.info.get("spaces") or {}
+    if not spaces.get("count"):
+        rows.append(
+            {column: None for column in PROBLEM_COLUMNS}
+            | {
+                "kind": "no_spaces",
+                "blocking": False,
+                "elements": 0,
+                "detail": "no IfcSpace: the cost per m2 is on the floor slabs' area, which is not the SDP",
+            }
+        )
+    problems = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
+    problems["order"] = problems["kind"].map(KINDS.index)
+    problems = problems.sort_values(["order"], kind="stable").drop(columns="order").reset_index(drop=True)
+    counts = problems.groupby("kind")["elements"].sum().to_dict()
+    return Readiness(
+        problems=problems,
+        info={
+            "file": takeoff.info.get("file"),
+            "ruleset": ruleset.name,
+            "language": ruleset.language,
+            "ready": not problems["blocking"].astype(bool).any(),
+            "problems": {kind: int(counts[kind]) for kind in KINDS if kind in counts},
+            "coverage": work.coverage,
+        },
+    )
+
+
+def _material_detail(group: pd.DataFrame) -> str:
+    material = group["material"].iloc[0]
+    said = f"material '{material}'" if material else "no material"
+    return f"{said}: {group['reason'].iloc[0]}"
+
+
+def _parts_of(takeoff: Takeoff) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for table in (takeoff.elements, takeoff.failures, takeoff.excluded):
+        if "parent_global_id" not in table:
+            continue
+        for gid, parent in zip(table["global_id"], table["parent_global_id"]):
+            if isinstance(parent, str) and parent:
+                found.setdefault(parent, []).append(gid)
+    return found
+
+
+def _with_measures(elements: pd.DataFrame, rec: pd.DataFrame) -> pd.DataFrame:
+    """Elements with the reconciliation's measures (net volume, wall face)."""
+    measures = rec.set_index("global_id")[["net_volume_m3", "wall_face_area_m2"]]
+    return elements.drop(columns=["net_volume_m3"], errors="ignore").join(measures, on="global_id")
+
+
+def _type_disagreements(ifc, rec: pd.DataFrame, add) -> None:
+    """Add the occurrences whose predefined type is not their type object's (both stated)."""
+    import ifcopenshell.util.element
+
+    found: dict[tuple, list[str]] = {}
+    for gid in rec["global_id"]:
+        try:
+            element = ifc.by_guid(gid)
+        except RuntimeError:
+            continue
+        own = getattr(element, "PredefinedType", None)
+        element_type = ifcopenshell.util.element.get_type(element)
+        typed = getattr(element_type, "PredefinedType", None) if element_type is not None else None
+        if own in GENERIC_TYPES or typed in GENERIC_TYPES or own == typed:
+            continue
+        found.setdefault((element.is_a(), own, typed, element_type.Name), []).append(gid)
+    for (cls, own, typed, type_name), ids in found.items():
+        group = rec[rec["global_id"].isin(ids)]
+        add(
+            "type_disagrees",
+            group,
+            f"the occurrence says {own}, its type says {typed}: bimquant reads the type's",
+            ifc_class=cls,
+            type_name=type_name,
+        )
+
+
+def _shape_contradictions(elements: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Beams, columns and members whose box is a wall's (tall, long, thin) or a slab's (flat
+    and wide both ways)."""
+    linear = elements[elements["family"] == "linear"]
+    if linear.empty:
+        return {}
+    x, y, z = (linear[c].astype(float) for c in ("size_x_m", "size_y_m", "size_z_m"))
+    long_side, short_side = x.combine(y, max), x.combine(y, min)
+    wall = (
+        (z >= WALL_SHAPE["height_min_m"])
+        & (long_side >= WALL_SHAPE["length_min_m"])
+        & (short_side <= WALL_SHAPE["thickness_max_m"])
+    )
+    slab = (z <= SLAB_SHAPE["thickness_max_m"]) & (short_side >= SLAB_SHAPE["sides_min_m"])
+    return {name: linear[mask] for name, mask in (("wall", wall), ("slab", slab)) if mask.any()}
+
+
+def _box(group: pd.DataFrame) -> str:
+    row = group.iloc[0]
+    sides = sorted([row["size_x_m"], row["size_y_m"]], reverse=True)
+    return f"{sides[0]:.2f} m long, {sides[1]:.2f} m thick, {row['size_z_m']:.2f} m high"
