@@ -290,3 +290,11 @@ def test_every_export_is_reconciled_whole_and_complete_means_covered(name, rules
     assert listed["elements"].sum() == coverage["building_elements"] - coverage["elements_priced"]
     ids = " ".join(listed["global_ids"]).split()
     assert len(ids) == len(set(ids)) == listed["elements"].sum()
+
+
+def test_the_order_book_lists_what_is_not_ordered(tmp_path):
+    out = tmp_path / "commandes.xlsx"
+    assert run("order", MODEL, "-r", RULES, "--recipes", ROOT / "rules" / "fr-recettes.toml", "-o", out)[0] == 0
+
+    rows = list(openpyxl.load_workbook(out)["Non commandé"].iter_rows(min_row=4, values_only=True))
+    assert rows == [("non chiffré", "IfcBuildingElementPart", "Kalksandstein KS 20", None, 8, 4, rows[0][6])]

@@ -51,7 +51,30 @@ def write_order_book(plan: Orders, path: Path, locale: str = "en") -> None:
         _fill(sheet, lines, SUPPLIER_COLUMNS, first_row=3, locale=locale)
     if len(plan.without_recipe):
         _fill(book.create_sheet(title=without_title), plan.without_recipe, locale=locale, name="without_recipe")
+    gaps = (plan.info.get("coverage") or {}).get("gaps") or []
+    if gaps:  # what no item prices has no recipe either: nothing is ordered for it
+        sheet = book.create_sheet(title=NOT_ORDERED[locale if locale in NOT_ORDERED else "en"][0])
+        put_text(sheet, 1, 1, NOT_ORDERED[locale if locale in NOT_ORDERED else "en"][1]).font = Font(bold=True)
+        table = pd.DataFrame(gaps)
+        if locale == "fr":
+            table["status"] = table["status"].map(lambda status: STATUS_FR.get(status, status))
+        _fill(sheet, table, first_row=3, locale=locale, name="gaps")
     book.save(path)
+
+
+STATUS_FR = {
+    "not_priced": "non chiffré",
+    "geometry_failed": "géométrie illisible",
+    "value_unknown": "quantité sans valeur",
+    "double_counted": "compté deux fois",
+}
+NOT_ORDERED = {
+    "en": ("Not ordered", "Elements not priced once: no item, so no recipe, orders their materials"),
+    "fr": (
+        "Non commandé",
+        "Éléments non chiffrés une fois : aucun ouvrage, donc aucune recette, ne commande leurs matériaux",
+    ),
+}
 
 
 def _sheet_title(name: str, used: set[str]) -> str:

@@ -261,7 +261,9 @@ def reconcile(
     fed_by = trace.groupby("global_id")["code"].agg(lambda codes: list(dict.fromkeys(codes))).to_dict()
     unknown = trace[~np.isfinite(trace["contribution"].astype(float))]
     unknown_codes = unknown.groupby("global_id")["code"].agg(lambda codes: list(dict.fromkeys(codes))).to_dict()
-    provenance = trace.groupby("global_id")["provenance"].agg(_worst).to_dict()
+    rank = trace["provenance"].map({p: i for i, p in enumerate(PROVENANCES)})
+    worst = rank.groupby(trace["global_id"]).max().dropna().astype(int)  # the least sure of its rows
+    provenance = {gid: PROVENANCES[i] for gid, i in worst.items()}
     why_unmapped = dict(zip(unmapped["global_id"], unmapped["reason"]))
     rows = []
 
@@ -352,12 +354,6 @@ def reconcile(
             math.nan,
         )
     return pd.DataFrame(rows, columns=RECONCILIATION_COLUMNS)
-
-
-def _worst(provenances) -> str:
-    """The least sure provenance of an element's trace rows."""
-    found = [p for p in provenances if isinstance(p, str) and p]
-    return max(found, key=PROVENANCES.index) if found else ""
 
 
 def _finite(value) -> float:
