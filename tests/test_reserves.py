@@ -298,3 +298,24 @@ def test_the_order_book_lists_what_is_not_ordered(tmp_path):
 
     rows = list(openpyxl.load_workbook(out)["Non commandé"].iter_rows(min_row=4, values_only=True))
     assert rows == [("non chiffré", "IfcBuildingElementPart", "Kalksandstein KS 20", None, 8, 4, rows[0][6])]
+
+
+def test_a_double_count_names_its_lines_and_marks_them_in_the_client_dpgf(tmp_path):
+    from test_reconciliation import MASONRY, TIMBER_FRAME, rules
+
+    path = rules(tmp_path, MASONRY, TIMBER_FRAME)
+    prices = tmp_path / "prix.csv"
+    prices.write_text("code,unit,unit_price\n02.04.01,m2,80\n03.03.01,m2,120\n", encoding="utf-8")
+    out = tmp_path / "dpgf.xlsx"
+    assert run("estimate", bimquant_house(), "-r", path, "-p", prices, "-o", out)[0] == 0
+
+    book = openpyxl.load_workbook(out)
+    rows = [row for row in book["Réserves"].iter_rows(min_row=4, values_only=True) if row[0]]
+    twice = [row for row in rows if row[1] == "Comptés deux fois" and row[0].startswith("IfcWall")]
+    assert twice and all(row[7].endswith(" : 02.04.01, 03.03.01") for row in twice)  # W1 and W2: the layered walls
+    assert {row[0].split()[0] for row in rows if row[1] == "Comptés deux fois" and not row[0].startswith("Ifc")} == {
+        "02.04.01",
+        "03.03.01",
+    }
+    marks = {row[0]: row[6] for sheet in book.worksheets[1:-1] for row in sheet.iter_rows(min_row=4, values_only=True)}
+    assert marks["02.04.01"] == marks["03.03.01"] == "sous réserve"

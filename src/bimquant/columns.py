@@ -222,6 +222,7 @@ RESERVE_COLUMNS = [
     "status",  # a reconciliation status, or unpriced / placeholder / provenance for a line
     "ifc_class",
     "material",
+    "type_name",
     "storey",
     "elements",
     "net_volume_m3",

@@ -370,6 +370,11 @@ def _incomplete(coverage: dict, lines: pd.DataFrame, unpriced: pd.DataFrame) -> 
     return {reason: n for reason, n in found.items() if n}
 
 
+def _codes(joined: pd.Series) -> list[str]:
+    """The item codes of ``structure_items`` cells (``"03.03.01, 07.01.01"``), each once."""
+    return list(dict.fromkeys(c for text in joined if isinstance(text, str) for c in text.split(", ") if c))
+
+
 def get_reserves(work: WorkItems, lines: pd.DataFrame) -> pd.DataFrame:
     """What the estimate leaves out or is unsure of, grouped as an estimator writes reserves.
 
@@ -384,10 +389,12 @@ def get_reserves(work: WorkItems, lines: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     rec = work.reconciliation
-    missing = rec[rec["verdict"].isin(BUILDING_STATUSES) & (rec["verdict"] != "priced_once")]
-    missing = missing.fillna({"material": "", "storey": ""})
-    for (status, cls, material, storey), group in missing.groupby(
-        ["verdict", "ifc_class", "material", "storey"], sort=False
+    missing = rec[rec["verdict"].isin(BUILDING_STATUSES) & (rec["verdict"] != "priced_once")].copy()
+    for column in ("material", "type_name", "storey"):
+        missing[column] = [value if isinstance(value, str) else "" for value in missing[column]]
+    double_codes: list[str] = []
+    for (status, cls, material, type_name, storey), group in missing.groupby(
+        ["verdict", "ifc_class", "material", "type_name", "storey"], sort=False
     ):
         volume = group["net_volume_m3"].astype(float)
         face = group["wall_face_area_m2"].astype(float)
@@ -397,7 +404,9 @@ def get_reserves(work: WorkItems, lines: pd.DataFrame) -> pd.DataFrame:
                 "status": status,
                 "ifc_class": cls,
                 "material": material or None,
+                "type_name": type_name or None,
                 "storey": storey or None,
+                "code": ", ".join(_codes(group["structure_items"])) or None,  # the items that count them
                 "elements": len(group),
                 "net_volume_m3": round(float(volume.sum()), 6) if volume.notna().any() else math.nan,
                 "volume_unknown": int(volume.isna().sum()),
@@ -406,9 +415,13 @@ def get_reserves(work: WorkItems, lines: pd.DataFrame) -> pd.DataFrame:
                 "global_ids": " ".join(group["global_id"]),
             }
         )
+        if status == "double_counted":
+            double_codes += [c for c in _codes(group["structure_items"]) if c not in double_codes]
     rows.sort(key=lambda r: (-(r["net_volume_m3"] if r["net_volume_m3"] == r["net_volume_m3"] else 0), -r["elements"]))
     for line in lines.to_dict(orient="records"):
         said = []
+        if line["code"] in double_codes:
+            said.append(("double_counted", "an element of this line is counted by another line too"))
         if not line["priced"] and line["quantity"]:
             said.append(("unpriced", "no unit price in the price library"))
         if line["placeholder"]:

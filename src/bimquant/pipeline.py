@@ -670,7 +670,8 @@ def _refuse_incomplete(incomplete: dict, coverage: dict) -> None:
     raise IncompleteError(
         f"the estimate is incomplete (--strict): {said}; {coverage['volume_share']:.1%} of the building volume "
         "priced once; nothing written",
-        "see the reserves (sheet 'reserves', or run bimquant check), or drop --strict",
+        "see the estimate's reserves (its sheet 'Réserves', or 'reserves' in English), or run bimquant check; "
+        "or drop --strict",
         incomplete=incomplete,
     )
 

@@ -10,13 +10,15 @@ problem with its quantities, grouped (class, material, type) as an estimator rea
 ``material_not_recognised``     yes       elements whose class the rule set prices, but not
                                           with their material (or they have none)
 ``value_unknown``               yes       an item takes them, but their quantity has no value
+``body_not_priced``             yes       only roofing or finish items take them, not their body
+``no_body``                     yes       building elements without a body no item counts
 ``double_counted``              yes       two items that measure the same thing take them
-``aggregate_parts``             yes       aggregates whose parts carry the geometry, and the
-                                          parts are not priced
 ``geometry_failed``             yes       bodies not measured, not priced by count or stated
                                           quantity either
 ``placeholder``                 yes       lines with a quantity whose label still waits for a
                                           decision ("(à préciser)")
+``aggregate_parts``             no        aggregates whose parts carry the geometry, and the
+                                          parts are not all priced (the parts are listed too)
 ``priced_without_geometry``     no        bodies not measured, priced by count or by the
                                           quantities the file states (trusted, and said)
 ``type_disagrees``              no        the occurrence's predefined type is not its type's (a
@@ -53,13 +55,15 @@ from bimquant.takeoff import Takeoff
 BLOCKING = (
     "not_selected",
     "material_not_recognised",
+    "body_not_priced",
+    "no_body",
     "value_unknown",
     "double_counted",
-    "aggregate_parts",
     "geometry_failed",
     "placeholder",
 )
 TO_CHECK = (
+    "aggregate_parts",
     "priced_without_geometry",
     "type_disagrees",
     "external_disagrees",
@@ -124,15 +128,15 @@ def check_readiness(takeoff: Takeoff, work: WorkItems, model_file=None) -> Readi
             add(kind, group, text, ifc_class=cls, material=material, type_name=type_name)
 
     not_priced = rec[rec["verdict"] == "not_priced"]
-    unselected = not_priced["reason"].str.startswith("no item selects")
+    reason = not_priced["reason"].astype(str)
+    unselected, finishes = reason.str.startswith("no item selects"), reason.str.startswith("feeds ")
+    bodiless = reason.str.startswith("no body representation")
     grouped(
         "not_selected", not_priced[unselected], lambda g: f"no item of {ruleset.name} selects {g['ifc_class'].iloc[0]}"
     )
-    grouped(
-        "material_not_recognised",
-        not_priced[~unselected],
-        lambda g: _material_detail(g),
-    )
+    grouped("material_not_recognised", not_priced[~(unselected | finishes | bodiless)], _material_detail)
+    grouped("body_not_priced", not_priced[finishes], lambda g: str(g["reason"].iloc[0]))
+    grouped("no_body", not_priced[bodiless], "no body representation: nothing to measure, and no item counts it")
     for status in ("value_unknown", "double_counted"):
         grouped(status, rec[rec["verdict"] == status], lambda g: str(g["reason"].iloc[0]))
     status_of = dict(zip(rec["global_id"], rec["verdict"]))
@@ -166,7 +170,7 @@ def check_readiness(takeoff: Takeoff, work: WorkItems, model_file=None) -> Readi
         add(
             "placeholder",
             group,
-            f"{item['code']} {item['label']}: {item['quantity']:.6g} {item['unit']}",
+            f"{item['code']} {item['label']}",
             ifc_class=", ".join(sorted(set(group["ifc_class"]))),
         )
     failed_ids = set(takeoff.failures["global_id"])

@@ -173,8 +173,8 @@ def print_coverage(coverage: dict, locale: str = "en", out: Console | None = Non
         if c.get("not_building_work")
         else "",
         say(
-            f"{c['represented_by_parts']} priced through their parts",
-            f"{c['represented_by_parts']} chiffré(s) par leurs parties",
+            f"{c['represented_by_parts']} counted through their parts",
+            f"{c['represented_by_parts']} compté(s) par leurs parties",
         )
         if c.get("represented_by_parts")
         else "",
@@ -227,10 +227,15 @@ def say_reason(gap: dict, locale: str) -> str:
     reason = str(gap["reason"])
     if reason.startswith("no item selects "):
         return f"aucun ouvrage ne prend la classe {reason.removeprefix('no item selects ')}"
+    if reason.startswith("feeds "):
+        fed = reason.removeprefix("feeds ").split(", but")[0]
+        return f"seuls des ouvrages de couverture ou de finition les prennent ({fed}), pas leur corps"
+    if reason.startswith("no body representation"):
+        return "pas de corps à mesurer, et aucun ouvrage ne les compte"
     return {
-        "not_priced": "aucun ouvrage de structure ne les prend (voir la feuille « Rapprochement »)",
+        "not_priced": "aucun ouvrage de structure ne les prend avec ce matériau ou ces dimensions",
         "geometry_failed": "géométrie illisible, et ni comptage ni quantité déclarée fiable",
-        "value_unknown": "une quantité d'ouvrage sans valeur (voir la feuille « Avertissements »)",
+        "value_unknown": "une quantité d'ouvrage sans valeur pour eux",
         "double_counted": "deux ouvrages qui mesurent la même chose les prennent",
     }.get(gap["status"], reason)
 
@@ -240,6 +245,14 @@ PROBLEM_WORDS = {  # bimquant.readiness.KINDS in a sentence
     "material_not_recognised": (
         "their class is priced, not with this material (or none)",
         "classe chiffrée, mais pas avec ce matériau (ou aucun)",
+    ),
+    "body_not_priced": (
+        "only roofing or finish items take them, not their body",
+        "seuls des ouvrages de couverture ou de finition les prennent, pas leur corps",
+    ),
+    "no_body": (
+        "no body to measure, and no item counts them",
+        "pas de corps à mesurer, et aucun ouvrage ne les compte",
     ),
     "value_unknown": ("an item's quantity has no value for them", "quantité d'ouvrage sans valeur"),
     "double_counted": ("counted twice", "comptés deux fois"),
@@ -304,6 +317,9 @@ def print_readiness(readiness: bimquant.Readiness, out: Console, locale: str = "
         quantity = f" ({', '.join(measures)})" if measures else ""
         phrase = say(*PROBLEM_WORDS[row["kind"]])
         detail = row["detail"] if row["kind"] in (DETAILED if locale != "fr" else DETAILED_FR) else ""
+        if locale == "fr" and row["kind"] == "type_disagrees":  # "the occurrence says ROOF, its type says FLOOR: ..."
+            own, typed = (part.split(" says ")[1] for part in str(row["detail"]).split(":")[0].split(", "))
+            detail = f"l'occurrence dit {own}, son type {typed} : bimquant lit celui du type"
         subject = f"{count}{what}{quantity}{say(':', ' :')} " if what or count else ""
         out.print(f"  {subject}{phrase}" + (f". {show(detail)}" if detail else ""))
 
@@ -311,6 +327,7 @@ def print_readiness(readiness: bimquant.Readiness, out: Console, locale: str = "
 # problems whose detail adds to the phrase, in English (the library's words) and in French
 DETAILED = {
     "material_not_recognised",
+    "body_not_priced",
     "value_unknown",
     "double_counted",
     "aggregate_parts",

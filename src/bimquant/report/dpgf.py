@@ -83,6 +83,8 @@ RESERVE_WORDS = {
             "geometry_failed": "leur géométrie n'a pas pu être mesurée dans la maquette",
             "value_unknown": "une quantité d'article n'a pas de valeur pour eux",
             "double_counted": "deux articles les comptent",
+            "line_double_counted": "un élément de cette ligne est aussi compté par une autre ligne",
+            "body": "seuls des articles de couverture ou de finition les prennent, pas leur corps",
             "unpriced": "pas de prix unitaire",
             "placeholder": "le libellé attend une décision avant remise de prix",
             "provenance": "quantité en partie hors géométrie",
@@ -122,6 +124,8 @@ RESERVE_WORDS = {
             "geometry_failed": "their geometry could not be measured in the model",
             "value_unknown": "an item's quantity has no value for them",
             "double_counted": "two items count them",
+            "line_double_counted": "an element of this line is counted by another line too",
+            "body": "only roofing or finish items take them, not their body",
             "unpriced": "no unit price",
             "placeholder": "the label waits for a decision before pricing",
             "provenance": "quantity partly not from the geometry",
@@ -304,7 +308,8 @@ def write_reserves(book, budget: Budget, language: str, *, with_ids: bool) -> No
     for reserve in budget.reserves.to_dict(orient="records"):
         status = reserve["status"]
         if reserve["kind"] == "elements":
-            put_text(sheet, row, 1, reserve["ifc_class"])
+            named = [v for v in (reserve["ifc_class"], reserve["type_name"]) if isinstance(v, str) and v]
+            put_text(sheet, row, 1, " / ".join(named))
             put_text(sheet, row, 3, reserve["material"])
             put_text(sheet, row, 4, reserve["storey"])
             put_number(sheet, row, 5, int(reserve["elements"]), "0")
@@ -313,11 +318,19 @@ def write_reserves(book, budget: Budget, language: str, *, with_ids: bool) -> No
             if reserve["wall_face_area_m2"] == reserve["wall_face_area_m2"]:
                 put_number(sheet, row, 7, reserve["wall_face_area_m2"], "#,##0.00")
             why = words["why"].get(status, "")
+            if status == "double_counted" and isinstance(reserve["code"], str):
+                why += words["colon"] + reserve["code"]
+            elif status == "not_priced" and str(reserve["reason"]).startswith("feeds "):
+                why = (
+                    words["why"]["body"]
+                    + words["colon"]
+                    + str(reserve["reason"]).removeprefix("feeds ").split(", but")[0]
+                )
             if reserve["volume_unknown"]:
                 why += f" ({words['unknown'].format(n=int(reserve['volume_unknown']))})"
         else:
             put_text(sheet, row, 1, f"{reserve['code']} {reserve['label']}")
-            why = words["why"].get(status, "")
+            why = words["why"].get("line_double_counted" if status == "double_counted" else status, "")
             if status == "provenance":  # "count 1, estimated 2": how many elements, from what
                 why = (
                     words["why"]["provenance"] + words["colon"] + ", ".join(_said_provenance(reserve["reason"], words))

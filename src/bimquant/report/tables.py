@@ -162,7 +162,8 @@ def get_number_formats(table: pd.DataFrame) -> dict[str, str]:
 def put_text(sheet, row: int, column: int, value):
     """Write ``value`` as a text cell (``None`` leaves the cell empty): openpyxl would store a
     string starting with ``=`` as a formula, and text from a model or a rule file never is one."""
-    cell = sheet.cell(row=row, column=column, value=None if value is None else str(value))
+    missing = value is None or (isinstance(value, float) and math.isnan(value))  # never a "nan" text
+    cell = sheet.cell(row=row, column=column, value=None if missing else str(value))
     if cell.value is not None:
         cell.data_type = "s"
     return cell
