@@ -324,17 +324,7 @@ def test_libreoffice_recalculates_the_workbook_to_the_json_totals(folder, contra
     files = write_progress(folder)
     claim(folder, "2026-03", files["2026-03"], None)
     data = claim(folder, "2026-04", files["2026-04"], folder / "situation-2026-03.json")
-    out = tmp_path / "situation-04.xlsx"
-    code, _, stderr = run(
-        "situation", folder / "marche.json", "--progress", files["2026-04"], "--period", "2026-04",
-        "--settings", folder / "reglages.toml", "--previous", folder / "situation-2026-03.json", "-o", out, "-q",
-    )  # fmt: skip
-    assert code == 0, stderr
-
-    sheet = openpyxl.load_workbook(
-        soffice_to_xlsx(out, tmp_path / "lo", tmp_path_factory.mktemp("lo")), data_only=True
-    )["Situation"]
-    found = {row[1]: row[10] for row in sheet.iter_rows(min_row=5, values_only=True) if isinstance(row[1], str)}
+    found = april_recalculated(folder, files, tmp_path, tmp_path_factory)
     totals = data["totals"]
     for label, key in (
         ("Cumul des travaux HT", "cumulative"),
@@ -348,6 +338,21 @@ def test_libreoffice_recalculates_the_workbook_to_the_json_totals(folder, contra
         ("Net à payer", "net_to_pay"),
     ):
         assert found[label] == pytest.approx(totals[key], abs=0.001), label
+
+
+def april_recalculated(folder: Path, files: dict, tmp_path: Path, tmp_path_factory, *extra) -> dict:
+    """April's situation workbook as LibreOffice recalculates it: label -> amount (column K)."""
+    out = tmp_path / "situation-04.xlsx"
+    code, _, stderr = run(
+        "situation", folder / "marche.json", "--progress", files["2026-04"], "--period", "2026-04",
+        "--settings", folder / "reglages.toml", "--previous", folder / "situation-2026-03.json", "-o", out, "-q",
+        *extra,
+    )  # fmt: skip
+    assert code == 0, stderr
+    sheet = openpyxl.load_workbook(
+        soffice_to_xlsx(out, tmp_path / "lo", tmp_path_factory.mktemp("lo")), data_only=True
+    )["Situation"]
+    return {row[1]: row[10] for row in sheet.iter_rows(min_row=5, values_only=True) if isinstance(row[1], str)}
 
 
 def schedule_model(folder: Path, contract: dict) -> tuple[Path, dict[str, int]]:
@@ -618,3 +623,22 @@ def test_a_wrong_previous_or_change_order_is_refused_in_one_line(folder, tmp_pat
     )  # fmt: skip
     assert_one_error(stderr, "autre.json", *words)
     assert not out.exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH")
+def test_with_a_change_order_the_workbook_recalculates_to_the_json(folder, change_order, tmp_path, tmp_path_factory):
+    # issue 23: the workbook took the advance on the contract with its TS, the JSON on the contract as signed
+    files = write_progress(folder)
+    claim(folder, "2026-03", files["2026-03"], None, "--changes", change_order)
+    data = claim(folder, "2026-04", files["2026-04"], folder / "situation-2026-03.json", "--changes", change_order)
+    assert data["totals"]["advance_recovered"] > 0 and any(line["code"].startswith("TS1.") for line in data["lines"])
+    found = april_recalculated(folder, files, tmp_path, tmp_path_factory, "--changes", change_order)
+    totals = data["totals"]
+    signed = sum(line["contract_amount"] for line in data["lines"] if not line["code"].startswith("TS1."))
+    assert found["Marché initial, hors TS (base de l'avance)"] == pytest.approx(signed, abs=0.001)
+    for label, key in (
+        ("Remboursement de l'avance", "advance_recovered"),
+        ("Montant HT", "amount_excl_vat"),
+        ("Net à payer", "net_to_pay"),
+    ):
+        assert found[label] == pytest.approx(totals[key], abs=0.001), label

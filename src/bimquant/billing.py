@@ -441,6 +441,11 @@ def load_progress(
             if code not in codes:
                 raise RuleError(f"{where}: code {code!r} is not a line of the contract", "check the code (N°)")
             key = (code,)
+            if text_of(row.get("percent")) and text_of(row.get("quantity")):
+                raise RuleError(
+                    f"{where} ({code}): both a percent and a quantity: bimquant will not choose one",
+                    "give the percent done or the quantity done, not both",
+                )
             if text_of(row.get("percent")):
                 percent = _row_percent(where, row.get("percent"), style)
             else:
@@ -730,6 +735,8 @@ def compute_situation(
         info={
             "number": number,
             "period": period,
+            # the lines of the contract as signed: the advance is a share of their amount, not of the TS
+            "signed_codes": list(lines["code"][lines["base_code"].isna()] if "base_code" in lines else lines["code"]),
             # the cumulative amount claimed month by month, this one included (chained by --previous)
             "history": [
                 *(previous or {}).get("history", []),

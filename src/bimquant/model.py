@@ -31,6 +31,7 @@ import ifcopenshell.util.element
 import ifcopenshell.util.unit
 import pandas as pd
 
+from bimquant.tolerances import MAX_DENSITY_KG_M3
 from bimquant.columns import MODEL_COLUMNS, UNMEASURED_COLUMNS, get_family
 from bimquant.solids import get_exact_volume
 from bimquant.errors import InputError
@@ -150,6 +151,7 @@ def open_model(path: str | os.PathLike) -> Model:
             "%s is damaged: %d problem(s) reading it, e.g. %s", path.name, len(problems), "; ".join(problems[:1])
         )
     assumptions = _establish_units(ifc, path)
+    _refuse_conflicting_units(ifc, path)
     # util gives grams; a project without a mass unit says nothing of its weights: None
     declared = ifcopenshell.util.unit.get_project_unit(ifc, "MASSUNIT") is not None
     mass = ifcopenshell.util.unit.calculate_unit_scale(ifc, "MASSUNIT") / 1000.0 if declared else None
@@ -215,6 +217,29 @@ def _establish_units(ifc: ifcopenshell.file, path: Path) -> list[str]:
         said = f"the file has no IfcProject: its unit assignment #{assignment.id()} ({unit}) is used"
     log.warning("%s: %s", path.name, said)
     return [said]
+
+
+UNIT_KINDS = ("LENGTHUNIT", "AREAUNIT", "VOLUMEUNIT", "MASSUNIT", "PLANEANGLEUNIT")
+
+
+def _refuse_conflicting_units(ifc: ifcopenshell.file, path: Path) -> None:
+    """An :class:`InputError` when the project's unit assignment gives two different units of
+    one kind (metre and millimetre): every number of that kind could be read in either, and a
+    volume a billion times too small is not a warning, it is a wrong bill."""
+    projects = ifc.by_type("IfcProject")
+    assignment = projects[0].UnitsInContext if projects else None
+    found: dict[str, set[str]] = {}
+    for unit in (assignment.Units if assignment is not None else None) or ():
+        kind = getattr(unit, "UnitType", None)
+        if kind in UNIT_KINDS:
+            found.setdefault(kind, set()).add(_describe(unit))
+    for kind, names in found.items():
+        if len(names) > 1:
+            raise InputError(
+                f"{path} gives two different {kind.removesuffix('UNIT').lower()} units in its project units "
+                f"({', '.join(sorted(names))}): its quantities could be read in either",
+                "export the model again with one unit of each kind in the project units",
+            )
 
 
 def _length_unit(assignment):
@@ -480,7 +505,7 @@ def _material_densities(model: Model) -> dict[int, float]:
     ifc = model.file
     if model.schema == "IFC2X3":
         for props in ifc.by_type("IfcGeneralMaterialProperties"):
-            if props.MassDensity and props.Material:
+            if props.MassDensity and props.Material and _plausible_density(model, props.Material, props.MassDensity):
                 found[props.Material.id()] = float(props.MassDensity)
         return found
     for material in ifc.by_type("IfcMaterial"):
@@ -488,9 +513,23 @@ def _material_densities(model: Model) -> dict[int, float]:
         for props in psets.values():
             value = props.get("MassDensity")
             if isinstance(value, (int, float)) and value > 0:
-                found[material.id()] = float(value)
+                if _plausible_density(model, material, value):
+                    found[material.id()] = float(value)
                 break
     return found
+
+
+def _plausible_density(model: Model, material, value) -> bool:
+    """A stated density within physics (``MAX_DENSITY_KG_M3``); else said, and not used."""
+    if isinstance(value, (int, float)) and math.isfinite(value) and 0 < value <= MAX_DENSITY_KG_M3:
+        return True
+    said = (
+        f"material {material.Name!r} states a MassDensity of {value!r} kg/m3, beyond {MAX_DENSITY_KG_M3:,.0f} "
+        "(no material is that dense): not used, the weight comes from the material library or stays unknown"
+    )
+    model.assumptions.append(said)
+    log.warning("%s: %s", model.path.name, said)
+    return False
 
 
 def _classification(entity, element_type) -> str | None:

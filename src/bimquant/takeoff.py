@@ -255,6 +255,11 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
         )
     except Exception as exc:  # one bad mesh never sinks the model
         return f"measurement failed: {type(exc).__name__}: {exc}"
+    infinite = [name for name, value in quantities.items() if isinstance(value, float) and math.isinf(value)]
+    if infinite:  # finite or nothing: an infinite number never reaches a table
+        return (
+            f"measurement failed: {', '.join(infinite)} is not a finite number (a coordinate or a density out of range)"
+        )
     if element["family"] == "wall":
         footprints[element["global_id"]] = footprint
     if element["openings"] and sid not in shapes.gross:

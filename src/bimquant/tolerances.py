@@ -70,3 +70,7 @@ REVISION_CLEAR_MARGIN_M = 0.005
 REVISION_CHANGE_REL = 1e-3
 REVISION_CHANGE_ABS = 1e-3
 REVISION_MOVE_M = 0.001
+
+# The densest material on Earth (osmium) is 22,590 kg/m3: a material density above this bound is
+# a typing or unit mistake of the file, never used to weigh anything (the weight stays unknown).
+MAX_DENSITY_KG_M3 = 25_000.0

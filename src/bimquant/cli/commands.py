@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -72,17 +73,16 @@ class BatchBy(str, Enum):
     phase = "phase"
 
 
+PERCENTAGE = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+
+
 def parse_percentage(value: str | float) -> float:
     """A number written with a decimal point or a decimal comma: ``5.5`` or ``5,5``; anything
     else is a usage error (exit 2). The library checks the range (0 to 100, exit 4)."""
     text = str(value).strip()
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a number (write 5.5 or 5,5)") from None
-    return number
+    if not PERCENTAGE.fullmatch(text):  # float() would also take 1_0, inf, nan and 1e1
+        raise typer.BadParameter(f"'{value}' is not a number (write 5.5 or 5,5)")
+    return float(text.replace(",", "."))
 
 
 def _version(value: bool) -> None:

@@ -38,6 +38,7 @@ LABELS = {
         "advance_to_date": "Avance remboursée au cumul",
         "advance_before": "Avance remboursée aux situations précédentes",
         "advance_recovered": "Remboursement de l'avance",
+        "advance_base": "Marché initial, hors TS (base de l'avance)",
         "excl_vat": "Montant HT",
         "vat": "TVA (taux %)",
         "autoliquidation": "Autoliquidation : TVA due par le preneur (CGI art. 283-2 nonies)",
@@ -70,6 +71,7 @@ LABELS = {
         "advance_to_date": "Advance recovered to date",
         "advance_before": "Advance recovered in previous claims",
         "advance_recovered": "Advance recovery",
+        "advance_base": "Contract as signed, change orders aside (the advance's base)",
         "excl_vat": "Amount excl. VAT",
         "vat": "VAT (rate %)",
         "autoliquidation": "Reverse charge: VAT due by the client",
@@ -117,11 +119,16 @@ def write_situation(claim: Situation, path: Path, locale: str | None = None) -> 
     for column, text in enumerate(words["headers"], start=1):
         put_text(sheet, header, column, text).font = bold
     row, subtotals = header + 1, []
+    signed = set(claim.info.get("signed_codes") or claim.lines["code"])
+    signed_rows: list[int] = []
+    line_rows: list[range] = []
     for lot, lines in claim.lines.groupby("lot", sort=False):
         put_text(sheet, row, 1, lot).font = bold
         row += 1
         first = row
         for line in lines.to_dict(orient="records"):
+            if line["code"] in signed:
+                signed_rows.append(row)
             put_text(sheet, row, 1, line["code"])
             put_text(sheet, row, 2, line["label"])
             put_text(sheet, row, 3, line["unit"])
@@ -134,6 +141,7 @@ def write_situation(claim: Situation, path: Path, locale: str | None = None) -> 
             number(row, 10, line["previous_amount"], money)
             number(row, 11, f"=I{row}-J{row}", money)
             row += 1
+        line_rows.append(range(first, row))
         put_text(sheet, row, 2, f"{words['subtotal']} {lot}").font = bold
         for column, index in (("F", 6), ("I", 9), ("J", 10), ("K", 11)):
             number(row, index, f"=SUM({column}{first}:{column}{row - 1})", money, bold)
@@ -150,13 +158,15 @@ def write_situation(claim: Situation, path: Path, locale: str | None = None) -> 
         row += 1
         return row - 1
 
+    all_rows = [r for first_last in line_rows for r in first_last]
     contract = line(words["contract_total"], total_of("F"))
     cumulative = line(words["cumulative"], total_of("I"), bold)
     previous = line(words["previous"], total_of("J"))
     period = line(words["period"], f"=K{cumulative}-K{previous}", bold)
     revision = line(words["revision"], f"=ROUND(K{period}*(G{row}-1),2)")
     number(revision, 7, totals["revision_coefficient"], "0.0000")
-    advance = line(words["advance"], f"=ROUND(K{contract}*G{row}/100,2)")
+    base = line(words["advance_base"], "=" + _sum_of_rows("F", signed_rows)) if signed_rows != all_rows else contract
+    advance = line(words["advance"], f"=ROUND(K{base}*G{row}/100,2)")
     settings = claim.info["settings_used"]
     number(advance, 7, settings["advance_pct"], RATE)
     number(advance, 8, settings["advance_start_pct"], RATE)
@@ -223,3 +233,15 @@ def _history_sheet(book, claim: Situation, words: dict, money: str) -> None:
     chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
     chart.width, chart.height = 18, 9
     sheet.add_chart(chart, "E2")
+
+
+def _sum_of_rows(column: str, rows: list[int]) -> str:
+    """``SUM(F5:F9,F12:F12)``: the cells of ``rows`` in ``column``, as few ranges as they make."""
+    ranges, start = [], None
+    for i, row in enumerate(rows):
+        if start is None:
+            start = row
+        if i + 1 == len(rows) or rows[i + 1] != row + 1:
+            ranges.append(f"{column}{start}:{column}{row}")
+            start = None
+    return f"SUM({','.join(ranges)})" if ranges else "0"
