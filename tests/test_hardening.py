@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import ifcopenshell
 import ifcopenshell.api.unit
@@ -113,3 +119,84 @@ def test_no_element_row_holds_an_infinite_number():
     measured = bimquant.takeoff(HOUSE)
     numbers = measured.elements.select_dtypes("number")
     assert not numbers.map(lambda v: isinstance(v, float) and math.isinf(v)).any().any()
+
+
+# --- processes that outlive their parent ----------------------------------------------------------
+
+INSTITUTE = ROOT.parent / "shared" / "models" / "AC11-Institute-Var-2-IFC.ifc"
+
+
+def _children(pid: int) -> set[int]:
+    """The pids whose parent is ``pid`` (Linux /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _start_measuring(tmp_path):
+    from test_hostile_output import _wait_for_geometry
+
+    script = Path(sys.executable).with_name("bimquant")
+    proc = subprocess.Popen(
+        [str(script), "takeoff", str(INSTITUTE), "-o", str(tmp_path / "takeoff.xlsx")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")} | {"NO_COLOR": "1"},
+    )
+    _wait_for_geometry(proc.pid)
+    children = _children(proc.pid)
+    assert children, "the takeoff forked no geometry child"
+    return proc, children
+
+
+def _gone(pids: set[int], timeout: float = 15.0) -> set[int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = {pid for pid in pids if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)}
+        if not alive:
+            return set()
+        time.sleep(0.1)
+    return alive
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+@pytest.mark.skipif(
+    not INSTITUTE.is_file() or not sys.platform.startswith("linux"), reason="needs the shared models and Linux /proc"
+)
+def test_sigterm_is_handled_as_ctrl_c_and_leaves_nothing(tmp_path):
+    proc, children = _start_measuring(tmp_path)
+
+    proc.send_signal(signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=60)
+
+    assert proc.returncode == 143, stderr
+    assert stderr.strip().splitlines()[-1] == "Interrupted: nothing written" and "Traceback" not in stderr
+    assert list(tmp_path.iterdir()) == []  # no file, no temporary
+    assert not _gone(children)
+
+
+@pytest.mark.skipif(
+    not INSTITUTE.is_file() or not sys.platform.startswith("linux"), reason="needs the shared models and Linux /proc"
+)
+def test_sigkill_leaves_no_geometry_child_and_no_open_pipe(tmp_path):
+    proc, children = _start_measuring(tmp_path)
+
+    proc.kill()
+    stdout, stderr = proc.communicate(timeout=30)  # returns only once no child holds our pipes
+
+    assert proc.returncode == -signal.SIGKILL
+    assert not _gone(children), "geometry children outlived their parent"
+    assert not [p for p in tmp_path.iterdir() if p.suffix != ".tmp"]

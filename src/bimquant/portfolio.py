@@ -19,6 +19,7 @@ import hashlib
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,7 +241,7 @@ def run_batch(
         while pending and len(running) < workers:
             job = pending.pop(0)
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(job, cache, sender), daemon=False)
+            process = context.Process(target=_child, args=(job, cache, sender, os.getpid()), daemon=False)
             process.start()
             sender.close()
             running[job] = (process, receiver, time.monotonic())
@@ -267,7 +268,12 @@ def run_batch(
     return _tables(jobs, results)
 
 
-def _child(job: Job, cache: bool, sender) -> None:
+def _child(job: Job, cache: bool, sender, parent: int | None = None) -> None:
+    from bimquant.geometry.iterator import die_with_parent
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent(parent)
     try:
         sender.send(measure_one(job, cache))
     finally:

@@ -1011,6 +1011,7 @@ def main() -> None:
     visit (pandas and ifcopenshell made it take 0.2 s)."""
     gc.freeze()
     signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` or a scheduler's stop: as Ctrl-C, 128 + 15
     try:
         app(standalone_mode=True)
     except Interrupted:  # atomic writes: an interrupted write leaves no file and no temporary
@@ -1028,4 +1029,4 @@ def main() -> None:
 
 def _say_interrupted() -> None:
     err.print("Interrupted: nothing written" if not _WRITTEN else f"Interrupted after writing {_WRITTEN[-1]}")
-    sys.exit(130)
+    sys.exit(128 + (_SIGNALLED[-1] if _SIGNALLED else signal.SIGINT))  # 130 for Ctrl-C, 143 for SIGTERM

@@ -8,12 +8,14 @@ which element is decided in :mod:`bimquant.geometry.policy`.
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import logging
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
+import sys
 from collections.abc import Callable
 
 import ifcopenshell
@@ -79,6 +81,7 @@ def iterate(
     children = []
     for chunk in chunks:
         receiver, sender = context.Pipe(duplex=False)
+        _PARENT[0] = os.getpid()
         child = context.Process(target=_child, args=(ifc, chunk, library, openings, child_threads, sender), daemon=True)
         child.start()
         sender.close()
@@ -122,6 +125,26 @@ def iterate(
     return shapes
 
 
+def die_with_parent(parent: int | None = None) -> None:
+    """Make this forked child end when its parent ends, however it ends (``kill -9`` included):
+    on Linux the kernel sends it SIGKILL (``PR_SET_PDEATHSIG``); if the parent is already gone
+    (it died before this call), end now. A child left behind would block forever on a pipe whose
+    reading end its siblings still hold, and keep the caller's stdout and stderr open."""
+    parent = parent if parent is not None else _PARENT[0]
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the parent's end shows as a closed pipe instead
+            pass
+    if parent is not None and os.getppid() != parent:
+        os._exit(3)
+
+
+PR_SET_PDEATHSIG = 1
+_PARENT: list[int | None] = [None]  # the pid of the process that forks, set just before it does
+
+
 def _balanced(products: list, parts: int) -> list[list]:
     """Split products in ``parts`` lists of similar cost (openings to cut + 1), largest first."""
     cost = {p.id(): 1 + len(getattr(p, "HasOpenings", None) or ()) for p in products}
@@ -140,6 +163,8 @@ def _child(ifc, products, library, openings, threads, sender) -> None:
     or reported by the parent), and Ctrl-C is the parent's to handle."""
     faulthandler.disable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is the parent's
+    die_with_parent()
     try:
         for pid, vertices, faces in _mesh_all(ifc, products, library, openings, threads):
             sender.send((pid, vertices, faces))
