@@ -18,6 +18,7 @@ from pathlib import Path
 
 import ifcopenshell
 import ifcopenshell.api.unit
+import openpyxl
 import pytest
 
 from conftest import HOUSE, ROOT, assert_one_error, run
@@ -200,3 +201,144 @@ def test_sigkill_leaves_no_geometry_child_and_no_open_pipe(tmp_path):
     assert proc.returncode == -signal.SIGKILL
     assert not _gone(children), "geometry children outlived their parent"
     assert not [p for p in tmp_path.iterdir() if p.suffix != ".tmp"]
+
+
+# --- internal errors where a documented code is due ------------------------------------------------
+
+
+def test_a_named_pipe_as_the_model_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "model.ifc"
+    os.mkfifo(fifo)
+    script = Path(sys.executable).with_name("bimquant")
+    env = os.environ | {"BIMQUANT_CACHE": str(tmp_path / "cache"), "NO_COLOR": "1"}  # hashing it for the cache blocked
+    done = subprocess.run(
+        [str(script), "takeoff", str(fifo), "-f", "json"], capture_output=True, text=True, env=env, timeout=60
+    )
+
+    assert done.returncode == 3
+    assert_one_error(done.stderr, "model.ifc is a named pipe")
+
+
+def test_a_loop_of_links_and_a_device_are_refused_as_models(tmp_path):
+    (tmp_path / "a.ifc").symlink_to(tmp_path / "b.ifc")
+    (tmp_path / "b.ifc").symlink_to(tmp_path / "a.ifc")
+    code, _, stderr = run("takeoff", tmp_path / "a.ifc", "-f", "json")
+    assert code == 3 and "loop of symbolic links" in stderr
+    code, _, stderr = run("takeoff", "/dev/null", "-f", "json")
+    assert code == 3 and "is a device" in stderr
+
+
+def test_two_elements_with_one_global_id_are_refused_not_an_internal_error(tmp_path):
+    model = ifcopenshell.open(str(HOUSE))
+    walls = model.by_type("IfcWall")
+    walls[1].GlobalId = walls[0].GlobalId
+    path = tmp_path / "twins.ifc"
+    model.write(str(path))
+
+    for args in (("takeoff", path, "-f", "json"), ("diff", HOUSE, path, "-r", RULES, "-f", "json")):
+        code, _, stderr = run(*args, "--no-cache")
+        assert code == 3, stderr
+        assert f"two elements share the GlobalId {walls[0].GlobalId}" in stderr and "Traceback" not in stderr
+
+
+def test_control_characters_in_a_model_reach_a_workbook_as_visible_text(tmp_path):
+    model = ifcopenshell.open(str(HOUSE))
+    model.by_type("IfcWall")[0].Name = "W1 \x1b[31mred\x07"
+    path = tmp_path / "m\x1b[31mred.ifc"
+    model.write(str(path))
+
+    for view in ("client", "internal"):
+        out = tmp_path / f"{view}.xlsx"
+        code, _, stderr = run("estimate", path, "-r", RULES, "-p", PRICES, "--view", view, "-o", out, "--no-cache")
+        assert code == 0, stderr
+    texts = [
+        c.value
+        for sheet in openpyxl.load_workbook(tmp_path / "internal.xlsx")
+        for row in sheet.iter_rows()
+        for c in row
+    ]
+    assert any(isinstance(t, str) and "W1 \\x1b[31mred\\x07" in t for t in texts)
+
+
+def test_stdout_on_a_full_disk_is_an_output_error():
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    script = Path(sys.executable).with_name("bimquant")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [str(script), "takeoff", str(HOUSE), "--format", "json", "-q"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert done.returncode == 6, done.stderr
+    assert "No space left on device" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "name,words",
+    [
+        ("a" * 300 + ".csv", "a file name of 304 bytes"),
+        ("link.csv", "is not a regular file"),
+    ],
+)
+def test_outputs_that_cannot_be_files_are_refused_before_measuring(name, words, tmp_path):
+    out = tmp_path / name
+    if name == "link.csv":
+        out.symlink_to("/dev/null")
+    code, _, stderr = run("takeoff", HOUSE, "-o", out)
+
+    assert code == 6
+    assert_one_error(stderr, words)
+    if name == "link.csv":
+        assert out.is_symlink() and Path("/dev/null").stat().st_mode & 0o170000 == 0o020000  # still a device
+
+
+def test_a_price_row_with_a_field_of_a_megabyte_is_a_price_file_mistake(tmp_path):
+    prices = tmp_path / "prix.csv"
+    prices.write_text("code,unit,unit_price,source\n02.02.01,m3,100," + "x" * 1_000_000 + "\n", encoding="utf-8")
+    code, _, stderr = run("estimate", HOUSE, "-r", RULES, "-p", prices, "-o", tmp_path / "e.json")
+
+    assert code == 4 and not (tmp_path / "e.json").exists()
+    assert_one_error(stderr, "prix.csv", "field larger than field limit")
+
+
+@pytest.fixture(scope="module")
+def contract(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("contract")
+    assert run("estimate", HOUSE, "-r", RULES, "-p", PRICES, "-o", folder / "marche.json", "-q")[0] == 0
+    (folder / "avancement.csv").write_text("code,percent\n02.02.01,50\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("command", ["situation", "costs"])
+def test_a_contract_nested_100000_levels_is_refused(command, contract, tmp_path):
+    deep = tmp_path / "marche.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    progress = contract / "avancement.csv"
+    args = {
+        "situation": ("situation", deep, "--progress", progress, "--period", "2026-03"),
+        "costs": ("costs", deep, "--actuals", progress, "--progress", progress, "--period", "2026-03"),
+    }[command]
+    code, _, stderr = run(*args, "-o", tmp_path / "out.json")
+
+    assert code == 4
+    assert_one_error(stderr, "nested too deeply")
+
+
+def test_a_period_past_2100_is_refused(contract, tmp_path):
+    code, _, stderr = run(
+        "situation", contract / "marche.json", "--progress", contract / "avancement.csv", "--period", "9999-12",
+        "-o", tmp_path / "s.json",
+    )  # fmt: skip
+    assert code == 4
+    assert_one_error(stderr, "'9999-12' is outside 2000-2100")
+
+
+def test_a_chart_that_is_not_png_is_an_output_error(contract, tmp_path):
+    code, _, stderr = run(
+        "situation", contract / "marche.json", "--progress", contract / "avancement.csv", "--period", "2026-03",
+        "--report", tmp_path / "chart.exe", "-o", tmp_path / "s.json",
+    )  # fmt: skip
+    assert code == 6
+    assert_one_error(stderr, "chart.exe", ".png")

@@ -267,6 +267,9 @@ def planned_by_month(budgets: dict, phases: list, first: str, last: str) -> list
     ]
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the months a situation can be for (as phase dates)
+
+
 def parse_month(text: str) -> str:
     """``YYYY-MM`` checked (the period of a situation); :class:`RuleError` otherwise."""
     return _month("--period", "", text)
@@ -274,11 +277,17 @@ def parse_month(text: str) -> str:
 
 def _month(path, where: str, text) -> str:
     try:
-        return dt.datetime.strptime(str(text), "%Y-%m").strftime("%Y-%m")
+        month = dt.datetime.strptime(str(text), "%Y-%m")
     except ValueError:
         raise RuleError(
             f"{path}:{' ' + where if where else ''} {text!r} is not a month", "write it as YYYY-MM, e.g. 2026-03"
         ) from None
+    if not FIRST_YEAR <= month.year <= LAST_YEAR:
+        raise RuleError(
+            f"{path}:{' ' + where if where else ''} {text!r} is outside {FIRST_YEAR}-{LAST_YEAR}",
+            "write the month of the works, e.g. 2026-03",
+        )
+    return month.strftime("%Y-%m")
 
 
 # --- the contract and the progress ---------------------------------------------------------------
@@ -328,7 +337,7 @@ def load_changes(
             data = json.loads(content.decode("utf-8"))
         except FileNotFoundError:
             raise RuleError(f"change order not found: {path}", hint) from None
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             raise RuleError(f"{path}: not a JSON file, so not a change order", hint) from None
         digest = hashlib.sha256(content).hexdigest()
         if digest in seen:
@@ -644,7 +653,7 @@ def load_previous(path: str | os.PathLike) -> dict:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise RuleError(f"previous situation not found: {path}", hint) from None
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         raise RuleError(f"{path}: not a JSON file, so not a situation", hint) from None
     info, lines, totals = (data.get(k) if isinstance(data, dict) else None for k in ("info", "lines", "totals"))
     if not isinstance(info, dict) or not isinstance(lines, list) or not isinstance(totals, dict):

@@ -194,7 +194,7 @@ def read_rows(path: Path, what: str) -> tuple[list[tuple[int, dict]], str]:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, restkey=_EXTRA)
     rows = []
-    for row in reader:
+    for row in _guarded(reader, path, what):
         line = reader.line_num  # the file's line, blank lines included
         extra = row.pop(_EXTRA, None)
         if extra and any(v.strip() for v in extra):
@@ -208,6 +208,20 @@ def read_rows(path: Path, what: str) -> tuple[list[tuple[int, dict]], str]:
         if any((v or "").strip() for v in row.values() if isinstance(v, str)):
             rows.append((line, {(k or "").strip(): v for k, v in row.items()}))
     return rows, "point" if dialect.delimiter == "," else "comma"
+
+
+def _guarded(reader: csv.DictReader, path: Path, what: str):
+    """The reader's rows; a field past the csv module's limit (131,072 characters) or a stray
+    NUL is a :class:`RuleError` naming the row, not an internal error."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise RuleError(
+                f"{path}: row {reader.line_num}: {exc}", f"a {what} holds short texts and numbers"
+            ) from None
 
 
 def _xlsx_rows(path: Path, what: str) -> list[tuple[int, dict]]:

@@ -15,9 +15,11 @@ Example::
 
 from __future__ import annotations
 
+import errno
 import logging
 import math
 import os
+import stat
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,11 +105,7 @@ def open_model(path: str | os.PathLike) -> Model:
         >>> model.schema
         'IFC4'
     """
-    path = Path(path)
-    if not path.exists():
-        raise InputError(f"model file not found: {path}", "check the path and the file name")
-    if not path.is_file():
-        raise InputError(f"not a file: {path}", "give the path of an .ifc file, not a folder")
+    path = check_model_file(path)
     with open(path, "rb") as stream:
         head = stream.read(8192)
         stream.seek(0, os.SEEK_END)
@@ -168,6 +166,38 @@ def open_model(path: str | os.PathLike) -> Model:
         problems=problems,
         broken_ids=broken,
     )
+
+
+def check_model_file(path: str | os.PathLike) -> Path:
+    """``path`` when it is a regular file that can be read; else an :class:`InputError` saying
+    what it is (missing, a loop of links, a folder, a named pipe or a device: reading one of
+    those would never end, or read nothing), before anything opens it."""
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(
+                f"model file not found: {path} is a loop of symbolic links", "give the file itself"
+            ) from None
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            said = " (a symbolic link to nothing)" if path.is_symlink() else ""
+            raise InputError(f"model file not found: {path}{said}", "check the path and the file name") from None
+        raise InputError(f"cannot read {path}: {exc.strerror}", "check the file's permissions") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(f"not a file: {path} is a folder", "give the path of an .ifc file, not a folder")
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a named pipe"
+            if stat.S_ISFIFO(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "not a regular file"
+        )
+        raise InputError(f"not a file: {path} is {kind}", "give the path of an .ifc file saved on disk")
+    if not os.access(path, os.R_OK):
+        raise InputError(f"cannot read {path}: permission denied", "check the file's permissions")
+    return path
 
 
 def _read_parser_log() -> list[str]:
@@ -302,7 +332,15 @@ def get_elements(model: Model, materials: MaterialLibrary | None = None) -> tupl
     densities = _Densities(_material_densities(model), materials)
     rows: list[dict] = []
     excluded: list[dict] = []
+    seen: dict[str, object] = {}
     for entity in ifc.by_type("IfcElement"):
+        other = seen.setdefault(entity.GlobalId, entity)
+        if other is not entity:
+            raise InputError(
+                f"{model.path.name}: two elements share the GlobalId {entity.GlobalId} (#{other.id()} {other.is_a()} "
+                f"and #{entity.id()} {entity.is_a()}): every number bimquant gives is traced to a GlobalId",
+                "export the model again (the authoring tool gives new GlobalIds), or correct them in an IFC editor",
+            )
         reason = _exclusion_reason(entity)
         if reason:
             excluded.append(_read_unmeasured(model, entity, densities, reason))

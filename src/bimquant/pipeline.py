@@ -37,7 +37,7 @@ from bimquant.errors import ElementFailuresError, IncompleteError, InputError, R
 from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, ProgressCallback
 from bimquant.geometry.policy import get_shapes, has_boolean_body
 from bimquant.materials import MaterialLibrary, load_materials
-from bimquant.model import Model, open_model
+from bimquant.model import Model, check_model_file, open_model
 from bimquant.report.html import View
 from bimquant.report.scene import pack_scene
 from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain_element, load_ruleset
@@ -763,6 +763,7 @@ def _cache_key(model: PathLike | Model, library: MaterialLibrary, options: dict)
     path = model.path if isinstance(model, Model) else model
     if not isinstance(path, (str, os.PathLike)):
         return None
+    check_model_file(path)  # a named pipe would block the hashing, a loop of links fail it
     measures = {"kernel": options.get("kernel", "auto"), "materials": repr(library.entries)}
     try:
         return stored.get_key(path, measures)

@@ -192,6 +192,8 @@ def load_contract(path: str | os.PathLike) -> Contract:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RuleError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})", hint) from None
+    except RecursionError:
+        raise RuleError(f"{path}: JSON nested too deeply to be an estimate", hint) from None
     if not isinstance(data, dict) or not isinstance(data.get("lines"), list) or not isinstance(data.get("info"), dict):
         raise RuleError(f"{path}: not an estimate (no 'info' and 'lines')", hint)
     info = data["info"]

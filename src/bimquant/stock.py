@@ -58,7 +58,7 @@ def load_orders(path: str | os.PathLike) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise RuleError(f"orders not found: {path}", hint) from None
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         raise RuleError(f"{path}: not a JSON file, so not orders", hint) from None
     if (
         not isinstance(data, dict)

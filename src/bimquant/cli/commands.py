@@ -871,9 +871,9 @@ def _check_chart(report: Path | None, inputs: dict, verbose: bool) -> None:
     """A --report path is a .png that can be written and is none of the inputs: checked first."""
     if report is None:
         return
-    if report.suffix.lower() != ".png":
-        raise typer.BadParameter(f"--report {report}: the chart is a .png")
     with _session(verbose):
+        if report.suffix.lower() != ".png":
+            raise OutputError(f"--report {report}: the chart is a .png", "name it e.g. --report courbe.png")
         check_output(report, "png", inputs)
 
 

@@ -104,7 +104,13 @@ def write(
     chosen = result.tables if tables is None else {name: result.tables[name] for name in tables}
     if hasattr(path, "write"):
         shown = {name: table for name, table in chosen.items() if name not in JSON_ONLY_OBJECTS.get(type(result), ())}
-        path.write(plain.to_json(shown, result.info, _objects(result)) + "\n")
+        text = plain.to_json(shown, result.info, _objects(result)) + "\n"
+        try:
+            path.write(text)
+            path.flush()
+        except OSError as exc:  # a full disk behind a redirection, a closed pipe
+            name = getattr(path, "name", "the stream")
+            raise OutputError(f"cannot write to {name}: {exc.strerror or exc}", "check the disk or the pipe") from None
         return []
     if Path(path).is_dir():
         raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")

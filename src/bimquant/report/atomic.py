@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from pathlib import Path
 from bimquant.errors import OutputError
 
 FORMATS = ("csv", "xlsx", "json")
+MAX_NAME_BYTES = 200  # a file name's bytes, leaving room for the temporary's prefix (255 on most systems)
 # files written whole by their own writer, named by the caller: a chart, the HTML report, an IFC,
 # an IDS
 OTHER_FORMATS = ("png", "html", "ifc", "ids")
@@ -55,9 +57,21 @@ def check_output(
     measurement, so a typo in ``-o`` fails at once rather than at the end."""
     path = Path(path)
     fmt = explicit if explicit in OTHER_FORMATS else get_format(path, explicit)
+    if len(os.fsencode(path.name)) > MAX_NAME_BYTES:
+        raise OutputError(
+            f"cannot write {path.name[:40]}...: a file name of {len(os.fsencode(path.name))} bytes (at most "
+            f"{MAX_NAME_BYTES})",
+            "give the output a shorter name",
+        )
     folder = _output_folder(path)
     if path.is_dir():
         raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):  # a device, a pipe (links followed)
+        target = f"it links to {os.path.realpath(path)}, which" if path.is_symlink() else "it"
+        raise OutputError(
+            f"cannot write {path}: {target} is not a regular file (a device or a pipe)",
+            "give the output a file name of its own; JSON goes to stdout with --format json and no -o",
+        )
     for what, source in (inputs or {}).items():
         if source is None:
             continue
@@ -160,9 +174,13 @@ def write_atomically(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Pa
 
 
 def _file_mode(path: Path) -> int:
-    """Mode of the file being replaced, else 0666 minus the process umask."""
+    """Mode of the regular file being replaced, else 0666 minus the process umask (a device's
+    0666 never makes an output world-writable)."""
     try:
-        return path.stat().st_mode & 0o777
+        mode = path.stat().st_mode
+        if stat.S_ISREG(mode):
+            return mode & 0o777
+        raise OSError("not a regular file")
     except OSError:
         umask = os.umask(0)
         os.umask(umask)

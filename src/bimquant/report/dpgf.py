@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bimquant.estimate import Budget
-from bimquant.report.tables import append_table, put_number, put_text
+from bimquant.report.tables import append_table, clean_text, put_number, put_text
 
 LABELS = {
     "fr": {
@@ -369,8 +369,8 @@ def page_setup(sheet, title: str, model: str, page: str, landscape: bool = False
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.oddHeader.left.text = title.replace("&", "&&")
-    sheet.oddHeader.right.text = model.replace("&", "&&") + " - &D"
+    sheet.oddHeader.left.text = clean_text(title).replace("&", "&&")
+    sheet.oddHeader.right.text = clean_text(model).replace("&", "&&") + " - &D"
     sheet.oddFooter.center.text = page
 
 

@@ -163,10 +163,20 @@ def put_text(sheet, row: int, column: int, value):
     """Write ``value`` as a text cell (``None`` leaves the cell empty): openpyxl would store a
     string starting with ``=`` as a formula, and text from a model or a rule file never is one."""
     missing = value is None or (isinstance(value, float) and math.isnan(value))  # never a "nan" text
-    cell = sheet.cell(row=row, column=column, value=None if missing else str(value))
+    cell = sheet.cell(row=row, column=column, value=None if missing else clean_text(str(value)))
     if cell.value is not None:
         cell.data_type = "s"
     return cell
+
+
+# Characters XML 1.0 cannot hold (openpyxl refuses them): C0 controls but tab, LF and CR.
+_ILLEGAL_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` as a workbook can hold it: an escape sequence from a model's name (``\x1b[31m``)
+    is written as the visible text ``\x1b[31m``, never dropped nor refused."""
+    return _ILLEGAL_IN_XML.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def put_number(sheet, row: int, column: int, value, fmt: str, font=None):
