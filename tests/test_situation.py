@@ -450,13 +450,13 @@ def test_the_months_chain_into_a_history_a_chart_and_a_picture(folder, tmp_path)
     assert f"Écrit : {picture}" in stderr.replace("\n", "")
 
 
-def test_a_report_that_is_no_png_is_a_usage_error_and_nothing_is_written(folder, tmp_path):
+def test_a_report_that_is_no_png_is_an_output_error_and_nothing_is_written(folder, tmp_path):
     out = tmp_path / "s.json"
     code, _, stderr = run(
         "situation", folder / "marche.json", "--progress", SAMPLE / "avancement-2026-03.csv", "--period", "2026-03",
         "-o", out, "--report", tmp_path / "chart.pdf",
     )  # fmt: skip
-    assert code == 2 and "the chart is a .png" in stderr and not out.exists()
+    assert code == 6 and "the chart is a .png" in stderr and not out.exists()  # an output, as -o (issue 23)
 
 
 def test_without_matplotlib_the_chart_names_the_extra(folder, tmp_path, monkeypatch):

@@ -390,7 +390,8 @@ def get_coverage(reconciliation: pd.DataFrame, trace: pd.DataFrame, ruleset: Rul
     once = building["verdict"] == "priced_once"
     volume = building["net_volume_m3"].astype(float)
     face = building["wall_face_area_m2"].astype(float)
-    fillings = building[building["ifc_class"].map(lambda c: c in FILLING_CLASSES or str(c).startswith(FILLING_CLASSES))]
+    is_filling = building["ifc_class"].map(lambda c: str(c).startswith(FILLING_CLASSES)).astype(bool)
+    fillings = building.loc[is_filling]  # .loc: an empty mask of objects would select columns
     fed = set(trace["global_id"])
 
     def share(part: float, whole: float) -> float:
