@@ -254,3 +254,28 @@ def test_actuals_without_their_columns_are_refused_in_one_line(folder, tmp_path)
     assert code == 4
     assert_one_error(stderr, "depenses.csv", "missing column(s) kind")
     assert not out.exists()
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not on PATH")
+def test_libreoffice_reads_the_workbook_to_the_json_figures(folder, tmp_path, tmp_path_factory):
+    # issue 23: one definition of every amount; the costs workbook holds values, read back as LibreOffice sees them
+    from conftest import soffice_to_xlsx
+
+    data = report(folder)
+    out = tmp_path / "couts.xlsx"
+    code, _, stderr = run(
+        "costs", folder / "marche.json", "--actuals", ACTUALS, "--progress", APRIL, "--period", "2026-04",
+        "--start", "2026-03", "-o", out, "-q",
+    )  # fmt: skip
+    assert code == 0, stderr
+
+    book = openpyxl.load_workbook(soffice_to_xlsx(out, tmp_path / "lo", tmp_path_factory.mktemp("lo")), data_only=True)
+    rows = {row[0]: row[1:8] for row in book.worksheets[0].iter_rows(min_row=4, values_only=True) if row[0]}
+    figures = ["budget", "earned", "actual", "cost_variance", "cpi", "eac", "eac_budget"]
+    for lot in data["lots"]:
+        for value, key in zip(rows[lot["lot"]], figures):
+            assert value == pytest.approx(lot[key], abs=1e-4) if lot[key] is not None else value is None, (lot, key)
+    totals_row = next(values for label, values in rows.items() if label in ("Total", "Totaux", "Totals"))
+    for value, key in zip(totals_row, figures):
+        expected = data["info"]["totals"].get(key)
+        assert value == pytest.approx(expected, abs=1e-4) if expected is not None else value is None, key

@@ -340,6 +340,23 @@ def test_libreoffice_recalculates_the_workbook_to_the_json_totals(folder, contra
         assert found[label] == pytest.approx(totals[key], abs=0.001), label
 
 
+def drawn_again(folder: Path, tmp_path: Path, length: float) -> Path:
+    """The change order of W1 drawn ``length`` m long (6 m signed), priced with the contract."""
+    import ifcopenshell
+
+    model = ifcopenshell.open(str(HOUSE))
+    w1 = next(e for e in model.by_type("IfcWall") if e.Name.startswith("W1 "))
+    points = w1.Representation.Representations[0].Items[0].SweptArea.OuterCurve.Points
+    points.CoordList = tuple((length if x == 6.0 else x, y) for x, y in points.CoordList)
+    model.write(str(tmp_path / "v2.ifc"))
+    code, _, stderr = run(
+        "diff", HOUSE, tmp_path / "v2.ifc", "--rules", ROOT / "rules" / "fr-lots.toml",
+        "--contract", folder / "marche.json", "-o", tmp_path / "ts1.json", "-q", "--no-cache",
+    )  # fmt: skip
+    assert code == 0, stderr
+    return tmp_path / "ts1.json"
+
+
 def april_recalculated(folder: Path, files: dict, tmp_path: Path, tmp_path_factory, *extra) -> dict:
     """April's situation workbook as LibreOffice recalculates it: label -> amount (column K)."""
     out = tmp_path / "situation-04.xlsx"
@@ -482,20 +499,7 @@ def test_without_matplotlib_the_chart_names_the_extra(folder, tmp_path, monkeypa
 @pytest.fixture(scope="module")
 def change_order(folder, tmp_path_factory) -> Path:
     """The change order of W1 drawn 7 m long, priced with the contract (as in the test above)."""
-    import ifcopenshell
-
-    path = tmp_path_factory.mktemp("change")
-    model = ifcopenshell.open(str(HOUSE))
-    w1 = next(e for e in model.by_type("IfcWall") if e.Name.startswith("W1 "))
-    points = w1.Representation.Representations[0].Items[0].SweptArea.OuterCurve.Points
-    points.CoordList = tuple((7.0 if x == 6.0 else x, y) for x, y in points.CoordList)
-    model.write(str(path / "v2.ifc"))
-    code, _, stderr = run(
-        "diff", HOUSE, path / "v2.ifc", "--rules", ROOT / "rules" / "fr-lots.toml",
-        "--contract", folder / "marche.json", "-o", path / "ts1.json", "-q", "--no-cache",
-    )  # fmt: skip
-    assert code == 0, stderr
-    return path / "ts1.json"
+    return drawn_again(folder, tmp_path_factory.mktemp("change"), 7.0)
 
 
 def refused(*args) -> str:
@@ -626,8 +630,10 @@ def test_a_wrong_previous_or_change_order_is_refused_in_one_line(folder, tmp_pat
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH")
-def test_with_a_change_order_the_workbook_recalculates_to_the_json(folder, change_order, tmp_path, tmp_path_factory):
+@pytest.mark.parametrize("length", [7.0, 5.0], ids=["more work", "a credit"])
+def test_with_a_change_order_the_workbook_recalculates_to_the_json(folder, length, tmp_path, tmp_path_factory):
     # issue 23: the workbook took the advance on the contract with its TS, the JSON on the contract as signed
+    change_order = drawn_again(folder, tmp_path, length)
     files = write_progress(folder)
     claim(folder, "2026-03", files["2026-03"], None, "--changes", change_order)
     data = claim(folder, "2026-04", files["2026-04"], folder / "situation-2026-03.json", "--changes", change_order)
