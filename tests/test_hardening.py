@@ -342,3 +342,37 @@ def test_a_chart_that_is_not_png_is_an_output_error(contract, tmp_path):
     )  # fmt: skip
     assert code == 6
     assert_one_error(stderr, "chart.exe", ".png")
+
+
+def test_a_coordinate_of_1e308_fails_its_elements_with_the_reason_and_no_numpy_noise(tmp_path):
+    model = ifcopenshell.open(str(HOUSE))
+    storey = next(s for s in model.by_type("IfcBuildingStorey") if s.Name == "Level 1")
+    storey.ObjectPlacement.RelativePlacement.Location.Coordinates = (1e308, 0.0, 3.0)
+    path = tmp_path / "far.ifc"
+    model.write(str(path))
+    script = Path(sys.executable).with_name("bimquant")
+
+    done = subprocess.run(
+        [str(script), "takeoff", str(path), "-f", "json", "--no-cache"], capture_output=True, text=True, timeout=120
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "RuntimeWarning" not in done.stderr and "Traceback" not in done.stderr
+    data = json.loads(done.stdout)  # no Infinity: valid JSON
+    reasons = {row["name"]: row["reason"] for row in data["failures"]}
+    assert reasons and all("reaches past 1e+08 m" in reason for reason in reasons.values())
+    assert "S2 level 1 slab" in reasons
+
+
+def test_a_model_that_cannot_be_read_is_exit_3(tmp_path, monkeypatch):
+    path = tmp_path / "locked.ifc"
+    path.write_bytes(HOUSE.read_bytes())
+    real = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode, **kw: False if Path(p) == path and mode == os.R_OK else real(p, mode)
+    )
+
+    code, _, stderr = run("takeoff", path, "-f", "json")
+
+    assert code == 3
+    assert_one_error(stderr, "cannot read", "locked.ifc")

@@ -74,3 +74,8 @@ REVISION_MOVE_M = 0.001
 # The densest material on Earth (osmium) is 22,590 kg/m3: a material density above this bound is
 # a typing or unit mistake of the file, never used to weigh anything (the weight stays unknown).
 MAX_DENSITY_KG_M3 = 25_000.0
+
+# No point of a building lies this far from the origin, georeferenced or not (the Earth's
+# circumference is 4e7 m, a projected northing at most 1e7 m): a body reaching past it is a broken
+# number in the file, and its element a failure, never an area or a volume.
+MAX_COORDINATE_M = 1e8

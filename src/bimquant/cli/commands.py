@@ -52,6 +52,17 @@ class Kernel(str, Enum):
     manifold = "manifold"
 
 
+def _option(*args, **kwargs):
+    """``typer.Option`` leaving a path's readability to bimquant: an unreadable model is exit 3
+    and an unreadable rule, price or recipe file exit 4, each in one line, not a usage error."""
+    return typer.Option(*args, readable=False, **kwargs)
+
+
+def _argument(*args, **kwargs):
+    """``typer.Argument``, readability left to bimquant (see :func:`_option`)."""
+    return typer.Argument(*args, readable=False, **kwargs)
+
+
 class OutFormat(str, Enum):
     csv = "csv"
     xlsx = "xlsx"
@@ -93,30 +104,28 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: bool = typer.Option(
-        False, "--version", help="Show the version and exit.", callback=_version, is_eager=True
-    ),
+    version: bool = _option(False, "--version", help="Show the version and exit.", callback=_version, is_eager=True),
 ) -> None:
     """Quantity takeoff and estimating from IFC building models."""
 
 
-MODEL_ARG = typer.Argument(..., help="IFC file (IFC2X3, IFC4 or IFC4X3).", show_default=False, metavar="MODEL")
-OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Output file: .csv, .xlsx or .json.")
-FORMAT_OPT = typer.Option(None, "--format", "-f", help="Output format; json without -o goes to stdout.")
-RULES_OPT = typer.Option(..., "--rules", "-r", help="Rule set (TOML).")
-KERNEL_OPT = typer.Option(Kernel.auto, "--kernel", help="Geometry kernel: auto = fast kernel checked by OpenCASCADE.")
+MODEL_ARG = _argument(..., help="IFC file (IFC2X3, IFC4 or IFC4X3).", show_default=False, metavar="MODEL")
+OUTPUT_OPT = _option(None, "--output", "-o", help="Output file: .csv, .xlsx or .json.")
+FORMAT_OPT = _option(None, "--format", "-f", help="Output format; json without -o goes to stdout.")
+RULES_OPT = _option(..., "--rules", "-r", help="Rule set (TOML).")
+KERNEL_OPT = _option(Kernel.auto, "--kernel", help="Geometry kernel: auto = fast kernel checked by OpenCASCADE.")
 MAX_THREADS = 256
-THREADS_OPT = typer.Option(
+THREADS_OPT = _option(
     None, "--threads", min=1, max=MAX_THREADS, help=f"Geometry threads, 1 to {MAX_THREADS} (default: all cores)."
 )
-NO_CACHE_OPT = typer.Option(
+NO_CACHE_OPT = _option(
     False, "--no-cache", help="Measure the model again, neither reading nor storing the cache (see 'bimquant cache')."
 )
-CONTRACT_ARG = typer.Argument(
+CONTRACT_ARG = _argument(
     ..., help="The JSON bimquant estimate wrote for the signed revision.", show_default=False, metavar="CONTRACT"
 )
-START_OPT = typer.Option(None, "--start", help="The job's first month, YYYY-MM (rows dated earlier are refused).")
-MATERIALS_OPT = typer.Option(
+START_OPT = _option(None, "--start", help="The job's first month, YYYY-MM (rows dated earlier are refused).")
+MATERIALS_OPT = _option(
     None, "--materials", help="Material library (TOML) for densities the model does not state (default: shipped)."
 )
 
@@ -126,18 +135,18 @@ class Locale(str, Enum):
     en = "en"
 
 
-LOCALE_OPT = typer.Option(
+LOCALE_OPT = _option(
     None,
     "--locale",
     help="Language of sheets, headers and summaries, and CSV conventions: fr (; and decimal commas) or en; "
     "default: the rule set's language.",
 )
-QUIET_OPT = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr (warnings still shown).")
-VERBOSE_OPT = typer.Option(False, "--verbose", "-v", help="Also show what the library logs as information.")
+QUIET_OPT = _option(False, "--quiet", "-q", help="No progress bar or summary on stderr (warnings still shown).")
+VERBOSE_OPT = _option(False, "--verbose", "-v", help="Also show what the library logs as information.")
 
 
 def _rate_option(flag: str, text: str):
-    return typer.Option(None, flag, help=f"{text} (5.5 or 5,5).", parser=parse_percentage, metavar="PERCENT")
+    return _option(None, flag, help=f"{text} (5.5 or 5,5).", parser=parse_percentage, metavar="PERCENT")
 
 
 @contextmanager
@@ -246,12 +255,10 @@ def takeoff(
     model: Path = MODEL_ARG,
     output: Path | None = OUTPUT_OPT,
     fmt: OutFormat | None = FORMAT_OPT,
-    strict: bool = typer.Option(
+    strict: bool = _option(
         False, "--strict", help="Exit with code 5, writing nothing, if any element could not be measured."
     ),
-    rules: Path | None = typer.Option(
-        None, "--rules", "-r", help="Rule set (TOML): output work items instead of elements."
-    ),
+    rules: Path | None = _option(None, "--rules", "-r", help="Rule set (TOML): output work items instead of elements."),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
     no_cache: bool = NO_CACHE_OPT,
@@ -291,13 +298,13 @@ def takeoff(
 @app.command()
 def validate(
     model: Path = MODEL_ARG,
-    fmt: ReportFormat | None = typer.Option(
+    fmt: ReportFormat | None = _option(
         None,
         "--format",
         "-f",
         help="text (a table on stdout; the default without -o) or json (stdout, also with -o).",
     ),
-    output: Path | None = typer.Option(
+    output: Path | None = _option(
         None, "--output", "-o", help="Write the checked quantities to .csv, .xlsx or .json (nothing on stdout)."
     ),
     kernel: Kernel = KERNEL_OPT,
@@ -334,13 +341,13 @@ def validate(
 def check(
     model: Path = MODEL_ARG,
     rules: Path = RULES_OPT,
-    fmt: ReportFormat | None = typer.Option(
+    fmt: ReportFormat | None = _option(
         None, "--format", "-f", help="text (stdout; the default without -o) or json (stdout, also with -o)."
     ),
-    output: Path | None = typer.Option(
+    output: Path | None = _option(
         None, "--output", "-o", help="Write the problems to .csv, .xlsx or .json (nothing on stdout)."
     ),
-    ids_file: Path | None = typer.Option(
+    ids_file: Path | None = _option(
         None,
         "--ids",
         help="Also write what the rule set needs from a model as a buildingSMART IDS 1.0 file (.ids; the ids extra).",
@@ -395,14 +402,14 @@ def check(
 @app.command()
 def explain(
     model: Path = MODEL_ARG,
-    global_id: str = typer.Argument(
+    global_id: str = _argument(
         ...,
         help="GlobalId of the element to explain, in single quotes: it may hold a $.",
         show_default=False,
         metavar="GLOBAL_ID",
     ),
     rules: Path = RULES_OPT,
-    fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text or json (stdout)."),
+    fmt: ReportFormat = _option(ReportFormat.text, "--format", "-f", help="text or json (stdout)."),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
     no_cache: bool = NO_CACHE_OPT,
@@ -429,17 +436,17 @@ def explain(
 def estimate(
     model: Path = MODEL_ARG,
     rules: Path = RULES_OPT,
-    prices: Path = typer.Option(..., "--prices", "-p", help="Price library: .csv or .xlsx."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx (live formulas), .csv, .json."),
+    prices: Path = _option(..., "--prices", "-p", help="Price library: .csv or .xlsx."),
+    output: Path | None = _option(None, "--output", "-o", help="Output: .xlsx (live formulas), .csv, .json."),
     fmt: OutFormat | None = FORMAT_OPT,
-    settings: Path | None = typer.Option(None, "--settings", help="TOML file with an [estimate] table of rates."),
+    settings: Path | None = _option(None, "--settings", help="TOML file with an [estimate] table of rates."),
     site_overheads: float | None = _rate_option("--site-overheads", "Site overheads, % of direct cost"),
     general_overheads: float | None = _rate_option("--general-overheads", "General overheads, %"),
     contingency: float | None = _rate_option("--contingency", "Contingency, % of direct cost"),
     margin: float | None = _rate_option("--margin", "Margin, % of cost with overheads"),
     vat: float | None = _rate_option("--vat", "VAT, % of the total excl. VAT"),
-    strict: bool = typer.Option(False, "--strict", help="Exit with code 4, writing nothing, if an item has no price."),
-    view: View = typer.Option(
+    strict: bool = _option(False, "--strict", help="Exit with code 4, writing nothing, if an item has no price."),
+    view: View = _option(
         View.client, "--view", help="DPGF workbook: client (sale prices, a sheet per lot) or internal (costs, margin)."
     ),
     kernel: Kernel = KERNEL_OPT,
@@ -495,12 +502,10 @@ def estimate(
 def order(
     model: Path = MODEL_ARG,
     rules: Path = RULES_OPT,
-    recipes: Path = typer.Option(..., "--recipes", help="Recipe file (TOML): materials per work item."),
-    by: BatchBy = typer.Option(BatchBy.storey, "--by", help="Delivery batches: per storey, or per phase."),
-    phases: Path | None = typer.Option(None, "--phases", help="Phase file (TOML), needed with --by phase."),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Output: .xlsx (a sheet per supplier), .csv, .json."
-    ),
+    recipes: Path = _option(..., "--recipes", help="Recipe file (TOML): materials per work item."),
+    by: BatchBy = _option(BatchBy.storey, "--by", help="Delivery batches: per storey, or per phase."),
+    phases: Path | None = _option(None, "--phases", help="Phase file (TOML), needed with --by phase."),
+    output: Path | None = _option(None, "--output", "-o", help="Output: .xlsx (a sheet per supplier), .csv, .json."),
     fmt: OutFormat | None = FORMAT_OPT,
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
@@ -542,20 +547,20 @@ def order(
 
 @app.command()
 def diff(
-    old: Path = typer.Argument(
+    old: Path = _argument(
         ..., help="The revision the contract was priced on (IFC).", show_default=False, metavar="OLD"
     ),
-    new: Path = typer.Argument(..., help="The new revision (IFC).", show_default=False, metavar="NEW"),
+    new: Path = _argument(..., help="The new revision (IFC).", show_default=False, metavar="NEW"),
     rules: Path = RULES_OPT,
-    prices: Path | None = typer.Option(None, "--prices", "-p", help="Price library (.csv, .xlsx) for the change."),
-    contract: Path | None = typer.Option(
+    prices: Path | None = _option(None, "--prices", "-p", help="Price library (.csv, .xlsx) for the change."),
+    contract: Path | None = _option(
         None, "--contract", help="The JSON bimquant estimate wrote for OLD: the unit prices signed."
     ),
-    map_file: Path | None = typer.Option(
+    map_file: Path | None = _option(
         None, "--map", help="Map file of an earlier diff (.csv): its lines marked manual are imposed."
     ),
     vat: float | None = _rate_option("--vat", "VAT, % (default: the contract's, else 20)"),
-    output: Path | None = typer.Option(
+    output: Path | None = _option(
         None, "--output", "-o", help="Output: .xlsx (the change order, live formulas), .csv, .json; a .map.csv beside."
     ),
     fmt: OutFormat | None = FORMAT_OPT,
@@ -616,29 +621,29 @@ def diff(
 @app.command()
 def situation(
     contract: Path = CONTRACT_ARG,
-    progress: Path = typer.Option(
+    progress: Path = _option(
         ..., "--progress", help="Cumulative progress (.csv): per line, per element (global_id) or per storey."
     ),
-    period: str = typer.Option(..., "--period", help="The month claimed, YYYY-MM."),
-    previous: Path | None = typer.Option(None, "--previous", help="The previous month's situation (.json)."),
-    settings: Path | None = typer.Option(
+    period: str = _option(..., "--period", help="The month claimed, YYYY-MM."),
+    previous: Path | None = _option(None, "--previous", help="The previous month's situation (.json)."),
+    settings: Path | None = _option(
         None, "--settings", help="TOML file with a [situation] table: retention, advance, revision, VAT, term."
     ),
-    changes: list[Path] | None = typer.Option(
+    changes: list[Path] | None = _option(
         None,
         "--changes",
         help="An accepted change order (the JSON of bimquant diff), billed as lines TS1.<code>...; repeatable.",
     ),
-    allow_decrease: bool = typer.Option(
+    allow_decrease: bool = _option(
         False, "--allow-decrease", help="Accept progress below the previous month's (a credit)."
     ),
-    report: Path | None = typer.Option(
+    report: Path | None = _option(
         None, "--report", help="Also draw the progress (month by month, per lot) into this .png (extra: report)."
     ),
-    phases: Path | None = typer.Option(
+    phases: Path | None = _option(
         None, "--phases", help="Phase file (TOML, as for order): stages by phase, a planned curve from their dates."
     ),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx (live formulas), .csv, .json."),
+    output: Path | None = _option(None, "--output", "-o", help="Output: .xlsx (live formulas), .csv, .json."),
     fmt: OutFormat | None = FORMAT_OPT,
     locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
@@ -680,17 +685,17 @@ def situation(
 @app.command()
 def costs(
     contract: Path = CONTRACT_ARG,
-    actuals: Path = typer.Option(..., "--actuals", help="Costs incurred (.csv): date, code or lot, kind, amount."),
-    progress: Path = typer.Option(
+    actuals: Path = _option(..., "--actuals", help="Costs incurred (.csv): date, code or lot, kind, amount."),
+    progress: Path = _option(
         ..., "--progress", help="Progress at the period's end (.csv or .ifc), as for bimquant situation."
     ),
-    period: str = typer.Option(..., "--period", help="The month reported, YYYY-MM."),
+    period: str = _option(..., "--period", help="The month reported, YYYY-MM."),
     start: str | None = START_OPT,
-    phases: Path | None = typer.Option(
+    phases: Path | None = _option(
         None, "--phases", help="Phase file (TOML, as for order): stages by phase; dated phases give the planned value."
     ),
-    report: Path | None = typer.Option(None, "--report", help="Also draw the curves into this .png (extra: report)."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx, .csv, .json."),
+    report: Path | None = _option(None, "--report", help="Also draw the curves into this .png (extra: report)."),
+    output: Path | None = _option(None, "--output", "-o", help="Output: .xlsx, .csv, .json."),
     fmt: OutFormat | None = FORMAT_OPT,
     locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
@@ -720,19 +725,19 @@ def costs(
 
 @app.command()
 def stock(
-    orders: Path = typer.Argument(..., help="The JSON bimquant order wrote.", show_default=False, metavar="ORDERS"),
-    deliveries: Path = typer.Option(
+    orders: Path = _argument(..., help="The JSON bimquant order wrote.", show_default=False, metavar="ORDERS"),
+    deliveries: Path = _option(
         ..., "--deliveries", help="Delivery notes (.csv): date, material, quantity, unit[, batch]."
     ),
-    progress: Path = typer.Option(
+    progress: Path = _option(
         ..., "--progress", help="Progress (.csv or .ifc), as for bimquant situation: what has been consumed."
     ),
-    period: str | None = typer.Option(
+    period: str | None = _option(
         None, "--period", help="The month, YYYY-MM (default: the month of the latest delivery)."
     ),
     start: str | None = START_OPT,
-    phases: Path | None = typer.Option(None, "--phases", help="Phase file (TOML), for progress rows per phase."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Output: .xlsx, .csv, .json."),
+    phases: Path | None = _option(None, "--phases", help="Phase file (TOML), for progress rows per phase."),
+    output: Path | None = _option(None, "--output", "-o", help="Output: .xlsx, .csv, .json."),
     fmt: OutFormat | None = FORMAT_OPT,
     locale: Locale | None = LOCALE_OPT,
     quiet: bool = QUIET_OPT,
@@ -762,23 +767,23 @@ def stock(
 
 @app.command()
 def batch(
-    paths: list[Path] = typer.Argument(
+    paths: list[Path] = _argument(
         ..., help="IFC files, folders of them, or a .csv listing models (file[, rules, prices]).", show_default=False
     ),
-    rules: Path | None = typer.Option(None, "--rules", "-r", help="Rule set (TOML) for every model."),
-    prices: Path | None = typer.Option(None, "--prices", "-p", help="Price library for every model (with --rules)."),
-    recursive: bool = typer.Option(False, "--recursive", help="Search the folders' subfolders too."),
-    workers: int | None = typer.Option(
+    rules: Path | None = _option(None, "--rules", "-r", help="Rule set (TOML) for every model."),
+    prices: Path | None = _option(None, "--prices", "-p", help="Price library for every model (with --rules)."),
+    recursive: bool = _option(False, "--recursive", help="Search the folders' subfolders too."),
+    workers: int | None = _option(
         None, "--workers", min=1, max=MAX_THREADS, help="Models measured at once (default: the cores)."
     ),
-    timeout: float | None = typer.Option(None, "--timeout", min=1, help="Stop a model after this many seconds."),
-    scheduler: str | None = typer.Option(
+    timeout: float | None = _option(None, "--timeout", min=1, help="Stop a model after this many seconds."),
+    scheduler: str | None = _option(
         None,
         "--scheduler",
         envvar="BIMQUANT_SCHEDULER",
         help="A Dask scheduler's address (tcp://host:8786): run each model as a task there (extra: dask).",
     ),
-    strict: bool = typer.Option(False, "--strict", help="Exit with code 5 if any model failed (the table is written)."),
+    strict: bool = _option(False, "--strict", help="Exit with code 5 if any model failed (the table is written)."),
     no_cache: bool = NO_CACHE_OPT,
     output: Path | None = OUTPUT_OPT,
     fmt: OutFormat | None = FORMAT_OPT,
@@ -821,13 +826,13 @@ def batch(
 def writeback(
     model: Path = MODEL_ARG,
     rules: Path = RULES_OPT,
-    prices: Path | None = typer.Option(
+    prices: Path | None = _option(
         None, "--prices", "-p", help="Price library: .csv or .xlsx (unit prices as cost values)."
     ),
-    output: Path = typer.Option(
+    output: Path = _option(
         ..., "--output", "-o", help="The IFC file to write (.ifc): MODEL with bimquant's quantities and estimate."
     ),
-    replace_quantities: bool = typer.Option(
+    replace_quantities: bool = _option(
         False,
         "--replace-quantities",
         help="Replace a base quantity set of the standard's name already on an element "
@@ -897,14 +902,14 @@ def _chart_language(result, locale: Locale | None) -> str | None:
 def report(
     model: Path = MODEL_ARG,
     rules: Path = RULES_OPT,
-    prices: Path | None = typer.Option(
+    prices: Path | None = _option(
         None, "--prices", "-p", help="Price library: .csv or .xlsx (without it: quantities only)."
     ),
-    output: Path = typer.Option(..., "--output", "-o", help="The report: one self-contained .html file."),
-    previous: Path | None = typer.Option(
+    output: Path = _option(..., "--output", "-o", help="The report: one self-contained .html file."),
+    previous: Path | None = _option(
         None, "--previous", help="An older revision of MODEL (IFC): added, removed and changed elements coloured."
     ),
-    settings: Path | None = typer.Option(None, "--settings", help="TOML file with an [estimate] table of rates."),
+    settings: Path | None = _option(None, "--settings", help="TOML file with an [estimate] table of rates."),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
     no_cache: bool = NO_CACHE_OPT,
@@ -951,7 +956,7 @@ app.add_typer(rules_app, name="rules")
 
 
 @rules_app.command("check")
-def rules_check(rules: Path = typer.Argument(..., help="Rule set (TOML).", show_default=False)) -> None:
+def rules_check(rules: Path = _argument(..., help="Rule set (TOML).", show_default=False)) -> None:
     """Check a rule set without a model: syntax, keys, IFC classes, formulas and units.
 
     Example: bimquant rules check rules/fr-lots.toml

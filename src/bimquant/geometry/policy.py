@@ -54,7 +54,7 @@ def get_shapes(
     crashed: list[int] = []
     if kernel != "auto":
         shapes = iterate(ifc, products, kernel, openings, threads, counter, crashed, orient)
-        return shapes, _failures(products, shapes, crashed)
+        return _without_problems(shapes, _failures(products, shapes, crashed))
 
     risky = [p for p in products if has_boolean_body(p) or (openings and getattr(p, "HasOpenings", None))]
     risky_ids = {p.id() for p in risky}
@@ -73,7 +73,14 @@ def get_shapes(
     for pid, shape in iterate(ifc, risky + retry, SAFE_KERNEL, openings, threads, counter, crashed, orient).items():
         if shape.closed or pid not in shapes:
             shapes[pid] = shape
-    return shapes, _failures(products, shapes, crashed)
+    return _without_problems(shapes, _failures(products, shapes, crashed))
+
+
+def _without_problems(shapes: dict[int, Shape], failures: dict[int, str]) -> tuple[dict[int, Shape], dict[int, str]]:
+    """Bodies the geometry stage cannot hand on (a broken coordinate) become failures with why."""
+    for pid in [pid for pid, shape in shapes.items() if shape.problem]:
+        failures[pid] = shapes.pop(pid).problem
+    return shapes, failures
 
 
 def _failures(products: list, shapes: dict[int, Shape], crashed: list[int]) -> dict[int, str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bimquant.tolerances import WELD_TOL_M
+from bimquant.tolerances import MAX_COORDINATE_M, WELD_TOL_M
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Shape:
     kernel: str
     closed: bool
     reoriented: bool = False  # the kernel gave some faces the wrong way round: turned back
+    problem: str | None = None  # why the body cannot be measured (set by make_shape), else None
 
 
 def make_shape(vertices: bytes, faces: bytes, kernel: str, orient: bool = True) -> Shape | None:
@@ -33,6 +34,10 @@ def make_shape(vertices: bytes, faces: bytes, kernel: str, orient: bool = True) 
     f = np.frombuffer(faces, dtype=np.int32).reshape(-1, 3)
     if not len(f):
         return None
+    if not np.isfinite(v).all() or np.abs(v).max() > MAX_COORDINATE_M:
+        return Shape(
+            v, f, kernel, False, problem=f"its body reaches past {MAX_COORDINATE_M:.0e} m (a broken coordinate)"
+        )
     closed = is_closed(v, f)
     if closed and orient:
         oriented = orient_outwards(v, f)
