@@ -376,3 +376,13 @@ def test_a_model_that_cannot_be_read_is_exit_3(tmp_path, monkeypatch):
 
     assert code == 3
     assert_one_error(stderr, "cannot read", "locked.ifc")
+
+
+def test_an_infinite_number_that_got_through_is_never_written(tmp_path):
+    measured = bimquant.takeoff(HOUSE)
+    measured.elements.loc[0, "net_volume_m3"] = float("inf")  # as a bug upstream would leave it
+
+    for name in ("t.json", "t.csv", "t.xlsx"):
+        with pytest.raises(bimquant.OutputError, match="net_volume_m3 of row 1 is not a finite number"):
+            bimquant.write(measured, tmp_path / name)
+    assert list(tmp_path.iterdir()) == []

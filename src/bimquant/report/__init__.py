@@ -62,6 +62,24 @@ JSON_OBJECTS: dict[type, tuple[str, ...]] = {}
 JSON_ONLY_OBJECTS: dict[type, tuple[str, ...]] = {}
 
 
+def refuse_infinite(tables: dict[str, pd.DataFrame]) -> None:
+    """Finite or nothing: a number that is not finite never reaches a document. Every input is
+    guarded upstream; should one get through, nothing is written and the table, column and row
+    are named (an :class:`OutputError`), rather than ``inf`` in a bill."""
+    for name, table in tables.items():
+        numbers = table.select_dtypes("number")
+        if numbers.empty:
+            continue
+        infinite = numbers.isin([float("inf"), float("-inf")])
+        if infinite.any().any():
+            column = infinite.any()[lambda found: found].index[0]
+            row = int(infinite[column].to_numpy().nonzero()[0][0])
+            raise OutputError(
+                f"{name}: {column} of row {row + 1} is not a finite number: nothing written",
+                "this is a bimquant bug (every input is checked); please report it with the model",
+            )
+
+
 def register_writer(result_type: type, fmt: str) -> Callable:
     """Decorator: ``writer(result, path, locale)`` writes ``result_type`` results in format ``fmt``."""
 
@@ -102,6 +120,7 @@ def write(
         [PosixPath('dpgf.xlsx')]
     """
     chosen = result.tables if tables is None else {name: result.tables[name] for name in tables}
+    refuse_infinite(chosen)
     if hasattr(path, "write"):
         shown = {name: table for name, table in chosen.items() if name not in JSON_ONLY_OBJECTS.get(type(result), ())}
         text = plain.to_json(shown, result.info, _objects(result)) + "\n"
