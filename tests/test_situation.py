@@ -326,17 +326,7 @@ def test_libreoffice_recalculates_the_workbook_to_the_json_totals(folder, contra
     data = claim(folder, "2026-04", files["2026-04"], folder / "situation-2026-03.json")
     found = april_recalculated(folder, files, tmp_path, tmp_path_factory)
     totals = data["totals"]
-    for label, key in (
-        ("Cumul des travaux HT", "cumulative"),
-        ("Situations précédentes HT", "previous"),
-        ("Travaux du mois HT", "period"),
-        ("Révision de prix (coefficient)", "revision"),
-        ("Remboursement de l'avance", "advance_recovered"),
-        ("Montant HT", "amount_excl_vat"),
-        ("TVA (taux %)", "vat"),
-        ("Retenue de garantie (taux %, sur le TTC)", "retention"),
-        ("Net à payer", "net_to_pay"),
-    ):
+    for label, key in AMOUNTS:
         assert found[label] == pytest.approx(totals[key], abs=0.001), label
 
 
@@ -357,6 +347,19 @@ def drawn_again(folder: Path, tmp_path: Path, length: float) -> Path:
     return tmp_path / "ts1.json"
 
 
+AMOUNTS = (  # the workbook's label of each amount of the JSON's totals
+    ("Cumul des travaux HT", "cumulative"),
+    ("Situations précédentes HT", "previous"),
+    ("Travaux du mois HT", "period"),
+    ("Révision de prix (coefficient)", "revision"),
+    ("Remboursement de l'avance", "advance_recovered"),
+    ("Montant HT", "amount_excl_vat"),
+    ("TVA (taux %)", "vat"),
+    ("Retenue de garantie (taux %, sur le TTC)", "retention"),
+    ("Net à payer", "net_to_pay"),
+)
+
+
 def april_recalculated(folder: Path, files: dict, tmp_path: Path, tmp_path_factory, *extra) -> dict:
     """April's situation workbook as LibreOffice recalculates it: label -> amount (column K)."""
     out = tmp_path / "situation-04.xlsx"
@@ -366,6 +369,11 @@ def april_recalculated(folder: Path, files: dict, tmp_path: Path, tmp_path_facto
         *extra,
     )  # fmt: skip
     assert code == 0, stderr
+    return recalculated(out, tmp_path, tmp_path_factory)
+
+
+def recalculated(out: Path, tmp_path: Path, tmp_path_factory) -> dict:
+    """A situation workbook as LibreOffice recalculates it: label -> amount (column K)."""
     sheet = openpyxl.load_workbook(
         soffice_to_xlsx(out, tmp_path / "lo", tmp_path_factory.mktemp("lo")), data_only=True
     )["Situation"]
@@ -632,19 +640,26 @@ def test_a_wrong_previous_or_change_order_is_refused_in_one_line(folder, tmp_pat
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH")
 @pytest.mark.parametrize("length", [7.0, 5.0], ids=["more work", "a credit"])
 def test_with_a_change_order_the_workbook_recalculates_to_the_json(folder, length, tmp_path, tmp_path_factory):
-    # issue 23: the workbook took the advance on the contract with its TS, the JSON on the contract as signed
+    # issue 23: the workbook took the advance on the contract with its TS, the JSON on the contract as signed;
+    # a three-month chain (March, April, May), revision, advance recovery and retention, every amount compared
     change_order = drawn_again(folder, tmp_path, length)
-    files = write_progress(folder)
-    claim(folder, "2026-03", files["2026-03"], None, "--changes", change_order)
-    data = claim(folder, "2026-04", files["2026-04"], folder / "situation-2026-03.json", "--changes", change_order)
-    assert data["totals"]["advance_recovered"] > 0 and any(line["code"].startswith("TS1.") for line in data["lines"])
-    found = april_recalculated(folder, files, tmp_path, tmp_path_factory, "--changes", change_order)
+    months = {month: SAMPLE / f"avancement-{month}.csv" for month in ("2026-03", "2026-04", "2026-05")}
+    previous = None
+    for month, progress in months.items():
+        data = claim(folder, month, progress, previous, "--changes", change_order)
+        previous = folder / f"situation-{month}.json"
+    assert data["totals"]["advance_recovered"] and data["totals"]["revision"] and data["totals"]["retention"]
+    assert any(line["code"].startswith("TS1.") for line in data["lines"])
+    out = tmp_path / "situation-05.xlsx"
+    code, _, stderr = run(
+        "situation", folder / "marche.json", "--progress", months["2026-05"], "--period", "2026-05",
+        "--settings", folder / "reglages.toml", "--previous", folder / "situation-2026-04.json",
+        "--changes", change_order, "-o", out, "-q",
+    )  # fmt: skip
+    assert code == 0, stderr
+    found = recalculated(out, tmp_path, tmp_path_factory)
     totals = data["totals"]
     signed = sum(line["contract_amount"] for line in data["lines"] if not line["code"].startswith("TS1."))
     assert found["Marché initial, hors TS (base de l'avance)"] == pytest.approx(signed, abs=0.001)
-    for label, key in (
-        ("Remboursement de l'avance", "advance_recovered"),
-        ("Montant HT", "amount_excl_vat"),
-        ("Net à payer", "net_to_pay"),
-    ):
+    for label, key in AMOUNTS:
         assert found[label] == pytest.approx(totals[key], abs=0.001), label

@@ -547,10 +547,18 @@ def test_the_corpus_is_large_and_covers_every_command():
     }
 
 
-if __name__ == "__main__":  # the counts by command and by documented outcome
+if __name__ == "__main__":  # every case run once: counts by command and by exit code
     from collections import Counter
 
-    counts = Counter((case.command, tuple(sorted(case.codes))) for case in CASES.values())
-    for (command, codes), n in sorted(counts.items()):
-        print(f"{command:12} exit {','.join(map(str, codes)):8} {n}")
-    print(f"{len(CASES)} cases")
+    os.environ["BIMQUANT_CACHE"] = tempfile.mkdtemp(prefix="bimquant-hostile-cache-")
+    folder = Path(tempfile.mkdtemp(prefix="bimquant-hostile-inputs-"))
+    _write_inputs(folder)
+    outcomes: Counter = Counter()
+    for case in CASES.values():
+        out = Path(tempfile.mkdtemp(prefix="bimquant-hostile-out-"))
+        code = run(*case.argv(folder, out))[0]
+        outcomes[(case.command, code, code in case.codes)] += 1
+        shutil.rmtree(out, ignore_errors=True)
+    for (command, code, documented), n in sorted(outcomes.items()):
+        print(f"| {command} | {code} | {'documented' if documented else 'NOT DOCUMENTED'} | {n} |")
+    print(f"{len(CASES)} cases, {sum(n for (_, _, ok), n in outcomes.items() if ok)} with a documented exit code")
