@@ -386,3 +386,32 @@ def test_an_infinite_number_that_got_through_is_never_written(tmp_path):
         with pytest.raises(bimquant.OutputError, match="net_volume_m3 of row 1 is not a finite number"):
             bimquant.write(measured, tmp_path / name)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(
+    not INSTITUTE.is_file() or not sys.platform.startswith("linux"), reason="needs the shared models and Linux /proc"
+)
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_batch_stopped_leaves_no_worker_behind(signum, tmp_path):
+    from test_hostile_output import _wait_for_geometry
+
+    script = Path(sys.executable).with_name("bimquant")
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")} | {"NO_COLOR": "1"}
+    proc = subprocess.Popen(
+        [str(script), "batch", str(INSTITUTE), str(HOUSE), "--workers", "2", "-o", str(tmp_path / "b.json")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    _wait_for_geometry(proc.pid)  # the workers are forked
+    workers = _children(proc.pid)
+    grandchildren = {g for w in workers for g in _children(w)}
+    assert workers
+
+    proc.send_signal(signum)
+    proc.communicate(timeout=60)
+
+    assert proc.returncode in (-signal.SIGKILL, 128 + signal.SIGTERM)
+    assert not _gone(workers | grandchildren), "a batch worker or its geometry outlived the batch"
+    assert not (tmp_path / "b.json").exists()
