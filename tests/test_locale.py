@@ -123,6 +123,7 @@ def every_result():
         "order": bimquant.order(takeoff, FR_LOTS, FR_RECIPES),
         "validate": bimquant.validate(takeoff),
         "explain": bimquant.explain(HOUSE, takeoff.elements["global_id"].iloc[0], FR_LOTS),
+        "check": bimquant.check(HOUSE, FR_LOTS),
     }
 
 

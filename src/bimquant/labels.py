@@ -49,6 +49,7 @@ SHEETS_FR = {
     "models": "Maquettes",
     "materials": "Matériaux",
     "reserves": "Réserves",
+    "problems": "À régler et à vérifier",
 }
 
 HEADERS_FR = {
@@ -269,6 +270,7 @@ HEADERS_FR = {
     "wall_face_area_m2": "Parement de murs (m2)",
     "volume_unknown": "Éléments de volume inconnu",
     "global_ids": "GlobalIds",
+    "blocking": "Bloquant",
     "date": "Date",
     "reference": "Référence",
 }
@@ -283,6 +285,7 @@ TABLE_HEADERS_FR = {
     "new_prices": {"old_quantity": "Qté marché"},
     "actuals": {"kind": "Nature", "amount": "Montant HT"},
     "reserves": {"kind": "Objet", "status": "Nature de la réserve"},
+    "problems": {"kind": "Problème"},
 }
 
 
