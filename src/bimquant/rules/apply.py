@@ -311,9 +311,9 @@ def reconcile(
             fed = ", ".join(fed_by.get(gid, []))
             add(element, "not_priced", f'feeds {fed}, but no item prices its body (measures = "structure")', codes)
 
-    for element in takeoff.elements.to_dict(orient="records"):
+    for element in _records(takeoff.elements):
         judge(element, "mesh")
-    for element in takeoff.failures.to_dict(orient="records"):
+    for element in _records(takeoff.failures):
         judge(_unmeasured(element), "failed", f"geometry failed: {element['reason']}")
     parts_of: dict[str, list[str]] = {}
     for table in (takeoff.elements, takeoff.failures, takeoff.excluded):
@@ -324,7 +324,7 @@ def reconcile(
                 parts_of.setdefault(parent, []).append(gid)
     status = {row["global_id"]: row["verdict"] for row in rows}
     later = []  # aggregates are judged once their parts are
-    for element in takeoff.excluded.to_dict(orient="records"):
+    for element in _records(takeoff.excluded):
         kind = _exclusion(element, schema)
         if kind == "feature":
             add(element, "not_building_work", element["reason"], [], volume=math.nan, face=math.nan)
@@ -354,6 +354,26 @@ def reconcile(
             math.nan,
         )
     return pd.DataFrame(rows, columns=RECONCILIATION_COLUMNS)
+
+
+RECONCILED = (  # what the reconciliation reads of an element: a few columns of a wide table
+    "global_id",
+    "ifc_class",
+    "name",
+    "storey",
+    "material",
+    "type_name",
+    "family",
+    "parent_global_id",
+    "net_volume_m3",
+    "net_side_area_m2",
+    "reason",
+    "quantity_source",
+)
+
+
+def _records(table: pd.DataFrame) -> list[dict]:
+    return table[[c for c in RECONCILED if c in table.columns]].to_dict(orient="records")
 
 
 def _finite(value) -> float:
