@@ -93,10 +93,10 @@ def test_an_occurrence_its_type_contradicts_and_a_beam_shaped_as_a_wall_are_to_c
 
     found = problems(bimquant.check(path, FR_LOTS))
     read = bimquant.takeoff(path).elements.set_index("global_id").loc[roof.GlobalId, "predefined_type"]
-    assert read == "FLOOR"  # what the detail says: the takeoff reads the type's
+    assert read == "ROOF"  # what the detail says: a pitched pan typed FLOOR is read as its occurrence says
 
     (typed,) = found["type_disagrees"]
-    assert typed["detail"] == "the occurrence says ROOF, its type says FLOOR: bimquant reads the type's"
+    assert typed["detail"] == "the occurrence says ROOF, its type says FLOOR: read as ROOF"
     assert typed["type_name"] == "Dalle 20" and not typed["blocking"]
     (beam,) = found["class_contradicts_shape"]
     assert beam["ifc_class"] == "IfcBeam" and beam["detail"].startswith(
@@ -153,3 +153,29 @@ def test_bad_inputs_are_one_line_each(tmp_path):
     code, _, stderr = run("check", HOUSE, "--rules", broken, "--ids", tmp_path / "x.ids")
     assert code == 4 and not (tmp_path / "x.ids").exists()
     assert_one_error(stderr, "broken.toml")
+
+
+def test_a_pitched_pan_typed_floor_is_priced_as_a_roof_and_a_flat_slab_typed_roof_as_a_floor(tmp_path):
+    # issue 24: an exporter's type FLOOR on the house's roof pans, and ROOF on its level 1 slab;
+    # read with the shape, the estimate is the house's own, line for line
+    model = ifcopenshell.open(str(HOUSE))
+    floor = ifcopenshell.api.root.create_entity(model, ifc_class="IfcSlabType", name="Dalle", predefined_type="FLOOR")
+    roof = ifcopenshell.api.root.create_entity(model, ifc_class="IfcSlabType", name="Pan", predefined_type="ROOF")
+    pans = [s for s in model.by_type("IfcSlab") if s.PredefinedType == "ROOF"]
+    level1 = next(s for s in model.by_type("IfcSlab") if s.Name.startswith("S2 "))
+    ifcopenshell.api.type.assign_type(model, related_objects=pans, relating_type=floor)
+    ifcopenshell.api.type.assign_type(model, related_objects=[level1], relating_type=roof)
+    for pan in pans:
+        pan.PredefinedType = "ROOF"  # the api clears them; an exporter writes both
+    level1.PredefinedType = "FLOOR"
+    path = tmp_path / "typed.ifc"
+    model.write(str(path))
+
+    elements = bimquant.takeoff(path).elements.set_index("name")
+    read = elements["predefined_type"]
+    assert [read[p.Name] for p in pans] == ["ROOF", "ROOF"] and read[level1.Name] == "FLOOR"
+    assert "read as ROOF (its upper face slopes)" in elements.loc[pans[0].Name, "measure_note"]
+    assert "read as FLOOR (it is flat)" in elements.loc[level1.Name, "measure_note"]
+    ours = bimquant.estimate(path, FR_LOTS, ROOT / "rules" / "fr-prix.csv").lines.set_index("code")["amount"]
+    house = bimquant.estimate(HOUSE, FR_LOTS, ROOT / "rules" / "fr-prix.csv").lines.set_index("code")["amount"]
+    assert ours.equals(house)

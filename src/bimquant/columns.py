@@ -283,6 +283,7 @@ MODEL_COLUMNS = IDENTITY_COLUMNS + [
     "damage",
     "curved",
     "exact",  # bimquant.solids.Exact: the body's exact volume, or None
+    "declared_types",  # {"occurrence": its PredefinedType, "type": its type's}: read with the shape
 ]
 
 # --- revisions (bimquant.revisions) ---

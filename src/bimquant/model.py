@@ -416,7 +416,13 @@ def _identify(model: Model, entity, densities: _Densities) -> dict:
 
 
 def _read_element(model: Model, entity, densities: _Densities) -> dict:
+    element_type = ifcopenshell.util.element.get_type(entity)
+    declared = {
+        "occurrence": getattr(entity, "PredefinedType", None),
+        "type": getattr(element_type, "PredefinedType", None) if element_type is not None else None,
+    }
     return _identify(model, entity, densities) | {
+        "declared_types": declared,
         "step_id": entity.id(),
         "openings": [_opening(rel.RelatedOpeningElement) for rel in getattr(entity, "HasOpenings", ()) or ()],
         "damage": _damage(model, entity),

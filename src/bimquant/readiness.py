@@ -177,7 +177,8 @@ def check_readiness(takeoff: Takeoff, work: WorkItems, model_file=None) -> Readi
     rescued = rec[rec["global_id"].isin(failed_ids) & (rec["verdict"] == "priced_once")]
     grouped("priced_without_geometry", rescued, lambda g: f"priced from {g['provenance'].iloc[0]} (body not measured)")
     if model_file is not None:
-        _type_disagreements(model_file, rec, add)
+        read = dict(zip(takeoff.elements["global_id"], takeoff.elements["predefined_type"]))
+        _type_disagreements(model_file, rec, add, read)
     disagreeing = set(takeoff.info.get("external_walls_disagreeing") or [])
     if disagreeing:
         walls = takeoff.elements[takeoff.elements["global_id"].isin(disagreeing)]
@@ -248,7 +249,7 @@ def _with_measures(elements: pd.DataFrame, rec: pd.DataFrame) -> pd.DataFrame:
     return elements.drop(columns=["net_volume_m3"], errors="ignore").join(measures, on="global_id")
 
 
-def _type_disagreements(ifc, rec: pd.DataFrame, add) -> None:
+def _type_disagreements(ifc, rec: pd.DataFrame, add, read: dict) -> None:
     """Add the occurrences whose predefined type is not their type object's (both stated)."""
     import ifcopenshell.util.element
 
@@ -263,13 +264,13 @@ def _type_disagreements(ifc, rec: pd.DataFrame, add) -> None:
         typed = getattr(element_type, "PredefinedType", None) if element_type is not None else None
         if own in GENERIC_TYPES or typed in GENERIC_TYPES or own == typed:
             continue
-        found.setdefault((element.is_a(), own, typed, element_type.Name), []).append(gid)
-    for (cls, own, typed, type_name), ids in found.items():
+        found.setdefault((element.is_a(), own, typed, element_type.Name, read.get(gid, typed)), []).append(gid)
+    for (cls, own, typed, type_name, chosen), ids in found.items():
         group = rec[rec["global_id"].isin(ids)]
         add(
             "type_disagrees",
             group,
-            f"the occurrence says {own}, its type says {typed}: bimquant reads the type's",
+            f"the occurrence says {own}, its type says {typed}: read as {chosen}",
             ifc_class=cls,
             type_name=type_name,
         )

@@ -277,6 +277,10 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
         _use_exact_volume(quantities, exact.volume_m3, element)
     if shape.reoriented:
         notes.append("faces of the body turned to face outwards (the file gives them mixed directions)")
+    reading = read_predefined_type(element, quantities)
+    if reading is not None:
+        element = element | {"predefined_type": reading[0]}
+        notes.append(reading[1])
     if isinstance(element["damage"], str):
         notes.append(element["damage"])
     low, high = shape.vertices.min(axis=0), shape.vertices.max(axis=0)
@@ -288,6 +292,35 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
         "authored_flags": "",
     }
     return {column: element.get(column) for column in ELEMENT_COLUMNS} | quantities | location | provenance
+
+
+# A slab whose plan area is below this share of its upper face slopes (about 14 degrees and more).
+SLOPED_FOOTPRINT_SHARE = 0.97
+GENERIC_TYPES = (None, "", "NOTDEFINED", "USERDEFINED")
+
+
+def read_predefined_type(element: dict, quantities: dict) -> tuple[str, str] | None:
+    """When a slab's occurrence and its type state different predefined types, the one its shape
+    supports, and the note saying so; None when they agree (or only one is stated).
+
+    IFC lets the type's win; exporters write both, and a pitched roof pan typed FLOOR priced as a
+    floor is a wrong bill. A sloped slab is read as ROOF when either says ROOF; a flat one as the
+    one that does not say ROOF; otherwise the type's, as IFC says."""
+    declared = element.get("declared_types") or {}
+    own, typed = declared.get("occurrence"), declared.get("type")
+    if element.get("family") != "slab" or own in GENERIC_TYPES or typed in GENERIC_TYPES or own == typed:
+        return None
+    area, plan = quantities.get("net_area_m2"), quantities.get("footprint_area_m2")  # both net of openings
+    if not (isinstance(area, float) and area > 0 and isinstance(plan, float)):
+        return None
+    sloped = plan < SLOPED_FOOTPRINT_SHARE * area
+    if sloped and "ROOF" in (own, typed):
+        chosen, why = "ROOF", "its upper face slopes"
+    elif not sloped and "ROOF" in (own, typed):
+        chosen, why = (typed if own == "ROOF" else own), "it is flat"
+    else:
+        chosen, why = typed, "IFC's rule: the type's"
+    return chosen, f"the occurrence says {own}, its type says {typed}: read as {chosen} ({why})"
 
 
 def _use_exact_volume(quantities: dict, exact_m3: float, element: dict) -> None:

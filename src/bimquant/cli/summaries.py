@@ -7,6 +7,7 @@ two forms of a line side by side, and :mod:`bimquant.labels` names the columns.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -317,13 +318,14 @@ def print_readiness(readiness: bimquant.Readiness, out: Console, locale: str = "
         quantity = f" ({', '.join(measures)})" if measures else ""
         phrase = say(*PROBLEM_WORDS[row["kind"]])
         detail = row["detail"] if row["kind"] in (DETAILED if locale != "fr" else DETAILED_FR) else ""
-        if locale == "fr" and row["kind"] == "type_disagrees":  # "the occurrence says ROOF, its type says FLOOR: ..."
-            own, typed = (part.split(" says ")[1] for part in str(row["detail"]).split(":")[0].split(", "))
-            detail = f"l'occurrence dit {own}, son type {typed} : bimquant lit celui du type"
+        said = TYPES_SAID.fullmatch(str(row["detail"])) if row["kind"] == "type_disagrees" else None
+        if locale == "fr" and said:  # "the occurrence says ROOF, its type says FLOOR: read as ROOF"
+            detail = f"l'occurrence dit {said[1]}, son type {said[2]} : lu comme {said[3]}"
         subject = f"{count}{what}{quantity}{say(':', ' :')} " if what or count else ""
         out.print(f"  {subject}{phrase}" + (f". {show(detail)}" if detail else ""))
 
 
+TYPES_SAID = re.compile(r"the occurrence says (\S+), its type says (\S+): read as (\S+)")
 # problems whose detail adds to the phrase, in English (the library's words) and in French
 DETAILED = {
     "material_not_recognised",
