@@ -108,3 +108,62 @@ def test_fzk_haus_lightweight_concrete_walls_are_masonry_not_formed_concrete():
         masonry = walls[walls["code"].isin(["02.04.01", "02.04.03", "02.04.04"])]  # by thickness class
         assert set(masonry["name"]) == set(walls["name"]) and masonry["name"].is_unique  # all 13, each once
         assert walls["name"].nunique() == 13
+
+
+def test_flags_the_plan_contradicts_on_most_walls_are_set_aside(tmp_path):
+    # issue 24: an export writing IsExternal = False on every facade wall. A 6 x 4 m box of four
+    # walls and a partition, all flagged False: the outline says the four are external
+    import sys
+
+    import ifcopenshell
+    import ifcopenshell.api.aggregate
+    import ifcopenshell.api.context
+    import ifcopenshell.api.material
+    import ifcopenshell.api.project
+    import ifcopenshell.api.root
+    import ifcopenshell.api.unit
+
+    import bimquant
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sample_models"))
+    from generate import House, add_material, contained, create_element, extruded_body, matrix, place, rectangle
+    from generate import wall_properties
+
+    model = ifcopenshell.api.project.create_file(version="IFC4")
+    project = ifcopenshell.api.root.create_entity(model, ifc_class="IfcProject", name="box")
+    ifcopenshell.api.unit.assign_unit(model, units=[ifcopenshell.api.unit.add_si_unit(model, unit_type="LENGTHUNIT")])
+    body = ifcopenshell.api.context.add_context(
+        model,
+        context_type="Model",
+        context_identifier="Body",
+        target_view="MODEL_VIEW",
+        parent=ifcopenshell.api.context.add_context(model, context_type="Model"),
+    )
+    house = House(model=model, body=body)
+    house.materials["Béton"] = ifcopenshell.api.material.add_material(model, name="Béton")
+    storey = create_element(house, "IfcBuildingStorey", "RDC", Elevation=0.0)
+    ifcopenshell.api.aggregate.assign_object(model, products=[storey], relating_object=project)
+    place(house, storey, None, matrix((0.0, 0.0, 0.0)))
+    outlines = {
+        "south": rectangle(0, 0, 6, 0.2),
+        "north": rectangle(0, 3.8, 6, 4),
+        "west": rectangle(0, 0.2, 0.2, 3.8),
+        "east": rectangle(5.8, 0.2, 6, 3.8),
+        "partition": rectangle(3, 0.2, 3.1, 3.8),
+    }
+    for name, outline in outlines.items():
+        wall = create_element(house, "IfcWall", name, "SOLIDWALL")
+        place(house, wall, extruded_body(house, outline, 2.5), matrix((0.0, 0.0, 0.0)))
+        add_material(house, wall, "Béton")
+        wall_properties(house, wall, False, True, "REI 60")
+        contained(house, storey, wall)
+    path = tmp_path / "box.ifc"
+    model.write(str(path))
+
+    measured = bimquant.takeoff(path)
+
+    read = dict(zip(measured.elements["name"], measured.elements["is_external"]))
+    assert read == {"south": True, "north": True, "west": True, "east": True, "partition": False}
+    assert measured.info["external_walls_geometry_agreement"] == 0.2  # the model's own flags: 1 of 5
+    sources = set(measured.elements.loc[measured.elements["name"] != "partition", "is_external_source"])
+    assert sources == {"geometry"}

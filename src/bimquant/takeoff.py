@@ -294,6 +294,11 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
     return {column: element.get(column) for column in ELEMENT_COLUMNS} | quantities | location | provenance
 
 
+# The model's IsExternal flags are set aside when the storey outline contradicts them on more than
+# this share of the walls it flags (at least FLAGS_MIN_WALLS of them): an export that writes False
+# on every facade wall.
+FLAGS_DISTRUST_SHARE = 2 / 3
+FLAGS_MIN_WALLS = 4
 # A slab whose plan area is below this share of its upper face slopes (about 14 degrees and more).
 SLOPED_FOOTPRINT_SHARE = 0.97
 GENERIC_TYPES = (None, "", "NOTDEFINED", "USERDEFINED")
@@ -398,6 +403,23 @@ def _set_external(table: pd.DataFrame, footprints: dict, openings: pd.DataFrame)
             if filling:
                 host_of[filling] = row.host_global_id
     values = dict(zip(table["global_id"], table["is_external"]))
+    flagged = [g for g in walls["global_id"] if g in derived and isinstance(values[g], bool)]
+    contradicted = [g for g in flagged if derived[g] != values[g]]
+    if len(flagged) >= FLAGS_MIN_WALLS and len(contradicted) > FLAGS_DISTRUST_SHARE * len(flagged):
+        # the model's flags say the opposite of its own plan on most walls: its plan is believed
+        log.warning(
+            "IsExternal contradicts the storey outline on %d of %d walls: the outline is used for every wall "
+            "(and the doors and windows in them)",
+            len(contradicted),
+            len(flagged),
+        )
+        overridden = set(flagged)
+        for index in table.index[table["global_id"].isin(overridden)]:
+            table.at[index, "is_external"] = bool(derived[table.at[index, "global_id"]])
+            table.at[index, "is_external_source"] = "geometry"
+        fillings = {f for f, host in host_of.items() if host in overridden}
+        stated &= ~table["global_id"].isin(fillings)  # they follow their walls again
+        values = dict(zip(table["global_id"], table["is_external"]))
     for index, row in table[~stated].iterrows():
         value = derived.get(row["global_id"])
         if value is None and row["global_id"] in host_of:
@@ -406,11 +428,8 @@ def _set_external(table: pd.DataFrame, footprints: dict, openings: pd.DataFrame)
         if value is not None:
             table.at[index, "is_external"] = bool(value)
             table.at[index, "is_external_source"] = "geometry"
-    checked = [derived[g] == values[g] for g in walls["global_id"] if g in derived and isinstance(values[g], bool)]
-    disagree = [
-        g for g in walls["global_id"] if g in derived and isinstance(values[g], bool) and derived[g] != values[g]
-    ]
-    return (round(sum(checked) / len(checked), 4) if checked else None), disagree
+    agreement = round(1 - len(contradicted) / len(flagged), 4) if flagged else None  # the model's own flags
+    return agreement, contradicted
 
 
 def _set_filling_external(failures: pd.DataFrame, table: pd.DataFrame, openings: pd.DataFrame) -> None:
