@@ -159,11 +159,41 @@ def _candidates(takeoff: Takeoff, schema: str) -> list[tuple[dict, str]]:
     (``mesh``), failed ones (``failed``: a count, and the authored values the takeoff trusted)
     and doors or windows without a body (``no_body``: a count). Aggregates, openings and other
     bodiless elements are reconciled without the rules."""
-    found = [(element, "mesh") for element in takeoff.elements.to_dict(orient="records")]
-    found += [(_unmeasured(row), "failed") for row in takeoff.failures.to_dict(orient="records")]
+    assemblies = filling_assemblies(takeoff, schema)
+    found = [(e, "mesh") for e in takeoff.elements.to_dict(orient="records") if e["parent_global_id"] not in assemblies]
+    found += [
+        (_unmeasured(row), "failed")
+        for row in takeoff.failures.to_dict(orient="records")
+        if row.get("parent_global_id") not in assemblies
+    ]
+    external = _host_external(takeoff)
     for row in takeoff.excluded.to_dict(orient="records"):
-        if _exclusion(row, schema) == "no_body" and _is_filling(row, schema):
+        if _exclusion(row, schema) in ("no_body", "aggregate") and _is_filling(row, schema):
+            if not isinstance(row.get("is_external"), bool) and row["global_id"] in external:
+                row = row | {"is_external": external[row["global_id"]]}  # as a measured door: its wall's
             found.append((_unmeasured(row), "no_body"))
+    return found
+
+
+def filling_assemblies(takeoff: Takeoff, schema: str) -> set[str]:
+    """The doors and windows modelled as aggregates of parts (frame members, glass plates): each
+    is priced whole, by count, and its parts are represented by it, never priced as timber or
+    curtain-wall mullions of their own."""
+    return {
+        row["global_id"]
+        for row in takeoff.excluded[["global_id", "ifc_class", "reason"]].to_dict(orient="records")
+        if _exclusion(row, schema) == "aggregate" and _is_filling(row, schema)
+    }
+
+
+def _host_external(takeoff: Takeoff) -> dict[str, bool]:
+    """``{door or window GlobalId: is_external of the wall it fills}``, from the openings."""
+    walls = dict(zip(takeoff.elements["global_id"], takeoff.elements["is_external"]))
+    found = {}
+    for row in takeoff.openings.to_dict(orient="records"):
+        for filling in str(row["filled_by"] or "").split("; "):
+            if filling and isinstance(walls.get(row["host_global_id"]), bool):
+                found[filling] = walls[row["host_global_id"]]
     return found
 
 
@@ -311,10 +341,21 @@ def reconcile(
             fed = ", ".join(fed_by.get(gid, []))
             add(element, "not_priced", f'feeds {fed}, but no item prices its body (measures = "structure")', codes)
 
+    assemblies = filling_assemblies(takeoff, schema)
+
+    def part_of_assembly(element: dict) -> bool:
+        parent = element.get("parent_global_id")
+        if parent not in assemblies:
+            return False
+        add(element, "represented_by_parent", f"part of the {parent} assembly, priced as one door or window", [])
+        return True
+
     for element in _records(takeoff.elements):
-        judge(element, "mesh")
+        if not part_of_assembly(element):
+            judge(element, "mesh")
     for element in _records(takeoff.failures):
-        judge(_unmeasured(element), "failed", f"geometry failed: {element['reason']}")
+        if not part_of_assembly(element):
+            judge(_unmeasured(element), "failed", f"geometry failed: {element['reason']}")
     parts_of: dict[str, list[str]] = {}
     for table in (takeoff.elements, takeoff.failures, takeoff.excluded):
         if "parent_global_id" not in table:  # a takeoff made by hand, or read from an older file
@@ -326,8 +367,12 @@ def reconcile(
     later = []  # aggregates are judged once their parts are
     for element in _records(takeoff.excluded):
         kind = _exclusion(element, schema)
+        if part_of_assembly(element):
+            continue
         if kind == "feature":
             add(element, "not_building_work", element["reason"], [], volume=math.nan, face=math.nan)
+        elif kind == "aggregate" and element["global_id"] in assemblies:
+            judge(_unmeasured(element), "no_body", "a door or window assembled from parts")
         elif kind == "aggregate":
             later.append(element)
         elif _is_filling(element, schema):
