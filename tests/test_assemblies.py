@@ -62,3 +62,32 @@ def test_a_window_of_parts_is_one_window_and_its_parts_are_not_priced(tmp_path):
     assert ours.loc[code, "quantity"] == house.loc[code, "quantity"] == 1  # still one window, by count
     assert ours["amount"].drop(windows).fillna(0).equals(house["amount"].drop(windows).fillna(0))
     assert budget.work.coverage["double_counted"] == 0
+
+
+# --- materials named in other languages (issue 24) -------------------------------------------------
+
+NAMES = {  # the sample house's materials, as exporters in five languages name them
+    "es": {"Béton armé C25/30": "Hormigón armado HA-25", "Bois lamellé-collé GL24h": "Madera laminada GL24h"},
+    "it": {"Béton armé C25/30": "Calcestruzzo armato C25/30", "Bois lamellé-collé GL24h": "Legno lamellare GL24h"},
+    "nl": {"Béton armé C25/30": "Gewapend beton C25/30", "Bois lamellé-collé GL24h": "Gelamineerd hout GL24h"},
+    "ru": {"Béton armé C25/30": "Железобетон B25", "Bois lamellé-collé GL24h": "Клеёная древесина"},
+    "ja": {"Béton armé C25/30": "鉄筋コンクリート", "Bois lamellé-collé GL24h": "集成材"},
+}
+
+
+def test_materials_named_in_five_languages_price_as_the_french_ones(tmp_path):
+    house = bimquant.estimate(HOUSE, RULES, PRICES).lines.set_index("code")[["quantity", "amount"]]
+    for language, names in NAMES.items():
+        model = ifcopenshell.open(str(HOUSE))
+        for material in model.by_type("IfcMaterial"):
+            material.Name = names.get(material.Name, material.Name)
+        path = tmp_path / f"house-{language}.ifc"
+        model.write(str(path))
+        for rules, prices in ((RULES, PRICES), (ROOT / "rules" / "en-trades.toml", ROOT / "rules" / "en-prices.csv")):
+            ours = bimquant.estimate(path, rules, prices).lines.set_index("code")[["quantity", "amount"]]
+            theirs = (
+                house
+                if rules == RULES
+                else bimquant.estimate(HOUSE, rules, prices).lines.set_index("code")[["quantity", "amount"]]
+            )
+            assert ours.fillna(0).equals(theirs.fillna(0)), (language, rules.name)
