@@ -179,3 +179,22 @@ def test_a_pitched_pan_typed_floor_is_priced_as_a_roof_and_a_flat_slab_typed_roo
     ours = bimquant.estimate(path, FR_LOTS, ROOT / "rules" / "fr-prix.csv").lines.set_index("code")["amount"]
     house = bimquant.estimate(HOUSE, FR_LOTS, ROOT / "rules" / "fr-prix.csv").lines.set_index("code")["amount"]
     assert ours.equals(house)
+
+
+def test_without_ifctester_ids_names_the_extra_before_measuring(tmp_path, monkeypatch):
+    import builtins
+
+    real = builtins.__import__
+
+    def no_ifctester(name, *args, **kwargs):
+        if name.startswith("ifctester"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_ifctester)
+    monkeypatch.setattr(bimquant, "check", lambda *a, **k: pytest.fail("measured before refusing"))
+    code, _, stderr = run("check", HOUSE, "--rules", FR_LOTS, "--ids", tmp_path / "x.ids")
+
+    assert code == 2 and not (tmp_path / "x.ids").exists()
+    assert_one_error(stderr, "ifctester")
+    assert 'pip install "bimquant[ids]"' in stderr

@@ -57,22 +57,29 @@ CONTAINERS = ("IfcRoof", "IfcStair", "IfcRamp", "IfcCurtainWall", "IfcElementAss
 
 
 def check_ids_output(path: str | Path, inputs: dict | None = None) -> None:
-    """Refuse now an IDS output that cannot be written, is one of ``inputs`` or is not ``.ids``."""
+    """Refuse now, before any model is measured, an IDS output that cannot be written, is one of
+    ``inputs`` or is not ``.ids``, or that this installation cannot write (no ifctester)."""
     check_output(path, "ids", inputs)
     if Path(path).suffix.lower() != ".ids":
         raise OutputError(f"an IDS file is named .ids, not {Path(path).name}", "name it e.g. --ids exigences.ids")
+    _ifctester()
 
 
-def write_ids(ruleset: RuleSet, path: str | Path, *, inputs: dict | None = None) -> list[Path]:
-    """Write the IDS of ``ruleset`` to ``path`` (see the module docstring), atomically; return
-    ``[path]``."""
-    check_ids_output(path, inputs)
+def _ifctester():
     try:
         from ifctester import ids
     except ImportError:
         raise SetupError(
             "writing an IDS file needs ifctester", 'install the ids extra: pip install "bimquant[ids]"'
         ) from None
+    return ids
+
+
+def write_ids(ruleset: RuleSet, path: str | Path, *, inputs: dict | None = None) -> list[Path]:
+    """Write the IDS of ``ruleset`` to ``path`` (see the module docstring), atomically; return
+    ``[path]``."""
+    check_ids_output(path, inputs)
+    ids = _ifctester()
     say = WORDS["fr" if ruleset.language == "fr" else "en"]
     document = ids.Ids(
         title=say["title"].format(name=ruleset.name),
