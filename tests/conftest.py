@@ -91,3 +91,15 @@ def box(x0: float, y0: float, z0: float, x1: float, y1: float, z1: float):
 
     vertices = np.array([[x, y, z] for z in (z0, z1) for y in (y0, y1) for x in (x0, x1)], dtype=float)
     return vertices, np.array(BOX_FACES)
+
+
+def spawn(*args, **popen):
+    """The ``bimquant`` command in a process of its own (for signals), without colour codes."""
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).with_name("bimquant")
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")} | {"NO_COLOR": "1"}
+    return subprocess.Popen(
+        [str(script), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, **popen
+    )

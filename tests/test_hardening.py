@@ -21,7 +21,7 @@ import ifcopenshell.api.unit
 import openpyxl
 import pytest
 
-from conftest import HOUSE, ROOT, assert_one_error, run
+from conftest import HOUSE, ROOT, assert_one_error, run, spawn
 
 import bimquant
 
@@ -143,14 +143,7 @@ def _children(pid: int) -> set[int]:
 def _start_measuring(tmp_path):
     from test_hostile_output import _wait_for_geometry
 
-    script = Path(sys.executable).with_name("bimquant")
-    proc = subprocess.Popen(
-        [str(script), "takeoff", str(INSTITUTE), "-o", str(tmp_path / "takeoff.xlsx")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")} | {"NO_COLOR": "1"},
-    )
+    proc = spawn("takeoff", INSTITUTE, "-o", tmp_path / "takeoff.xlsx")
     _wait_for_geometry(proc.pid)
     children = _children(proc.pid)
     assert children, "the takeoff forked no geometry child"
@@ -395,15 +388,7 @@ def test_an_infinite_number_that_got_through_is_never_written(tmp_path):
 def test_a_batch_stopped_leaves_no_worker_behind(signum, tmp_path):
     from test_hostile_output import _wait_for_geometry
 
-    script = Path(sys.executable).with_name("bimquant")
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")} | {"NO_COLOR": "1"}
-    proc = subprocess.Popen(
-        [str(script), "batch", str(INSTITUTE), str(HOUSE), "--workers", "2", "-o", str(tmp_path / "b.json")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    proc = spawn("batch", INSTITUTE, HOUSE, "--workers", "2", "-o", tmp_path / "b.json")
     _wait_for_geometry(proc.pid)  # the workers are forked
     workers = _children(proc.pid)
     grandchildren = {g for w in workers for g in _children(w)}

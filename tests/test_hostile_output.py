@@ -20,7 +20,7 @@ from pathlib import Path
 
 import ifcopenshell
 import pytest
-from conftest import HOUSE, ROOT, assert_one_error, run
+from conftest import HOUSE, ROOT, assert_one_error, run, spawn
 
 import bimquant.pipeline
 import bimquant.report.atomic
@@ -247,15 +247,8 @@ def _wait_for_geometry(pid: int, timeout: float = 60.0) -> None:
 
 
 def test_ctrl_c_prints_one_line_exits_130_and_leaves_nothing(tmp_path):
-    script = Path(sys.executable).with_name("bimquant")
-    proc = subprocess.Popen(
-        [str(script), "takeoff", str(INSTITUTE), "-o", str(tmp_path / "takeoff.xlsx")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")} | {"NO_COLOR": "1"},
-        start_new_session=True,  # Ctrl-C reaches the whole process group, children included
-    )
+    # Ctrl-C reaches the whole process group, children included
+    proc = spawn("takeoff", INSTITUTE, "-o", tmp_path / "takeoff.xlsx", start_new_session=True)
     _wait_for_geometry(proc.pid)  # Ctrl-C while measuring, not while Python imports
     os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)

@@ -397,11 +397,7 @@ def _set_external(table: pd.DataFrame, footprints: dict, openings: pd.DataFrame)
     table["is_external_source"] = stated.map(lambda known: "model" if known else None)
     walls = table[table["family"] == "wall"]
     derived = derive_external(footprints, dict(zip(walls["global_id"], walls["storey"])))
-    host_of = {}
-    for row in openings.itertuples():
-        for filling in str(row.filled_by or "").split("; "):
-            if filling:
-                host_of[filling] = row.host_global_id
+    host_of = get_hosts(openings)
     values = dict(zip(table["global_id"], table["is_external"]))
     flagged = [g for g in walls["global_id"] if g in derived and isinstance(values[g], bool)]
     contradicted = [g for g in flagged if derived[g] != values[g]]
@@ -432,15 +428,21 @@ def _set_external(table: pd.DataFrame, footprints: dict, openings: pd.DataFrame)
     return agreement, contradicted
 
 
-def _set_filling_external(failures: pd.DataFrame, table: pd.DataFrame, openings: pd.DataFrame) -> None:
-    """A failed door or window that the model does not flag takes its host wall's
-    ``is_external``, as a measured one does: an exterior door is priced as one by count."""
-    external = dict(zip(table["global_id"], table["is_external"]))
+def get_hosts(openings: pd.DataFrame) -> dict[str, str]:
+    """``{door or window GlobalId: GlobalId of the wall whose opening it fills}``."""
     host_of = {}
     for row in openings.itertuples():
         for filling in str(row.filled_by or "").split("; "):
             if filling:
                 host_of[filling] = row.host_global_id
+    return host_of
+
+
+def _set_filling_external(failures: pd.DataFrame, table: pd.DataFrame, openings: pd.DataFrame) -> None:
+    """A failed door or window that the model does not flag takes its host wall's
+    ``is_external``, as a measured one does: an exterior door is priced as one by count."""
+    external = dict(zip(table["global_id"], table["is_external"]))
+    host_of = get_hosts(openings)
     for index, row in failures.iterrows():
         host = external.get(host_of.get(row["global_id"]))
         if not isinstance(row["is_external"], bool) and isinstance(host, bool):

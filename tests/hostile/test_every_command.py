@@ -100,6 +100,8 @@ RULE_FILES = [
         {4},
     ),
     ("bad threshold", "r.toml", b'[ruleset]\nname = "x"\ncoverage_threshold = 2\n[[item]]\n', {4}),
+    ("placeholders not a list", "r.toml", b'[ruleset]\nname = "x"\nplaceholders = "*tbd*"\n[[item]]\n', {4}),
+    ("threshold text", "r.toml", b'[ruleset]\nname = "x"\ncoverage_threshold = "98 %"\n[[item]]\n', {4}),
     ("shipped", "r.toml", RULES.read_bytes(), {0}),
 ]
 PRICE_FILES = [

@@ -33,7 +33,7 @@ from bimquant.errors import RuleError
 from bimquant.result import Result
 from bimquant.rules.ruleset import STRUCTURE, Item, RuleSet, is_subclass
 from bimquant.rules.select import get_mismatch, match_layers
-from bimquant.takeoff import Takeoff, get_storey_order
+from bimquant.takeoff import Takeoff, get_hosts, get_storey_order
 
 log = logging.getLogger(__name__)
 # Every element of a takeoff has exactly one of these statuses in the reconciliation:
@@ -189,12 +189,8 @@ def filling_assemblies(takeoff: Takeoff, schema: str) -> set[str]:
 def _host_external(takeoff: Takeoff) -> dict[str, bool]:
     """``{door or window GlobalId: is_external of the wall it fills}``, from the openings."""
     walls = dict(zip(takeoff.elements["global_id"], takeoff.elements["is_external"]))
-    found = {}
-    for row in takeoff.openings.to_dict(orient="records"):
-        for filling in str(row["filled_by"] or "").split("; "):
-            if filling and isinstance(walls.get(row["host_global_id"]), bool):
-                found[filling] = walls[row["host_global_id"]]
-    return found
+    hosts = get_hosts(takeoff.openings)
+    return {filling: walls[host] for filling, host in hosts.items() if isinstance(walls.get(host), bool)}
 
 
 def _unmeasured(row: dict) -> dict:
