@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from pathlib import Path
 
 import ifcopenshell
@@ -103,3 +104,18 @@ def spawn(*args, **popen):
     return subprocess.Popen(
         [str(script), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, **popen
     )
+
+
+def parts_level(rules: Path) -> Path:
+    """A copy of a shipped rule set that prices walls at the level of their parts
+    (``levels = { IfcWall = "parts" }``), in which nothing selects the reserves model's block
+    parts: the walls of parts stay a gap, what the issue-22 tests of reserves are about."""
+    folder = Path(tempfile.gettempdir()) / f"bimquant-tests-{os.getpid()}"
+    folder.mkdir(exist_ok=True)
+    copy = folder / f"parts-level-{rules.name}"
+    if not copy.exists():
+        text = rules.read_text(encoding="utf-8").replace(
+            "[ruleset]\n", '[ruleset]\nlevels = { IfcWall = "parts" }\n', 1
+        )
+        copy.write_text(text, encoding="utf-8")
+    return copy

@@ -8,6 +8,7 @@ import sys
 import ifcopenshell
 import ifcopenshell.api.aggregate
 import ifcopenshell.api.geometry
+import pytest
 
 from conftest import HOUSE, ROOT
 
@@ -18,6 +19,7 @@ from generate import House, create_element, extruded_body, matrix, place, rectan
 
 RULES = ROOT / "rules" / "fr-lots.toml"
 PRICES = ROOT / "rules" / "fr-prix.csv"
+RESERVES = ROOT / "sample_models" / "reserves_ifc4.ifc"
 
 
 def window_of_parts(tmp_path):
@@ -91,3 +93,49 @@ def test_materials_named_in_five_languages_price_as_the_french_ones(tmp_path):
                 else bimquant.estimate(HOUSE, rules, prices).lines.set_index("code")[["quantity", "amount"]]
             )
             assert ours.fillna(0).equals(theirs.fillna(0)), (language, rules.name)
+
+
+# --- walls of block parts (issue 24) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rules,prices", [(RULES, PRICES), (ROOT / "rules" / "en-trades.toml", ROOT / "rules" / "en-prices.csv")]
+)
+def test_a_wall_of_block_parts_is_priced_whole_and_its_parts_are_represented_by_it(rules, prices):
+    """The reserves model's walls WP1 and WP2: 4 sand-lime blocks each, 1.0 m long, 0.20 m thick,
+    2.5 m high, side by side: one wall face of 4 x 1.0 x 2.5 = 10 m2, 2.0 m3, masonry 15-25 cm."""
+    budget = bimquant.estimate(RESERVES, rules, prices)
+
+    rec = budget.work.reconciliation.set_index("name")
+    trace = budget.trace.set_index("name")
+    for wall in ("WP1 block wall", "WP2 block wall"):
+        assert rec.loc[wall, "verdict"] == "priced_once" and rec.loc[wall, "structure_items"] == "02.04.01"
+        assert rec.loc[wall, "net_volume_m3"] == pytest.approx(2.0) and rec.loc[wall, "wall_face_area_m2"] == 10.0
+        masonry = trace.loc[[wall]].set_index("code").loc["02.04.01"]
+        assert masonry["contribution"] == pytest.approx(10.0, rel=1e-12) and masonry["layer"] == "Kalksandstein KS 20"
+        blocks = rec[rec.index.str.startswith(wall + " block ")]
+        assert len(blocks) == 4 and set(blocks["verdict"]) == {"represented_by_parent"}
+    assert not trace.index.str.contains(r" block \d").any()  # no block priced on its own
+    coverage = budget.work.coverage
+    assert coverage["double_counted"] == 0 and coverage["represented_by_parent"] == 8
+    measured = bimquant.takeoff(RESERVES)
+    assert measured.elements.loc[
+        measured.elements["name"].str.startswith("WP"), "net_volume_m3"
+    ].sum() == pytest.approx(4.0)  # the blocks' volume, counted once: in their walls
+
+
+def test_a_rule_set_may_price_walls_at_the_level_of_their_parts(tmp_path):
+    rules = tmp_path / "parts.toml"
+    rules.write_text(
+        RULES.read_text(encoding="utf-8").replace("[ruleset]\n", '[ruleset]\nlevels = { IfcWall = "parts" }\n')
+    )
+
+    rec = bimquant.estimate(RESERVES, rules, PRICES).work.reconciliation.set_index("name")
+
+    assert rec.loc["WP1 block wall", "verdict"] == "represented_by_parts"
+    assert rec.loc["WP1 block wall block 1", "verdict"] == "not_priced"  # no item of fr-lots selects a part
+    rules.write_text(
+        RULES.read_text(encoding="utf-8").replace("[ruleset]\n", '[ruleset]\nlevels = { IfcWall = "bricks" }\n')
+    )
+    with pytest.raises(bimquant.RuleError, match="levels: IfcWall = 'bricks' is neither 'whole' nor 'parts'"):
+        bimquant.estimate(RESERVES, rules, PRICES)

@@ -25,7 +25,10 @@ problem with its quantities, grouped (class, material, type) as an estimator rea
                                           slab typed FLOOR whose occurrence says ROOF)
 ``external_disagrees``          no        walls whose ``IsExternal`` the storey outline
                                           contradicts
-``class_contradicts_shape``     no        a beam, column or member shaped as a wall or a slab
+``class_contradicts_shape``     no        signals that disagree with the class, read as the
+                                          rules read them: a beam shaped as a wall panel or a
+                                          floor unit, a proxy whose category or name says its
+                                          class, a tree exported as a proxy
 ``no_storey``                   no        building elements in no storey
 ``no_spaces``                   no        no IfcSpace: the cost per m2 is on the slabs' area
 ==============================  ========  =====================================================
@@ -73,9 +76,6 @@ TO_CHECK = (
 )
 KINDS = BLOCKING + TO_CHECK
 GENERIC_TYPES = (None, "", "NOTDEFINED", "USERDEFINED")
-# A linear member whose box is this tall and this thin is shaped as a wall; this flat and wide, a slab.
-WALL_SHAPE = {"height_min_m": 1.5, "length_min_m": 1.0, "thickness_max_m": 0.4}
-SLAB_SHAPE = {"thickness_max_m": 0.4, "sides_min_m": 1.5}
 
 
 @dataclass
@@ -187,9 +187,12 @@ def check_readiness(takeoff: Takeoff, work: WorkItems, model_file=None) -> Readi
             _with_measures(walls, rec),
             lambda g: f"IsExternal is {g['is_external'].iloc[0]} in the model; the storey outline says otherwise",
         )
-    shaped = _shape_contradictions(takeoff.elements)
-    for shape, group in shaped.items():
-        grouped("class_contradicts_shape", _with_measures(group, rec), lambda g, s=shape: f"shaped as a {s}: {_box(g)}")
+    readings = work.warnings[work.warnings["kind"] == "reading"]
+    if len(readings):  # the reading of the rules (bimquant.rules.reading): one note per element
+        notes = dict(zip(readings["global_id"], readings["message"]))
+        read = rec[rec["global_id"].isin(notes)].assign(note=lambda r: r["global_id"].map(notes))
+        for _, group in read.groupby("note", sort=False):
+            grouped("class_contradicts_shape", group, lambda g: str(g["note"].iloc[0]))
     building = rec[
         rec["verdict"].isin(("priced_once", "double_counted", "value_unknown", "not_priced", "geometry_failed"))
     ]
@@ -274,26 +277,3 @@ def _type_disagreements(ifc, rec: pd.DataFrame, add, read: dict) -> None:
             ifc_class=cls,
             type_name=type_name,
         )
-
-
-def _shape_contradictions(elements: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Beams, columns and members whose box is a wall's (tall, long, thin) or a slab's (flat
-    and wide both ways)."""
-    linear = elements[elements["family"] == "linear"]
-    if linear.empty:
-        return {}
-    x, y, z = (linear[c].astype(float) for c in ("size_x_m", "size_y_m", "size_z_m"))
-    long_side, short_side = x.combine(y, max), x.combine(y, min)
-    wall = (
-        (z >= WALL_SHAPE["height_min_m"])
-        & (long_side >= WALL_SHAPE["length_min_m"])
-        & (short_side <= WALL_SHAPE["thickness_max_m"])
-    )
-    slab = (z <= SLAB_SHAPE["thickness_max_m"]) & (short_side >= SLAB_SHAPE["sides_min_m"])
-    return {name: linear[mask] for name, mask in (("wall", wall), ("slab", slab)) if mask.any()}
-
-
-def _box(group: pd.DataFrame) -> str:
-    row = group.iloc[0]
-    sides = sorted([row["size_x_m"], row["size_y_m"]], reverse=True)
-    return f"{sides[0]:.2f} m long, {sides[1]:.2f} m thick, {row['size_z_m']:.2f} m high"

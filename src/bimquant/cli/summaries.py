@@ -429,6 +429,11 @@ def print_explanation(explanation: bimquant.Explanation, out: Console, locale: s
     )
     measured = {k: v for k, v in e.items() if k in QUANTITY_COLUMNS and v == v and v is not None}
     out.print(say("  quantities: ", "  quantités : ") + ", ".join(f"{k} = {v:.6g}" for k, v in measured.items()))
+    if e.get("signals"):
+        out.print(say("  signals: ", "  signaux : ") + show(e["signals"]))
+        precast = say(", precast", ", préfabriqué") if e.get("precast") else ""
+        note = f" ({show(e['reading_note'])})" if e.get("reading_note") else ""
+        out.print(say("  read as: ", "  lu comme : ") + show(e.get("read_class")) + precast + note)
     for o in explanation.openings.itertuples():
         out.print(
             say(

@@ -32,7 +32,9 @@ from bimquant.columns import (
 from bimquant.errors import RuleError
 from bimquant.result import Result
 from bimquant.rules.ruleset import STRUCTURE, Item, RuleSet, is_subclass
-from bimquant.rules.select import get_mismatch, match_layers
+from bimquant.rules.assemblies import FILLING_CLASSES, get_whole_assemblies, whole_from_parts
+from bimquant.rules.reading import is_precast_material, read_element
+from bimquant.rules.select import get_mismatch, get_read_class, match_layers
 from bimquant.takeoff import Takeoff, get_hosts, get_storey_order
 
 log = logging.getLogger(__name__)
@@ -52,7 +54,6 @@ VERDICTS = STATUSES  # the reconciliation's column is still called verdict
 BUILDING_STATUSES = ("priced_once", "double_counted", "value_unknown", "not_priced", "geometry_failed")
 # Where a trace row's quantity comes from (column ``provenance``), from the surest to the least.
 PROVENANCES = ("mesh", "authored", "count", "estimated")
-FILLING_CLASSES = ("IfcDoor", "IfcWindow")  # priced per unit, counted even without a body
 
 AREA_COLUMNS = ("gross_side_area_m2", "gross_area_m2")
 VOLUME_COLUMNS = ("gross_volume_m3",)
@@ -110,7 +111,16 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     openings = _openings_by_host(takeoff.openings)
     trace, unmapped, warnings = [], [], []
     double: dict[str, list[tuple[str, str]]] = {}  # global_id -> (measures label, message)
-    for element, source in _candidates(takeoff, schema):
+    readings: dict[str, str] = {}  # global_id -> the class read, where it is not the declared one
+    wholes: dict[str, dict] = {}  # global_id -> an aggregate priced whole, as the rules saw it
+    for element, source in _candidates(takeoff, schema, ruleset):
+        element = with_reading(element, schema)
+        if element.get("geometry_kernel") == "parts":
+            wholes[element["global_id"]] = element
+        if element["read_class"] != element["ifc_class"]:
+            readings[element["global_id"]] = element["read_class"]
+        if element["reading_note"]:
+            warnings.append(_who(element) | {"kind": "reading", "message": element["reading_note"]})
         matched = [item for item in ruleset.items if _matches(item, element, schema)]
         if not matched:
             unmapped.append(
@@ -139,7 +149,7 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     trace_frame = pd.DataFrame(trace, columns=TRACE_COLUMNS)
     warn_negative(trace_frame)
     unmapped_frame = pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS)
-    reconciliation = reconcile(takeoff, trace_frame, unmapped_frame, double, ruleset, schema)
+    reconciliation = reconcile(takeoff, trace_frame, unmapped_frame, double, ruleset, schema, readings, wholes)
     storeys = get_storey_order(takeoff.elements)
     return WorkItems(
         ruleset=ruleset,
@@ -154,36 +164,48 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     )
 
 
-def _candidates(takeoff: Takeoff, schema: str) -> list[tuple[dict, str]]:
+def with_reading(element: dict, schema: str) -> dict:
+    """The element with bimquant's reading of it (:mod:`bimquant.rules.reading`): the class the
+    rules select on, whether it is precast, the signals used and their disagreements."""
+    reading = read_element(element, schema)
+    return (
+        element
+        | reading.quantities
+        | {
+            "read_class": reading.read_class,
+            "precast": reading.precast,
+            "precast_by_material": reading.precast_by_material,
+            "signals": "; ".join(reading.signals),
+            "reading_note": reading.note,
+        }
+    )
+
+
+def _candidates(takeoff: Takeoff, schema: str, ruleset: RuleSet) -> list[tuple[dict, str]]:
     """The elements the rules see, with where their quantities come from: measured ones
-    (``mesh``), failed ones (``failed``: a count, and the authored values the takeoff trusted)
-    and doors or windows without a body (``no_body``: a count). Aggregates, openings and other
-    bodiless elements are reconciled without the rules."""
-    assemblies = filling_assemblies(takeoff, schema)
-    found = [(e, "mesh") for e in takeoff.elements.to_dict(orient="records") if e["parent_global_id"] not in assemblies]
+    (``mesh``), failed ones (``failed``: a count, and the authored values the takeoff trusted),
+    doors or windows without a body (``no_body``: a count), and elements priced whole from
+    their parts (``mesh``, :mod:`bimquant.rules.assemblies`), whose parts the rules do not see.
+    Other aggregates, openings and bodiless elements are reconciled without the rules."""
+    assemblies = get_whole_assemblies(takeoff, schema, ruleset.levels)
+    elements = takeoff.elements
+    found = [(e, "mesh") for e in elements.to_dict(orient="records") if e["parent_global_id"] not in assemblies]
     found += [
         (_unmeasured(row), "failed")
         for row in takeoff.failures.to_dict(orient="records")
         if row.get("parent_global_id") not in assemblies
     ]
     external = _host_external(takeoff)
+    openings = _openings_by_host(takeoff.openings)
     for row in takeoff.excluded.to_dict(orient="records"):
-        if _exclusion(row, schema) in ("no_body", "aggregate") and _is_filling(row, schema):
+        if assemblies.get(row["global_id"]) == "parts":
+            parts = elements[elements["parent_global_id"] == row["global_id"]]
+            found.append((whole_from_parts(row, parts, openings.get(row["global_id"], [])), "mesh"))
+        elif _exclusion(row, schema) in ("no_body", "aggregate") and _is_filling(row, schema):
             if not isinstance(row.get("is_external"), bool) and row["global_id"] in external:
                 row = row | {"is_external": external[row["global_id"]]}  # as a measured door: its wall's
             found.append((_unmeasured(row), "no_body"))
     return found
-
-
-def filling_assemblies(takeoff: Takeoff, schema: str) -> set[str]:
-    """The doors and windows modelled as aggregates of parts (frame members, glass plates): each
-    is priced whole, by count, and its parts are represented by it, never priced as timber or
-    curtain-wall mullions of their own."""
-    return {
-        row["global_id"]
-        for row in takeoff.excluded[["global_id", "ifc_class", "reason"]].to_dict(orient="records")
-        if _exclusion(row, schema) == "aggregate" and _is_filling(row, schema)
-    }
 
 
 def _host_external(takeoff: Takeoff) -> dict[str, bool]:
@@ -274,6 +296,8 @@ def reconcile(
     double: dict[str, list[tuple[str, str]]],
     ruleset: RuleSet,
     schema: str,
+    readings: dict[str, str] | None = None,
+    priced_whole: dict[str, dict] | None = None,
 ) -> pd.DataFrame:
     """One row per element of the takeoff (measured, failed, left out), with one status of
     ``STATUSES``, the items that price its body (``measures = "structure"``), where its
@@ -291,6 +315,8 @@ def reconcile(
     worst = rank.groupby(trace["global_id"]).max().dropna().astype(int)  # the least sure of its rows
     provenance = {gid: PROVENANCES[i] for gid, i in worst.items()}
     why_unmapped = dict(zip(unmapped["global_id"], unmapped["reason"]))
+    read = readings or {}
+    priced_whole = priced_whole or {}
     rows = []
 
     def add(element: dict, verdict: str, reason: str, codes: list[str], volume=None, face=None) -> None:
@@ -325,10 +351,9 @@ def reconcile(
                 add(element, "geometry_failed", f"{failure}; {what}: {element.get('quantity_source') or ''}", codes)
         elif codes:
             add(element, "priced_once", "", codes)
-        elif not fed_by.get(gid) and any(
-            is_subclass(element["ifc_class"], c, schema) for c in ruleset.not_building_work
-        ):
-            add(element, "not_building_work", f"{element['ifc_class']} is not building work in {ruleset.name}", codes)
+        elif not fed_by.get(gid) and _not_building_work(ruleset, read.get(gid, element["ifc_class"]), schema):
+            said = element["ifc_class"] if gid not in read else f"{element['ifc_class']} read as {read[gid]}"
+            add(element, "not_building_work", f"{said} is not building work in {ruleset.name}", codes)
         elif source == "failed":
             add(element, "geometry_failed", f"{failure}; {why_unmapped.get(gid, 'no item prices its body')}", codes)
         elif gid in why_unmapped:
@@ -337,13 +362,16 @@ def reconcile(
             fed = ", ".join(fed_by.get(gid, []))
             add(element, "not_priced", f'feeds {fed}, but no item prices its body (measures = "structure")', codes)
 
-    assemblies = filling_assemblies(takeoff, schema)
+    assemblies = get_whole_assemblies(takeoff, schema, ruleset.levels)
 
     def part_of_assembly(element: dict) -> bool:
         parent = element.get("parent_global_id")
         if parent not in assemblies:
             return False
-        add(element, "represented_by_parent", f"part of the {parent} assembly, priced as one door or window", [])
+        if assemblies[parent] == "filling":
+            add(element, "represented_by_parent", f"part of the {parent} assembly, priced as one door or window", [])
+        else:
+            add(element, "represented_by_parent", f"part of {parent}, priced whole from its parts", [])
         return True
 
     for element in _records(takeoff.elements):
@@ -367,8 +395,10 @@ def reconcile(
             continue
         if kind == "feature":
             add(element, "not_building_work", element["reason"], [], volume=math.nan, face=math.nan)
-        elif kind == "aggregate" and element["global_id"] in assemblies:
+        elif kind == "aggregate" and assemblies.get(element["global_id"]) == "filling":
             judge(_unmeasured(element), "no_body", "a door or window assembled from parts")
+        elif kind == "aggregate" and element["global_id"] in priced_whole:
+            judge(priced_whole[element["global_id"]], "mesh")
         elif kind == "aggregate":
             later.append(element)
         elif _is_filling(element, schema):
@@ -411,6 +441,10 @@ RECONCILED = (  # what the reconciliation reads of an element: a few columns of 
     "reason",
     "quantity_source",
 )
+
+
+def _not_building_work(ruleset: RuleSet, ifc_class: str, schema: str) -> bool:
+    return any(ifc_class == c or is_subclass(ifc_class, c, schema) for c in ruleset.not_building_work)
 
 
 def _records(table: pd.DataFrame) -> list[dict]:
@@ -505,10 +539,17 @@ def _matches(item: Item, element: dict, schema: str) -> bool:
 
 
 def _as_layer(element: dict, layer: dict | None) -> dict:
-    """The element as a layer item sees it: ``width_m`` is the layer's thickness when known."""
-    if layer is None or layer.get("thickness_m") is None:
+    """The element as a layer item sees it: ``width_m`` is the layer's thickness when known;
+    when only materials say the element is precast, ``precast`` is the layer's own (a screed
+    poured on precast planks is cast in place)."""
+    if layer is None:
         return element
-    return {**element, "width_m": layer["thickness_m"]}
+    seen = dict(element)
+    if layer.get("thickness_m") is not None:
+        seen["width_m"] = layer["thickness_m"]
+    if element.get("precast_by_material"):
+        seen["precast"] = is_precast_material(layer.get("material"))
+    return seen
 
 
 def _where_holds(item: Item, element: dict) -> bool:
@@ -624,7 +665,10 @@ def _describe_values(item: Item, element: dict, layer, before: dict, values: dic
         text = f"{name} = {_number(value)}"
         if layer and name in LAYER_SCALED and raw is not None:
             text = f"{name} of layer {layer.get('name') or layer.get('material')} = {_number(before.get(name))} "
-            text += f"({layer['share']:.1%} of {_number(raw)})"
+            if layer.get("listed"):
+                text += f"(share of {_number(raw)} unknown: the materials are a list without thicknesses)"
+            else:
+                text += f"({layer['share']:.1%} of {_number(raw)})"
             raw = before.get(name)
         if value != before.get(name) and value is not None:
             thresholds = " and ".join(
@@ -690,16 +734,18 @@ def _who(element: dict) -> dict:
 def explain_unmapped(ruleset: RuleSet, element: dict, schema: str) -> str:
     """Why no item matched: no item selects the class, or what the closest items lack."""
     reasons = []
+    read = get_read_class(element)
+    said = read if read == element["ifc_class"] else f"{element['ifc_class']} (read as {read})"
     for item in ruleset.items:
         classes = item.select.patterns.get("class", ())
-        if classes and not any(is_subclass(element["ifc_class"], cls, schema) for cls in classes):
+        if classes and not any(read == cls or is_subclass(read, cls, schema) for cls in classes):
             continue
         mismatch = _mismatch(item, element, schema, excluded="excluded by its exclude conditions")
         reasons.append(f"{item.code} {item.label}: {mismatch}")
-    if not reasons and any(is_subclass(element["ifc_class"], c, schema) for c in ruleset.not_building_work):
-        return f"{element['ifc_class']} is not building work in this rule set (not_building_work)"
+    if not reasons and _not_building_work(ruleset, read, schema):
+        return f"{said} is not building work in this rule set (not_building_work)"
     if not reasons:
-        return f"no item selects {element['ifc_class']}"
+        return f"no item selects {said}"
     shown = "; ".join(reasons[:3])
     return shown + (f"; and {len(reasons) - 3} more items" if len(reasons) > 3 else "")
 
@@ -781,8 +827,8 @@ def explain_element(takeoff: Takeoff, ruleset: RuleSet, global_id: str) -> Expla
     rows = takeoff.elements[takeoff.elements["global_id"] == global_id]
     if rows.empty:
         raise KeyError(global_id)
-    element = rows.to_dict(orient="records")[0]
     schema = takeoff.info.get("schema", "IFC4")
+    element = with_reading(rows.to_dict(orient="records")[0], schema)
     openings = _openings_by_host(takeoff.openings).get(global_id, [])
     matched, not_matched = [], []
     for item in ruleset.items:

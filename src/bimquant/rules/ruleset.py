@@ -55,7 +55,16 @@ from bimquant.loaders import check_entry, check_keys, one_line, quoted, read_tom
 from bimquant.rules.condition import Condition, parse_condition
 from bimquant.rules.formula import Formula, FormulaError, describe_dimension, parse_formula
 
-RULESET_KEYS = {"name", "language", "description", "version", "not_building_work", "coverage_threshold", "placeholders"}
+RULESET_KEYS = {
+    "name",
+    "language",
+    "description",
+    "version",
+    "not_building_work",
+    "coverage_threshold",
+    "placeholders",
+    "levels",
+}
 # Below this share of the building volume priced once, the coverage line is a warning.
 COVERAGE_THRESHOLD = 0.98
 # Labels that still wait for a decision: such a line is not ready for a client's DPGF.
@@ -126,6 +135,7 @@ class RuleSet:
     not_building_work: tuple[str, ...] = ()  # IFC classes priced by no item of this rule set, on purpose
     coverage_threshold: float = COVERAGE_THRESHOLD  # share of the building volume below which coverage warns
     placeholders: tuple[str, ...] = PLACEHOLDERS  # globs of labels that still wait for a decision
+    levels: dict[str, str] = field(default_factory=dict)  # class -> "whole" or "parts" (rules.assemblies)
 
     def is_placeholder(self, label: str) -> bool:
         """The label still says the line waits for a decision ("(à préciser)")."""
@@ -190,7 +200,22 @@ def _load(path: Path) -> RuleSet:
         not_building_work=_classes(path, "[ruleset] not_building_work", head.get("not_building_work", [])),
         coverage_threshold=_threshold(path, head.get("coverage_threshold", COVERAGE_THRESHOLD)),
         placeholders=_patterns(path, "[ruleset] placeholders", head.get("placeholders", list(PLACEHOLDERS))),
+        levels=_levels(path, head.get("levels", {})),
     )
+
+
+def _levels(path: Path, raw: Any) -> dict[str, str]:
+    """``levels = { IfcWall = "parts" }``: the level each class of aggregate is priced at."""
+    hint = 'write levels = { IfcWall = "whole", IfcWindow = "whole" } (or "parts")'
+    if not isinstance(raw, dict):
+        raise RuleError(f"{path}: [ruleset] levels must be a table of classes, not {raw!r}", hint)
+    levels = {}
+    for name, level in raw.items():
+        cls = _classes(path, "[ruleset] levels", [name])[0]
+        if level not in ("whole", "parts"):
+            raise RuleError(f"{path}: [ruleset] levels: {name} = {level!r} is neither 'whole' nor 'parts'", hint)
+        levels[cls] = level
+    return levels
 
 
 def _threshold(path: Path, raw: Any) -> float:

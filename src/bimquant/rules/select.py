@@ -9,6 +9,12 @@ from bimquant.matching import glob_match
 from bimquant.rules.ruleset import Selector, is_subclass
 
 
+def get_read_class(element: dict) -> str:
+    """The class the rules select on: bimquant's reading of the element (a precast panel
+    exported as a beam is a wall), or its declared class."""
+    return element.get("read_class") or element["ifc_class"]
+
+
 def get_layers(element: dict) -> list[dict]:
     """The element's layers for per-layer items: its material layers with their share of the
     thickness, or, for a single-material element, that material as one layer of share 1."""
@@ -43,8 +49,10 @@ def get_mismatch(selector: Selector, element: dict, schema: str) -> str | None:
     """None when the element matches every condition, else the first condition it fails."""
     for key, patterns in selector.patterns.items():
         if key == "class":
-            if not any(is_subclass(element["ifc_class"], cls, schema) for cls in patterns):
-                return f"class {element['ifc_class']} is not {' or '.join(patterns)}"
+            read = get_read_class(element)
+            if not any(read == cls or is_subclass(read, cls, schema) for cls in patterns):
+                said = read if read == element["ifc_class"] else f"{element['ifc_class']} (read as {read})"
+                return f"class {said} is not {' or '.join(patterns)}"
         elif key == "layer":
             if not match_layers(patterns, element):
                 found = [lay.get("material") or lay.get("name") for lay in get_layers(element)]
@@ -61,8 +69,19 @@ def get_mismatch(selector: Selector, element: dict, schema: str) -> str | None:
 
 
 def match_layers(patterns: tuple[str, ...], element: dict) -> list[dict]:
-    """Layers whose material or layer name matches one of ``patterns``."""
-    return [layer for layer in get_layers(element) if glob_match(patterns, [layer.get("material"), layer.get("name")])]
+    """Layers whose material or layer name matches one of ``patterns``.
+
+    An element with several materials and no thicknesses (an ``IfcMaterialList``: "Brick;
+    Insulation; Block; Plaster") has no layers to share its volume: the materials that match
+    are one layer of unknown share (a volume or weight from it has no value, and says why; an
+    area or a count is the element's)."""
+    layers = get_layers(element)
+    if layers:
+        return [layer for layer in layers if glob_match(patterns, [layer.get("material"), layer.get("name")])]
+    found = [m for m in _material_names(element) if glob_match(patterns, [m])]
+    if not found:
+        return []
+    return [{"material": " + ".join(found), "name": None, "thickness_m": None, "share": math.nan, "listed": True}]
 
 
 def _same_value(wanted: Any, actual: Any) -> bool:

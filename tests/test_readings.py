@@ -1,0 +1,152 @@
+"""What an element is, from all its signals (issue 24): a precast wall panel exported as a beam,
+a proxy whose category says beam, a tree exported as a proxy, a precast layer under a screed
+poured on site. Each is priced as an estimator expects, with quantities computed by hand, and
+precast elements order no ready-mix and no site rebar."""
+
+from __future__ import annotations
+
+import sys
+
+import ifcopenshell
+import ifcopenshell.api.material
+import pytest
+
+from conftest import HOUSE, ROOT
+
+import bimquant
+from bimquant.rules.reading import read_element
+
+sys.path.insert(0, str(ROOT / "sample_models"))
+from generate import House, add_properties, contained, create_element, extruded_body, matrix, place, rectangle  # noqa: E402
+
+RULE_SETS = [
+    (ROOT / "rules" / "fr-lots.toml", ROOT / "rules" / "fr-prix.csv", ROOT / "rules" / "fr-recettes.toml"),
+    (ROOT / "rules" / "en-trades.toml", ROOT / "rules" / "en-prices.csv", ROOT / "rules" / "en-recipes.toml"),
+]
+
+
+def _material(model, element, name: str) -> None:
+    material = ifcopenshell.api.material.add_material(model, name=name)
+    ifcopenshell.api.material.assign_material(model, products=[element], type="IfcMaterial", material=material)
+
+
+def house_with(tmp_path, build) -> tuple:
+    """The sample house with the elements ``build(house, storey)`` adds on its ground floor,
+    in a corner of the site away from the house (x from 20 m)."""
+    model = ifcopenshell.open(str(HOUSE))
+    house = House(model=model, body=model.by_type("IfcGeometricRepresentationSubContext")[0])
+    storey = min(model.by_type("IfcBuildingStorey"), key=lambda s: s.Elevation or 0.0)
+    added = build(house, storey)
+    contained(house, storey, *added)
+    path = tmp_path / "house-with.ifc"
+    model.write(str(path))
+    return path, added
+
+
+def precast_panels(house, storey):
+    """Two precast wall panels exported as IfcBeam (as Tekla does), 6.0 m long, 0.20 m thick,
+    3.0 m high: one says precast by its property set, one by its material. And one beam of
+    ordinary shape (0.25 x 0.50 x 5.0 m) of cast-in-place concrete."""
+    added = []
+    for i, (name, material) in enumerate((("P1 panel", "Concrete"), ("P2 panel", "Betonfertigteil C40/50"))):
+        panel = create_element(house, "IfcBeam", name)
+        place(house, panel, extruded_body(house, rectangle(0, 0, 6.0, 0.2), 3.0), matrix((20.0, 5.0 * i, 0.0)))
+        _material(house.model, panel, material)
+        if i == 0:
+            add_properties(house, panel, "Pset_PrecastConcreteElementGeneral", {"TypeDesignation": "WP-01"})
+        added.append(panel)
+    beam = create_element(house, "IfcBeam", "B9 beam")
+    body = extruded_body(house, rectangle(0, 0, 0.25, 0.5), 5.0, z_axis=(1.0, 0.0, 0.0), x_axis=(0.0, 1.0, 0.0))
+    place(house, beam, body, matrix((20.0, 12.0, 2.5)))
+    _material(house.model, beam, "Béton armé C25/30")
+    return added + [beam]
+
+
+@pytest.mark.parametrize("rules,prices,recipes", RULE_SETS, ids=["fr", "en"])
+def test_a_precast_panel_exported_as_a_beam_is_a_precast_wall_and_orders_no_concrete(tmp_path, rules, prices, recipes):
+    path, (p1, p2, beam) = house_with(tmp_path, precast_panels)
+    measured = bimquant.takeoff(path)
+
+    budget = bimquant.estimate(measured, rules, prices)
+
+    trace = budget.trace.set_index("global_id")
+    for panel in (p1, p2):  # one face of 6.0 x 3.0 m (its volume 3.6 m3 over its 0.20 m thickness)
+        assert list(trace.loc[[panel.GlobalId], "code"]) == ["02.08.01"]
+        assert trace.loc[panel.GlobalId, "contribution"] == pytest.approx(18.0, rel=1e-9)
+    assert list(trace.loc[[beam.GlobalId], "code"]) == ["02.06.01"]  # a beam of a beam's shape stays a beam
+    assert trace.loc[beam.GlobalId, "contribution"] == pytest.approx(0.25 * 0.5 * 5.0, rel=1e-9)
+    house = bimquant.estimate(HOUSE, rules, prices).work.items.set_index("code")["quantity"]
+    ours = budget.work.items.set_index("code")["quantity"]
+    assert ours["02.08.01"] == pytest.approx(36.0)
+    assert ours["02.06.01"] == pytest.approx(house["02.06.01"] + 0.625)
+    assert budget.work.coverage["double_counted"] == 0
+    warned = budget.work.warnings[budget.work.warnings["kind"] == "reading"].set_index("global_id")
+    assert "read as IfcWall" in warned.loc[p1.GlobalId, "message"]
+
+    needs = bimquant.order(measured, rules, recipes).needs
+    assert not needs["global_id"].isin([p1.GlobalId, p2.GlobalId]).any()  # no ready-mix, no rebar: from the factory
+    assert set(needs.loc[needs["global_id"] == beam.GlobalId, "code"]) == {"02.06.01"}  # the beam is poured
+
+
+def test_the_reading_says_each_signal():
+    panel = {"ifc_class": "IfcBeam", "length_m": 6.0, "width_m": 0.2, "height_m": 3.0, "size_z_m": 3.0}
+    panel |= {"net_volume_m3": 3.6, "material": "Concrete, Precast", "gross_side_area_m2": float("nan")}
+
+    reading = read_element(panel, "IFC4")
+
+    assert reading.read_class == "IfcWall" and reading.precast and reading.precast_by_material
+    assert reading.quantities["gross_side_area_m2"] == pytest.approx(18.0)
+    assert any(s.startswith("shape: a panel 3.00 m high, 0.20 m thick, 6.00 m long") for s in reading.signals)
+    assert "precast: material 'Concrete, Precast'" in reading.signals
+    column = {"ifc_class": "IfcColumn", "length_m": 3.0, "width_m": 0.3, "height_m": 3.0, "size_z_m": 3.0}
+    assert read_element(column | {"net_volume_m3": 0.27}, "IFC4").read_class == "IfcColumn"  # a column, not a panel
+    mullion = {"ifc_class": "IfcMember", "length_m": 2.7, "width_m": 0.05, "height_m": 2.7, "size_z_m": 2.7}
+    assert read_element(mullion | {"net_volume_m3": 0.0135}, "IFC4").read_class == "IfcMember"
+    proxy = {"ifc_class": "IfcBuildingElementProxy", "type_name": "300x300 Beam:300x300 Beam", "name": "x"}
+    assert read_element(proxy, "IFC4").read_class == "IfcBeam"
+    assert read_element(proxy | {"type_name": "Poutre principale"}, "IFC2X3").read_class == "IfcBeam"
+    tree = {"ifc_class": "IfcBuildingElementProxy", "properties": {"Other.Category": "Planting"}, "name": "Oak"}
+    assert read_element(tree, "IFC2X3").read_class == "IfcGeographicElement"
+    plain = {"ifc_class": "IfcBuildingElementProxy", "type_name": "Mural painting", "name": "Mural"}
+    assert read_element(plain, "IFC4").read_class == "IfcBuildingElementProxy"  # 'mural' is not 'mur'
+
+
+def proxies(house, storey):
+    """A proxy whose category says structural framing (0.3 x 0.3 x 4.0 m, material unnamed), and
+    a tree exported as a proxy of category Planting (2 x 2 x 6 m box)."""
+    beam = create_element(house, "IfcBuildingElementProxy", "Beam A")
+    body = extruded_body(house, rectangle(0, 0, 0.3, 0.3), 4.0, z_axis=(1.0, 0.0, 0.0), x_axis=(0.0, 1.0, 0.0))
+    place(house, beam, body, matrix((20.0, 0.0, 2.7)))
+    add_properties(house, beam, "Other", {"Category": "Structural Framing"})
+    tree = create_element(house, "IfcBuildingElementProxy", "Siberian Crab Apple")
+    place(house, tree, extruded_body(house, rectangle(0, 0, 2.0, 2.0), 6.0), matrix((30.0, 0.0, 0.0)))
+    add_properties(house, tree, "Other", {"Category": "Planting"})
+    return [beam, tree]
+
+
+def test_a_proxy_of_category_structural_framing_is_a_beam_and_a_tree_is_not_building_work(tmp_path):
+    path, (beam, tree) = house_with(tmp_path, proxies)
+    rules, prices, _ = RULE_SETS[0]
+
+    budget = bimquant.estimate(path, rules, prices)
+
+    rec = budget.work.reconciliation.set_index("global_id")
+    assert rec.loc[beam.GlobalId, "verdict"] == "priced_once"
+    assert list(budget.trace.loc[budget.trace["global_id"] == beam.GlobalId, "code"]) == ["03.01.02"]  # to specify
+    assert budget.trace.loc[budget.trace["global_id"] == beam.GlobalId, "contribution"].item() == pytest.approx(0.36)
+    assert rec.loc[tree.GlobalId, "verdict"] == "not_building_work"
+    assert "read as IfcGeographicElement" in rec.loc[tree.GlobalId, "reason"]
+    house = bimquant.estimate(HOUSE, rules, prices).work.coverage
+    assert budget.work.coverage["net_volume_m3"] == pytest.approx(house["net_volume_m3"] + 0.36)  # not the tree's 24
+
+
+def test_explain_shows_the_signals_and_the_reading(tmp_path):
+    path, (p1, _, _) = house_with(tmp_path, precast_panels)
+    rules, _, _ = RULE_SETS[0]
+
+    explanation = bimquant.explain(path, p1.GlobalId, rules)
+
+    element = explanation.info["element"]
+    assert element["read_class"] == "IfcWall" and element["precast"] is True
+    assert "property set Pset_PrecastConcreteElementGeneral" in element["signals"]
+    assert "read as IfcWall" in element["reading_note"]
