@@ -38,6 +38,8 @@ ORDER = [
     "rules.condition",
     "rules.ruleset",
     "rules.select",
+    "rules.reading",
+    "rules.assemblies",
     "rules.apply",
     "rules",
     "readiness",

@@ -14,7 +14,7 @@ import pytest
 from conftest import HOUSE, ROOT
 
 import bimquant
-from bimquant.rules.reading import read_element
+from bimquant.rules.reading import find_linings, read_element
 
 sys.path.insert(0, str(ROOT / "sample_models"))
 from generate import House, add_properties, contained, create_element, extruded_body, matrix, place, rectangle  # noqa: E402
@@ -150,3 +150,46 @@ def test_explain_shows_the_signals_and_the_reading(tmp_path):
     assert element["read_class"] == "IfcWall" and element["precast"] is True
     assert "property set Pset_PrecastConcreteElementGeneral" in element["signals"]
     assert "read as IfcWall" in element["reading_note"]
+
+
+def lining(house, storey):
+    """A furring wall on its own, 3.0 m long, 2.5 m high: 38 mm metal studs and one 16 mm
+    plasterboard (boards on one face: a lining), flagged internal by the model."""
+    model = house.model
+    wall = create_element(house, "IfcWall", "L1 furring")
+    place(house, wall, extruded_body(house, rectangle(0, 0, 3.0, 0.054), 2.5), matrix((20.0, 20.0, 0.0)))
+    layers = ifcopenshell.api.material.add_material_set(model, name="Furring 54", set_type="IfcMaterialLayerSet")
+    for name, thickness in (("Metal - Stud Layer", 0.038), ("Plasterboard", 0.016)):
+        material = ifcopenshell.api.material.add_material(model, name=name)
+        layer = ifcopenshell.api.material.add_layer(model, layer_set=layers, material=material)
+        ifcopenshell.api.material.edit_layer(model, layer=layer, attributes={"LayerThickness": thickness})
+    ifcopenshell.api.material.assign_material(model, products=[wall], type="IfcMaterialLayerSetUsage", material=layers)
+    add_properties(house, wall, "Pset_WallCommon", {"IsExternal": False})
+    return [wall]
+
+
+@pytest.mark.parametrize("rules,prices,recipes", RULE_SETS, ids=["fr", "en"])
+def test_a_lining_is_one_boarded_face_painted_once(tmp_path, rules, prices, recipes):
+    path, (wall,) = house_with(tmp_path, lining)
+
+    budget = bimquant.estimate(path, rules, prices)
+
+    fed = budget.trace[budget.trace["global_id"] == wall.GlobalId].set_index("code")["contribution"]
+    assert sorted(fed.index) == ["07.02.02", "09.01.03"]  # a lining, painted on one face: not a partition
+    assert fed["07.02.02"] == pytest.approx(7.5) and fed["09.01.03"] == pytest.approx(7.5)  # 3.0 x 2.5, once
+    assert budget.work.coverage["double_counted"] == 0
+
+
+def test_a_thin_wall_against_a_wall_is_a_lining_and_an_askew_one_is_not_judged():
+    def wall(gid, x0, y0, x1, y1, width):
+        return {"global_id": gid, "width_m": width, "centre_x_m": (x0 + x1) / 2, "centre_y_m": (y0 + y1) / 2}
+
+    def boxed(row, x0, y0, x1, y1):
+        return row | {"size_x_m": x1 - x0, "size_y_m": y1 - y0, "size_z_m": 2.5, "centre_z_m": 1.25}
+
+    host = boxed(wall("host", 0, 0, 5.0, 0.2, 0.2), 0, 0, 5.0, 0.2)
+    against = boxed(wall("lining", 0.5, 0.21, 4.5, 0.26, 0.05), 0.5, 0.21, 4.5, 0.26)  # 1 cm off its face
+    apart = boxed(wall("apart", 0.5, 0.40, 4.5, 0.45, 0.05), 0.5, 0.40, 4.5, 0.45)  # 20 cm off: a wall of its own
+    askew = boxed(wall("askew", 0, 0, 3.0, 3.0, 0.05), 0, 0, 3.0, 3.0)  # its box is no thinner than a room
+
+    assert find_linings([host, against, apart, askew]) == {"lining": "host"}

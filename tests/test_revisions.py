@@ -788,10 +788,11 @@ def test_fzk_haus_from_archicad_11_to_20_reads_right():
     assert set(reclassified["old_global_id"]) == by_class and len(by_class) == 42
     assert set(reclassified["name"].str.split("-").str[0]) == {"Sparren"}
     assert (reclassified["changes"] == "ifc_class: IfcBeam -> IfcMember").all()
-    # the spiral stair is "Solid" in AC11 (no item selects it) and "Holz" in AC20: wooden stairs
+    # the spiral stair is "Solid" in AC11 (a stair of material to be specified) and "Holz" in
+    # AC20: wooden stairs
     stair = elements.set_index("name").loc["Wendeltreppe"]
     assert stair["status"] == "changed" and "material: Solid -> Holz" in stair["changes"]
-    assert stair["changes"].endswith("work items: (none) -> 06.02.01")
+    assert stair["changes"].endswith("work items: 02.07.02 -> 06.02.01")
     item = revision.items.set_index("code").loc["06.02.01"]
     assert (item["old_quantity"], item["new_quantity"]) == (0, 1)
     assert item["delta_amount"] == bimquant.load_prices(ROOT / "rules" / "fr-prix.csv")["06.02.01"].unit_price

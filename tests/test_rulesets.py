@@ -57,6 +57,7 @@ CONCRETE_SHARE = 0.2 / (0.2 + 0.1)  # W1, W2: concrete layer of the 0.3 thicknes
 SAMPLE_TOTALS = {
     # 02 gros oeuvre
     "02.01.01": 6 * 0.6 * 0.4 + 0.8 * 1.0 * 0.5,  # F1 + F2
+    "02.01.02": 0.0,  # no sand bed modelled
     "02.02.01": 6 * 6.3 * 0.2 + (6 * 6.3 - 2 * 1) * 0.2,  # S1 + S2: the 2 m2 hole is over 1 m2, deducted
     "02.02.02": 0.0,  # every floor slab is concrete
     "02.03.01": (
@@ -72,10 +73,16 @@ SAMPLE_TOTALS = {
     "02.05.01": 0.3 * 0.3 * 3,  # C1
     "02.06.01": 0.2 * 0.4 * 5,  # B1
     "02.07.01": (0.3 * 0.2 + 0.3 * 0.4 + 0.3 * 0.6 + 0.3 * 0.8) * 1.0,  # SF1 profile x width
+    "02.07.02": 0,  # the stair's material is stated
+    "02.08.01": 0.0,  # nothing precast
+    "02.08.02": 0.0,
+    "02.08.03": 0.0,
     # 03 charpente
     "03.01.01": 0.25 * 0.4 * 2.6 + 0.2 * 0.4 * 4,  # C2 + B2, glulam
     "03.01.02": 0.0,
     "03.02.01": 2 * 6.5 * 4 * 0.2,  # RS1 + RS2, glulam roof panels
+    "03.02.02": 0.0,  # the roof pans are timber: their structure is stated
+    "03.02.03": 0.0,
     "03.03.01": 0.0,
     # 04 couverture: the sloped face, not the plan projection 6.5 x 3.5641
     "04.01.01": 2 * 6.5 * 4,
@@ -91,6 +98,7 @@ SAMPLE_TOTALS = {
     # 07 plâtrerie
     "07.01.01": 0.0,
     "07.02.01": W1_SIDE + W2_SIDE,  # the insulation layers of W1, W2, one face each
+    "07.02.02": 0.0,  # no lining
     "07.03.01": 2.8 * 4.2,  # CV2
     # 08 sols: CV1 has no void
     "08.01.01": 2.7 * 6,
@@ -98,9 +106,11 @@ SAMPLE_TOTALS = {
     # 2 m2 door is not; external W1, W2 one face (the other is a facade)
     "09.01.01": 2 * ((W3_SIDE - WINDOW_O2) + W4_SIDE),
     "09.01.02": W1_SIDE + W2_SIDE,
+    "09.01.03": 0.0,
     # 10 serrurerie, 11 mobilier: nothing in the house
     "10.01.01": 0.0,
     "10.02.01": 0.0,
+    "10.02.02": 0.0,
 }
 
 # Which elements (by their mark) feed each item that is not empty.

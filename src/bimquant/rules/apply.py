@@ -33,7 +33,7 @@ from bimquant.errors import RuleError
 from bimquant.result import Result
 from bimquant.rules.ruleset import STRUCTURE, Item, RuleSet, is_subclass
 from bimquant.rules.assemblies import FILLING_CLASSES, get_whole_assemblies, whole_from_parts
-from bimquant.rules.reading import is_precast_material, read_element
+from bimquant.rules.reading import find_linings, is_precast_material, read_element
 from bimquant.rules.select import get_mismatch, get_read_class, match_layers
 from bimquant.takeoff import Takeoff, get_hosts, get_storey_order
 
@@ -113,8 +113,9 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     double: dict[str, list[tuple[str, str]]] = {}  # global_id -> (measures label, message)
     readings: dict[str, str] = {}  # global_id -> the class read, where it is not the declared one
     wholes: dict[str, dict] = {}  # global_id -> an aggregate priced whole, as the rules saw it
+    against = find_linings(takeoff.elements[takeoff.elements["family"] == "wall"].to_dict(orient="records"))
     for element, source in _candidates(takeoff, schema, ruleset):
-        element = with_reading(element, schema)
+        element = with_reading(element, schema, against)
         if element.get("geometry_kernel") == "parts":
             wholes[element["global_id"]] = element
         if element["read_class"] != element["ifc_class"]:
@@ -164,16 +165,18 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     )
 
 
-def with_reading(element: dict, schema: str) -> dict:
+def with_reading(element: dict, schema: str, against: dict[str, str] | None = None) -> dict:
     """The element with bimquant's reading of it (:mod:`bimquant.rules.reading`): the class the
-    rules select on, whether it is precast, the signals used and their disagreements."""
-    reading = read_element(element, schema)
+    rules select on, whether it is precast or a lining, the signals used and their disagreements.
+    ``against``: the linings found against other walls (:func:`find_linings`)."""
+    reading = read_element(element, schema, against)
     return (
         element
         | reading.quantities
         | {
             "read_class": reading.read_class,
             "precast": reading.precast,
+            "lining": reading.lining,
             "precast_by_material": reading.precast_by_material,
             "signals": "; ".join(reading.signals),
             "reading_note": reading.note,
@@ -828,7 +831,8 @@ def explain_element(takeoff: Takeoff, ruleset: RuleSet, global_id: str) -> Expla
     if rows.empty:
         raise KeyError(global_id)
     schema = takeoff.info.get("schema", "IFC4")
-    element = with_reading(rows.to_dict(orient="records")[0], schema)
+    walls = takeoff.elements[takeoff.elements["family"] == "wall"].to_dict(orient="records")
+    element = with_reading(rows.to_dict(orient="records")[0], schema, find_linings(walls))
     openings = _openings_by_host(takeoff.openings).get(global_id, [])
     matched, not_matched = [], []
     for item in ruleset.items:

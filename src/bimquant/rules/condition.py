@@ -6,9 +6,9 @@ comparisons (``< <= > >= == !=``, chained too), ``and``, ``or``, ``not``, parent
 and these names:
 
 - the quantity columns (``width_m``, ``net_volume_m3``...): compared with numbers;
-- ``is_external``, ``load_bearing``, ``precast`` (bimquant's reading: a precast material, property
-  set or name, see :mod:`bimquant.rules.reading`): compared with ``true``/``false``, or alone
-  (``not is_external``);
+- ``is_external``, ``load_bearing``, ``precast`` and ``lining`` (bimquant's readings: a precast
+  material, property set or name; a wall boarded on one face only, or against another wall, see
+  :mod:`bimquant.rules.reading`): compared with ``true``/``false``, or alone (``not is_external``);
 - ``fire_rating``: compared with a text;
 - a property as ``Pset_WallCommon.ThermalTransmittance``: compared with what the model holds.
 
@@ -35,7 +35,7 @@ from typing import Any
 from bimquant.columns import QUANTITY_COLUMNS
 from bimquant.rules.formula import FormulaError, parse_expression
 
-BOOLEAN_NAMES = ("is_external", "load_bearing", "precast")
+BOOLEAN_NAMES = ("is_external", "load_bearing", "precast", "lining")
 TEXT_NAMES = ("fire_rating",)
 NUMBER_NAMES = tuple(QUANTITY_COLUMNS)
 CONSTANTS = {"true": True, "false": False, "True": True, "False": False}
@@ -159,7 +159,7 @@ def _kind(node: ast.AST, names: set[str], text: str) -> str:
         raise FormulaError(
             f"where '{text}' names an unknown value '{node.id}'",
             (f"did you mean {close[0]}? " if close else "")
-            + "use a quantity column, is_external, load_bearing, precast, fire_rating or Pset_Name.Property",
+            + "use a quantity column, is_external, load_bearing, precast, lining, fire_rating or Pset_Name.Property",
         )
     known = (*NUMBER_NAMES, *BOOLEAN_NAMES, *TEXT_NAMES, *CONSTANTS)
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id not in known:

@@ -102,6 +102,7 @@ class Reading:
     read_class: str
     precast: bool
     precast_by_material: bool = False  # only a material says so: a layer item reads its own layer's
+    lining: bool = False  # a wall finished on one face only, against a wall or a shaft
     signals: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
     quantities: dict[str, float] = field(default_factory=dict)  # what the class read needs, from the shape
@@ -111,8 +112,9 @@ class Reading:
         return "; ".join(self.disagreements)
 
 
-def read_element(element: dict, schema: str) -> Reading:
-    """Read one element (a row of the takeoff, or an unmeasured one) from its signals."""
+def read_element(element: dict, schema: str, against: dict[str, str] | None = None) -> Reading:
+    """Read one element (a row of the takeoff, or an unmeasured one) from its signals;
+    ``against``: the linings found by :func:`find_linings` (lining -> the wall it lines)."""
     declared = str(element.get("ifc_class") or "")
     signals = [
         f"class {declared}" + (f" ({element['predefined_type']})" if _text(element.get("predefined_type")) else "")
@@ -149,7 +151,66 @@ def read_element(element: dict, schema: str) -> Reading:
     precast, why, by_material = _precast(element)
     if precast:
         signals.append(f"precast: {why}")
-    return Reading(read_class, precast, by_material, signals, disagreements, quantities)
+    lining = False
+    if _is(read_class, "IfcWall", schema):
+        said = _lining_by_layers(element)
+        host = (against or {}).get(element.get("global_id"))
+        if host:
+            said = (said + "; " if said else "") + f"its face against wall {host}"
+        if said:
+            lining = True
+            signals.append(f"lining: {said}")
+    return Reading(read_class, precast, by_material, lining, signals, disagreements, quantities)
+
+
+# Material families (the material library's) of a wall's structure: a wall that has one is no lining.
+STRUCTURAL_FAMILIES = (
+    "reinforced concrete",
+    "concrete",
+    "lightweight concrete",
+    "aerated concrete",
+    "sand-lime masonry",
+    "clay brick",
+)
+BOARD_FAMILY = "plasterboard"
+LINING_MAX_LAYERED_M = 0.16  # a board-on-stud wall at most this thick, boarded on one face, is a lining
+
+
+def _family(name) -> str | None:
+    found = get_library().lookup(name) if isinstance(name, str) else None
+    return found.family if found else None
+
+
+def get_library():
+    """The shipped material library (its families are the vocabulary of materials)."""
+    global _LIBRARY
+    if _LIBRARY is None:
+        from bimquant.materials import load_materials
+
+        _LIBRARY = load_materials()
+    return _LIBRARY
+
+
+_LIBRARY = None
+
+
+def _lining_by_layers(element: dict) -> str:
+    """A wall of boards on studs with boards on one face only (stud | board): a lining (doublage,
+    contre-cloison, furring), finished on that face; a partition has boards on both."""
+    if element.get("is_external") is True:
+        return ""
+    layers = element.get("material_layers") or []
+    if len(layers) < 2:
+        return ""
+    thickness = sum(layer.get("thickness_m") or 0.0 for layer in layers)
+    families = [_family(layer.get("material")) for layer in layers]
+    if thickness > LINING_MAX_LAYERED_M or any(f in STRUCTURAL_FAMILIES for f in families):
+        return ""
+    first, last = families[0] == BOARD_FAMILY, families[-1] == BOARD_FAMILY
+    if first == last:
+        return ""
+    shown = " | ".join(str(layer.get("material")) for layer in layers)
+    return f"boards on one face only ({shown})"
 
 
 def is_precast_material(name) -> bool:
@@ -259,3 +320,57 @@ def _precast(element: dict) -> tuple[bool, str, bool]:
         if is_precast_material(material):
             return True, f"material '{material}'", True
     return False, "", False
+
+
+LINING_MAX_THICKNESS_M = 0.10  # a wall this thin ...
+LINING_GAP_M = 0.03  # ... whose face is this close to another wall's face ...
+LINING_SHARE = 0.5  # ... over this share of its length and of its height is a lining
+
+
+def find_linings(walls: list[dict]) -> dict[str, str]:
+    """``{lining GlobalId: GlobalId of the wall it lines}``: the thin walls (at most
+    ``LINING_MAX_THICKNESS_M``) whose face lies against a thicker wall's, parallel, within
+    ``LINING_GAP_M``, over half their length and height. Read from the walls' world boxes, so
+    only walls drawn along the model's axes are judged (a box of a wall drawn askew is not thin:
+    such a wall is never read as a lining)."""
+    boxes = [b for b in (_box(w) for w in walls) if b is not None]
+    found = {}
+    for lining in boxes:
+        if lining["thickness"] > LINING_MAX_THICKNESS_M:
+            continue
+        for host in boxes:
+            if host is lining or host["axis"] != lining["axis"] or host["thickness"] <= lining["thickness"]:
+                continue
+            if _against(lining, host):
+                found[lining["global_id"]] = host["global_id"]
+                break
+    return found
+
+
+def _box(wall: dict) -> dict | None:
+    """A wall's world box, with its thin horizontal axis, when the box is as thin as the wall."""
+    sizes = [_number(wall, f"size_{a}_m") for a in "xyz"]
+    centre = [_number(wall, f"centre_{a}_m") for a in "xyz"]
+    width = _number(wall, "width_m")
+    if any(math.isnan(v) for v in sizes + centre) or not width > 0:
+        return None
+    thin = 0 if sizes[0] < sizes[1] else 1
+    if sizes[thin] > width * 1.05 + 0.005:  # drawn askew: its box is fatter than the wall
+        return None
+    low = [c - s / 2 for c, s in zip(centre, sizes)]
+    high = [c + s / 2 for c, s in zip(centre, sizes)]
+    return {"global_id": wall["global_id"], "axis": thin, "thickness": sizes[thin], "low": low, "high": high}
+
+
+def _overlap(a: dict, b: dict, axis: int) -> float:
+    return min(a["high"][axis], b["high"][axis]) - max(a["low"][axis], b["low"][axis])
+
+
+def _against(lining: dict, host: dict) -> bool:
+    thin, along = lining["axis"], 1 - lining["axis"]
+    gap = max(host["low"][thin] - lining["high"][thin], lining["low"][thin] - host["high"][thin])
+    if not -0.005 <= gap <= LINING_GAP_M:  # touching (or a hair inside), not overlapping through
+        return False
+    length = lining["high"][along] - lining["low"][along]
+    height = lining["high"][2] - lining["low"][2]
+    return _overlap(lining, host, along) >= LINING_SHARE * length and _overlap(lining, host, 2) >= LINING_SHARE * height
