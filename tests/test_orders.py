@@ -111,6 +111,14 @@ RECIPES = {  # code: [(material, per_unit, waste_pct)]
         ("enduit-joint", "0.4", 5),
         ("bande-joint", "1.75", 5),
     ],
+    "07.02.02": [  # a lining: one board face of partition 07.01.01, the same frame
+        ("plaque-ba13", "1.0", 5),
+        ("montant-m48", "2.0", 5),
+        ("rail-r48", "0.8", 5),
+        ("vis-ttpc25", "12.5", 10),
+        ("enduit-joint", "0.4", 5),
+        ("bande-joint", "1.75", 5),
+    ],
     "07.03.01": [
         ("plaque-ba13", "1.0", 5),
         ("fourrure-f530", "2.0", 5),
@@ -122,6 +130,7 @@ RECIPES = {  # code: [(material, per_unit, waste_pct)]
     "08.01.01": [("carrelage-60x60", "1.0", 10), ("mortier-colle-c2", "5.0", 5)],
     "09.01.01": [("peinture-mate", "0.2", 10)],
     "09.01.02": [("peinture-mate", "0.2", 10)],
+    "09.01.03": [("peinture-mate", "0.2", 10)],
 }
 CONCRETE, PACKED = "concrete", "packed"
 MATERIALS = {  # id: (supplier, kind, pack_size (truck for concrete), increment, lead time days, price)
