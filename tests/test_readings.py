@@ -193,3 +193,35 @@ def test_a_thin_wall_against_a_wall_is_a_lining_and_an_askew_one_is_not_judged()
     askew = boxed(wall("askew", 0, 0, 3.0, 3.0, 0.05), 0, 0, 3.0, 3.0)  # its box is no thinner than a room
 
     assert find_linings([host, against, apart, askew]) == {"lining": "host"}
+
+
+MATERIAL_FAMILY_RULES = """
+[ruleset]
+name = "by family"
+language = "en"
+
+[[item]]
+code = "A"
+lot = "A"
+label = "Reinforced concrete walls"
+unit = "m3"
+quantity = "net_volume_m3"
+select = {{ class = "IfcWall", material_family = "{family}" }}
+"""
+
+
+def test_rules_select_on_the_material_library_family_in_any_language(tmp_path):
+    rules = tmp_path / "family.toml"
+    rules.write_text(MATERIAL_FAMILY_RULES.format(family="reinforced concrete"), encoding="utf-8")
+    measured = bimquant.takeoff(HOUSE)
+    walls = measured.elements[measured.elements["ifc_class"].str.startswith("IfcWall")]
+    concrete = walls[walls["material"].str.contains("Béton armé")]
+
+    work = bimquant.takeoff(measured, rules=rules).work
+
+    assert len(concrete) == 4 and set(work.trace["global_id"]) == set(concrete["global_id"])
+    assert work.items.set_index("code").loc["A", "quantity"] == pytest.approx(concrete["net_volume_m3"].sum())
+    rules.write_text(MATERIAL_FAMILY_RULES.format(family="reinforced concret"), encoding="utf-8")
+    with pytest.raises(bimquant.RuleError, match="material_family 'reinforced concret' is no family") as refused:
+        bimquant.takeoff(measured, rules=rules)
+    assert refused.value.hint.startswith("did you mean 'reinforced concrete'?")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from bimquant.matching import glob_match
 from bimquant.rules.ruleset import is_subclass
+from bimquant.rules.select import get_family
 
 # Categories authoring tools write on an element (Revit: "Category", IFC4 "Pset_ProductRequirements
 # .Category") that say it is landscape or entourage, not part of the building: globs, any language.
@@ -176,24 +177,6 @@ BOARD_FAMILY = "plasterboard"
 LINING_MAX_LAYERED_M = 0.16  # a board-on-stud wall at most this thick, boarded on one face, is a lining
 
 
-def _family(name) -> str | None:
-    found = get_library().lookup(name) if isinstance(name, str) else None
-    return found.family if found else None
-
-
-def get_library():
-    """The shipped material library (its families are the vocabulary of materials)."""
-    global _LIBRARY
-    if _LIBRARY is None:
-        from bimquant.materials import load_materials
-
-        _LIBRARY = load_materials()
-    return _LIBRARY
-
-
-_LIBRARY = None
-
-
 def _lining_by_layers(element: dict) -> str:
     """A wall of boards on studs with boards on one face only (stud | board): a lining (doublage,
     contre-cloison, furring), finished on that face; a partition has boards on both."""
@@ -203,7 +186,7 @@ def _lining_by_layers(element: dict) -> str:
     if len(layers) < 2:
         return ""
     thickness = sum(layer.get("thickness_m") or 0.0 for layer in layers)
-    families = [_family(layer.get("material")) for layer in layers]
+    families = [get_family(layer.get("material")) for layer in layers]
     if thickness > LINING_MAX_LAYERED_M or any(f in STRUCTURAL_FAMILIES for f in families):
         return ""
     first, last = families[0] == BOARD_FAMILY, families[-1] == BOARD_FAMILY

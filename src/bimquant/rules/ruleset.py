@@ -82,7 +82,17 @@ PLACEHOLDERS = (
 STRUCTURE = "structure"  # the measures label of items that price an element's body
 ITEM_KEYS = {"code", "lot", "label", "unit", "select", "exclude", "where", "quantity", "openings", "measures", "note"}
 REQUIRED_ITEM_KEYS = ("code", "lot", "label", "unit", "select", "quantity")
-PATTERN_KEYS = {"class", "predefined_type", "type_name", "name", "material", "layer", "storey", "classification"}
+PATTERN_KEYS = {
+    "class",
+    "predefined_type",
+    "type_name",
+    "name",
+    "material",
+    "material_family",
+    "layer",
+    "storey",
+    "classification",
+}
 OPENING_KEYS = {"deduct_above_m2", "deduct_above_m3"}
 LANGUAGES = {"fr", "en"}
 MAX_THRESHOLD = 1e6  # m2 or m3: an opening threshold past it is a typo
@@ -362,8 +372,26 @@ def _parse_selector(path: Path, where: str, key: str, raw: Any) -> Selector:
             )
         if name == "class":
             values = list(_classes(path, where, values))  # any case is accepted; reports show IfcWall
+        if name == "material_family":
+            _families(path, where, values)
         patterns[name] = tuple(values)
     return Selector(patterns=patterns, properties=properties)
+
+
+def _families(path: Path, where: str, values: list[str]) -> None:
+    """Each ``material_family`` pattern names (or matches) a family of the shipped material
+    library: a family nobody has would select nothing, silently."""
+    from bimquant.materials import load_materials
+
+    families = list(dict.fromkeys(entry.family for entry in load_materials().entries))
+    for value in values:
+        if not glob_match((value,), families):
+            close = difflib.get_close_matches(value, families, n=1)
+            guess = f"did you mean '{close[0]}'? " if close else ""
+            raise RuleError(
+                f"{path}: {where}: material_family '{value}' is no family of the material library",
+                f"{guess}families: {', '.join(families)}",
+            )
 
 
 _ENTITY_NAMES: dict[str, str] = {}

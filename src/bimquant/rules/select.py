@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
 from bimquant.matching import glob_match
 from bimquant.rules.ruleset import Selector, is_subclass
+
+
+def get_family(material) -> str | None:
+    """The family of a material name in the shipped material library ("Stahlbeton C30/37" ->
+    "reinforced concrete"), or None when no entry recognises it."""
+    found = get_library().lookup(material) if isinstance(material, str) else None
+    return found.family if found else None
+
+
+@functools.cache
+def get_library():
+    """The shipped material library: its families are the vocabulary of materials the rules
+    and the reading select on."""
+    from bimquant.materials import load_materials
+
+    return load_materials()
 
 
 def get_read_class(element: dict) -> str:
@@ -39,6 +56,8 @@ def _values(element: dict, key: str) -> list:
     if key == "material":
         layers = [layer.get("material") for layer in element.get("material_layers") or []]
         return list(dict.fromkeys(_material_names(element) + layers))
+    if key == "material_family":  # the shipped material library's family of each material
+        return list(dict.fromkeys(f for f in map(get_family, _values(element, "material")) if f))
     if key == "classification":
         codes = [c for c in str(element.get("classification") or "").split("; ") if c]
         return codes + [c.split(":", 1)[1] for c in codes if ":" in c]
