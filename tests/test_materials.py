@@ -39,6 +39,11 @@ STEEL = ROOT.parent / "shared" / "models" / "SteelOpenings_IFC4.ifc"
         ("Sapin C24", "timber", 420),
         ("Aluminium", "aluminium", 2700),
         ("Verre feuilleté", "glass", 2500),
+        ("Isolant laine minérale", "insulation", 30),
+        ("Gipskartonplatte 12,5", "plasterboard", 750),
+        ("Железобетон B25", "reinforced concrete", 2500),
+        ("B35", "concrete", 2400),
+        ("KZS 20", "sand-lime masonry", 1800),
     ],
 )
 def test_names_in_four_languages_find_their_density(name, family, density):
@@ -46,7 +51,7 @@ def test_names_in_four_languages_find_their_density(name, family, density):
     assert entry is not None and (entry.family, entry.density_kg_m3) == (family, density)
 
 
-@pytest.mark.parametrize("name", ["Aussparungskoerper", "Isolant laine minérale", None, ""])
+@pytest.mark.parametrize("name", ["Aussparungskoerper", "Texture 3", None, ""])
 def test_names_without_an_entry_get_no_density(name):
     assert load_materials().lookup(name) is None
 
@@ -67,8 +72,9 @@ def test_an_ifc2x3_model_without_densities_is_weighed_from_the_library():
     assert rows.loc["W3", "density_source"] == "library: reinforced concrete"
     assert rows.loc["W3", "weight_kg"] == pytest.approx(1.6 * 2500, rel=1e-9)
     assert rows.loc["B2", "weight_kg"] == pytest.approx(0.32 * 420, rel=1e-9)  # glulam GL24h
-    # W1 has a mineral wool layer the library does not know: no weight rather than a wrong one
-    assert pd.isna(rows.loc["W1", "density_source"]) and np.isnan(rows.loc["W1", "weight_kg"])
+    # W1: 0.2 m of concrete (3.6 m3) and 0.1 m of mineral wool (1.8 m3), each at its family's density
+    assert rows.loc["W1", "density_source"] == "library: reinforced concrete; library: insulation"
+    assert rows.loc["W1", "weight_kg"] == pytest.approx(3.6 * 2500 + 1.8 * 30, rel=1e-9)
     assert np.isnan(rows.loc["WN1", "weight_kg"])  # a window is not weighed from a density
     without = bimquant.takeoff(HOUSE_2X3, materials=NO_LIBRARY)
     assert without.elements["weight_kg"].isna().all()

@@ -272,7 +272,10 @@ PROBLEM_WORDS = {  # bimquant.readiness.KINDS in a sentence
         "IsExternal contradicted by the storey outline",
         "IsExternal contredit par le contour du niveau",
     ),
-    "class_contradicts_shape": ("class contradicted by the shape", "classe contredite par la forme"),
+    "class_contradicts_shape": (
+        "class contradicted by the shape, category or name",
+        "classe contredite par la forme, la catégorie ou le nom (voir bimquant explain)",
+    ),
     "no_storey": ("in no storey", "rattachés à aucun niveau"),
     "no_spaces": (
         "no rooms (IfcSpace): the cost per m2 is on the floor slabs",
