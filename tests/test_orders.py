@@ -94,6 +94,7 @@ RECIPES = {  # code: [(material, per_unit, waste_pct)]
     "02.06.01": [("beton-petits-elements", "1.0", 5), ("acier-ha", 130, 9)],
     "02.07.01": [("beton-petits-elements", "1.0", 5), ("acier-ha", 80, 9)],
     "04.01.01": [("tuile-emboitement", 13, 5), ("liteau-27x38", "3.0", 10), ("ecran-sous-toiture", "1.0", 10)],
+    "04.01.03": [("tuile-emboitement", 13, 5), ("liteau-27x38", "3.0", 10), ("ecran-sous-toiture", "1.0", 10)],
     "04.01.02": [("tuile-emboitement", 13, 5), ("liteau-27x38", "3.0", 10), ("ecran-sous-toiture", "1.0", 10)],
     "07.01.01": [
         ("plaque-ba13", "2.0", 5),

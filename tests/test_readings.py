@@ -225,3 +225,32 @@ def test_rules_select_on_the_material_library_family_in_any_language(tmp_path):
     with pytest.raises(bimquant.RuleError, match="material_family 'reinforced concret' is no family") as refused:
         bimquant.takeoff(measured, rules=rules)
     assert refused.value.hint.startswith("did you mean 'reinforced concrete'?")
+
+
+def roof_pans(house, storey):
+    """Two flat roof slabs (IfcSlab ROOF) of 5.0 x 4.0 x 0.2 m: one of 'Bac acier' (metal
+    covering), one of 'Membrane bitumineuse' (a flat roof's waterproofing); neither says its
+    structure."""
+    added = []
+    for i, material in enumerate(("Bac acier 75/100", "Membrane bitumineuse")):
+        pan = create_element(house, "IfcSlab", f"R{i + 1} roof", predefined_type="ROOF")
+        place(house, pan, extruded_body(house, rectangle(0, 0, 5.0, 4.0), 0.2), matrix((20.0, 10.0 * i, 3.0)))
+        _material(house.model, pan, material)
+        added.append(pan)
+    return added
+
+
+@pytest.mark.parametrize("rules,prices,recipes", RULE_SETS, ids=["fr", "en"])
+def test_roof_pans_are_covered_by_what_they_say_and_their_structure_is_to_specify(tmp_path, rules, prices, recipes):
+    path, (metal, membrane) = house_with(tmp_path, roof_pans)
+
+    budget = bimquant.estimate(path, rules, prices)
+
+    trace = budget.trace.set_index(["global_id", "code"])["contribution"]
+    assert trace[(metal.GlobalId, "04.01.04")] == pytest.approx(20.0)  # 5.0 x 4.0, metal covering
+    assert trace[(membrane.GlobalId, "04.01.05")] == pytest.approx(20.0)  # waterproofing
+    for pan in (metal, membrane):
+        fed = sorted(budget.trace.loc[budget.trace["global_id"] == pan.GlobalId, "code"])
+        assert fed[-1] == "04.01.04" or fed[-1] == "04.01.05"
+        assert fed[0] == "03.02.02" and len(fed) == 2  # the deck, to specify; never 04.01.01 as well
+    assert budget.work.coverage["double_counted"] == 0

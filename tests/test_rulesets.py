@@ -87,6 +87,9 @@ SAMPLE_TOTALS = {
     # 04 couverture: the sloped face, not the plan projection 6.5 x 3.5641
     "04.01.01": 2 * 6.5 * 4,
     "04.01.02": 0.0,  # RF1 is an aggregate: measured through RS1, RS2
+    "04.01.03": 0.0,  # RS1, RS2 say no covering: 04.01.01
+    "04.01.04": 0.0,
+    "04.01.05": 0.0,
     # 05, 06 menuiseries
     "05.01.01": 1,  # WN1
     "05.02.01": 0,  # D1 is not external
