@@ -167,3 +167,18 @@ def test_flags_the_plan_contradicts_on_most_walls_are_set_aside(tmp_path):
     assert measured.info["external_walls_geometry_agreement"] == 0.2  # the model's own flags: 1 of 5
     sources = set(measured.elements.loc[measured.elements["name"] != "partition", "is_external_source"])
     assert sources == {"geometry"}
+
+    # the rule set decides: its default believes the plan; external_flags = "trusted" keeps the flags
+    rules = Path(__file__).resolve().parents[1] / "rules" / "fr-lots.toml"
+    checked = bimquant.takeoff(measured, rules=rules).work.trace
+    painted = checked[checked["measures"] == "finish:interior"].set_index("name")["code"]
+    assert painted.to_dict() == {n: "09.01.02" for n in ("south", "north", "west", "east")} | {"partition": "09.01.01"}
+    trusting = tmp_path / "trusting.toml"
+    trusting.write_text(
+        rules.read_text(encoding="utf-8").replace("[ruleset]\n", '[ruleset]\nexternal_flags = "trusted"\n', 1),
+        encoding="utf-8",
+    )
+    trusted = bimquant.takeoff(measured, rules=trusting).work.trace
+    painted = trusted[trusted["measures"] == "finish:interior"].set_index("name")
+    assert set(painted["code"]) == {"09.01.01"}  # five internal walls, as the model says: both faces
+    assert painted.loc["south", "contribution"] == pytest.approx(2 * 6 * 2.5)

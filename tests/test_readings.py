@@ -11,7 +11,7 @@ import ifcopenshell
 import ifcopenshell.api.material
 import pytest
 
-from conftest import HOUSE, ROOT
+from conftest import HOUSE, ROOT, run
 
 import bimquant
 from bimquant.rules.reading import find_linings, read_element
@@ -254,3 +254,21 @@ def test_roof_pans_are_covered_by_what_they_say_and_their_structure_is_to_specif
         assert fed[-1] == "04.01.04" or fed[-1] == "04.01.05"
         assert fed[0] == "03.02.02" and len(fed) == 2  # the deck, to specify; never 04.01.01 as well
     assert budget.work.coverage["double_counted"] == 0
+
+
+@pytest.mark.parametrize(
+    "line,said",
+    [
+        ('external_flags = "sometimes"', "external_flags must be 'checked' or 'trusted'"),
+        ('levels = { IfcWal = "whole" }', "unknown IFC class 'IfcWal'"),
+        ('levels = "whole"', "levels must be a table of classes"),
+    ],
+)
+def test_a_mistake_in_the_ruleset_readings_is_one_line(tmp_path, line, said):
+    rules = tmp_path / "rules.toml"
+    shipped = (ROOT / "rules" / "fr-lots.toml").read_text(encoding="utf-8")
+    rules.write_text(shipped.replace("[ruleset]\n", f"[ruleset]\n{line}\n", 1), encoding="utf-8")
+
+    code, _, stderr = run("rules", "check", rules)
+
+    assert code != 0 and said in stderr and "Traceback" not in stderr and len(stderr.strip().splitlines()) <= 2

@@ -32,6 +32,7 @@ from bimquant.columns import (
 from bimquant.errors import RuleError
 from bimquant.result import Result
 from bimquant.rules.ruleset import STRUCTURE, Item, RuleSet, is_subclass
+from bimquant.model import get_common_property
 from bimquant.rules.assemblies import FILLING_CLASSES, get_whole_assemblies, whole_from_parts
 from bimquant.rules.reading import find_linings, is_precast_material, read_element
 from bimquant.rules.select import get_mismatch, get_read_class, match_layers
@@ -114,7 +115,10 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     readings: dict[str, str] = {}  # global_id -> the class read, where it is not the declared one
     wholes: dict[str, dict] = {}  # global_id -> an aggregate priced whole, as the rules saw it
     against = find_linings(takeoff.elements[takeoff.elements["family"] == "wall"].to_dict(orient="records"))
+    trusted = _trusted_external(takeoff) if ruleset.external_flags == "trusted" else {}
     for element, source in _candidates(takeoff, schema, ruleset):
+        if element["global_id"] in trusted:
+            element = element | {"is_external": trusted[element["global_id"]], "is_external_source": "model"}
         element = with_reading(element, schema, against)
         if element.get("geometry_kernel") == "parts":
             wholes[element["global_id"]] = element
@@ -209,6 +213,24 @@ def _candidates(takeoff: Takeoff, schema: str, ruleset: RuleSet) -> list[tuple[d
                 row = row | {"is_external": external[row["global_id"]]}  # as a measured door: its wall's
             found.append((_unmeasured(row), "no_body"))
     return found
+
+
+def _trusted_external(takeoff: Takeoff) -> dict[str, bool]:
+    """``[ruleset] external_flags = "trusted"``: every IsExternal the model states, even where
+    the takeoff set the flags aside for the storey outline; a door or window without its own
+    flag takes its wall's."""
+    stated = {}
+    for table in (takeoff.elements, takeoff.failures, takeoff.excluded):
+        if "properties" not in table:
+            continue
+        for gid, properties in zip(table["global_id"], table["properties"]):
+            value = get_common_property(properties or {}, "IsExternal")
+            if isinstance(value, bool):
+                stated[gid] = value
+    for filling, host in get_hosts(takeoff.openings).items():
+        if filling not in stated and host in stated:
+            stated[filling] = stated[host]
+    return stated
 
 
 def _host_external(takeoff: Takeoff) -> dict[str, bool]:

@@ -64,6 +64,7 @@ RULESET_KEYS = {
     "coverage_threshold",
     "placeholders",
     "levels",
+    "external_flags",
 }
 # Below this share of the building volume priced once, the coverage line is a warning.
 COVERAGE_THRESHOLD = 0.98
@@ -146,6 +147,9 @@ class RuleSet:
     coverage_threshold: float = COVERAGE_THRESHOLD  # share of the building volume below which coverage warns
     placeholders: tuple[str, ...] = PLACEHOLDERS  # globs of labels that still wait for a decision
     levels: dict[str, str] = field(default_factory=dict)  # class -> "whole" or "parts" (rules.assemblies)
+    # "checked": the model's IsExternal flags, set aside for the storey outline when it contradicts
+    # most flagged walls (the takeoff's reading); "trusted": the model's flags wherever stated
+    external_flags: str = "checked"
 
     def is_placeholder(self, label: str) -> bool:
         """The label still says the line waits for a decision ("(à préciser)")."""
@@ -211,7 +215,17 @@ def _load(path: Path) -> RuleSet:
         coverage_threshold=_threshold(path, head.get("coverage_threshold", COVERAGE_THRESHOLD)),
         placeholders=_patterns(path, "[ruleset] placeholders", head.get("placeholders", list(PLACEHOLDERS))),
         levels=_levels(path, head.get("levels", {})),
+        external_flags=_external_flags(path, head.get("external_flags", "checked")),
     )
+
+
+def _external_flags(path: Path, raw: Any) -> str:
+    if raw not in ("checked", "trusted"):
+        raise RuleError(
+            f"{path}: [ruleset] external_flags must be 'checked' or 'trusted', not {raw!r}",
+            'write external_flags = "trusted" to keep every IsExternal the model states, even against its plan',
+        )
+    return raw
 
 
 def _levels(path: Path, raw: Any) -> dict[str, str]:
