@@ -15,13 +15,29 @@ from typing import Any
 
 def normalize(text: Any) -> str:
     """Case- and accent-insensitive form: ``"Béton"`` -> ``"beton"``."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    return _normalize(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=65536)
+def _normalize(text: str) -> str:  # a model repeats its materials and names
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @lru_cache(maxsize=4096)
 def _pattern(glob: str) -> re.Pattern:
     return re.compile(fnmatch.translate(normalize(glob)), re.DOTALL)
+
+
+@lru_cache(maxsize=4096)
+def _any_pattern(globs: tuple[str, ...]) -> re.Pattern:
+    """One regular expression for a list of globs: a rule's list is tried in one pass."""
+    return re.compile("|".join(f"(?:{_pattern(g).pattern})" for g in globs), re.DOTALL)
+
+
+@lru_cache(maxsize=262144)
+def _matches(globs: tuple[str, ...], text: str) -> bool:
+    return _any_pattern(globs).match(text) is not None
 
 
 def glob_match(patterns: tuple[str, ...], values: list) -> bool:
@@ -32,5 +48,7 @@ def glob_match(patterns: tuple[str, ...], values: list) -> bool:
         >>> glob_match(("*béton*",), ["Stahlbeton C25/30"])
         True
     """
-    texts = [normalize(v) for v in values if v is not None and v == v]
-    return any(_pattern(p).match(t) for p in patterns for t in texts)
+    globs = tuple(patterns)
+    if not globs:
+        return False
+    return any(_matches(globs, normalize(v)) for v in values if v is not None and v == v)
