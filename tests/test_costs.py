@@ -279,3 +279,41 @@ def test_libreoffice_reads_the_workbook_to_the_json_figures(folder, tmp_path, tm
     for value, key in zip(totals_row, figures):
         expected = data["info"]["totals"].get(key)
         assert value == pytest.approx(expected, abs=1e-4) if expected is not None else value is None, key
+
+
+def test_the_headline_cpi_is_over_the_lines_with_progress_and_costs(folder, budget):
+    # issue 25: seven lines with progress and no cost yet made the headline CPI 2.31 on AC11
+    data = report(folder)
+    hand = by_hand(budget)["lines"]
+    both = {code: line for code, line in hand.items() if line["earned"] and line["actual"]}
+    without = {code for code, line in hand.items() if line["earned"] and not line["actual"]}
+
+    assert set(both) == {"02.01.01", "02.02.01", "02.03.01", "03.02.01", "04.01.01"}
+    ev, ac = sum(line["earned"] for line in both.values()), sum(line["actual"] for line in both.values())
+    totals = data["totals"]
+    assert D(repr(totals["cpi"])) == (ev / ac).quantize(D("0.0001"), rounding=ROUND_HALF_UP)
+    all_budget, all_earned = sum(b["budget"] for b in budget.values()), sum(line["earned"] for line in hand.values())
+    all_actual = sum(a for _, _, a in BOOKED)
+    assert r2(D(repr(totals["eac"]))) == r2(all_actual + (all_budget - all_earned) * ac / ev)
+    assert totals["cpi_lines"] == 5 and totals["actual_booked_to_lots"] == 2500.0
+    listed = {row["code"]: row for row in data["unmatched"] if row["issue"] == "progress, no costs"}
+    assert set(listed) == without and all(D(repr(listed[c]["earned"])) == hand[c]["earned"] for c in without)
+    assert D(repr(totals["earned_without_costs"])) == sum(hand[c]["earned"] for c in without)
+    # a lot's CPI too: lot 02's matched lines, not the 2,500 booked to the lot nor its lines without costs
+    lot = next(row for row in data["lots"] if row["lot"] == "02 Gros oeuvre")
+    mine = [line for code, line in both.items() if budget[code]["lot"] == "02 Gros oeuvre"]
+    expected = sum(line["earned"] for line in mine) / sum(line["actual"] for line in mine)
+    assert D(repr(lot["cpi"])) == expected.quantize(D("0.0001"), rounding=ROUND_HALF_UP)
+
+
+def test_the_command_names_the_lines_left_out_of_the_cpi(folder):
+    code, _, stderr = run(
+        "costs", folder / "marche.json", "--actuals", ACTUALS, "--progress", APRIL, "--period", "2026-04",
+        "--start", "2026-03", "-o", folder / "c.json", "--locale", "en",
+    )  # fmt: skip
+
+    assert code == 0, stderr
+    assert "CPI and EAC over the 5 line(s) with both progress and costs" in stderr
+    assert "Warning: 5 line(s) with progress and no cost booked yet" in stderr
+    assert "02.03.02, 02.05.01, 02.06.01, 02.07.01, 03.01.01" in stderr
+    assert "2,500.00 EUR booked to lots, not to lines: in the actual cost, not in the CPI" in stderr

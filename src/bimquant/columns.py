@@ -354,7 +354,7 @@ COST_FIGURES = ["budget", "earned", "actual", "cost_variance", "cpi", "eac", "ea
 COST_LINE_COLUMNS = ["code", "lot", "label", "unit", "budget", "percent", *COST_FIGURES[1:]]
 COST_LOT_COLUMNS = ["lot", *COST_FIGURES]
 COST_STAGE_COLUMNS = ["stage", *COST_FIGURES]
-UNMATCHED_COST_COLUMNS = ["code", "lot", "label", "issue"]
+UNMATCHED_COST_COLUMNS = ["code", "lot", "label", "issue", "earned", "actual"]
 ACTUAL_COLUMNS = ["date", "code", "lot", "kind", "amount", "supplier", "reference"]
 
 # --- stock on site (bimquant.stock) ---

@@ -15,6 +15,11 @@ Conventions (README.md, "bimquant costs"), amounts rounded half up to the cent:
   left costs what the work done cost, relative to budget), and ``eac_budget`` = AC + (budget -
   EV) (the work left costs its budget);
 - a lot adds its lines and the costs booked to the lot itself; the total adds the lots;
+- a lot's and the total's CPI (and ``eac``) are over the **matched** lines only, those with
+  both progress and costs: EV and AC of those lines. A line with progress and no cost booked
+  yet would make the work look cheap (its EV against no AC), and a cost booked to a lot matches
+  no line's progress: both stay in EV, AC and CV, not in CPI, and are listed (``unmatched``,
+  ``totals.earned_without_costs``, ``totals.actual_booked_to_lots``);
 - a stage (storey or phase) gets each line's budget and earned value shared out over its
   elements (as a situation's stages) and the line's actual cost in proportion to its earned
   value there (its budget, before any progress): an allocation, said so;
@@ -194,7 +199,7 @@ def compute_costs(
             by_code[row["code"]] += row["amount"]
         else:
             by_lot_only[row["lot"]] += row["amount"]
-    rows, unmatched = [], []
+    rows, unmatched, matched = [], [], []
     for line in lines.to_dict(orient="records"):
         budget, percent = line["contract_amount"], progress[line["code"]]["percent"]
         earned, actual = cents(budget * percent / HUNDRED), by_code.get(line["code"], Decimal(0))
@@ -208,19 +213,30 @@ def compute_costs(
         elif percent and not actual and budget:  # a line at quantity 0 has nothing to earn
             issue = "progress, no costs"
         if issue:
-            unmatched.append({"code": line["code"], "lot": line["lot"], "label": line["label"], "issue": issue})
+            unmatched.append(
+                {"code": line["code"], "lot": line["lot"], "label": line["label"], "issue": issue}
+                | {"earned": earned, "actual": actual}
+            )
+        matched.append(bool(percent and actual))
     table = pd.DataFrame(rows, columns=COST_LINE_COLUMNS)
+    both = pd.Series(matched, index=table.index, dtype=bool)
     lots = []
     for lot, group in table.groupby("lot", sort=False):
         budget, earned = sum(group["budget"], Decimal(0)), sum(group["earned"], Decimal(0))
         actual = sum(group["actual"], Decimal(0)) + by_lot_only.get(lot, Decimal(0))
-        lots.append(_figures({"lot": lot}, budget, earned, actual))
+        lots.append(_figures({"lot": lot}, budget, earned, actual, _matched(group[both[group.index]])))
     lot_table = pd.DataFrame(lots, columns=COST_LOT_COLUMNS)
     stages = _stages(table, contract, progress, phases, sum(by_lot_only.values(), Decimal(0)))
     budget = sum(lot_table["budget"], Decimal(0))
     earned = sum(lot_table["earned"], Decimal(0))
     actual = sum(lot_table["actual"], Decimal(0))
-    totals = _figures({}, budget, earned, actual)
+    totals = _figures({}, budget, earned, actual, _matched(table[both]))
+    without = [row for row in unmatched if row["issue"] == "progress, no costs"]
+    totals |= {
+        "cpi_lines": int(both.sum()),
+        "earned_without_costs": sum((row["earned"] for row in without), Decimal(0)),
+        "actual_booked_to_lots": sum(by_lot_only.values(), Decimal(0)),
+    }
     planned = _planned_value(stages, phases, period)
     if planned is not None:
         totals |= {"planned": planned, "spi": (earned / planned).quantize(RATIO, ROUND_HALF_UP) if planned else None}
@@ -230,7 +246,7 @@ def compute_costs(
         lines=as_floats(table.sort_values("cost_variance", kind="stable")),
         lots=as_floats(lot_table),
         stages=as_floats(stages),
-        unmatched=pd.DataFrame(unmatched, columns=UNMATCHED_COST_COLUMNS),
+        unmatched=as_floats(pd.DataFrame(unmatched, columns=UNMATCHED_COST_COLUMNS)),
         actuals=as_floats(actuals) if len(actuals) else actuals,
         totals={k: float(v) if isinstance(v, Decimal) else v for k, v in totals.items()},
         currency=contract.currency,
@@ -238,8 +254,24 @@ def compute_costs(
     )
 
 
-def _figures(row: dict, budget: Decimal, earned: Decimal, actual: Decimal) -> dict:
-    cpi = (earned / actual).quantize(RATIO, ROUND_HALF_UP) if actual else None
+def _matched(lines: pd.DataFrame) -> tuple[Decimal, Decimal]:
+    """EV and AC of lines with both progress and costs: what a lot's or the total's CPI is over."""
+    return sum(lines["earned"], Decimal(0)), sum(lines["actual"], Decimal(0))
+
+
+def _figures(
+    row: dict, budget: Decimal, earned: Decimal, actual: Decimal, matched: tuple[Decimal, Decimal] | None = None
+) -> dict:
+    """The figures of a line (its CPI: EV / AC), or of a lot or the total, whose CPI and
+    ``eac`` are over ``matched``: the EV and AC of its lines with both progress and costs
+    (none when no line has both)."""
+    if matched is None:
+        cpi = (earned / actual).quantize(RATIO, ROUND_HALF_UP) if actual else None
+        ratio = earned / actual if actual and earned else None
+    else:
+        matched_earned, matched_actual = matched
+        ratio = matched_earned / matched_actual if matched_actual and matched_earned else None
+        cpi = ratio.quantize(RATIO, ROUND_HALF_UP) if ratio is not None else None
     remaining = budget - earned
     return row | {
         "budget": budget,
@@ -247,7 +279,7 @@ def _figures(row: dict, budget: Decimal, earned: Decimal, actual: Decimal) -> di
         "actual": actual,
         "cost_variance": earned - actual,
         "cpi": cpi,
-        "eac": cents(actual + remaining / (earned / actual)) if actual and earned else None,
+        "eac": cents(actual + remaining / ratio) if ratio else None,
         "eac_budget": actual + remaining,
     }
 
