@@ -319,7 +319,14 @@ def test_a_beam_reclassified_as_a_member_moves_between_items(folder, measured):
     assert b2["changes"].endswith("work items: R.05 -> R.06")
     assert deltas(revision) == {"R.05": -4, "R.06": 4}
     items = revision.items.set_index("code")
-    assert items.loc["R.05", "delta_amount"] == -320.00
+    # issue 25: the same body read under another class is a re-reading, not a change of the
+    # works: in the delta and the trace, out of the amounts unless --bill-omissions
+    assert items.loc["R.05", "omitted_quantity"] == -4 and items.loc["R.05", "delta_amount"] == 0.0
+    assert set(revision.trace.loc[revision.trace["name"].str.startswith("B2 "), "status"]) == {"re-read"}
+    assert revision.totals["omitted_amount"] == -320.00 and revision.totals["omitted_elements"] == 1
+    assert revision.totals["total_excl_vat"] == 0.0
+    billed = diff(folder, measured, "reclassify_b2", bill_omissions=True).items.set_index("code")
+    assert billed.loc["R.05", "delta_amount"] == -320.00  # 4 m at 80.00, as before issue 25
     # members have no price: a "prix nouveau", listed apart, no amount
     assert bool(items.loc["R.06", "new_price"]) and np.isnan(items.loc["R.06", "delta_amount"])
     assert list(revision.new_prices["code"]) == ["R.06"] and revision.new_prices["new_quantity"].iloc[0] == 4
@@ -377,12 +384,12 @@ def test_every_change_at_once_by_hand(folder, measured):
         "R.01": 180.00,  # +0.9 m3 x 200
         "R.02": -1890.00,  # -37.8 m2 x 50
         "R.03": 300.00,  # +1 window x 300
-        "R.05": -320.00,  # -4 m x 80
-    }
+    }  # R.05: B2's -4 m at 80 is a re-reading (IfcBeam -> IfcMember, the same body): not billed
     totals = revision.totals
-    assert (totals["plus_value"], totals["minus_value"]) == (480.00, 2210.00)
-    assert totals["total_excl_vat"] == -1730.00
-    assert (totals["vat"], totals["total_incl_vat"]) == (-346.00, -2076.00)  # VAT 20 %
+    assert (totals["omitted_amount"], totals["omitted_elements"]) == (-320.00, 1)
+    assert (totals["plus_value"], totals["minus_value"]) == (480.00, 1890.00)
+    assert totals["total_excl_vat"] == -1410.00
+    assert (totals["vat"], totals["total_incl_vat"]) == (-282.00, -1692.00)  # VAT 20 %
     # the split of each delta adds up to it
     for row in revision.items.to_dict(orient="records"):
         parts = row["added_quantity"] + row["removed_quantity"] + row["changed_quantity"] + row["ambiguous_quantity"]
@@ -430,11 +437,13 @@ def test_a_revision_priced_with_the_contract_uses_exactly_its_unit_prices(folder
     for code in PRICES:
         assert items.loc[code, "unit_price"] == signed[code]["sale_unit_price"], code
         assert signed[code]["sale_unit_price"] != float(PRICES[code])  # K > 1: not the library's
-        expected = (D(str(items.loc[code, "delta_quantity"])) * D(str(signed[code]["sale_unit_price"]))).quantize(
-            D("0.01"), rounding="ROUND_HALF_UP"
-        )
+        billed = D(str(items.loc[code, "delta_quantity"])) - D(str(items.loc[code, "omitted_quantity"]))
+        expected = (billed * D(str(signed[code]["sale_unit_price"]))).quantize(D("0.01"), rounding="ROUND_HALF_UP")
         assert D(str(items.loc[code, "delta_amount"])) == expected, code
-    assert revision.info["price_basis"] == "contract_sale" and revision.info["warnings"] == []
+    assert items.loc["R.05", "omitted_quantity"] == -4 and items.loc["R.05", "delta_amount"] == 0  # B2 re-read
+    assert revision.info["price_basis"] == "contract_sale"
+    (warning,) = revision.info["warnings"]  # the client reads why B2's 4 m are not billed
+    assert warning.startswith("1 element(s) were in the contract's model unpriced, to be specified or read under")
     with pytest.raises(RuleError, match="both a price library and a contract"):
         diff(folder, measured, "all", prices=other, contract=contract)
 
@@ -590,10 +599,11 @@ def test_the_recalculated_change_order_gives_the_totals(folder, tmp_path, tmp_pa
     sheet = values["Devis TS"]
     found = {row[1]: row for row in sheet.iter_rows(min_row=6, values_only=True) if row[1]}
     assert found["Total des plus-values HT"][7] == pytest.approx(480.00)
-    assert found["Total des moins-values HT"][8] == pytest.approx(2210.00)
-    assert found["Total HT (plus-values - moins-values)"][8] == pytest.approx(-1730.00)
-    assert found["TVA"][8] == pytest.approx(-346.00)
-    assert found["Total TTC"][8] == pytest.approx(-2076.00)
+    assert found["Total des moins-values HT"][8] == pytest.approx(1890.00)  # B2's re-reading is not billed
+    assert found["Total HT (plus-values - moins-values)"][8] == pytest.approx(-1410.00)
+    assert found["TVA"][8] == pytest.approx(-282.00)
+    assert found["Total TTC"][8] == pytest.approx(-1692.00)
+    assert "   dont -4 m d'omissions ou de relectures, hors devis (écart facturé ci-dessus)" in found
     lines = {row[0]: row for row in sheet.iter_rows(min_row=6, values_only=True) if row[0] in PRICES}
     assert lines["R.01"][5] == pytest.approx(0.9) and lines["R.01"][7] == pytest.approx(180.00)
     assert lines["R.02"][8] == pytest.approx(1890.00)
@@ -610,7 +620,7 @@ def test_the_recalculated_change_order_gives_the_totals(folder, tmp_path, tmp_pa
     )["Devis TS"]
     found = {row[1]: row for row in agreed.iter_rows(min_row=6, values_only=True) if row[1]}
     assert found["Total des plus-values HT"][7] == pytest.approx(480.00 + 100.00)  # 4 m x 25.00
-    assert found["Total TTC"][8] == pytest.approx(round((-1730.00 + 100.00) * 1.2, 2))
+    assert found["Total TTC"][8] == pytest.approx(round((-1410.00 + 100.00) * 1.2, 2))
 
 
 @pytest.mark.parametrize(
@@ -795,5 +805,12 @@ def test_fzk_haus_from_archicad_11_to_20_reads_right():
     assert stair["changes"].endswith("work items: 02.07.02 -> 06.02.01")
     item = revision.items.set_index("code").loc["06.02.01"]
     assert (item["old_quantity"], item["new_quantity"]) == (0, 1)
-    assert item["delta_amount"] == bimquant.load_prices(ROOT / "rules" / "fr-prix.csv")["06.02.01"].unit_price
+    # issue 25: a stair the contract held "to be specified" is an omission, not new work: no amount
+    assert item["omitted_quantity"] == 1 and item["delta_amount"] == 0
+    placeholder = revision.items.set_index("code").loc["02.07.02"]
+    assert placeholder["omitted_quantity"] == -1 and placeholder["delta_amount"] == 0
+    said = revision.trace[revision.trace["name"] == "Wendeltreppe"]
+    assert set(said["status"]) == {"omission"} and set(said["code"]) == {"02.07.02", "06.02.01"}
+    price = bimquant.load_prices(ROOT / "rules" / "fr-prix.csv")
+    assert revision.totals["omitted_amount"] == price["06.02.01"].unit_price - price["02.07.02"].unit_price
     assert not (elements["status"] == "added").any() and not (elements["status"] == "ambiguous").any()

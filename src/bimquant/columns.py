@@ -309,6 +309,8 @@ REVISION_ITEM_COLUMNS = [
     "changed_elements",
     "ambiguous_elements",
     "measured_old_quantity",
+    "omitted_quantity",
+    "omitted_elements",
 ]
 REVISION_TRACE_COLUMNS = [
     "code",

@@ -270,6 +270,7 @@ def diff(
     contract: PathLike | None = None,
     map: PathLike | None = None,  # noqa: A002  (named as the CLI's --map)
     vat_pct: float | None = None,
+    bill_omissions: bool = False,
     **takeoff_options,
 ) -> revisions.Revision:
     """What changed between two revisions of a model, per element and per work item, priced as
@@ -277,7 +278,9 @@ def diff(
     estimate`` wrote for the old revision: the prices actually signed) or of a price library.
 
     ``map``: a map file an earlier diff wrote, whose ``manual`` lines are imposed. ``vat_pct``:
-    the VAT rate (default: the contract's, else 20). Each model is measured once (from the cache
+    the VAT rate (default: the contract's, else 20). Omissions and re-readings (an element the
+    contract's model held unpriced or to be specified, or read under another class) are listed
+    and left out of the change order's amounts unless ``bill_omissions``. Each model is measured once (from the cache
     when it was measured before). Every input file is checked before anything is measured.
 
     Example::
@@ -311,10 +314,12 @@ def diff(
         manual=manual,
         contract=signed,
         vat_pct=vat_pct,
+        bill_omissions=bill_omissions,
     )
     said = revisions.check_manual(revision.map.to_dict(orient="records"), before.elements, after.elements)
     if signed is not None:
         said += revisions.check_contract(signed, revision.items, ruleset.name, before.info.get("file"))
+    said += revisions.say_omissions(revision.totals, revision.currency)
     if signed is not None:
         basis, price_file = ("contract_sale" if signed.view == "client" else "contract_cost"), str(signed.path)
         contract_sha256 = hashlib.sha256(signed.path.read_bytes()).hexdigest()

@@ -486,15 +486,21 @@ def compare_work(
     elements: pd.DataFrame,
     prices: dict[str, Price] | None,
     contract_quantities: dict[str, float] | None = None,
+    bill_omissions: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(items, trace)``: per work item, old and new quantities rounded to 2 decimals (the
     contract's quantity for the old one when given), the delta and its split by element status,
     the unit price and the delta's amount ROUND(delta x price, 2); per item and element, the
-    contributions before and after."""
+    contributions before and after.
+
+    Omissions and re-readings (:func:`get_omissions`) are in the delta and in
+    ``omitted_quantity``, and out of the amount unless ``bill_omissions``: the amount is
+    ROUND((delta - omitted) x price, 2)."""
     status_old = {r["old_global_id"]: r for r in elements.to_dict(orient="records") if r["old_global_id"]}
     status_new = {r["new_global_id"]: r for r in elements.to_dict(orient="records") if r["new_global_id"]}
     before = _contributions(old.trace)
     after = _contributions(new.trace)
+    omitted_pairs = get_omissions(old, new, elements)
     trace_rows, splits = [], defaultdict(lambda: defaultdict(float))
     counts = defaultdict(lambda: defaultdict(int))
     keys: dict[str, set[tuple[str, str]]] = defaultdict(set)  # code -> {(old, new) GlobalIds}
@@ -515,6 +521,11 @@ def compare_work(
             if not _quantity_differs(a, b):
                 continue
             counts[code][part] += 1
+            kind = omitted_pairs.get((old_gid, new_gid))
+            if kind:
+                splits[code]["omitted"] += b - a
+                counts[code]["omitted"] += 1
+                status = kind
             trace_rows.append(
                 {
                     "code": code,
@@ -538,8 +549,9 @@ def compare_work(
         )
         new_quantity = _rounded(new_items.loc[code, "quantity"]) if code in new_items.index else Decimal(0)
         delta = new_quantity - old_quantity
+        omitted = Decimal(0) if bill_omissions else _rounded(splits[code]["omitted"])
         price = (prices or {}).get(code)
-        amount = cents(delta * to_decimal(price.unit_price)) if price is not None else None
+        amount = cents((delta - omitted) * to_decimal(price.unit_price)) if price is not None else None
         rows.append(
             {
                 "code": code,
@@ -561,9 +573,41 @@ def compare_work(
                 "changed_elements": counts[code]["changed"],
                 "ambiguous_elements": counts[code]["ambiguous"],
                 "measured_old_quantity": float(measured_old),
+                "omitted_quantity": round(splits[code]["omitted"], 6),
+                "omitted_elements": counts[code]["omitted"],
             }
         )
     return pd.DataFrame(rows, columns=REVISION_ITEM_COLUMNS), pd.DataFrame(trace_rows, columns=REVISION_TRACE_COLUMNS)
+
+
+OMISSION, REREAD = "omission", "re-read"
+
+
+def get_omissions(old: WorkItems, new: WorkItems, elements: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """``{(old GlobalId, new GlobalId): "omission" or "re-read"}``: pairs whose work items
+    changed without the works changing, which a lump-sum contract does not bill as a change:
+
+    - ``omission``: the element was in the contract's model but fed no item, or only lines
+      still to be specified (a stair of material "Solid"); the new model says what it is;
+    - ``re-read``: only its class changed, with the same body (a rafter exported as IfcBeam,
+      then as IfcMember), and with it the items it feeds.
+    """
+    fed_old = old.trace.groupby("global_id")["code"].agg(set).to_dict()
+    fed_new = new.trace.groupby("global_id")["code"].agg(set).to_dict()
+    labels = dict(zip(old.items["code"], old.items["label"]))
+    found = {}
+    for row in elements.to_dict(orient="records"):
+        old_gid, new_gid = row["old_global_id"], row["new_global_id"]
+        if not old_gid or not new_gid:
+            continue
+        before, after = fed_old.get(old_gid, set()), fed_new.get(new_gid, set())
+        if before == after or not after:
+            continue
+        if all(old.ruleset.is_placeholder(labels.get(code, "")) for code in before):
+            found[(old_gid, new_gid)] = OMISSION
+        elif row["status"] == "reclassified":
+            found[(old_gid, new_gid)] = REREAD
+    return found
 
 
 def _contributions(trace: pd.DataFrame) -> dict[tuple[str, str], float]:
@@ -609,12 +653,15 @@ def compare(
     manual: list[ManualLine] = (),
     contract: Contract | None = None,
     vat_pct: float = 20.0,
+    bill_omissions: bool = False,
 ) -> Revision:
     """The revision from two takeoffs and their work items under one rule set, priced with
-    ``prices`` (None: quantities only); with a ``contract``, its quantities are the old ones."""
+    ``prices`` (None: quantities only); with a ``contract``, its quantities are the old ones.
+    Omissions and re-readings are listed and not billed unless ``bill_omissions``."""
     pairs, ambiguous = match_elements(before.elements, after.elements, manual)
     elements = compare_elements(before.elements, after.elements, pairs, ambiguous)
-    items, trace = compare_work(old_work, new_work, elements, prices, contract.quantities if contract else None)
+    quantities = contract.quantities if contract else None
+    items, trace = compare_work(old_work, new_work, elements, prices, quantities, bill_omissions)
     _changed_in_the_bill(elements, trace)
     mapping = pd.DataFrame(pairs, columns=MAP_COLUMNS)
     currencies = {p.currency for p in (prices or {}).values()}
@@ -624,10 +671,54 @@ def compare(
         map=mapping,
         trace=trace,
         new_prices=items[items["new_price"]][NEW_PRICE_COLUMNS].reset_index(drop=True),
-        totals=get_totals(items, vat_pct),
+        totals=get_totals(items, vat_pct) | _omitted(items, trace, bill_omissions),
         currency=next(iter(currencies)) if len(currencies) == 1 else "EUR",
         info={"statuses": {s: int((elements["status"] == s).sum()) for s in STATUSES}},
     )
+
+
+def _omitted(items: pd.DataFrame, trace: pd.DataFrame, billed: bool) -> dict:
+    """What the omissions and re-readings would bill at the contract's prices (ROUND(quantity x
+    price, 2) per line), how many elements, and whether they are in the totals."""
+    amount = sum(
+        (
+            cents(to_decimal(q) * to_decimal(p))
+            for q, p in zip(items["omitted_quantity"], items["unit_price"])
+            if q and p == p
+        ),
+        Decimal(0),
+    )
+    said = trace[trace["status"].isin((OMISSION, REREAD))]
+    elements = len(set(zip(said["old_global_id"], said["new_global_id"])))
+    return {"omitted_amount": float(amount), "omitted_elements": elements, "omissions_billed": billed}
+
+
+def say_omissions(totals: dict, currency: str) -> list[tuple[str, str]]:
+    """The warning a client should read on the change order, in English and French."""
+    count = totals.get("omitted_elements") or 0
+    if not count:
+        return []
+    amount = f"{totals['omitted_amount']:,.2f} {currency}"
+    amount_fr = amount.replace(",", "\u202f").replace(".", ",")
+    if totals.get("omissions_billed"):
+        return [
+            (
+                f"{count} element(s) were in the contract's model unpriced, to be specified or read under another "
+                f"class: billed here at the user's request (--bill-omissions), {amount}",
+                f"{count} élément(s) figuraient dans la maquette du marché sans prix, à préciser ou lus sous une autre "
+                f"classe : facturés ici à la demande (--bill-omissions), {amount_fr}",
+            )
+        ]
+    return [
+        (
+            f"{count} element(s) were in the contract's model unpriced, to be specified or read under another class: "
+            f"omissions and re-readings, not a change of the works, left out of this change order ({amount} at the "
+            "contract's prices; trace status 'omission' or 're-read')",
+            f"{count} élément(s) figuraient dans la maquette du marché sans prix, à préciser ou lus sous une autre "
+            f"classe : omissions et relectures, pas une modification des travaux, hors de ce devis ({amount_fr} aux "
+            "prix du marché ; statut « omission » ou « relecture » du détail)",
+        )
+    ]
 
 
 def _changed_in_the_bill(elements: pd.DataFrame, trace: pd.DataFrame) -> None:

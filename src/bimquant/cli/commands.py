@@ -560,6 +560,11 @@ def diff(
         None, "--map", help="Map file of an earlier diff (.csv): its lines marked manual are imposed."
     ),
     vat: float | None = _rate_option("--vat", "VAT, % (default: the contract's, else 20)"),
+    bill_omissions: bool = _option(
+        False,
+        "--bill-omissions",
+        help="Bill the omissions and re-readings too (elements the contract's model held unpriced or to specify).",
+    ),
     output: Path | None = _option(
         None, "--output", "-o", help="Output: .xlsx (the change order, live formulas), .csv, .json; a .map.csv beside."
     ),
@@ -602,6 +607,7 @@ def diff(
                 contract=contract,
                 map=map_file,
                 vat_pct=vat,
+                bill_omissions=bill_omissions,
                 kernel=kernel.value,
                 threads=threads,
                 cache=not no_cache,

@@ -39,6 +39,7 @@ LABELS = {
         "nothing": "Aucun écart de quantité sur les ouvrages chiffrés.",
         "incomplete": "INCOMPLET : {n} prix nouveau(x) à négocier, hors des totaux tant qu'il(s) n'a (ont) pas de prix",
         "warning": "Attention :",
+        "omitted": "   dont {q} {unit} d'omissions ou de relectures, hors devis (écart facturé ci-dessus)",
         "page": "Page &P / &N",
     },
     "en": {
@@ -61,6 +62,7 @@ LABELS = {
         "nothing": "No quantity moved on the priced items.",
         "incomplete": "INCOMPLETE: {n} new rate(s) to agree, left out of the totals until priced",
         "warning": "Warning:",
+        "omitted": "   of which {q} {unit} are omissions or re-readings, out of this change order (billed delta above)",
         "page": "Page &P of &N",
     },
 }
@@ -72,6 +74,8 @@ VALUES_FR = {
     "added": "ajouté",
     "removed": "supprimé",
     "ambiguous": "ambigu",
+    "omission": "omission",
+    "re-read": "relecture",
     "global_id": "GlobalId",
     "signature": "signature",
     "manual": "manuel",
@@ -96,7 +100,7 @@ def write_change_order(revision: Revision, path: Path, locale: str | None = None
     """Write the change-order workbook (see the module's docstring) in ``locale`` (default: the
     rule set's language)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     language = locale or revision.info.get("language", "fr")
@@ -127,9 +131,12 @@ def write_change_order(revision: Revision, path: Path, locale: str | None = None
         row += 1
         first = row
         for line in lines.to_dict(orient="records"):
-            _line(sheet, row, line, money)
+            _line(sheet, row, line, money, omitted=_omitted_here(revision, line))
             number(row, 7, line["unit_price"], money)
             row += 1
+            if _omitted_here(revision, line):
+                put_text(sheet, row, 2, words["omitted"].format(q=f"{line['omitted_quantity']:g}", unit=line["unit"]))
+                row += 1
         put_text(sheet, row, 2, f"{words['subtotal']} {lot}").font = bold
         number(row, 8, f"=SUM(H{first}:H{row - 1})", money, bold)
         number(row, 9, f"=SUM(I{first}:I{row - 1})", money, bold)
@@ -173,9 +180,12 @@ def write_change_order(revision: Revision, path: Path, locale: str | None = None
         last += 2
         put_text(sheet, last, 2, words["incomplete"].format(n=revision.totals["new_prices"])).font = red
     warnings = revision.info.get("warnings_fr" if language == "fr" else "warnings", [])
-    for warning in warnings:
+    for warning in warnings:  # across the sheet's width, wrapped: a client reads it whole, printed too
         last += 1
-        put_text(sheet, last, 2, f"{words['warning']} {warning}").font = red
+        cell = put_text(sheet, last, 2, f"{words['warning']} {warning}")
+        cell.font, cell.alignment = red, Alignment(wrap_text=True, vertical="top")
+        sheet.merge_cells(start_row=last, start_column=2, end_row=last, end_column=9)
+        sheet.row_dimensions[last].height = 15 * (1 + len(cell.value) // 150)
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.print_area = f"A1:I{last}"
     sheet.freeze_panes = f"A{header_row + 1}"
@@ -194,14 +204,24 @@ def write_change_order(revision: Revision, path: Path, locale: str | None = None
     book.save(path)
 
 
-def _line(sheet, row: int, line: dict, money: str) -> None:
-    """N°, label, unit, quantities, delta and the plus- and moins-value formulas of one line."""
+def _omitted_here(revision: Revision, line: dict) -> float:
+    """The quantity of the line's omissions and re-readings left out of the change order."""
+    if revision.totals.get("omissions_billed"):
+        return 0.0
+    value = line.get("omitted_quantity") or 0.0
+    return round(float(value), 2) if value == value else 0.0
+
+
+def _line(sheet, row: int, line: dict, money: str, omitted: float = 0.0) -> None:
+    """N°, label, unit, quantities, delta and the plus- and moins-value formulas of one line;
+    ``omitted``: the part of the delta that is omissions and re-readings, out of the amounts."""
     put_text(sheet, row, 1, line["code"])
     put_text(sheet, row, 2, line["label"])
     put_text(sheet, row, 3, line["unit"])
     sheet.cell(row=row, column=4, value=line["old_quantity"]).number_format = QUANTITY
     sheet.cell(row=row, column=5, value=line["new_quantity"]).number_format = QUANTITY
-    sheet.cell(row=row, column=6, value=f"=E{row}-D{row}").number_format = QUANTITY
+    delta = f"=E{row}-D{row}" + (f"-({omitted!r})" if omitted else "")
+    sheet.cell(row=row, column=6, value=delta).number_format = QUANTITY
     amount = f"ROUND(F{row}*G{row},2)"  # the unused column stays blank ("" is left out of a SUM)
     sheet.cell(row=row, column=8, value=f'=IF(G{row}="","",IF({amount}>0,{amount},""))').number_format = money
     sheet.cell(row=row, column=9, value=f'=IF(G{row}="","",IF({amount}<0,-{amount},""))').number_format = money
