@@ -814,3 +814,36 @@ def test_fzk_haus_from_archicad_11_to_20_reads_right():
     price = bimquant.load_prices(ROOT / "rules" / "fr-prix.csv")
     assert revision.totals["omitted_amount"] == price["06.02.01"].unit_price - price["02.07.02"].unit_price
     assert not (elements["status"] == "added").any() and not (elements["status"] == "ambiguous").any()
+
+
+@pytest.mark.real
+@pytest.mark.skipif(not FZK_OLD.exists(), reason=f"real IFC models not found at {SHARED} (CI has them)")
+def test_fzk_with_the_contract_lists_the_stair_as_an_omission_out_of_the_ts_total(tmp_path):
+    # issue 25: the stair AC11 held "to be specified" was billed 5,811.75 EUR as new work
+    contract = tmp_path / "marche.json"
+    code, _, stderr = run(
+        "estimate", FZK_OLD, "--rules", ROOT / "rules" / "fr-lots.toml", "--prices", ROOT / "rules" / "fr-prix.csv",
+        "-o", contract, "-q",
+    )  # fmt: skip
+    assert code == 0, stderr
+    signed = {line["code"]: line for line in json.loads(contract.read_text(encoding="utf-8"))["lines"]}
+    out = tmp_path / "ts.json"
+    code, _, stderr = run("diff", FZK_OLD, FZK_NEW, "--rules", ROOT / "rules" / "fr-lots.toml", "--contract", contract,
+                          "-o", out, "--locale", "en")  # fmt: skip
+    assert code == 0, stderr
+
+    data = json.loads(out.read_text(encoding="utf-8"))
+    items = {item["code"]: item for item in data["items"]}
+    for code, omitted in (("06.02.01", 1), ("02.07.02", -1)):  # the timber stair, the stair to specify
+        assert items[code]["omitted_quantity"] == omitted and items[code]["delta_amount"] == 0, code
+    totals = data["info"]["totals"]
+    stair = signed["06.02.01"]["sale_unit_price"] - signed["02.07.02"]["sale_unit_price"]
+    assert totals["omitted_amount"] == pytest.approx(round(stair, 2)) and totals["omitted_elements"] == 1
+    assert sum(item["delta_amount"] for item in data["items"] if item["delta_amount"] == item["delta_amount"]) == (
+        pytest.approx(totals["total_excl_vat"])
+    )  # the TS total holds no amount for the stair
+    assert "Warning: 1 element(s) were in the contract's model unpriced, to be specified" in stderr
+    code, _, _ = run("diff", FZK_OLD, FZK_NEW, "--rules", ROOT / "rules" / "fr-lots.toml", "--contract", contract,
+                     "-o", tmp_path / "billed.json", "--bill-omissions", "-q")  # fmt: skip
+    billed = {item["code"]: item for item in json.loads((tmp_path / "billed.json").read_text())["items"]}
+    assert billed["06.02.01"]["delta_amount"] == pytest.approx(signed["06.02.01"]["sale_unit_price"])
