@@ -847,3 +847,37 @@ def test_fzk_with_the_contract_lists_the_stair_as_an_omission_out_of_the_ts_tota
                      "-o", tmp_path / "billed.json", "--bill-omissions", "-q")  # fmt: skip
     billed = {item["code"]: item for item in json.loads((tmp_path / "billed.json").read_text())["items"]}
     assert billed["06.02.01"]["delta_amount"] == pytest.approx(signed["06.02.01"]["sale_unit_price"])
+
+
+def test_a_group_moved_by_9_cm_with_new_global_ids_is_paired_as_moved(folder, tmp_path):
+    # issue 25: nine planks raised together by 90 mm were 9 removed + 9 added. Here the three
+    # test windows, all named alike, exported again with new GlobalIds and raised by 0.09 m
+    def windows_named_alike(model):
+        for mark in ("T1", "T2", "T3"):
+            element(model, mark).Name = "T test window"
+
+    before, after = old_model(), old_model()
+    windows_named_alike(before)
+    windows_named_alike(after)
+    for window in [e for e in after.by_type("IfcWindow") if e.Name == "T test window"]:
+        window.GlobalId = ifcopenshell.guid.new()
+        matrix = ifcopenshell.util.placement.get_local_placement(window.ObjectPlacement)
+        matrix[2, 3] += 0.09
+        ifcopenshell.api.run("geometry.edit_object_placement", after, product=window, matrix=matrix)
+    before.write(str(tmp_path / "before.ifc"))
+    after.write(str(tmp_path / "after.ifc"))
+
+    revision = bimquant.diff(tmp_path / "before.ifc", tmp_path / "after.ifc", folder / "rules.toml")
+
+    moved = revision.elements[revision.elements["name"] == "T test window"]
+    assert len(moved) == 3 and set(moved["status"]) == {"moved"} and set(moved["how"]) == {"translation"}
+    assert moved["changes"].str.contains("moved by 0.090 m").all()
+    old_x = {row["old_global_id"]: row["new_global_id"] for row in moved.to_dict(orient="records")}
+    before_x = {e.GlobalId: e.ObjectPlacement for e in before.by_type("IfcWindow") if e.Name == "T test window"}
+    after_x = {e.GlobalId: e.ObjectPlacement for e in after.by_type("IfcWindow") if e.Name == "T test window"}
+    for old_gid, new_gid in old_x.items():  # each with the one at its own x, not a neighbour
+        a = ifcopenshell.util.placement.get_local_placement(before_x[old_gid])[0, 3]
+        b = ifcopenshell.util.placement.get_local_placement(after_x[new_gid])[0, 3]
+        assert a == pytest.approx(b)
+    assert not revision.elements["status"].isin(["added", "removed", "ambiguous"]).any()
+    assert revision.totals["total_excl_vat"] == 0 and (revision.items["delta_quantity"] == 0).all()

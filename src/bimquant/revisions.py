@@ -56,6 +56,10 @@ from bimquant.tolerances import (
     REVISION_CHANGE_ABS,
     REVISION_CHANGE_REL,
     REVISION_CLEAR_MARGIN_M,
+    REVISION_GROUP_MIN,
+    REVISION_GROUP_MOVE_M,
+    REVISION_GROUP_TOLERANCE_M,
+    REVISION_SINGLE_MOVE_M,
     REVISION_MOVE_M,
     REVISION_POSITION_M,
     REVISION_SIZE_M,
@@ -76,7 +80,7 @@ PRICE_BASES = {  # info["price_basis"] -> how the unit prices are said, in Engli
     "none": ("none: quantities only", "aucun : quantités seules"),
 }
 STATUSES = ("unchanged", "changed", "moved", "reclassified", "added", "removed", "ambiguous")
-HOWS = ("global_id", "signature", "manual")
+HOWS = ("global_id", "signature", "translation", "placement", "manual")
 # attributes whose change makes an element "changed" (what a rule can select on, or a price depend on)
 ATTRIBUTES = ("name", "type_name", "predefined_type", "material", "is_external", "load_bearing", "fire_rating")
 # the geometry kernels' classes that only differ by a schema's "standard case": one element
@@ -287,6 +291,11 @@ def match_elements(
     pairs += [{"old_global_id": o, "new_global_id": n, "how": "signature"} for o, n in signed]
     paired_old = done_old | {o for o, _ in signed}
     paired_new = done_new | {n for _, n in signed}
+    moved, still = _match_moves(old[~old["global_id"].isin(paired_old)], new[~new["global_id"].isin(paired_new)])
+    pairs += [{"old_global_id": o, "new_global_id": n, "how": how} for o, n, how in moved]
+    paired_old |= {o for o, _, _ in moved}
+    paired_new |= {n for _, n, _ in moved}
+    ambiguous = {g: c for g, c in ambiguous.items() if g not in paired_old and g not in paired_new} | still
     pairs += [{"old_global_id": g, "new_global_id": "", "how": ""} for g in old["global_id"] if g not in paired_old]
     pairs += [{"old_global_id": "", "new_global_id": g, "how": ""} for g in new["global_id"] if g not in paired_new]
     return [p for p in pairs if p["old_global_id"] or p["new_global_id"]], ambiguous
@@ -352,6 +361,76 @@ def _match_signatures(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list[tuple[
     ambiguous = {a["ids"][i]: [b["ids"][j] for _, j in options] for i, options in candidates.items() if options}
     ambiguous |= {b["ids"][j]: [a["ids"][i] for _, i in options] for j, options in reverse.items() if options}
     return [(a["ids"][i], b["ids"][j]) for i, j in pairs], ambiguous
+
+
+def _match_moves(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list[tuple[str, str, str]], dict[str, list[str]]]:
+    """Pair, among the elements the signatures left, those a person pairs at a glance: the same
+    class, name, type and body, moved (``tolerances.REVISION_GROUP_*``, ``REVISION_SINGLE_MOVE_M``).
+
+    Returns ``([(old, new, how)], ambiguous)``: ``how`` is ``translation`` for a group moved by
+    one common translation, ``placement`` for an element with one candidate only; ``ambiguous``
+    names the elements left with several candidates."""
+    if old.empty or new.empty or not {"name", "type_name"} <= set(old.columns) & set(new.columns):
+        return [], {}  # a table made by hand without names: nothing to pair by name
+    a, b = _signature(old), _signature(new)
+    names_a = list(zip(old["name"].astype(str), old["type_name"].astype(str)))
+    names_b = list(zip(new["name"].astype(str), new["type_name"].astype(str)))
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for j, (group, name) in enumerate(zip(b["groups"], names_b)):
+        by_key[(group, name)].append(j)
+    candidates = []  # (i, j, translation)
+    for i, (group, name) in enumerate(zip(a["groups"], names_a)):
+        if name[0] in ("", "None", "nan"):
+            continue  # a nameless element is never paired by its name
+        for j in by_key.get((group, name), ()):
+            shift = b["centre"][j] - a["centre"][i]
+            distance = float(np.linalg.norm(shift))
+            if not np.isfinite(shift).all() or distance > REVISION_GROUP_MOVE_M:
+                continue
+            sizes = np.abs(a["size"][i] - b["size"][j])
+            va, vb = a["volume"][i], b["volume"][j]
+            if not np.isfinite(sizes).all() or sizes.max() > REVISION_SIZE_M:
+                continue
+            if not abs(va - vb) <= max(REVISION_VOLUME_REL * max(va, vb), 1e-9):
+                continue
+            candidates.append((i, j, shift))
+    groups: list[list[tuple[int, int, np.ndarray]]] = []
+    for candidate in sorted(candidates, key=lambda c: tuple(np.round(c[2], 4))):
+        for group in groups:
+            if np.abs(group[0][2] - candidate[2]).max() <= REVISION_GROUP_TOLERANCE_M:
+                group.append(candidate)
+                break
+        else:
+            groups.append([candidate])
+    taken_old, taken_new, found = set(), set(), []
+    for group in sorted(groups, key=len, reverse=True):
+        if len(group) < REVISION_GROUP_MIN:
+            break
+        olds = [i for i, _, _ in group if i not in taken_old]
+        news = [j for _, j, _ in group if j not in taken_new]
+        if len(olds) < REVISION_GROUP_MIN or len(set(olds)) != len(olds) or len(set(news)) != len(news):
+            continue  # one element twice in a translation: not a rigid group
+        for i, j, _ in group:
+            if i not in taken_old and j not in taken_new:
+                found.append((a["ids"][i], b["ids"][j], "translation"))
+                taken_old.add(i)
+                taken_new.add(j)
+    left = [(i, j, s) for i, j, s in candidates if i not in taken_old and j not in taken_new]
+    of_old, of_new = defaultdict(list), defaultdict(list)
+    for i, j, shift in left:
+        if float(np.linalg.norm(shift)) <= REVISION_SINGLE_MOVE_M:
+            of_old[i].append(j)
+            of_new[j].append(i)
+    for i, options in of_old.items():
+        if len(options) == 1 and of_new[options[0]] == [i]:
+            found.append((a["ids"][i], b["ids"][options[0]], "placement"))
+    paired = {o for o, _, _ in found} | {n for _, n, _ in found}
+    ambiguous = {
+        a["ids"][i]: [b["ids"][j] for j in options]
+        for i, options in of_old.items()
+        if len(options) > 1 and a["ids"][i] not in paired
+    }
+    return found, ambiguous
 
 
 def _cost(a: dict, i: int, b: dict, j: int) -> float | None:

@@ -62,6 +62,17 @@ REVISION_SIZE_M = 0.01
 REVISION_VOLUME_REL = 0.01
 REVISION_TIE_PENALTY_M = 0.01
 REVISION_CLEAR_MARGIN_M = 0.005
+# Left unpaired after that, elements with the same class, name and type and the same body (sides
+# within REVISION_SIZE_M, volumes within REVISION_VOLUME_REL) are paired as a person would:
+# - a group of at least REVISION_GROUP_MIN elements moved by one common translation (within
+#   REVISION_GROUP_TOLERANCE_M) of at most REVISION_GROUP_MOVE_M (nine precast planks raised by
+#   9 cm, exported again with new GlobalIds);
+# - then an element with exactly one such candidate, which has exactly it, at most
+#   REVISION_SINGLE_MOVE_M away.
+REVISION_GROUP_MIN = 2
+REVISION_GROUP_TOLERANCE_M = 0.002
+REVISION_GROUP_MOVE_M = 1.0
+REVISION_SINGLE_MOVE_M = 0.5
 # A quantity changed (and an element's contribution to a work item moved) when it moved by more
 # than both of these: 0.1 % and 0.001 in its unit (1 mm, 10 cm2, 1 litre). Another exporter, or
 # another version of one, writes the same body a little differently: AC11 and AC20 give the

@@ -78,6 +78,8 @@ VALUES_FR = {
     "re-read": "relecture",
     "global_id": "GlobalId",
     "signature": "signature",
+    "translation": "translation",
+    "placement": "position",
     "manual": "manuel",
 }
 WIDTHS = {  # characters, for the columns a person reads in full
