@@ -198,3 +198,15 @@ def test_without_ifctester_ids_names_the_extra_before_measuring(tmp_path, monkey
     assert code == 2 and not (tmp_path / "x.ids").exists()
     assert_one_error(stderr, "ifctester")
     assert 'pip install "bimquant[ids]"' in stderr
+
+
+EXAMPLE = ROOT.parent / "shared" / "models" / "example.ifc"
+
+
+@pytest.mark.real
+@pytest.mark.skipif(not EXAMPLE.is_file(), reason=f"{EXAMPLE} not found (CI has it)")
+def test_a_damaged_model_is_said_damaged_once(tmp_path):
+    # check reads the file a second time for the type objects: the takeoff already said its damage
+    code, _, stderr = run("check", EXAMPLE, "--rules", RULE_SETS[1], "--locale", "en")
+
+    assert code == 7 and stderr.count("example.ifc is damaged") == 1, stderr

@@ -93,11 +93,13 @@ class Model:
     broken_ids: set[int] = field(default_factory=set)  # step ids of the instances involved
 
 
-def open_model(path: str | os.PathLike) -> Model:
+def open_model(path: str | os.PathLike, say_damage: bool = True) -> Model:
     """Open an IFC file, refusing anything bimquant cannot measure with an :class:`InputError`.
 
     Checks, in order: the file exists and is a file, it starts like a STEP physical file, it is
-    not cut short, its schema is IFC2X3, IFC4 or IFC4X3, and ifcopenshell can parse it.
+    not cut short, its schema is IFC2X3, IFC4 or IFC4X3, and ifcopenshell can parse it. A file
+    read with problems is said in a warning, unless ``say_damage`` is False (a second reading of
+    a file the takeoff already read and said).
 
     Example::
 
@@ -144,7 +146,7 @@ def open_model(path: str | os.PathLike) -> Model:
         ) from exc
     problems = _read_parser_log()
     broken = {int(n) for line in problems for n in re.findall(r"#(\d+)", line)}
-    if problems:
+    if problems and say_damage:
         log.warning(
             "%s is damaged: %d problem(s) reading it, e.g. %s", path.name, len(problems), "; ".join(problems[:1])
         )
