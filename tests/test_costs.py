@@ -317,3 +317,18 @@ def test_the_command_names_the_lines_left_out_of_the_cpi(folder):
     assert "Warning: 5 line(s) with progress and no cost booked yet" in stderr
     assert "02.03.02, 02.05.01, 02.06.01, 02.07.01, 03.01.01" in stderr
     assert "2,500.00 EUR booked to lots, not to lines: in the actual cost, not in the CPI" in stderr
+
+
+def test_the_french_workbook_says_the_unmatched_lines_in_french(folder, tmp_path):
+    # issue 25: "progress, no costs" was printed as is in the French workbook
+    out = tmp_path / "couts.xlsx"
+    code, _, stderr = run(
+        "costs", folder / "marche.json", "--actuals", ACTUALS, "--progress", APRIL, "--period", "2026-04",
+        "--start", "2026-03", "-o", out, "-q",
+    )  # fmt: skip
+    assert code == 0, stderr
+
+    sheet = openpyxl.load_workbook(out)["Sans avancement ou sans dépense"]
+    values = [cell for row in sheet.iter_rows(min_row=2, values_only=True) for cell in row if isinstance(cell, str)]
+    assert "avancement sans dépense" in values
+    assert not any(value in ("progress, no costs", "costs, no progress") for value in values)

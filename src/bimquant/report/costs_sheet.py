@@ -52,6 +52,7 @@ LABELS = {
     },
 }
 FIGURES = ["budget", "earned", "actual", "cost_variance", "cpi", "eac", "eac_budget"]
+ISSUES_FR = {"progress, no costs": "avancement sans dépense", "costs, no progress": "dépenses sans avancement"}
 
 
 def write_costs(report: Costs, path: Path, locale: str | None = None) -> None:
@@ -96,10 +97,13 @@ def write_costs(report: Costs, path: Path, locale: str | None = None) -> None:
     sheet.column_dimensions["A"].width = 56
     for column in "BCDEFGH":
         sheet.column_dimensions[column].width = 15
+    unmatched = report.unmatched
+    if language == "fr":  # what a person reads: the issue in French (the JSON keeps its ids)
+        unmatched = unmatched.replace({"issue": ISSUES_FR})
     for name, table, key in (
         (words["detail"], report.lines, "cost_lines"),
         (words["stages"], report.stages, "stages"),
-        (words["unmatched"], report.unmatched, "unmatched"),
+        (words["unmatched"], unmatched, "unmatched"),
         (words["actuals"], report.actuals, "actuals"),
     ):
         plain = book.create_sheet(title=name[:31])
