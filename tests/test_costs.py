@@ -34,6 +34,14 @@ BOOKED = [
 APRIL_LOTS = {"02 Gros oeuvre": D(100), "03 Charpente": D(100), "04 Couverture": D(50)}
 
 
+def run_costs(folder: Path, *extra) -> tuple[int, str, str]:
+    """``bimquant costs`` on the house's contract, April's progress and the sample costs."""
+    return run(
+        "costs", folder / "marche.json", "--actuals", ACTUALS, "--progress", APRIL, "--period", "2026-04",
+        "--start", "2026-03", *extra,
+    )  # fmt: skip
+
+
 def r2(value: Decimal) -> Decimal:
     return value.quantize(D("0.01"), rounding=ROUND_HALF_UP)
 
@@ -263,10 +271,7 @@ def test_libreoffice_reads_the_workbook_to_the_json_figures(folder, tmp_path, tm
 
     data = report(folder)
     out = tmp_path / "couts.xlsx"
-    code, _, stderr = run(
-        "costs", folder / "marche.json", "--actuals", ACTUALS, "--progress", APRIL, "--period", "2026-04",
-        "--start", "2026-03", "-o", out, "-q",
-    )  # fmt: skip
+    code, _, stderr = run_costs(folder, "-o", out, "-q")
     assert code == 0, stderr
 
     book = openpyxl.load_workbook(soffice_to_xlsx(out, tmp_path / "lo", tmp_path_factory.mktemp("lo")), data_only=True)
@@ -307,10 +312,7 @@ def test_the_headline_cpi_is_over_the_lines_with_progress_and_costs(folder, budg
 
 
 def test_the_command_names_the_lines_left_out_of_the_cpi(folder):
-    code, _, stderr = run(
-        "costs", folder / "marche.json", "--actuals", ACTUALS, "--progress", APRIL, "--period", "2026-04",
-        "--start", "2026-03", "-o", folder / "c.json", "--locale", "en",
-    )  # fmt: skip
+    code, _, stderr = run_costs(folder, "-o", folder / "c.json", "--locale", "en")
 
     assert code == 0, stderr
     assert "CPI and EAC over the 5 line(s) with both progress and costs" in stderr
@@ -322,10 +324,7 @@ def test_the_command_names_the_lines_left_out_of_the_cpi(folder):
 def test_the_french_workbook_says_the_unmatched_lines_in_french(folder, tmp_path):
     # issue 25: "progress, no costs" was printed as is in the French workbook
     out = tmp_path / "couts.xlsx"
-    code, _, stderr = run(
-        "costs", folder / "marche.json", "--actuals", ACTUALS, "--progress", APRIL, "--period", "2026-04",
-        "--start", "2026-03", "-o", out, "-q",
-    )  # fmt: skip
+    code, _, stderr = run_costs(folder, "-o", out, "-q")
     assert code == 0, stderr
 
     sheet = openpyxl.load_workbook(out)["Sans avancement ou sans dépense"]
