@@ -765,43 +765,46 @@ def print_costs(report: bimquant.Costs, locale: str = "en") -> None:
                 f"  valeur planifiée {format_number(totals['planned'], locale)}, IPD {totals['spi']}",
             )
         )
-    lines = totals.get("cpi_lines")
-    if lines is not None:
-        err.print(
-            say(
-                f"  CPI and EAC over the {lines} line(s) with both progress and costs",
-                f"  IPC et coût final prévu sur les {lines} ligne(s) qui ont un avancement et des dépenses",
+    said = []  # (English, French): what the CPI is over, and what it leaves out
+    if totals.get("cpi_lines") is not None:
+        n = totals["cpi_lines"]
+        said.append(
+            (
+                f"  CPI and EAC over the {n} line(s) with both progress and costs",
+                f"  IPC et coût final prévu sur les {n} ligne(s) qui ont un avancement et des dépenses",
             )
         )
     without = report.unmatched[report.unmatched["issue"] == "progress, no costs"]
     if len(without):
-        codes = show(", ".join(without["code"]))
-        earned = format_number(totals.get("earned_without_costs") or 0, locale)
-        err.print(
-            say(
-                f"[yellow]Warning:[/] {len(without)} line(s) with progress and no cost booked yet, "
-                f"{earned} {currency} earned, left out of the CPI: {codes}",
-                f"[yellow]Attention :[/] {len(without)} ligne(s) avancée(s) sans dépense enregistrée, "
-                f"valeur acquise {earned} {currency}, hors IPC : {codes}",
+        codes, n = show(", ".join(without["code"])), len(without)
+        value = f"{format_number(totals.get('earned_without_costs') or 0, locale)} {currency}"
+        said.append(
+            (
+                f"[yellow]Warning:[/] {n} line(s) with progress and no cost booked yet, {value} earned, "
+                f"left out of the CPI: {codes}",
+                f"[yellow]Attention :[/] {n} ligne(s) avancée(s) sans dépense enregistrée, valeur acquise "
+                f"{value}, hors IPC : {codes}",
             )
         )
     if totals.get("actual_booked_to_lots"):
-        booked = format_number(totals["actual_booked_to_lots"], locale)
-        err.print(
-            say(
-                f"  {booked} {currency} booked to lots, not to lines: in the actual cost, not in the CPI",
-                f"  {booked} {currency} imputés à des lots, pas à des lignes : dans le coût réel, hors IPC",
+        value = f"{format_number(totals['actual_booked_to_lots'], locale)} {currency}"
+        said.append(
+            (
+                f"  {value} booked to lots, not to lines: in the actual cost, not in the CPI",
+                f"  {value} imputés à des lots, pas à des lignes : dans le coût réel, hors IPC",
             )
         )
     costs_only = report.unmatched[report.unmatched["issue"] == "costs, no progress"]
     if len(costs_only):
-        codes = show(", ".join(costs_only["code"]))
-        err.print(
-            say(
-                f"[yellow]{len(costs_only)} line(s) with costs and no progress:[/] {codes}",
-                f"[yellow]{len(costs_only)} ligne(s) avec des dépenses et sans avancement :[/] {codes}",
+        codes, n = show(", ".join(costs_only["code"])), len(costs_only)
+        said.append(
+            (
+                f"[yellow]{n} line(s) with costs and no progress:[/] {codes}",
+                f"[yellow]{n} ligne(s) avec des dépenses et sans avancement :[/] {codes}",
             )
         )
+    for english, french in said:
+        err.print(say(english, french))
     _say_later(report.info, locale)
 
 

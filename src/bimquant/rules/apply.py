@@ -116,7 +116,8 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     wholes: dict[str, dict] = {}  # global_id -> an aggregate priced whole, as the rules saw it
     against = find_linings(takeoff.elements[takeoff.elements["family"] == "wall"].to_dict(orient="records"))
     trusted = _trusted_external(takeoff) if ruleset.external_flags == "trusted" else {}
-    for element, source in _candidates(takeoff, schema, ruleset):
+    assemblies = get_whole_assemblies(takeoff, schema, ruleset.levels)
+    for element, source in _candidates(takeoff, schema, assemblies):
         if element["global_id"] in trusted:
             element = element | {"is_external": trusted[element["global_id"]], "is_external_source": "model"}
         element = with_reading(element, schema, against)
@@ -154,7 +155,9 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
     trace_frame = pd.DataFrame(trace, columns=TRACE_COLUMNS)
     warn_negative(trace_frame)
     unmapped_frame = pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS)
-    reconciliation = reconcile(takeoff, trace_frame, unmapped_frame, double, ruleset, schema, readings, wholes)
+    reconciliation = reconcile(
+        takeoff, trace_frame, unmapped_frame, double, ruleset, schema, readings, wholes, assemblies
+    )
     storeys = get_storey_order(takeoff.elements)
     return WorkItems(
         ruleset=ruleset,
@@ -188,13 +191,13 @@ def with_reading(element: dict, schema: str, against: dict[str, str] | None = No
     )
 
 
-def _candidates(takeoff: Takeoff, schema: str, ruleset: RuleSet) -> list[tuple[dict, str]]:
+def _candidates(takeoff: Takeoff, schema: str, assemblies: dict[str, str]) -> list[tuple[dict, str]]:
     """The elements the rules see, with where their quantities come from: measured ones
     (``mesh``), failed ones (``failed``: a count, and the authored values the takeoff trusted),
     doors or windows without a body (``no_body``: a count), and elements priced whole from
     their parts (``mesh``, :mod:`bimquant.rules.assemblies`), whose parts the rules do not see.
-    Other aggregates, openings and bodiless elements are reconciled without the rules."""
-    assemblies = get_whole_assemblies(takeoff, schema, ruleset.levels)
+    Other aggregates, openings and bodiless elements are reconciled without the rules.
+    ``assemblies``: the aggregates priced whole (:func:`get_whole_assemblies`)."""
     elements = takeoff.elements
     found = [(e, "mesh") for e in elements.to_dict(orient="records") if e["parent_global_id"] not in assemblies]
     found += [
@@ -204,9 +207,11 @@ def _candidates(takeoff: Takeoff, schema: str, ruleset: RuleSet) -> list[tuple[d
     ]
     external = _host_external(takeoff)
     openings = _openings_by_host(takeoff.openings)
+    wholes = {gid for gid, kind in assemblies.items() if kind == "parts"}
+    parts_of = dict(list(elements[elements["parent_global_id"].isin(wholes)].groupby("parent_global_id")))
     for row in takeoff.excluded.to_dict(orient="records"):
-        if assemblies.get(row["global_id"]) == "parts":
-            parts = elements[elements["parent_global_id"] == row["global_id"]]
+        if row["global_id"] in parts_of:
+            parts = parts_of[row["global_id"]]
             found.append((whole_from_parts(row, parts, openings.get(row["global_id"], [])), "mesh"))
         elif _exclusion(row, schema) in ("no_body", "aggregate") and _is_filling(row, schema):
             if not isinstance(row.get("is_external"), bool) and row["global_id"] in external:
@@ -323,6 +328,7 @@ def reconcile(
     schema: str,
     readings: dict[str, str] | None = None,
     priced_whole: dict[str, dict] | None = None,
+    assemblies: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """One row per element of the takeoff (measured, failed, left out), with one status of
     ``STATUSES``, the items that price its body (``measures = "structure"``), where its
@@ -387,7 +393,8 @@ def reconcile(
             fed = ", ".join(fed_by.get(gid, []))
             add(element, "not_priced", f'feeds {fed}, but no item prices its body (measures = "structure")', codes)
 
-    assemblies = get_whole_assemblies(takeoff, schema, ruleset.levels)
+    if assemblies is None:
+        assemblies = get_whole_assemblies(takeoff, schema, ruleset.levels)
 
     def part_of_assembly(element: dict) -> bool:
         parent = element.get("parent_global_id")

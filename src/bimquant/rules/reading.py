@@ -21,6 +21,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from bimquant.matching import glob_match
 from bimquant.rules.ruleset import is_subclass
 from bimquant.rules.select import get_family
@@ -317,16 +319,28 @@ def find_linings(walls: list[dict]) -> dict[str, str]:
     only walls drawn along the model's axes are judged (a box of a wall drawn askew is not thin:
     such a wall is never read as a lining)."""
     boxes = [b for b in (_box(w) for w in walls) if b is not None]
+    if not boxes:
+        return {}
+    ids = [b["global_id"] for b in boxes]
+    axis = np.array([b["axis"] for b in boxes])
+    thickness = np.array([b["thickness"] for b in boxes])
+    low, high = np.array([b["low"] for b in boxes]), np.array([b["high"] for b in boxes])
     found = {}
-    for lining in boxes:
-        if lining["thickness"] > LINING_MAX_THICKNESS_M:
-            continue
-        for host in boxes:
-            if host is lining or host["axis"] != lining["axis"] or host["thickness"] <= lining["thickness"]:
-                continue
-            if _against(lining, host):
-                found[lining["global_id"]] = host["global_id"]
-                break
+    for i in np.flatnonzero(thickness <= LINING_MAX_THICKNESS_M):  # each thin wall against every wall at once
+        thin, along = axis[i], 1 - axis[i]
+        gap = np.maximum(low[:, thin] - high[i, thin], low[i, thin] - high[:, thin])
+        beside = np.minimum(high[:, along], high[i, along]) - np.maximum(low[:, along], low[i, along])
+        above = np.minimum(high[:, 2], high[i, 2]) - np.maximum(low[:, 2], low[i, 2])
+        hosts = np.flatnonzero(
+            (axis == thin)
+            & (thickness > thickness[i])
+            & (gap >= -0.005)  # touching (or a hair inside), not overlapping through
+            & (gap <= LINING_GAP_M)
+            & (beside >= LINING_SHARE * (high[i, along] - low[i, along]))
+            & (above >= LINING_SHARE * (high[i, 2] - low[i, 2]))
+        )
+        if len(hosts):
+            found[ids[i]] = ids[hosts[0]]
     return found
 
 
@@ -343,17 +357,3 @@ def _box(wall: dict) -> dict | None:
     low = [c - s / 2 for c, s in zip(centre, sizes)]
     high = [c + s / 2 for c, s in zip(centre, sizes)]
     return {"global_id": wall["global_id"], "axis": thin, "thickness": sizes[thin], "low": low, "high": high}
-
-
-def _overlap(a: dict, b: dict, axis: int) -> float:
-    return min(a["high"][axis], b["high"][axis]) - max(a["low"][axis], b["low"][axis])
-
-
-def _against(lining: dict, host: dict) -> bool:
-    thin, along = lining["axis"], 1 - lining["axis"]
-    gap = max(host["low"][thin] - lining["high"][thin], lining["low"][thin] - host["high"][thin])
-    if not -0.005 <= gap <= LINING_GAP_M:  # touching (or a hair inside), not overlapping through
-        return False
-    length = lining["high"][along] - lining["low"][along]
-    height = lining["high"][2] - lining["low"][2]
-    return _overlap(lining, host, along) >= LINING_SHARE * length and _overlap(lining, host, 2) >= LINING_SHARE * height
