@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,14 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "bimquant"
 # README.md, "Layout": each module may import only the modules before it.
 ORDER = [
     "errors",
+    "messages",
     "columns",
     "labels",
     "tolerances",
     "matching",
     "loaders",
+    "money",
+    "periods",
     "materials",
     "result",
     "solids",
@@ -45,8 +49,10 @@ ORDER = [
     "readiness",
     "estimate",
     "orders",
-    "revisions",
-    "billing",
+    "progress",
+    "contract",
+    "diff",
+    "situation",
     "costs",
     "stock",
     "report.tables",
@@ -58,11 +64,13 @@ ORDER = [
     "report.situation_chart",
     "report.costs_sheet",
     "report.scene",
+    "view",
     "report.html",
     "report.ids",
+    "report.ifc",
     "report",
     "pipeline",
-    "portfolio",
+    "batch",
     "writeback",
     "",  # bimquant/__init__.py
     "cli.console",
@@ -124,3 +132,30 @@ def test_only_the_cli_uses_typer_and_rich_and_nothing_imports_it(path):
     roots |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     assert not roots & {"typer", "rich", "click"}
     assert not {m for m in imported(path) if m.startswith("cli")}
+
+
+# the follow-up commands read their inputs from the rooms of their own (contract, progress,
+# periods, money), never from another command's module: a cost report or the stock works the
+# same whatever a situation or a change order does
+APART = {"costs": {"situation", "diff"}, "stock": {"situation", "diff", "contract", "costs"}}
+
+
+@pytest.mark.parametrize("name", sorted(APART))
+def test_costs_and_stock_import_neither_situation_nor_diff(name):
+    path = SRC / f"{name}.py"
+    assert not imported(path) & APART[name], f"{name} imports {sorted(imported(path) & APART[name])}"
+
+
+def test_the_readme_layout_names_every_module():
+    """README.md, "Layout": every module of the tree is named there, and nothing else (a
+    package's own ``__init__.py`` aside)."""
+    readme = (SRC.parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### Layout", 1)[1].split("```", 2)[1]
+    named, folder = set(), ""
+    for line in block.splitlines():
+        top = re.match(r"  ([a-z_]+/|[a-z_]+\.py)", line)
+        if top:
+            folder = top.group(1) if top.group(1).endswith("/") else ""
+        named |= {folder + name for name in re.findall(r"\b[a-z_]+\.py\b", line)}
+    tree = {str(p.relative_to(SRC)) for p in MODULES if p.name != "__init__.py" or p.parent == SRC}
+    assert named == tree, f"missing from the README: {sorted(tree - named)}; not in the tree: {sorted(named - tree)}"

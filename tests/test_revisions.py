@@ -32,7 +32,7 @@ import pytest
 from conftest import HOUSE, assert_one_error, run, soffice_to_xlsx
 
 import bimquant
-from bimquant.errors import RuleError
+from bimquant.errors import ContractError, RuleError
 
 D = Decimal
 RULES = """\
@@ -542,7 +542,7 @@ def test_a_manual_map_line_wins(folder, measured, tmp_path):
 def test_a_bad_map_line_is_refused_naming_the_line(folder, measured, tmp_path, lines, words):
     path = tmp_path / "map.csv"
     path.write_text("old_global_id,new_global_id,how\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(RuleError) as raised:
+    with pytest.raises(ContractError) as raised:
         diff(folder, measured, "old", map=path)
     for word in words:
         assert word in raised.value.message
@@ -683,7 +683,7 @@ WINDOW = ("IfcWindow", "filling")
 
 
 def test_two_equal_candidates_at_one_place_stay_ambiguous_never_guessed():
-    from bimquant.revisions import match_elements
+    from bimquant.diff import match_elements
 
     # two identical windows drawn on top of each other, both with new GlobalIds
     old = elements_table([("a", *WINDOW, 1, 0, 1, 1, 0.1, 1.2, 0.12), ("b", *WINDOW, 1, 0, 1, 1, 0.1, 1.2, 0.12)])
@@ -696,7 +696,7 @@ def test_two_equal_candidates_at_one_place_stay_ambiguous_never_guessed():
 
 
 def test_the_nearest_candidate_wins_only_when_clearly_nearer():
-    from bimquant.revisions import match_elements
+    from bimquant.diff import match_elements
 
     old = elements_table([("a", *WINDOW, 1.0, 0, 1, 1, 0.1, 1.2, 0.12)])
     # c 1 cm away, d 4 cm away: c is clearly nearer (by more than 5 mm)
@@ -725,7 +725,7 @@ def test_the_nearest_candidate_wins_only_when_clearly_nearer():
     ],
 )
 def test_a_signature_out_of_tolerance_is_no_candidate(change):
-    from bimquant.revisions import match_elements
+    from bimquant.diff import match_elements
 
     old = elements_table([("a", *WINDOW, 1.0, 0, 1, 1, 0.1, 1.2, 0.12)])
     new = elements_table([("c", *WINDOW, 1.0, 0, 1, 1, 0.1, 1.2, 0.12)])
@@ -740,7 +740,7 @@ def test_a_signature_out_of_tolerance_is_no_candidate(change):
 
 
 def test_a_class_outside_the_measured_families_pairs_only_with_its_own_class():
-    from bimquant.revisions import match_elements
+    from bimquant.diff import match_elements
 
     old = elements_table([("a", "IfcFooting", "other", 0, 0, 0, 1, 1, 1, 1.0)])
     new = elements_table([("c", "IfcBuildingElementProxy", "other", 0, 0, 0, 1, 1, 1, 1.0)])

@@ -618,9 +618,9 @@ def test_phases_name_progress_rows_group_the_stages_and_plan_the_curve(folder, t
 @pytest.mark.parametrize(
     "option, content, words",
     [
-        ("--previous", "{not json", ["not a JSON file, so not a situation"]),
+        ("--previous", "{not json", ["not valid JSON", "so not a previous situation"]),
         ("--previous", '{"info": {}}', ["not a situation"]),
-        ("--changes", "{not json", ["not a JSON file, so not a change order"]),
+        ("--changes", "{not json", ["not valid JSON", "so not a change order"]),
         ("--changes", '{"items": [{"code": "x"}]}', ["not a change order"]),
     ],
     ids=["previous not json", "previous not a situation", "changes not json", "changes not a diff"],

@@ -142,7 +142,7 @@ def test_a_french_spreadsheet_date_is_read(orders, tmp_path):
 @pytest.mark.parametrize(
     "orders_text, notes_text, words",
     [
-        ("{not json", "date,material,quantity,unit\n", ["not a JSON file, so not orders"]),
+        ("{not json", "date,material,quantity,unit\n", ["not valid JSON", "so not orders"]),
         (None, "date,material,quantity\n2026-03-04,beton-voiles,1\n", ["missing column(s) unit"]),
     ],
     ids=["orders not json", "notes without unit"],

@@ -530,7 +530,7 @@ def test_importing_bimquant_prints_nothing_on_stdout():
     import sys
 
     done = subprocess.run(
-        [sys.executable, "-c", "import bimquant\nfrom bimquant.writeback import import_api\nimport_api()"],
+        [sys.executable, "-c", "import bimquant\nfrom bimquant.report.ifc import import_api\nimport_api()"],
         capture_output=True,
         text=True,
         check=True,

@@ -20,7 +20,7 @@ import logging
 
 from bimquant import cache
 from bimquant.authored import Validation
-from bimquant.billing import Situation
+from bimquant.situation import Situation
 from bimquant.costs import Costs
 from bimquant.stock import Stock
 from bimquant.errors import (
@@ -49,11 +49,12 @@ from bimquant.pipeline import (
     takeoff,
     validate,
 )
-from bimquant.portfolio import Batch, batch
+from bimquant.batch import Batch, batch
 from bimquant.readiness import Readiness
 from bimquant.report import get_map_path, write, write_costs_chart, write_map, write_situation_chart
-from bimquant.report.html import View, write_html
-from bimquant.revisions import Revision
+from bimquant.report.html import write_html
+from bimquant.view import View
+from bimquant.diff import Revision
 from bimquant.rules import Explanation, WorkItems
 from bimquant.takeoff import Takeoff
 from bimquant.writeback import Writeback, writeback

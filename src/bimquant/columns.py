@@ -102,7 +102,7 @@ QUANTITY_COLUMNS = [
     "surface_area_m2",
 ]
 # Where the body is: the centre and the sides of its box in world coordinates (m), what a
-# revision's elements are matched on when their GlobalIds changed (bimquant.revisions).
+# revision's elements are matched on when their GlobalIds changed (bimquant.diff).
 LOCATION_COLUMNS = ["centre_x_m", "centre_y_m", "centre_z_m", "size_x_m", "size_y_m", "size_z_m"]
 # How each element was measured, and what the model itself says of it.
 PROVENANCE_COLUMNS = ["geometry_kernel", "mesh_closed", "measure_note", "authored_flags", "properties"]
@@ -286,7 +286,7 @@ MODEL_COLUMNS = IDENTITY_COLUMNS + [
     "declared_types",  # {"occurrence": its PredefinedType, "type": its type's}: read with the shape
 ]
 
-# --- revisions (bimquant.revisions) ---
+# --- revisions (bimquant.diff) ---
 MAP_COLUMNS = ["old_global_id", "new_global_id", "how"]
 REVISION_ELEMENT_COLUMNS = ["old_global_id", "new_global_id", "ifc_class", "name", "storey", "status", "how", "changes"]
 REVISION_ITEM_COLUMNS = [
@@ -325,7 +325,7 @@ REVISION_TRACE_COLUMNS = [
 ]
 NEW_PRICE_COLUMNS = ["code", "lot", "label", "unit", "old_quantity", "new_quantity", "delta_quantity"]
 
-# --- progress billing (bimquant.billing) ---
+# --- progress billing (bimquant.situation) ---
 SITUATION_LINE_COLUMNS = [
     "code",
     "lot",
@@ -375,7 +375,7 @@ STOCK_COLUMNS = [
     "alert",
 ]
 
-# --- portfolio (bimquant.portfolio) ---
+# --- portfolio (bimquant.batch) ---
 BATCH_MODEL_COLUMNS = [
     "file",
     "sha256",

@@ -2,7 +2,7 @@
 
 The budget is the signed estimate's direct cost per line (``amount`` in the JSON ``bimquant
 estimate`` wrote: quantity x direct unit price, before overheads and margin). The progress is
-read as for a situation (:mod:`bimquant.billing`: per line, per lot, per element, per storey or
+read as for a situation (:mod:`bimquant.situation`: per line, per lot, per element, per storey or
 phase, or an IFC4 work schedule). The actual costs come from a CSV of invoices, valued delivery
 notes, time sheets and subcontractor bills, each booked to a line (``code``) or a lot.
 
@@ -38,7 +38,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from bimquant.billing import HUNDRED, as_floats, get_contributions, month_end, months_between, planned_by_month
 from bimquant.columns import (
     ACTUAL_COLUMNS,
     COST_LINE_COLUMNS,
@@ -46,11 +45,12 @@ from bimquant.columns import (
     COST_STAGE_COLUMNS,
     UNMATCHED_COST_COLUMNS,
 )
-from bimquant.errors import RuleError
-from bimquant.estimate import cents, to_decimal
+from bimquant.errors import ProgressError
+from bimquant.contract import Contract, get_contributions
 from bimquant.loaders import parse_date, parse_number, read_rows, text_of
+from bimquant.money import HUNDRED, as_floats, cents, to_decimal
+from bimquant.periods import month_end, months_between, planned_by_month, planned_curve
 from bimquant.result import Result
-from bimquant.revisions import Contract
 
 KINDS = ("labour", "material", "equipment", "subcontract", "other", "credit")
 UNALLOCATED = "(booked to a lot, not to a stage)"
@@ -108,7 +108,7 @@ def load_actuals(
     path: str | os.PathLike, lines: pd.DataFrame, start: str | None, period: str, later: list | None = None
 ) -> pd.DataFrame:
     """The cost rows of an actuals CSV (``date``, ``code`` or ``lot``, ``kind``, ``amount``,
-    optional ``supplier``, ``reference``); :class:`RuleError` naming the file and the row for
+    optional ``supplier``, ``reference``); :class:`ProgressError` naming the file and the row for
     an unknown code or lot, an unknown kind, a negative amount that is not a ``credit``, a date
     that is not one or falls before the job (``start``). Rows dated after the period's end are
     not counted (a file kept through the job); their row numbers go to ``later``."""
@@ -116,11 +116,11 @@ def load_actuals(
     path = Path(path)
     rows, style = read_rows(path, "actuals file")
     if not rows:
-        raise RuleError(f"{path}: no cost rows", "one row per invoice, delivery note or time sheet")
+        raise ProgressError(f"{path}: no cost rows", "one row per invoice, delivery note or time sheet")
     header = set(rows[0][1])
     missing = [c for c in ("date", "kind", "amount") if c not in header]
     if missing or not header & {"code", "lot"}:
-        raise RuleError(
+        raise ProgressError(
             f"{path}: missing column(s) {', '.join(missing or ['code or lot'])}",
             "the header is date,code (or lot),kind,amount[,supplier,reference]",
         )
@@ -132,10 +132,10 @@ def load_actuals(
     for line, row in rows:
         where = f"{path}: row {line}"
         if any(value is None for value in row.values()):
-            raise RuleError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
-        date = parse_date(where, text_of(row.get("date")))
+            raise ProgressError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
+        date = parse_date(where, text_of(row.get("date")), ProgressError)
         if first is not None and date < first:
-            raise RuleError(
+            raise ProgressError(
                 f"{where}: date {date.isoformat()} is outside the job (it starts {first.isoformat()})",
                 "check the date, or --start",
             )
@@ -144,29 +144,31 @@ def load_actuals(
             continue
         code, lot = text_of(row.get("code")), text_of(row.get("lot"))
         if code and code not in codes:
-            raise RuleError(f"{where}: code {code!r} is not a line of the contract", "book it to a line (N°) or a lot")
+            raise ProgressError(
+                f"{where}: code {code!r} is not a line of the contract", "book it to a line (N°) or a lot"
+            )
         if not code and lot not in lots:
-            raise RuleError(f"{where}: lot {lot!r} is not a lot of the contract", "check the lot's name")
+            raise ProgressError(f"{where}: lot {lot!r} is not a lot of the contract", "check the lot's name")
         kind = text_of(row.get("kind")).lower()
         if kind not in KINDS:
-            raise RuleError(f"{where}: kind {kind!r} is unknown", f"use one of {', '.join(KINDS)}")
+            raise ProgressError(f"{where}: kind {kind!r} is unknown", f"use one of {', '.join(KINDS)}")
         amount = parse_number(row.get("amount"), style)
         if amount is None:
-            raise RuleError(
+            raise ProgressError(
                 f"{where}: amount {text_of(row.get('amount'))!r} is not a number",
                 "write 1250.50, or 1250,50 in a file separated by ;",
             )
         if amount < 0 and kind != "credit":
-            raise RuleError(
+            raise ProgressError(
                 f"{where}: a negative amount ({amount:g}) that is not a credit", "a credit note is kind = credit"
             )
         if kind == "credit" and amount > 0:
-            raise RuleError(
+            raise ProgressError(
                 f"{where}: a credit of {amount:g}, positive: it would add to the cost",
                 f"write it negative: -{amount:g}",
             )
         if code and lot and lot != lot_of[code]:
-            raise RuleError(
+            raise ProgressError(
                 f"{where}: code {code} belongs to lot {lot_of[code]!r}, not {lot!r}", "give the code alone, or its lot"
             )
         booked.append(
@@ -241,7 +243,8 @@ def compute_costs(
     if planned is not None:
         totals |= {"planned": planned, "spi": (earned / planned).quantize(RATIO, ROUND_HALF_UP) if planned else None}
     monthly = _monthly(actuals, period)
-    planned_by_month = _planned_by_month(stages, phases, monthly, period)
+    budgets = dict(zip(stages["stage"], stages["budget"]))
+    planned_by_month = planned_curve(budgets, phases, [m["period"] for m in monthly], period, through_phases=False)
     return Costs(
         lines=as_floats(table.sort_values("cost_variance", kind="stable")),
         lots=as_floats(lot_table),
@@ -320,15 +323,6 @@ def _planned_value(stages: pd.DataFrame, phases: list | None, period: str) -> De
         return None
     (planned,) = planned_by_month(dict(zip(stages["stage"], stages["budget"])), phases, period, period)
     return to_decimal(planned["planned"])
-
-
-def _planned_by_month(stages: pd.DataFrame, phases: list | None, monthly: list[dict], period: str) -> list[dict]:
-    """The planned value at the end of each month, from the first cost (or phase) to the period."""
-    dated = [p for p in phases or [] if p.date is not None]
-    if not dated:
-        return []
-    first = min([m["period"] for m in monthly] + [min(p.date for p in dated).strftime("%Y-%m"), period])
-    return planned_by_month(dict(zip(stages["stage"], stages["budget"])), dated, first, period)
 
 
 def _monthly(actuals: pd.DataFrame, period: str) -> list[dict]:

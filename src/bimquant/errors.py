@@ -1,7 +1,9 @@
 """Exceptions raised by bimquant, each carrying what a person needs to fix the problem.
 
 The CLI turns each class into one ``Error: ...`` line, an optional ``Hint: ...`` line and the
-exit code stored on the class (documented in README.md).
+exit code stored on the class (documented in README.md). The files a person hands over besides
+the model (rules, prices, contract, progress, settings...) share one family,
+:class:`InputFileError`, and one exit code.
 """
 
 from __future__ import annotations
@@ -24,10 +26,28 @@ class InputError(BimquantError):
     exit_code = 3
 
 
-class RuleError(BimquantError):
-    """A rule, price or recipe file has a mistake (file, item and fix in the message)."""
+class InputFileError(BimquantError):
+    """A file a person hands over besides the model has a mistake: the message names the file,
+    the line or key, and the fix. One exit code for the family; the subclass says which file."""
 
     exit_code = 4
+
+
+class RuleError(InputFileError):
+    """A rule, price, recipe or material file."""
+
+
+class ContractError(InputFileError):
+    """A JSON bimquant wrote and a person hands back: the signed estimate (``--contract``), an
+    accepted change order, a previous situation, the orders, a map of a revision."""
+
+
+class ProgressError(InputFileError):
+    """A progress file (any of its forms, or a work schedule), a cost file, delivery notes."""
+
+
+class SettingsError(InputFileError):
+    """A settings, phase or index file, or a month (``--period``, ``--start``)."""
 
 
 class OutputError(BimquantError):

@@ -38,6 +38,7 @@ from bimquant.columns import (
 )
 from bimquant.errors import RuleError
 from bimquant.loaders import NUMBER_FORMS, parse_number, read_rows, read_toml, text_of
+from bimquant.money import cents, money, to_decimal
 from bimquant.result import Result
 from bimquant.rules.apply import BUILDING_STATUSES, WorkItems
 
@@ -54,7 +55,6 @@ TOTAL_KEYS = (  # Budget.totals, in the order a DPGF shows them
 )
 RATE_KEYS = ("site_overheads_pct", "general_overheads_pct", "contingency_pct", "margin_pct", "vat_pct")
 FLOOR_TYPES = ("FLOOR", "BASESLAB")
-CENT = Decimal("0.01")
 VIEWS = ("client", "internal")  # the DPGF sent to the client, the contractor's own
 MAX_PRICE = 1e9  # per unit of a work item; past it a typo, and Decimal's exact arithmetic strains
 
@@ -119,23 +119,6 @@ class Budget(Result):
     work: WorkItems | None = None  # the work items priced
     client_totals: dict = field(default_factory=dict)  # the DPGF sent to the client (see _client_figures)
     reserves: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=RESERVE_COLUMNS))
-
-
-def money(value: float | Decimal) -> float:
-    """Round half up to the cent, as a spreadsheet's ROUND(x, 2) does."""
-    return float(cents(value))
-
-
-def to_decimal(value: float | Decimal) -> Decimal:
-    """The decimal a person reads for ``value`` (0.45, not 0.450000000000000011...)."""
-    return value if isinstance(value, Decimal) else Decimal(repr(float(value)))
-
-
-def cents(value: float | Decimal) -> Decimal:
-    """ROUND(value, 2) half up on the exact decimal value. Products and percentages are taken
-    in Decimal before rounding: in binary floating point 0.45 x 3.3 is 1.48499999..., which
-    would round to 1.48 where a spreadsheet (and a person) gets 1.49."""
-    return to_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def load_rates(path: str | os.PathLike | None = None, **overrides: float | None) -> Rates:

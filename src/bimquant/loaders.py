@@ -1,10 +1,11 @@
 """Reading the files a person hands bimquant (rule sets, price libraries, recipes, phases,
 settings): one way to open them and one way to refuse them.
 
-Every problem becomes a :class:`~bimquant.errors.RuleError` of one line naming the file (and the
-row, item or key), with a hint saying how to fix it: a missing or unreadable file, text that is
-not UTF-8, bad TOML (a duplicate key included, arrays nested too deeply), an unknown key (with
-"did you mean"), a value that is not a number.
+Every problem becomes an :class:`~bimquant.errors.InputFileError` of one line naming the file
+(and the row, item or key), of the subclass for that kind of file (:func:`error_for`), with a
+hint saying how to fix it: a missing or unreadable file, text that is not UTF-8, bad TOML (a
+duplicate key included, arrays nested too deeply) or JSON, an unknown key (with "did you mean"),
+a value that is not a number.
 """
 
 from __future__ import annotations
@@ -19,9 +20,48 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from bimquant.errors import RuleError
+from bimquant.errors import ContractError, InputFileError, ProgressError, RuleError, SettingsError
 
 _EXTRA = object()  # csv.DictReader key for values beyond the header
+
+
+# the words of a file's kind (``what``) that say which error family its mistakes belong to
+ERROR_WORDS = (
+    (("progress", "cost", "deliver", "schedule"), ProgressError),
+    (("contract", "change order", "situation", "orders", "map", "estimate"), ContractError),
+    (("settings", "phase", "index", "period"), SettingsError),
+)
+
+
+def error_for(what: str) -> type[InputFileError]:
+    """The error class for a mistake in a ``what`` file: ``"progress file"`` ->
+    :class:`ProgressError`; rule, price, recipe and material files :class:`RuleError`."""
+    for words, error in ERROR_WORDS:
+        if any(word in what for word in words):
+            return error
+    return RuleError
+
+
+def read_json(path: str | Path, what: str, hint: str):
+    """The JSON a person hands back (a contract, a change order, a previous situation, the
+    orders: what bimquant wrote); the :func:`error_for` ``what`` naming the file when it is
+    missing, unreadable or not JSON. ``hint`` says which file was expected."""
+    import json
+
+    path = Path(path)
+    error = error_for(what)
+    text = read_text(path, what, hint)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}), so not {article(what)}", hint) from None
+    except RecursionError:
+        raise error(f"{path}: JSON nested too deeply to be {article(what)}", hint) from None
+
+
+def article(what: str) -> str:
+    """``"a contract"``, ``"orders"`` (a plural takes none)."""
+    return what if what.endswith("s") else f"a {what}"
 
 
 def one_line(text: str | None) -> str | None:
@@ -33,20 +73,21 @@ def one_line(text: str | None) -> str | None:
 
 
 def read_text(path: Path, what: str, missing_hint: str = "check the path") -> str:
-    """The UTF-8 text of ``path`` (a BOM is fine); :class:`RuleError` when it cannot be read."""
+    """The UTF-8 text of ``path`` (a BOM is fine); the :func:`error_for` ``what`` when it cannot be read."""
+    error = error_for(what)
     if not path.is_file():
-        raise RuleError(f"{what} not found: {path}", missing_hint)
+        raise error(f"{what} not found: {path}", missing_hint)
     try:
         return path.read_text(encoding="utf-8-sig")  # -sig: a BOM from Notepad is fine
     except UnicodeDecodeError:
         hint = f"save the {what} as UTF-8 text (in Excel: « CSV UTF-8 »)"
-        raise RuleError(f"{path}: not a UTF-8 text file", hint) from None
+        raise error(f"{path}: not a UTF-8 text file", hint) from None
     except OSError as exc:
-        raise RuleError(f"{path}: cannot be read ({exc.strerror or exc})", "check the file's permissions") from None
+        raise error(f"{path}: cannot be read ({exc.strerror or exc})", "check the file's permissions") from None
 
 
 def read_toml(path: str | Path, what: str, missing_hint: str = "check the path") -> dict:
-    """Parse a TOML file; :class:`RuleError` for a missing, unreadable or invalid file.
+    """Parse a TOML file; the :func:`error_for` ``what`` for a missing, unreadable or invalid file.
 
     Example::
 
@@ -55,23 +96,24 @@ def read_toml(path: str | Path, what: str, missing_hint: str = "check the path")
     """
     path = Path(path)
     text = read_text(path, what, missing_hint)
+    error = error_for(what)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:  # a key given twice is one of these too
-        raise RuleError(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
+        raise error(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
     except RecursionError:
-        raise RuleError(
+        raise error(
             f"{path}: not valid TOML: arrays or tables nested too deeply", "write the items as [[item]] tables"
         ) from None
 
 
-def check_keys(path: Path, where: str, table: dict, allowed: set[str]) -> None:
+def check_keys(path: Path, where: str, table: dict, allowed: set[str], error: type[InputFileError] = RuleError) -> None:
     """Refuse keys not in ``allowed``, suggesting the closest one (a typo never drops a condition)."""
     unknown = set(table) - allowed
     if unknown:
         close = difflib.get_close_matches(sorted(unknown)[0], allowed, n=1)
         guess = f"did you mean '{close[0]}'? " if close else ""
-        raise RuleError(
+        raise error(
             f"{path}: {where}: unknown key(s) {quoted(unknown)}", f"{guess}allowed keys: {', '.join(sorted(allowed))}"
         )
 
@@ -186,7 +228,7 @@ def read_rows(path: Path, what: str) -> tuple[list[tuple[int, dict]], str]:
     if path.suffix.lower() == ".xlsx":
         return _xlsx_rows(path, what), "either"
     if path.suffix.lower() != ".csv":
-        raise RuleError(f"{path}: unknown {what} type", f"give a .csv or .xlsx {what}")
+        raise error_for(what)(f"{path}: unknown {what} type", f"give a .csv or .xlsx {what}")
     text = read_text(path, what)
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
@@ -200,7 +242,7 @@ def read_rows(path: Path, what: str) -> tuple[list[tuple[int, dict]], str]:
         if extra and any(v.strip() for v in extra):
             columns = len(reader.fieldnames or [])
             code = f" ({text_of(row.get('code'))})" if text_of(row.get("code")) else ""
-            raise RuleError(
+            raise error_for(what)(
                 f"{path}: row {line}{code}: {columns + len(extra)} values for {columns} columns",
                 f"a decimal comma in a file separated by '{dialect.delimiter}'? write 185.50, "
                 "or separate the columns with ; and write 185,50",
@@ -212,14 +254,14 @@ def read_rows(path: Path, what: str) -> tuple[list[tuple[int, dict]], str]:
 
 def _guarded(reader: csv.DictReader, path: Path, what: str):
     """The reader's rows; a field past the csv module's limit (131,072 characters) or a stray
-    NUL is a :class:`RuleError` naming the row, not an internal error."""
+    NUL is an error naming the row, not an internal error."""
     while True:
         try:
             yield next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            raise RuleError(
+            raise error_for(what)(
                 f"{path}: row {reader.line_num}: {exc}", f"a {what} holds short texts and numbers"
             ) from None
 
@@ -231,7 +273,9 @@ def _xlsx_rows(path: Path, what: str) -> list[tuple[int, dict]]:
         sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
         values = list(sheet.iter_rows(values_only=True))
     except Exception as exc:  # openpyxl raises many kinds on a broken file
-        raise RuleError(f"{path}: not a readable XLSX file ({exc})", f"save the {what} again from Excel") from None
+        raise error_for(what)(
+            f"{path}: not a readable XLSX file ({exc})", f"save the {what} again from Excel"
+        ) from None
     if not values:
         return []
     header = [text_of(h) for h in values[0]]
@@ -242,9 +286,9 @@ def _xlsx_rows(path: Path, what: str) -> list[tuple[int, dict]]:
     ]
 
 
-def parse_date(where: str, text: str):
-    """A date written 2026-03-15 or 15/03/2026 (as a French spreadsheet writes it); otherwise a
-    :class:`RuleError` naming ``where``."""
+def parse_date(where: str, text: str, error: type[InputFileError] = RuleError):
+    """A date written 2026-03-15 or 15/03/2026 (as a French spreadsheet writes it); otherwise
+    ``error`` naming ``where``."""
     import datetime as dt
 
     for form in ("%Y-%m-%d", "%d/%m/%Y"):
@@ -252,4 +296,4 @@ def parse_date(where: str, text: str):
             return dt.datetime.strptime(text, form).date()
         except ValueError:
             continue
-    raise RuleError(f"{where}: date {text!r} is not a date", "write 2026-03-15 or 15/03/2026")
+    raise error(f"{where}: date {text!r} is not a date", "write 2026-03-15 or 15/03/2026")

@@ -26,7 +26,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from bimquant import billing, revisions
+from bimquant import contract as signing
+from bimquant import diff as revisions
+from bimquant import periods
+from bimquant import progress as advancement
+from bimquant import situation as billing
 from bimquant import costs as costing
 from bimquant import stock as stocking
 from bimquant import cache as stored
@@ -38,7 +42,7 @@ from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, ProgressCallbac
 from bimquant.geometry.policy import get_shapes, has_boolean_body
 from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.model import Model, check_model_file, open_model
-from bimquant.report.html import View
+from bimquant.view import View
 from bimquant.report.scene import pack_scene
 from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain_element, load_ruleset
 from bimquant.rules.apply import BUILDING_STATUSES, warn_negative
@@ -291,7 +295,7 @@ def diff(
     if prices is not None and contract is not None:
         raise RuleError("both a price library and a contract were given", "price the change with one of them")
     ruleset = _ruleset(rules)
-    signed = revisions.load_contract(contract) if contract is not None else None
+    signed = signing.load_contract(contract) if contract is not None else None
     if signed is not None:
         library = signed.prices
     else:
@@ -390,13 +394,13 @@ def situation(
         >>> claim = situation("marche.json", "avancement-03.csv", period="2026-03", previous="situation-02.json")
         >>> claim.totals["net_to_pay"]
     """
-    month = billing.parse_month(period)
-    signed = revisions.load_contract(contract)
-    lines = billing.get_contract_lines(signed)
+    month = periods.parse_month(period)
+    signed = signing.load_contract(contract)
+    lines = signing.get_contract_lines(signed)
     if lines.empty:
         raise RuleError(f"{contract}: no priced line with a quantity", "pass the JSON of a priced estimate")
     digest = hashlib.sha256(Path(contract).read_bytes()).hexdigest()
-    accepted, unpriced, said = billing.load_changes(list(changes), digest)
+    accepted, unpriced, said = signing.load_changes(list(changes), digest)
     if len(accepted):
         lines = pd.concat([lines.assign(base_code=None), accepted], ignore_index=True)
     chosen = billing.load_settings(settings)
@@ -407,7 +411,7 @@ def situation(
             "pass the previous situation of this contract",
         )
     phase_list = ordering.load_phases(phases) if phases is not None else None
-    done = billing.load_progress(progress, signed, lines, month, phase_list)
+    done = advancement.load_progress(progress, signing.get_scope(signed, lines), month, phase_list)
     claim = billing.compute_situation(signed, done, lines, chosen, month, before, allow_decrease, phase_list)
     claim.info |= {
         "contract": str(contract),
@@ -448,18 +452,18 @@ def costs(
         >>> report = costs("marche.json", "depenses.csv", "avancement-04.csv", period="2026-04")
         >>> report.lots[["lot", "budget", "earned", "actual", "cpi"]]
     """
-    month = billing.parse_month(period)
-    first = billing.parse_month(start) if start is not None else None
+    month = periods.parse_month(period)
+    first = periods.parse_month(start) if start is not None else None
     if first is not None and first > month:
         raise RuleError(f"--start {first} is after --period {month}", "the job starts before the period it reports")
-    signed = revisions.load_contract(contract)
+    signed = signing.load_contract(contract)
     lines = costing.get_budget_lines(signed)
     if lines.empty:
         raise RuleError(f"{contract}: no line with a direct cost", "pass the JSON of a priced estimate")
     phase_list = ordering.load_phases(phases) if phases is not None else None
     later: list[int] = []
     booked = costing.load_actuals(actuals, lines, first, month, later)
-    done = billing.load_progress(progress, signed, lines, month, phase_list)
+    done = advancement.load_progress(progress, signing.get_scope(signed, lines), month, phase_list)
     report = costing.compute_costs(signed, lines, done, booked, month, phase_list)
     report.info |= {
         "contract": str(contract),
@@ -497,16 +501,15 @@ def stock(
         >>> on_site.materials[["material", "batch", "on_site", "alert"]]
     """
     month = (
-        billing.parse_month(period) if period is not None else billing.parse_month(stocking.default_period(deliveries))
+        periods.parse_month(period) if period is not None else periods.parse_month(stocking.default_period(deliveries))
     )
     ordered = stocking.load_orders(orders)
-    contract, lines = stocking.as_contract(ordered, Path(orders))
     phase_list = ordering.load_phases(phases) if phases is not None else None
-    end = billing.month_end(month)
-    first = billing.month_end(billing.parse_month(start)).replace(day=1) if start is not None else None
+    end = periods.month_end(month)
+    first = periods.month_end(periods.parse_month(start)).replace(day=1) if start is not None else None
     later: list[int] = []
     notes = stocking.load_deliveries(deliveries, ordered, end, first, later)
-    done = billing.load_progress(progress, contract, lines, month, phase_list)
+    done = advancement.load_progress(progress, stocking.get_scope(ordered), month, phase_list)
     result = stocking.compute_stock(ordered, done, notes, end)
     result.info = {
         "orders": str(orders),

@@ -20,7 +20,7 @@ progress any form a situation reads. Per material and batch (README.md, "bimquan
 from __future__ import annotations
 
 import datetime as dt
-import json
+import math
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -30,10 +30,11 @@ from pathlib import Path
 import pandas as pd
 
 from bimquant.columns import STOCK_COLUMNS
-from bimquant.errors import RuleError
-from bimquant.loaders import parse_date, parse_number, read_rows, text_of
+from bimquant.errors import ContractError, ProgressError
+from bimquant.loaders import parse_date, parse_number, read_json, read_rows, text_of
+from bimquant.money import to_decimal
+from bimquant.progress import Scope
 from bimquant.result import Result
-from bimquant.revisions import Contract
 
 TOLERANCE = 1e-9  # quantities equal to this are equal (sums of floats)
 
@@ -51,75 +52,59 @@ class Stock(Result):
 
 
 def load_orders(path: str | os.PathLike) -> dict:
-    """The order lines and needs of an orders JSON; :class:`RuleError` when it is not one."""
+    """The order lines and needs of an orders JSON; :class:`ContractError` when it is not one."""
     path = Path(path)
     hint = "pass the .json bimquant order wrote"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise RuleError(f"orders not found: {path}", hint) from None
-    except (OSError, ValueError, RecursionError):
-        raise RuleError(f"{path}: not a JSON file, so not orders", hint) from None
+    data = read_json(path, "orders", hint)
     if (
         not isinstance(data, dict)
         or not isinstance(data.get("orders"), list)
         or not isinstance(data.get("needs"), list)
     ):
-        raise RuleError(f"{path}: not orders (no orders and needs)", hint)
+        raise ContractError(f"{path}: not orders (no orders and needs)", hint)
     needs = [n for n in data["needs"] if isinstance(n, dict)]
     if needs and "global_id" not in needs[0]:
-        raise RuleError(
+        raise ContractError(
             f"{path}: orders written by an older bimquant (needs without GlobalIds)", "run bimquant order again"
         )
     without = data.get("without_recipe") if isinstance(data.get("without_recipe"), list) else []
     return {"orders": data["orders"], "needs": needs, "without_recipe": without, "info": data.get("info", {})}
 
 
-def as_contract(orders: dict, path: Path) -> tuple[Contract, pd.DataFrame]:
-    """The orders' needs seen as a contract's trace, so that every progress form reads: the
-    elements behind each item, with their storey and item quantity."""
-    seen, trace = set(), []
-    for need in orders["needs"]:
-        key = (need["code"], need.get("global_id"), need.get("storey"), need.get("item_quantity"))
-        if key in seen:
-            continue  # the same element and item, one row per material
-        seen.add(key)
-        trace.append(
-            {
-                "code": need["code"],
-                "global_id": need.get("global_id"),
-                "storey": need.get("storey"),
-                "contribution": need.get("item_quantity"),
-            }
-        )
-    quantities: dict[str, float] = defaultdict(float)
+def get_scope(orders: dict) -> Scope:
+    """What a progress file is read against for the stock: the orders' items, the elements
+    behind each with their storey and item quantity (every progress form reads)."""
+    contributions: dict[str, dict[str, list]] = defaultdict(dict)
+    quantities: dict[str, Decimal] = defaultdict(Decimal)
     lots: dict[str, str] = {}
-    for row in trace:
-        quantities[row["code"]] += row["contribution"] or 0.0
+    seen = set()
     for need in orders["needs"]:
-        lots[need["code"]] = text_of(need.get("lot"))
+        code, gid, storey, value = (need.get(k) for k in ("code", "global_id", "storey", "item_quantity"))
+        lots[code] = text_of(need.get("lot"))
+        if (code, gid, storey, value) in seen:
+            continue  # the same element and item, one row per material
+        seen.add((code, gid, storey, value))
+        if not isinstance(value, (int, float)) or not math.isfinite(value):
+            continue
+        quantities[code] += to_decimal(value)
+        if gid:
+            entry = contributions[code].setdefault(gid, [text_of(storey), Decimal(0)])
+            entry[1] += to_decimal(value)
     for item in orders.get("without_recipe", []):  # items without a recipe: named by progress rows too
         if isinstance(item, dict) and item.get("code") not in lots:
             lots[item["code"]] = text_of(item.get("lot"))
-            quantities[item["code"]] += 0.0
-    lines = pd.DataFrame(
-        [
-            {"code": code, "lot": lots[code], "contract_quantity": Decimal(repr(quantity))}
-            for code, quantity in quantities.items()
-        ],
-        columns=["code", "lot", "contract_quantity"],
+    return Scope(
+        lots=lots,
+        quantities={code: quantities[code] for code in lots},
+        contributions={code: [(g, s, c) for g, (s, c) in parts.items()] for code, parts in contributions.items()},
     )
-    contract = Contract(
-        path=path, prices={}, quantities={}, vat_pct=None, currency="EUR", view="internal", ruleset=None, trace=trace
-    )
-    return contract, lines
 
 
 def load_deliveries(
     path: str | os.PathLike, orders: dict, end: dt.date, first: dt.date | None = None, later: list | None = None
 ) -> list[dict]:
     """The delivery notes (``date``, ``material``, ``quantity``, ``unit``, optional ``batch``,
-    ``supplier``, ``reference``), each in the material's unit; :class:`RuleError` naming the
+    ``supplier``, ``reference``), each in the material's unit; :class:`ProgressError` naming the
     file and the row for an unknown material or batch, a unit that is neither the material's
     nor its purchase unit, a quantity that is not a positive number, a date before ``first``
     (the job's start). Notes dated after ``end`` are not counted; their rows go to ``later``."""
@@ -127,10 +112,10 @@ def load_deliveries(
     path = Path(path)
     rows, style = read_rows(path, "delivery file")
     if not rows:
-        raise RuleError(f"{path}: no delivery rows", "one row per delivery note")
+        raise ProgressError(f"{path}: no delivery rows", "one row per delivery note")
     missing = [c for c in ("date", "material", "quantity", "unit") if c not in rows[0][1]]
     if missing:
-        raise RuleError(
+        raise ProgressError(
             f"{path}: missing column(s) {', '.join(missing)}",
             "the header is date,material,quantity,unit[,batch,supplier,reference]",
         )
@@ -145,21 +130,25 @@ def load_deliveries(
     for line, row in rows:
         where = f"{path}: row {line}"
         if any(value is None for value in row.values()):
-            raise RuleError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
+            raise ProgressError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
         name = text_of(row.get("material"))
         material = name if name in materials else by_label.get(name)
         if material is None:
-            raise RuleError(f"{where}: material {name!r} is not in the orders", "use the recipe's material id or label")
+            raise ProgressError(
+                f"{where}: material {name!r} is not in the orders", "use the recipe's material id or label"
+            )
         order = materials[material]
-        date = parse_date(where, text_of(row.get("date")))
+        date = parse_date(where, text_of(row.get("date")), ProgressError)
         if first is not None and date < first:
-            raise RuleError(f"{where}: date {date} is before the job's start ({first})", "check the date, or --start")
+            raise ProgressError(
+                f"{where}: date {date} is before the job's start ({first})", "check the date, or --start"
+            )
         if date > end:  # a later note of a running file: not counted at this period's end
             later.append(line)
             continue
         quantity = parse_number(row.get("quantity"), style)
         if quantity is None or quantity <= 0:
-            raise RuleError(
+            raise ProgressError(
                 f"{where}: quantity {text_of(row.get('quantity'))!r} is not a positive number",
                 "e.g. 9.5, or 9,5 in a file separated by ;",
             )
@@ -169,13 +158,13 @@ def load_deliveries(
         elif unit == order["purchase_unit"]:
             amount = quantity * float(order["pack_size"])
         else:
-            raise RuleError(
+            raise ProgressError(
                 f"{where}: unit {unit!r} is not the unit of {material}",
                 f"use {order['unit']!r}, or its purchase unit {order['purchase_unit']!r}",
             )
         batch = text_of(row.get("batch"))
         if batch and batch not in batches[material]:
-            raise RuleError(
+            raise ProgressError(
                 f"{where}: batch {batch!r} has no order of {material}", f"use one of: {', '.join(batches[material])}"
             )
         notes.append(
@@ -263,5 +252,5 @@ def default_period(path: str | os.PathLike) -> str:
     rows, _ = read_rows(Path(path), "delivery file")
     dates = sorted(text_of(row.get("date")) for _, row in rows if text_of(row.get("date")))
     if not dates:
-        raise RuleError(f"{path}: no delivery rows", "one row per delivery note")
+        raise ProgressError(f"{path}: no delivery rows", "one row per delivery note")
     return dates[-1][:7]

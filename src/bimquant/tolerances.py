@@ -51,7 +51,7 @@ PACK_RATIO_REL_EPS = 1e-9
 EXACT_REL_TOL = 1e-6
 EXACT_CURVED_REL_TOL = 2e-3
 
-# --- revisions (bimquant.revisions), README "Revisions" ---
+# --- revisions (bimquant.diff), README "Revisions" ---
 # Two elements of two revisions whose GlobalIds differ may be one element when the centres of
 # their boxes are within REVISION_POSITION_M (m), every side of the boxes within
 # REVISION_SIZE_M (m) and their volumes within REVISION_VOLUME_REL (relative). Among several

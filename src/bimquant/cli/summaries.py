@@ -20,7 +20,7 @@ from bimquant.cli.console import err, format_number, format_share, make_table, s
 from bimquant.columns import QUANTITY_COLUMNS
 from bimquant.estimate import TOTAL_KEYS
 from bimquant.labels import header
-from bimquant.revisions import say_price_source
+from bimquant.diff import say_price_source
 from bimquant.rules import RuleSet, WorkItems
 
 

@@ -23,7 +23,7 @@ from typing import IO, Any
 import pandas as pd
 
 from bimquant.authored import Validation
-from bimquant.billing import Situation
+from bimquant.situation import Situation
 from bimquant.costs import Costs
 from bimquant.errors import OutputError
 from bimquant.estimate import Budget
@@ -37,7 +37,7 @@ from bimquant.report.orderbook import write_order_book
 from bimquant.report.costs_sheet import write_costs, write_costs_chart
 from bimquant.report.situation_chart import write_situation_chart
 from bimquant.report.situation_sheet import write_situation
-from bimquant.revisions import Revision
+from bimquant.diff import Revision
 from bimquant.takeoff import Takeoff
 
 __all__ = [

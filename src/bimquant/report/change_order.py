@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bimquant.report.dpgf import MONEY, QUANTITY, RATE, SYMBOLS, page_setup
 from bimquant.report.tables import append_table, put_number, put_text
-from bimquant.revisions import Revision, say_price_source
+from bimquant.diff import Revision, say_price_source
 
 LABELS = {
     "fr": {

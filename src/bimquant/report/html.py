@@ -19,7 +19,6 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -28,14 +27,11 @@ import pandas as pd
 
 from bimquant.columns import LINE_COLUMNS, QUANTITY_COLUMNS
 from bimquant.errors import OutputError
-from bimquant.estimate import Budget
 from bimquant.labels import header
 from bimquant.report.atomic import check_output, write_atomically
-from bimquant.report.scene import Scene
 from bimquant.report.tables import json_default, records
-from bimquant.result import Result
-from bimquant.revisions import Revision
-from bimquant.takeoff import Takeoff
+from bimquant.diff import Revision
+from bimquant.view import View
 
 # element statuses, in the order of the status colour legend
 STATUSES = (
@@ -52,28 +48,6 @@ STATUSES = (
 DIFF_STATUSES = ("unchanged", "changed", "moved", "reclassified", "added", "removed", "ambiguous")
 # the estimate's line columns the page shows (the cost split and the source stay in the DPGF)
 ITEM_COLUMNS = [c for c in LINE_COLUMNS if c not in ("currency", "labour", "material", "equipment", "source")]
-
-
-@dataclass
-class View(Result):
-    """What the HTML report shows: an estimate, the takeoff it priced, and the elements' meshes.
-
-    - ``elements``: one row per element shown: the measured ones (in the takeoff's order), those
-      whose geometry failed, and with a revision, those removed since the old model; columns
-      ``global_id, ifc_class, name, storey, status, diff_status, suspect``.
-    - ``scene``: the packed meshes; ``scene`` element indices are rows of ``elements``.
-    - ``revision``: the :func:`bimquant.diff` against an older model, when one was given.
-    - ``info``: header facts (file, schema, sha256, bimquant version, date).
-    """
-
-    TABLES = ("elements",)
-
-    budget: Budget
-    takeoff: Takeoff
-    elements: pd.DataFrame
-    scene: Scene
-    revision: Revision | None = None
-    info: dict = field(default_factory=dict)
 
 
 def check_report_output(path: str | os.PathLike, inputs: dict | None = None) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bimquant.billing import Situation
+from bimquant.situation import Situation
 from bimquant.errors import OutputError
 
 WORDS = {

@@ -6,7 +6,7 @@ amount and the month's; lot subtotals; then the totals: cumulative, previous, th
 the price revision (its coefficient in a cell), the advance recovered (its amount and thresholds
 in cells), the amount excl. VAT, the VAT (its rate in a cell, or the autoliquidation mention),
 the retention (its rate in a cell), the net to pay and the due date. Every amount is a live
-formula over the cells beside it, with the conventions of :mod:`bimquant.billing`: changing a
+formula over the cells beside it, with the conventions of :mod:`bimquant.situation`: changing a
 percent or a rate in Excel or LibreOffice updates every total. Then the lots and the stages.
 Text from the model or the rule set is stored as text, never as a formula.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bimquant.billing import Situation
+from bimquant.situation import Situation
 from bimquant.report.dpgf import MONEY, QUANTITY, RATE, SYMBOLS, page_setup
 from bimquant.report.tables import append_table, put_number, put_text
 

@@ -6,6 +6,7 @@ are all reported."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import time
@@ -16,7 +17,8 @@ import pytest
 from conftest import ROOT, run
 
 import bimquant
-from bimquant import portfolio
+
+portfolio = importlib.import_module("bimquant.batch")  # the module: bimquant.batch is the function
 
 RULES, PRICES = ROOT / "rules" / "fr-lots.toml", ROOT / "rules" / "fr-prix.csv"
 SHARED = ROOT.parent / "shared" / "models"

@@ -26,7 +26,6 @@ Example::
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from collections import defaultdict
@@ -46,9 +45,11 @@ from bimquant.columns import (
     REVISION_ITEM_COLUMNS,
     REVISION_TRACE_COLUMNS,
 )
-from bimquant.errors import RuleError
-from bimquant.estimate import Price, cents, to_decimal
-from bimquant.loaders import one_line, read_rows, read_text, text_of
+from bimquant.contract import Contract
+from bimquant.estimate import Price
+from bimquant.errors import ContractError
+from bimquant.money import cents, to_decimal
+from bimquant.loaders import one_line, read_rows, text_of
 from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
 from bimquant.takeoff import Takeoff
@@ -126,23 +127,6 @@ class ManualLine:
     source: str = "map"  # the map file, for messages
 
 
-@dataclass
-class Contract:
-    """The unit prices and quantities of a signed estimate (the JSON of ``bimquant estimate``)."""
-
-    path: Path
-    prices: dict[str, Price]
-    quantities: dict[str, float]
-    vat_pct: float | None
-    currency: str
-    view: str
-    ruleset: str | None
-    model: str | None = None  # the model file the estimate measured
-    language: str = "en"
-    lines: list[dict] = field(default_factory=list)  # the estimate's lines, as written
-    trace: list[dict] = field(default_factory=list)  # the elements behind each line
-
-
 # --- reading what a person hands over --------------------------------------------------------
 
 
@@ -150,32 +134,34 @@ def load_map(path: str | os.PathLike) -> list[ManualLine]:
     """The manual lines of a map file (CSV ``old_global_id,new_global_id,how``, as ``bimquant
     diff`` writes it). Lines whose ``how`` is ``global_id`` or ``signature`` are the previous
     run's own pairing and are worked out again; ``manual`` lines are imposed. Raises
-    :class:`RuleError` naming the line for an unknown ``how``, a line with no GlobalId, or a
+    :class:`ContractError` naming the line for an unknown ``how``, a line with no GlobalId, or a
     GlobalId paired twice."""
     path = Path(path)
     if path.suffix.lower() != ".csv":
-        raise RuleError(f"{path}: a map file is a .csv", "pass the .map.csv file bimquant diff wrote")
+        raise ContractError(f"{path}: a map file is a .csv", "pass the .map.csv file bimquant diff wrote")
     rows, _ = read_rows(path, "map file")
     if rows:
         missing = [c for c in MAP_COLUMNS if c not in rows[0][1]]
         if missing:
-            raise RuleError(f"{path}: missing column(s) {', '.join(missing)}", f"the header is {','.join(MAP_COLUMNS)}")
+            raise ContractError(
+                f"{path}: missing column(s) {', '.join(missing)}", f"the header is {','.join(MAP_COLUMNS)}"
+            )
     manual, seen_old, seen_new = [], {}, {}
     for line, row in rows:
         old, new, how = (text_of(row.get(c)) for c in MAP_COLUMNS)
         where = f"{path}: line {line}"
         if how not in HOWS and how != "":
-            raise RuleError(
+            raise ContractError(
                 f"{where}: unknown how '{one_line(how)}'",
                 "write manual on a line you corrected (global_id and signature are bimquant's own)",
             )
         if how != "manual":
             continue
         if not old and not new:
-            raise RuleError(f"{where}: a manual line without any GlobalId", "give the old and/or the new GlobalId")
+            raise ContractError(f"{where}: a manual line without any GlobalId", "give the old and/or the new GlobalId")
         for gid, seen, side in ((old, seen_old, "old"), (new, seen_new, "new")):
             if gid and gid in seen:
-                raise RuleError(
+                raise ContractError(
                     f"{where}: {side} GlobalId {gid} is already on manual line {seen[gid]}",
                     "pair an element once: delete one of the two lines",
                 )
@@ -183,62 +169,6 @@ def load_map(path: str | os.PathLike) -> list[ManualLine]:
                 seen[gid] = line
         manual.append(ManualLine(line, old, new, str(path)))
     return manual
-
-
-def load_contract(path: str | os.PathLike) -> Contract:
-    """The unit prices signed: the ``lines`` of an estimate's JSON (``bimquant estimate -o
-    estimate.json``). The client view's sale prices (``sale_unit_price``) are what the client
-    signed; an internal estimate gives its direct-cost prices (``unit_price``)."""
-    path = Path(path)
-    hint = "pass the .json that bimquant estimate wrote for the revision the contract was priced on"
-    text = read_text(path, "contract", "check the path of --contract")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RuleError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})", hint) from None
-    except RecursionError:
-        raise RuleError(f"{path}: JSON nested too deeply to be an estimate", hint) from None
-    if not isinstance(data, dict) or not isinstance(data.get("lines"), list) or not isinstance(data.get("info"), dict):
-        raise RuleError(f"{path}: not an estimate (no 'info' and 'lines')", hint)
-    info = data["info"]
-    view = info.get("view") if info.get("view") in ("client", "internal") else "internal"
-    column = "sale_unit_price" if view == "client" else "unit_price"
-    prices, quantities = {}, {}
-    currency = text_of(info.get("currency")) or "EUR"
-    for number, line in enumerate(data["lines"], start=1):
-        where = f"{path}: line {number} of 'lines'"
-        if not isinstance(line, dict) or not text_of(line.get("code")):
-            raise RuleError(f"{where}: no code", hint)
-        code = text_of(line["code"])
-        quantity = line.get("quantity")
-        if not _is_number(quantity):
-            raise RuleError(f"{where} ({code}): quantity {quantity!r} is not a number", hint)
-        quantities[code] = float(quantity)
-        if not line.get("priced"):
-            continue
-        price = line.get(column)
-        if not _is_number(price) or not 0 <= price <= 1e9:
-            raise RuleError(f"{where} ({code}): {column} {price!r} is not a price", hint)
-        prices[code] = Price(code=code, unit=text_of(line.get("unit")), unit_price=float(price), currency=currency)
-    rates = info.get("rates") if isinstance(info.get("rates"), dict) else {}
-    vat = rates.get("vat_pct")
-    return Contract(
-        path=path,
-        prices=prices,
-        quantities=quantities,
-        vat_pct=float(vat) if _is_number(vat) else None,
-        currency=currency,
-        view=view,
-        ruleset=text_of(info.get("ruleset")) or None,
-        model=text_of(info.get("file")) or None,
-        language=text_of(info.get("language")) or "en",
-        lines=[line for line in data["lines"] if isinstance(line, dict)],
-        trace=[row for row in data.get("trace") or [] if isinstance(row, dict)],
-    )
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 # --- matching ------------------------------------------------------------------------------------
@@ -272,7 +202,7 @@ def match_elements(
     for line in manual:
         for gid, known, side in ((line.old_global_id, old_ids, "old"), (line.new_global_id, new_ids, "new")):
             if gid and gid not in known:
-                raise RuleError(
+                raise ContractError(
                     f"{line.source}: line {line.line}: {side} GlobalId {gid} is not a measured element of the "
                     f"{side} revision",
                     "correct the GlobalId, or delete the line",
