@@ -381,13 +381,18 @@ def render(text, locale: str = "en") -> str:
 
 def section(prefix: str) -> dict[str, dict]:
     """Every id under ``prefix.`` without it, per language: ``{"en": {...}, "fr": {...}}``, as
-    the writers read their words (``section("change_order")["fr"]["title"]``)."""
+        the writers read their words (``section("change_order")["fr"]["title"]``); a dotted rest
+    nests (``["sheets"]["items"]``)."""
     start = prefix + "."
     words: dict[str, dict] = {locale: {} for locale in LOCALES}
     for id, pair in CATALOGUE.items():
         if id.startswith(start):
+            *path, name = id[len(start) :].split(".")
             for locale, text in zip(LOCALES, pair):
-                words[locale][id[len(start) :]] = list(text) if isinstance(text, tuple) else text
+                table = words[locale]
+                for part in path:  # "series.planned" -> words["series"]["planned"]
+                    table = table.setdefault(part, {})
+                table[name] = list(text) if isinstance(text, tuple) else text
     return words
 
 

@@ -17,71 +17,10 @@ from pathlib import Path
 from bimquant.report.dpgf import MONEY, QUANTITY, RATE, SYMBOLS, page_setup
 from bimquant.report.tables import append_table, put_number, put_text
 from bimquant.diff import Revision, say_price_source
+from bimquant.messages import section
 
-LABELS = {
-    "fr": {
-        "sheet": "Devis TS",
-        "title": "Devis de travaux supplémentaires",
-        "from_to": "Maquette du marché : {old} ; nouvelle maquette : {new}",
-        "prices": "Prix unitaires : {source}",
-        "headers": [
-            *("N°", "Désignation", "U", "Qté marché", "Qté nouvelle", "Écart"),
-            *("PU HT", "Plus-value", "Moins-value"),
-        ],
-        "subtotal": "Sous-total",
-        "plus": "Total des plus-values HT",
-        "minus": "Total des moins-values HT",
-        "total_excl": "Total HT (plus-values - moins-values)",
-        "vat": "TVA",
-        "total_incl": "Total TTC",
-        "rate": "taux %",
-        "new_prices": "Prix nouveaux à négocier (sans prix au marché)",
-        "nothing": "Aucun écart de quantité sur les ouvrages chiffrés.",
-        "incomplete": "INCOMPLET : {n} prix nouveau(x) à négocier, hors des totaux tant qu'il(s) n'a (ont) pas de prix",
-        "warning": "Attention :",
-        "omitted": "   dont {q} {unit} d'omissions ou de relectures, hors devis (écart facturé ci-dessus)",
-        "page": "Page &P / &N",
-    },
-    "en": {
-        "sheet": "Change order",
-        "title": "Change order",
-        "from_to": "Contract model: {old}; new model: {new}",
-        "prices": "Unit prices: {source}",
-        "headers": [
-            *("No.", "Description", "Unit", "Contract qty", "New qty", "Delta"),
-            *("Unit price", "Addition", "Omission"),
-        ],
-        "subtotal": "Subtotal",
-        "plus": "Total additions",
-        "minus": "Total omissions",
-        "total_excl": "Total excl. VAT (additions - omissions)",
-        "vat": "VAT",
-        "total_incl": "Total incl. VAT",
-        "rate": "rate %",
-        "new_prices": "New rates to agree (no contract price)",
-        "nothing": "No quantity moved on the priced items.",
-        "incomplete": "INCOMPLETE: {n} new rate(s) to agree, left out of the totals until priced",
-        "warning": "Warning:",
-        "omitted": "   of which {q} {unit} are omissions or re-readings, out of this change order (billed delta above)",
-        "page": "Page &P of &N",
-    },
-}
-VALUES_FR = {
-    "unchanged": "inchangé",
-    "changed": "modifié",
-    "moved": "déplacé",
-    "reclassified": "reclassé",
-    "added": "ajouté",
-    "removed": "supprimé",
-    "ambiguous": "ambigu",
-    "omission": "omission",
-    "re-read": "relecture",
-    "global_id": "GlobalId",
-    "signature": "signature",
-    "translation": "translation",
-    "placement": "position",
-    "manual": "manuel",
-}
+LABELS = section("change_order")
+
 WIDTHS = {  # characters, for the columns a person reads in full
     "old_global_id": 24,
     "new_global_id": 24,
@@ -91,10 +30,6 @@ WIDTHS = {  # characters, for the columns a person reads in full
     "lot": 24,
     "ifc_class": 20,
     "storey": 16,
-}
-SHEETS = {
-    "fr": {"items": "Ouvrages", "elements": "Éléments", "trace": "Détail par élément", "map": "Correspondance"},
-    "en": {"items": "items", "elements": "elements", "trace": "trace", "map": "map"},
 }
 
 
@@ -193,12 +128,12 @@ def write_change_order(revision: Revision, path: Path, locale: str | None = None
     sheet.freeze_panes = f"A{header_row + 1}"
     for column, width in zip("ABCDEFGHI", (12, 56, 6, 13, 13, 13, 13, 15, 15)):
         sheet.column_dimensions[column].width = width
-    names = SHEETS.get(language, SHEETS["en"])
+    names = LABELS.get(language, LABELS["en"])["sheets"]
     for key in ("items", "elements", "trace", "map"):
         plain = book.create_sheet(title=names[key][:31])
         table = getattr(revision, key)
         if language == "fr":  # what a person reads: statuses and matching methods in French
-            table = table.replace({column: VALUES_FR for column in ("status", "how") if column in table})
+            table = table.replace({column: section("value")["fr"] for column in ("status", "how") if column in table})
         append_table(plain, table, locale=language, name=key)
         plain.freeze_panes = "A2"
         for index, column in enumerate(table.columns, start=1):

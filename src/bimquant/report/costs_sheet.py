@@ -16,43 +16,11 @@ from bimquant.costs import Costs, get_chart_series
 from bimquant.errors import OutputError
 from bimquant.report.dpgf import MONEY, SYMBOLS
 from bimquant.report.tables import append_table, put_number, put_text
+from bimquant.messages import section
 
-LABELS = {
-    "fr": {
-        "summary": "Synthèse",
-        "title": "Budget et réalisé au {period} (déboursés HT)",
-        "lots": "Par lot",
-        "totals": "Total",
-        "worst": "Lignes les plus au-dessus du budget",
-        "detail": "Détail par ligne",
-        "stages": "Par niveau ou phase",
-        "unmatched": "Sans avancement ou sans dépense",
-        "actuals": "Dépenses",
-        "curves": "Courbes",
-        "month": "Mois",
-        "series": {"planned": "Valeur planifiée", "earned": "Valeur acquise", "actual": "Coût réel"},
-        "figures": ["Budget", "Valeur acquise", "Coût réel", "Écart", "IPC", "Prévision (IPC)", "Prévision (budget)"],
-        "chart": "Valeur planifiée, valeur acquise et coût réel",
-    },
-    "en": {
-        "summary": "Summary",
-        "title": "Budget and actual cost to {period} (direct cost)",
-        "lots": "By trade",
-        "totals": "Total",
-        "worst": "Lines most over budget",
-        "detail": "lines",
-        "stages": "stages",
-        "unmatched": "unmatched",
-        "actuals": "actuals",
-        "curves": "curves",
-        "month": "Month",
-        "series": {"planned": "Planned value", "earned": "Earned value", "actual": "Actual cost"},
-        "figures": ["Budget", "Earned", "Actual", "Variance", "CPI", "EAC (CPI)", "EAC (budget)"],
-        "chart": "Planned value, earned value and actual cost",
-    },
-}
+LABELS = section("costs_sheet")
+
 FIGURES = ["budget", "earned", "actual", "cost_variance", "cpi", "eac", "eac_budget"]
-ISSUES_FR = {"progress, no costs": "avancement sans dépense", "costs, no progress": "dépenses sans avancement"}
 
 
 def write_costs(report: Costs, path: Path, locale: str | None = None) -> None:
@@ -99,7 +67,7 @@ def write_costs(report: Costs, path: Path, locale: str | None = None) -> None:
         sheet.column_dimensions[column].width = 15
     unmatched = report.unmatched
     if language == "fr":  # what a person reads: the issue in French (the JSON keeps its ids)
-        unmatched = unmatched.replace({"issue": ISSUES_FR})
+        unmatched = unmatched.replace({"issue": section("costs_issue")["fr"]})
     for name, table, key in (
         (words["detail"], report.lines, "cost_lines"),
         (words["stages"], report.stages, "stages"),

@@ -8,8 +8,8 @@ import pandas as pd
 
 from bimquant.orders import Orders
 from bimquant.report.tables import append_table, put_text
+from bimquant.messages import say, section
 
-SHEETS = {"en": ("Summary", "Without recipe"), "fr": ("Synthèse", "Sans recette")}
 
 SUPPLIER_COLUMNS = [
     "label",
@@ -38,7 +38,7 @@ def write_order_book(plan: Orders, path: Path, locale: str = "en") -> None:
 
     book = Workbook()
     summary = book.active
-    summary_title, without_title = SHEETS.get(locale, SHEETS["en"])
+    summary_title, without_title = say("orderbook.sheet.summary", locale), say("orderbook.sheet.without_recipe", locale)
     summary.title = summary_title
     orders = plan.orders.astype({"packs": object, "trucks": object})  # counts: whole numbers, not 3.00
     for column in ("packs", "trucks"):
@@ -53,28 +53,14 @@ def write_order_book(plan: Orders, path: Path, locale: str = "en") -> None:
         _fill(book.create_sheet(title=without_title), plan.without_recipe, locale=locale, name="without_recipe")
     gaps = (plan.info.get("coverage") or {}).get("gaps") or []
     if gaps:  # what no item prices has no recipe either: nothing is ordered for it
-        sheet = book.create_sheet(title=NOT_ORDERED[locale if locale in NOT_ORDERED else "en"][0])
-        put_text(sheet, 1, 1, NOT_ORDERED[locale if locale in NOT_ORDERED else "en"][1]).font = Font(bold=True)
+        sheet = book.create_sheet(title=say("orderbook.not_ordered.title", locale))
+        put_text(sheet, 1, 1, say("orderbook.not_ordered.text", locale)).font = Font(bold=True)
         table = pd.DataFrame(gaps)
         if locale == "fr":
-            table["status"] = table["status"].map(lambda status: STATUS_FR.get(status, status))
+            statuses = section("orderbook.status")["fr"]
+            table["status"] = table["status"].map(lambda status: statuses.get(status, status))
         _fill(sheet, table, first_row=3, locale=locale, name="gaps")
     book.save(path)
-
-
-STATUS_FR = {
-    "not_priced": "non chiffré",
-    "geometry_failed": "géométrie illisible",
-    "value_unknown": "quantité sans valeur",
-    "double_counted": "compté deux fois",
-}
-NOT_ORDERED = {
-    "en": ("Not ordered", "Elements not priced once: no item, so no recipe, orders their materials"),
-    "fr": (
-        "Non commandé",
-        "Éléments non chiffrés une fois : aucun ouvrage, donc aucune recette, ne commande leurs matériaux",
-    ),
-}
 
 
 def _sheet_title(name: str, used: set[str]) -> str:

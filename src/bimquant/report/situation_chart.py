@@ -10,11 +10,7 @@ from pathlib import Path
 
 from bimquant.situation import Situation
 from bimquant.errors import OutputError
-
-WORDS = {
-    "fr": ("Cumul facturé HT par mois", "Total du marché", "Facturé au cumul HT par lot", "marché", "facturé", "prévu"),
-    "en": ("Billed to date by month", "Contract total", "Billed to date by trade", "contract", "billed", "planned"),
-}
+from bimquant.messages import section
 
 
 def write_situation_chart(claim: Situation, path: Path, locale: str | None = None) -> None:
@@ -28,9 +24,9 @@ def write_situation_chart(claim: Situation, path: Path, locale: str | None = Non
     except ImportError:
         hint = 'install the report extra: pip install "bimquant[report]"'
         raise OutputError("the chart needs matplotlib, which is not installed", hint) from None
-    history_title, total_label, lots_title, contract_label, billed_label, planned_label = WORDS.get(
-        locale or "fr", WORDS["en"]
-    )
+    words = section("situation_chart").get(locale or "fr", section("situation_chart")["en"])
+    history_title, total_label, lots_title = words["history"], words["total"], words["lots"]
+    contract_label, billed_label, planned_label = words["contract"], words["billed"], words["planned"]
     history = claim.info.get("history", [])
     figure, (left, right) = plt.subplots(1, 2, figsize=(13, 5), constrained_layout=True)
     months = [h["period"] for h in history]

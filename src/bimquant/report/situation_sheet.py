@@ -18,75 +18,10 @@ from pathlib import Path
 from bimquant.situation import Situation
 from bimquant.report.dpgf import MONEY, QUANTITY, RATE, SYMBOLS, page_setup
 from bimquant.report.tables import append_table, put_number, put_text
+from bimquant.messages import section
 
-LABELS = {
-    "fr": {
-        "sheet": "Situation",
-        "title": "Situation de travaux n° {number}, période {period}",
-        "contract": "Marché : {contract} ({basis})",
-        "headers": [
-            *("N°", "Désignation", "U", "Qté marché", "PU HT", "Montant marché HT"),
-            *("% cumulé", "Qté cumulée", "Cumul HT", "Précédent HT", "Mois HT"),
-        ],
-        "subtotal": "Sous-total",
-        "contract_total": "Total du marché HT",
-        "cumulative": "Cumul des travaux HT",
-        "previous": "Situations précédentes HT",
-        "period": "Travaux du mois HT",
-        "revision": "Révision de prix (coefficient)",
-        "advance": "Avance (montant, seuils de remboursement %)",
-        "advance_to_date": "Avance remboursée au cumul",
-        "advance_before": "Avance remboursée aux situations précédentes",
-        "advance_recovered": "Remboursement de l'avance",
-        "advance_base": "Marché initial, hors TS (base de l'avance)",
-        "excl_vat": "Montant HT",
-        "vat": "TVA (taux %)",
-        "autoliquidation": "Autoliquidation : TVA due par le preneur (CGI art. 283-2 nonies)",
-        "retention": "Retenue de garantie (taux %, sur le TTC)",
-        "retention_excl": "Retenue de garantie (taux %, sur le HT)",
-        "net": "Net à payer",
-        "due": "Échéance",
-        "lots": "Lots",
-        "stages": "Niveaux",
-        "history": "Cumul facturé par mois",
-        "month": "Mois",
-        "planned": "Prévu (phases)",
-        "page": "Page &P / &N",
-    },
-    "en": {
-        "sheet": "Progress claim",
-        "title": "Progress claim no. {number}, period {period}",
-        "contract": "Contract: {contract} ({basis})",
-        "headers": [
-            *("No.", "Description", "Unit", "Contract qty", "Unit price", "Contract amount"),
-            *("% to date", "Qty to date", "To date", "Previous", "This month"),
-        ],
-        "subtotal": "Subtotal",
-        "contract_total": "Contract total",
-        "cumulative": "Work to date",
-        "previous": "Previous claims",
-        "period": "Work this month",
-        "revision": "Price adjustment (coefficient)",
-        "advance": "Advance (amount, recovery thresholds %)",
-        "advance_to_date": "Advance recovered to date",
-        "advance_before": "Advance recovered in previous claims",
-        "advance_recovered": "Advance recovery",
-        "advance_base": "Contract as signed, change orders aside (the advance's base)",
-        "excl_vat": "Amount excl. VAT",
-        "vat": "VAT (rate %)",
-        "autoliquidation": "Reverse charge: VAT due by the client",
-        "retention": "Retention (rate %, on the amount incl. VAT)",
-        "retention_excl": "Retention (rate %, on the amount excl. VAT)",
-        "net": "Net to pay",
-        "due": "Due date",
-        "lots": "lots",
-        "stages": "stages",
-        "history": "Billed to date, month by month",
-        "month": "Month",
-        "planned": "Planned (phases)",
-        "page": "Page &P of &N",
-    },
-}
+LABELS = section("situation_sheet")
+
 PERCENT = '0.0000" %"'
 
 
@@ -112,8 +47,7 @@ def write_situation(claim: Situation, path: Path, locale: str | None = None) -> 
 
     put_text(sheet, 1, 1, title).font = Font(bold=True, size=14)
     basis = claim.info.get("price_basis", "")
-    if language == "fr":
-        basis = {"sale prices": "prix de vente", "direct costs": "déboursés"}.get(basis, basis)
+    basis = words["basis"].get(basis, basis)
     put_text(sheet, 2, 1, words["contract"].format(contract=Path(claim.info.get("contract", "")).name, basis=basis))
     header = 4
     for column, text in enumerate(words["headers"], start=1):
