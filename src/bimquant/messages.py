@@ -17,14 +17,15 @@ Example::
 
     >>> say("situation_chart.contract", "fr")
     'marché'
-    >>> Message("change_order.incomplete", {"n": 2}).render("en")
-    "INCOMPLETE: 2 new rate(s) to agree, left out of the totals until priced"
+    >>> Message("change_order.incomplete", n=2).render("fr")
+    "INCOMPLET : 2 prix nouveau(x) à négocier, hors des totaux tant qu'il(s) n'a (ont) pas de prix"
 """
 
 from __future__ import annotations
 
+import functools
+import re
 import string
-from dataclasses import dataclass, field
 
 LOCALES = ("en", "fr")
 
@@ -344,21 +345,42 @@ CATALOGUE: dict[str, tuple] = {
     # --- situation_sheet ---
     "situation_sheet.basis.sale prices": ("sale prices", "prix de vente"),
     "situation_sheet.basis.direct costs": ("direct costs", "déboursés"),
+    # --- console (cli/): the command line's own lines ---
+    # (kept last: added by the cli conversion)
 }
 
 
-@dataclass(frozen=True)
-class Message:
-    """A sentence of the catalogue and its values, rendered when someone reads it."""
+class Message(str):
+    """A sentence of the catalogue with its values: the English text itself (it compares, prints
+    and goes to JSON as the English sentence), keeping its ``id`` and ``values`` so that a
+    writer renders it in the reader's language (:meth:`render`, :func:`localize`).
+
+    Example::
+
+        >>> note = Message("stock.alert.late", quantity="12", unit="m3", due="2026-04-10")
+        >>> note == "late: 12 m3 still to deliver, due 2026-04-10"
+        True
+        >>> note.render("fr")
+        'en retard : 12 m3 restent à livrer, dus le 2026-04-10'
+    """
 
     id: str
-    values: dict = field(default_factory=dict)
+    values: dict
+
+    def __new__(cls, id: str, /, **values):
+        text = super().__new__(cls, say(id, "en", **values))
+        text.id, text.values = id, values
+        return text
 
     def render(self, locale: str = "en") -> str:
-        return say(self.id, locale, **self.values)
+        return say(self.id, locale, **{k: localize(v, locale) for k, v in self.values.items()})
 
-    def __str__(self) -> str:
-        return self.render("en")
+    def __reduce__(self):  # pickled whole (a batch's worker sends its result to the parent)
+        return (_message, (self.id, self.values))
+
+
+def _message(id: str, values: dict) -> Message:
+    return Message(id, **values)
 
 
 def say(id: str, locale: str = "en", /, **values) -> str:
@@ -366,17 +388,74 @@ def say(id: str, locale: str = "en", /, **values) -> str:
 
     Example::
 
-        >>> say("change_order.omitted", "fr", q="1,00", unit="u")
-        "   dont 1,00 u d'omissions ou de relectures, hors devis (écart facturé ci-dessus)"
+        >>> say("situation_chart.contract", "fr")
+        'marché'
     """
     en, fr = CATALOGUE[id]
     text = fr if locale == "fr" else en
     return text.format(**values) if values else text
 
 
-def render(text, locale: str = "en") -> str:
-    """A :class:`Message` in ``locale``; any other text as it is (a name from the model)."""
-    return text.render(locale) if isinstance(text, Message) else text
+def localize(text, locale: str = "en"):
+    """``text`` for a reader of ``locale``: a :class:`Message` rendered; an English sentence of
+    the catalogue read back from a file (a cached takeoff, a contract's JSON) recognised by its
+    template and rendered; sentences joined by ``"; "`` each; anything else as it is (a name
+    from the model, a code). Not a string: as it is."""
+    if locale == "en" or not isinstance(text, str):
+        return text
+    if isinstance(text, Message):
+        return text.render(locale)
+    return _localize_text(text, locale)
+
+
+@functools.lru_cache(maxsize=65536)
+def _localize_text(text: str, locale: str) -> str:
+    found = recognise(text)
+    if found is not None:
+        return found.render(locale)
+    if "; " in text:
+        parts = text.split("; ")
+        localized = [_localize_text(part, locale) for part in parts]
+        if localized != parts:
+            return "; ".join(localized)
+    return text
+
+
+def recognise(text: str) -> Message | None:
+    """The :class:`Message` whose English sentence ``text`` is, when exactly one sentence of the
+    catalogue reads so (its values taken back as text), else None."""
+    found = [(id, match.groupdict()) for id, pattern in _patterns() if (match := pattern.fullmatch(text)) is not None]
+    if len(found) != 1:
+        return None
+    id, values = found[0]
+    return Message(id, **values)
+
+
+@functools.cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    """Each sentence with values (``"{n} elements"``), as a pattern matching its English text;
+    sentences without a word of their own (``"{a}: {b}"``) are left out: they would read any
+    text."""
+    patterns = []
+    for id, (en, _) in CATALOGUE.items():
+        if not isinstance(en, str) or not fields(en) or id.startswith(UNRECOGNISED):
+            continue
+        literal = "".join(text for text, _, _, _ in string.Formatter().parse(en))
+        if len(re.findall(r"[A-Za-z]{3,}", literal)) < 1:
+            continue
+        pattern, seen = [], set()
+        for text, name, _, _ in string.Formatter().parse(en):
+            pattern.append(re.escape(text))
+            if name:
+                pattern.append(f"(?P=g_{name})" if name in seen else f"(?P<g_{name}>.+?)")
+                seen.add(name)
+        compiled = re.compile("".join(pattern), re.DOTALL)
+        patterns.append((id, compiled))
+    return patterns
+
+
+# ids whose sentences are only ever rendered, never read back (titles with a value, page headers)
+UNRECOGNISED = ("page", "dpgf.", "dpgf_client.", "reserves.", "change_order.", "situation_sheet.", "costs_sheet.")
 
 
 def section(prefix: str) -> dict[str, dict]:
