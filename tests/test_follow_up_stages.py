@@ -257,3 +257,35 @@ def test_read_json_names_the_file_and_what_was_expected(tmp_path):
     fine = tmp_path / "fine.json"
     fine.write_text('\ufeff{"a": 1}', encoding="utf-8")  # a BOM is fine
     assert read_json(fine, "contract", "") == {"a": 1}
+
+
+# --- the errors in French -------------------------------------------------------------------------
+
+
+def test_a_progress_or_contract_error_is_english_and_renders_in_french(tmp_path):
+    from bimquant.messages import localize
+
+    path = tmp_path / "avancement.csv"
+    path.write_text("code,percent\nA,cinquante\n", encoding="utf-8")
+    with pytest.raises(ProgressError) as raised:
+        load_progress(path, SCOPE)
+    error = raised.value
+    assert error.message == f"{path}: row 2: percent 'cinquante' is not a number"
+    assert localize(error.message, "fr") == f"{path} : ligne 2 : le pourcentage 'cinquante' n'est pas un nombre"
+    assert localize(error.hint, "fr") == "écrivez le pourcentage d'avancement cumulé, un nombre de 0 à 100"
+    assert localize(error.message, "en") == error.message
+
+    path = tmp_path / "marche.json"
+    path.write_text("{pas du json", encoding="utf-8")
+    with pytest.raises(ContractError) as raised:
+        load_contract(path)
+    error = raised.value
+    reason = "Expecting property name enclosed in double quotes"  # Python's own words, as they come
+    assert error.message == f"{path}: not valid JSON ({reason} at line 1), so not a contract"
+    assert localize(error.message, "fr") == (
+        f"{path} : JSON invalide ({reason} à la ligne 1), ce n'est donc pas un marché"
+    )
+    assert localize(error.hint, "fr") == (
+        "donnez le .json que bimquant estimate a écrit pour l'indice de la maquette sur lequel le marché a été chiffré"
+    )
+    assert error.hint == "pass the .json that bimquant estimate wrote for the revision the contract was priced on"

@@ -13,9 +13,9 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "bimquant"
 # README.md, "Layout": each module may import only the modules before it.
 ORDER = [
     "errors",
-    "messages",
     "columns",
     "labels",
+    "messages",
     "tolerances",
     "matching",
     "loaders",

@@ -38,6 +38,7 @@ import pandas as pd
 from bimquant.columns import AUTHORED_COLUMNS
 from bimquant.result import Result
 from bimquant.tolerances import AUTHORED_REL_TOL as TOLERANCE
+from bimquant.messages import Message
 
 
 VERDICTS = (
@@ -74,11 +75,11 @@ COMPARED = {
 KIND_OF_COLUMN = {"m3": "volume", "m2": "area", "_m": "length", "kg": "weight"}
 
 UNIT_MISTAKES = [  # (factor, what it suggests)
-    (1e3, "x1000 (mm vs m, or mm3/mm2 scale)"),
+    (1e3, Message("authored.mm_vs_m")),
     (1e-3, "/1000"),
-    (1e6, "x1e6 (mm2 as m2?)"),
+    (1e6, Message("authored.mm2_as_m2")),
     (1e-6, "/1e6"),
-    (1e9, "x1e9 (mm3 as m3?)"),
+    (1e9, Message("authored.mm3_as_m3")),
     (1e-9, "/1e9"),
     (10.7639, "x10.764 (ft2 vs m2)"),
     (1 / 10.7639, "/10.764 (ft2 vs m2)"),
@@ -183,26 +184,26 @@ def check_authored(elements: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
 def _verdict(q: dict, name: str, column: str, value: float, measured, authored_by_name) -> tuple[str, str]:
     expected_kind = _column_kind(column)
     if q["kind"] != expected_kind:
-        return "wrong_type", f"a {expected_kind} stored as {q['ifc_type']}"
+        return "wrong_type", Message("authored.wrong_kind", kind=expected_kind, type=q["ifc_type"])
     authored = q["value"]
     if math.isnan(authored):
-        return "unit_unknown", f"{q['raw_value']:g} in no known unit: the model declares no {q['kind']} unit"
+        return "unit_unknown", Message("authored.no_unit", raw=f"{q['raw_value']:g}", kind=q["kind"])
     if math.isnan(value):
-        return "differs", "no computed value to compare (no density or measure)"
+        return "differs", Message("authored.nothing_computed")
     if _rel(authored, value) <= TOLERANCE:
         return "ok", ""
     if name.startswith("Net"):
         gross_column = column.replace("net_", "gross_")
         gross = measured.get(gross_column, math.nan) if gross_column != column else math.nan
         if pd.notna(gross) and _rel(value, gross) > TOLERANCE and _rel(authored, gross) <= TOLERANCE:
-            return "openings_not_deducted", f"equals the computed gross value {gross:.6g}"
+            return "openings_not_deducted", Message("authored.equals_gross", gross=f"{gross:.6g}")
     label = _unit_factor(authored, value)
     if label:
         return "unit_suspect", label
     if name.startswith("Net"):
         gross_authored = authored_by_name.get("Gross" + name[3:])
         if gross_authored is not None and authored > gross_authored * (1 + TOLERANCE):
-            return "net_above_gross", f"authored gross is {gross_authored:.6g}"
+            return "net_above_gross", Message("authored.gross_is", gross=f"{gross_authored:.6g}")
     if not value:
         return "differs", "geometry gives 0"
     source = str(measured.get("density_source") or "") if column == "weight_kg" else ""
@@ -319,29 +320,35 @@ def get_fallback_quantities(element: dict, checked: pd.DataFrame) -> tuple[dict[
         values = {round(q["value"], 9) for q in entries}
         value = entries[0]["value"]
         if len(values) > 1 or entries[0]["kind"] != _column_kind(column) or not math.isfinite(value) or value <= 0:
-            refused.append(f"{name} (stated twice, of the wrong kind, or of no known unit)")
+            refused.append(Message("authored.unusable", quantity=name))
             continue
         if name.startswith("Net") and "Gross" + name[3:] in by_name:
             gross = by_name["Gross" + name[3:]][0]["value"]
             if value > gross * (1 + TOLERANCE):
-                refused.append(f"{name} (above the stated gross value)")
+                refused.append(Message("authored.above_gross", quantity=name))
                 continue
         same = checked[(checked["ifc_class"] == element["ifc_class"]) & (checked["quantity"] == name)]
         same = same[same["verdict"] != "unit_unknown"]
         agree = int((same["verdict"] == "ok").sum())
         if len(same) < FALLBACK_MIN_COMPARED or agree < FALLBACK_MIN_AGREEMENT * len(same):
             refused.append(
-                f"{name} (the exporter's {name} agrees with the geometry on {agree} of {len(same)} "
-                f"other {element['ifc_class']})"
+                Message(
+                    "authored.exporter_disagrees",
+                    quantity=name,
+                    name=name,
+                    agree=agree,
+                    of=len(same),
+                    cls=element["ifc_class"],
+                )
             )
             continue
         taken[column] = value
-        said.append(
-            f"{entries[0]['set_name'] or ''}.{name} (agrees with the geometry on {agree} of {len(same)} "
-            f"other {element['ifc_class']})"
-        )
+        quantity = f"{entries[0]['set_name'] or ''}.{name}"
+        said.append(Message("authored.agrees", quantity=quantity, agree=agree, of=len(same), cls=element["ifc_class"]))
+    if taken and refused:
+        return taken, Message("authored.taken_not_all", said="; ".join(said), refused="; ".join(refused))
     if taken:
-        return taken, "authored " + "; ".join(said) + (f"; not taken: {'; '.join(refused)}" if refused else "")
+        return taken, Message("authored.taken", said="; ".join(said))
     if refused:
-        return {}, "authored values not taken: " + "; ".join(refused)
-    return {}, "no authored quantity"
+        return {}, Message("authored.not_taken", refused="; ".join(refused))
+    return {}, Message("authored.none")

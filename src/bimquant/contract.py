@@ -31,6 +31,7 @@ from bimquant.estimate import Price
 from bimquant.loaders import read_json, text_of
 from bimquant.money import cents, to_decimal
 from bimquant.progress import Scope
+from bimquant.messages import Message
 
 
 @dataclass
@@ -55,29 +56,31 @@ def load_contract(path: str | os.PathLike) -> Contract:
     estimate.json``). The client view's sale prices (``sale_unit_price``) are what the client
     signed; an internal estimate gives its direct-cost prices (``unit_price``)."""
     path = Path(path)
-    hint = "pass the .json that bimquant estimate wrote for the revision the contract was priced on"
+    hint = Message("hint.contract.pass_estimate")
     data = read_json(path, "contract", hint)
     if not isinstance(data, dict) or not isinstance(data.get("lines"), list) or not isinstance(data.get("info"), dict):
-        raise ContractError(f"{path}: not an estimate (no 'info' and 'lines')", hint)
+        raise ContractError(Message("error.contract.not_an_estimate", path=path), hint)
     info = data["info"]
     view = info.get("view") if info.get("view") in ("client", "internal") else "internal"
     column = "sale_unit_price" if view == "client" else "unit_price"
     prices, quantities = {}, {}
     currency = text_of(info.get("currency")) or "EUR"
     for number, line in enumerate(data["lines"], start=1):
-        where = f"{path}: line {number} of 'lines'"
+        where = Message("error.contract.line", path=path, number=number)
         if not isinstance(line, dict) or not text_of(line.get("code")):
-            raise ContractError(f"{where}: no code", hint)
+            raise ContractError(Message("error.contract.no_code", where=where), hint)
         code = text_of(line["code"])
         quantity = line.get("quantity")
         if not _is_number(quantity):
-            raise ContractError(f"{where} ({code}): quantity {quantity!r} is not a number", hint)
+            said = Message("error.progress.quantity_not_a_number", where=where, code=code, text=repr(quantity))
+            raise ContractError(said, hint)
         quantities[code] = float(quantity)
         if not line.get("priced"):
             continue
         price = line.get(column)
         if not _is_number(price) or not 0 <= price <= 1e9:
-            raise ContractError(f"{where} ({code}): {column} {price!r} is not a price", hint)
+            said = Message("error.contract.not_a_price", where=where, code=code, column=column, price=repr(price))
+            raise ContractError(said, hint)
         prices[code] = Price(code=code, unit=text_of(line.get("unit")), unit_price=float(price), currency=currency)
     rates = info.get("rates") if isinstance(info.get("rates"), dict) else {}
     vat = rates.get("vat_pct")
@@ -131,16 +134,17 @@ def load_changes(
     (``base_code``: the contract line of the same work). An item without a price (a prix
     nouveau not yet agreed) is not billable: it is left out and listed in the second value. A
     change order priced on another contract, or given twice, is refused; one priced with a
-    price library rather than the contract is said in the third value (English, French)."""
+    price library rather than the contract is said in the third value (a :class:`~bimquant.messages.Message`)."""
     rows, unpriced, said, seen = [], [], [], {}
     for number, path in enumerate(paths, start=1):
         path = Path(path)
-        hint = "pass the .json bimquant diff wrote for the accepted change order"
+        hint = Message("hint.contract.pass_change_order")
         data = read_json(path, "change order", hint)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest in seen:
             raise ContractError(
-                f"{path}: the same change order as {seen[digest]}", "give each accepted change order once"
+                Message("error.contract.same_change_order", path=path, other=seen[digest]),
+                Message("hint.contract.once"),
             )
         seen[digest] = path.name
         info = data.get("info") if isinstance(data, dict) and isinstance(data.get("info"), dict) else {}
@@ -151,19 +155,14 @@ def load_changes(
             and info.get("contract_sha256") not in (None, contract_sha256)
         ):
             raise ContractError(
-                f"{path}: a change order priced on another contract ({Path(str(info.get('price_file'))).name})",
-                "price the change order with --contract on this contract's JSON",
+                Message("error.contract.other_contract", path=path, file=Path(str(info.get("price_file"))).name),
+                Message("hint.contract.price_on_this_contract"),
             )
         if basis == "prices":
-            said.append(
-                (
-                    f"{path.name} was priced with a price library, not the contract's prices",
-                    f"{path.name} a été chiffré avec une bibliothèque de prix, pas aux prix du marché",
-                )
-            )
+            said.append(Message("changes.price_library", file=path.name))
         items = data.get("items") if isinstance(data, dict) else None
         if not isinstance(items, list) or not all(isinstance(i, dict) and "delta_quantity" in i for i in items):
-            raise ContractError(f"{path}: not a change order (no items with delta_quantity)", hint)
+            raise ContractError(Message("error.contract.not_a_change_order", path=path), hint)
         for item in items:
             delta = item.get("delta_quantity")
             if not isinstance(delta, (int, float)) or not delta:

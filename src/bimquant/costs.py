@@ -51,9 +51,10 @@ from bimquant.loaders import parse_date, parse_number, read_rows, text_of
 from bimquant.money import HUNDRED, as_floats, cents, to_decimal
 from bimquant.periods import month_end, months_between, planned_by_month, planned_curve
 from bimquant.result import Result
+from bimquant.messages import Message
 
 KINDS = ("labour", "material", "equipment", "subcontract", "other", "credit")
-UNALLOCATED = "(booked to a lot, not to a stage)"
+UNALLOCATED = Message("costs.unallocated")
 RATIO = Decimal("0.0001")
 
 
@@ -116,13 +117,15 @@ def load_actuals(
     path = Path(path)
     rows, style = read_rows(path, "actuals file")
     if not rows:
-        raise ProgressError(f"{path}: no cost rows", "one row per invoice, delivery note or time sheet")
+        raise ProgressError(Message("error.costs.no_rows", path=path), Message("hint.costs.one_row_each"))
     header = set(rows[0][1])
     missing = [c for c in ("date", "kind", "amount") if c not in header]
     if missing or not header & {"code", "lot"}:
         raise ProgressError(
-            f"{path}: missing column(s) {', '.join(missing or ['code or lot'])}",
-            "the header is date,code (or lot),kind,amount[,supplier,reference]",
+            Message("error.loaders.missing_columns", path=path, columns=", ".join(missing))
+            if missing
+            else Message("error.costs.missing_code_or_lot", path=path),
+            Message("hint.costs.header"),
         )
     codes, lots = set(lines["code"]), set(lines["lot"])
     lot_of = dict(zip(lines["code"], lines["lot"]))
@@ -130,14 +133,17 @@ def load_actuals(
     first = dt.date(int(start[:4]), int(start[5:]), 1) if start else None
     booked = []
     for line, row in rows:
-        where = f"{path}: row {line}"
+        where = Message("error.loaders.row", path=path, line=line)
         if any(value is None for value in row.values()):
-            raise ProgressError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
+            raise ProgressError(
+                Message("error.loaders.fewer_values", where=where, columns=len(row)),
+                Message("hint.loaders.fill_every_column"),
+            )
         date = parse_date(where, text_of(row.get("date")), ProgressError)
         if first is not None and date < first:
             raise ProgressError(
-                f"{where}: date {date.isoformat()} is outside the job (it starts {first.isoformat()})",
-                "check the date, or --start",
+                Message("error.costs.before_start", where=where, date=date.isoformat(), start=first.isoformat()),
+                Message("hint.costs.check_date"),
             )
         if date > end:  # a later cost of a running file: not counted at this period's end
             later.append(line)
@@ -145,31 +151,37 @@ def load_actuals(
         code, lot = text_of(row.get("code")), text_of(row.get("lot"))
         if code and code not in codes:
             raise ProgressError(
-                f"{where}: code {code!r} is not a line of the contract", "book it to a line (N°) or a lot"
+                Message("error.progress.unknown_code", where=where, code=repr(code)), Message("hint.costs.book_it")
             )
         if not code and lot not in lots:
-            raise ProgressError(f"{where}: lot {lot!r} is not a lot of the contract", "check the lot's name")
+            raise ProgressError(
+                Message("error.progress.unknown_lot", where=where, lot=repr(lot)), Message("hint.progress.check_lot")
+            )
         kind = text_of(row.get("kind")).lower()
         if kind not in KINDS:
-            raise ProgressError(f"{where}: kind {kind!r} is unknown", f"use one of {', '.join(KINDS)}")
+            raise ProgressError(
+                Message("error.costs.unknown_kind", where=where, kind=repr(kind)),
+                Message("hint.costs.kinds", kinds=", ".join(KINDS)),
+            )
         amount = parse_number(row.get("amount"), style)
         if amount is None:
             raise ProgressError(
-                f"{where}: amount {text_of(row.get('amount'))!r} is not a number",
-                "write 1250.50, or 1250,50 in a file separated by ;",
+                Message("error.costs.amount_not_a_number", where=where, text=repr(text_of(row.get("amount")))),
+                Message("hint.costs.amount_forms"),
             )
         if amount < 0 and kind != "credit":
             raise ProgressError(
-                f"{where}: a negative amount ({amount:g}) that is not a credit", "a credit note is kind = credit"
+                Message("error.costs.negative", where=where, amount=f"{amount:g}"), Message("hint.costs.credit_note")
             )
         if kind == "credit" and amount > 0:
             raise ProgressError(
-                f"{where}: a credit of {amount:g}, positive: it would add to the cost",
-                f"write it negative: -{amount:g}",
+                Message("error.costs.positive_credit", where=where, amount=f"{amount:g}"),
+                Message("hint.costs.negative", amount=f"{amount:g}"),
             )
         if code and lot and lot != lot_of[code]:
             raise ProgressError(
-                f"{where}: code {code} belongs to lot {lot_of[code]!r}, not {lot!r}", "give the code alone, or its lot"
+                Message("error.costs.other_lot", where=where, code=code, lot=repr(lot_of[code]), given=repr(lot)),
+                Message("hint.costs.code_alone"),
             )
         booked.append(
             {
@@ -315,7 +327,9 @@ def _stages(
     rows = [_figures({"stage": stage}, cents(b), cents(e), cents(a)) for stage, (b, e, a) in sums.items()]
     if lot_costs:  # booked to a lot, not to a line: no element to share them out over
         rows.append(_figures({"stage": UNALLOCATED}, Decimal(0), Decimal(0), lot_costs))
-    return pd.DataFrame(rows, columns=COST_STAGE_COLUMNS)
+    stages = pd.DataFrame(rows, columns=COST_STAGE_COLUMNS)
+    stages["stage"] = pd.Series([row["stage"] for row in rows], index=stages.index, dtype=object)  # a Message kept
+    return stages
 
 
 def _planned_value(stages: pd.DataFrame, phases: list | None, period: str) -> Decimal | None:

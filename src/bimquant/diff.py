@@ -53,6 +53,7 @@ from bimquant.loaders import one_line, read_rows, text_of
 from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
 from bimquant.takeoff import Takeoff
+from bimquant.messages import Amount, Column, Joined, Message, say
 from bimquant.tolerances import (
     REVISION_CHANGE_ABS,
     REVISION_CHANGE_REL,
@@ -68,18 +69,8 @@ from bimquant.tolerances import (
     REVISION_VOLUME_REL,
 )
 
-PRICE_BASES = {  # info["price_basis"] -> how the unit prices are said, in English and French
-    "contract_sale": ("the contract's sale prices, {file}", "prix de vente du marché, {file}"),
-    "contract_cost": (
-        "the contract's direct costs (an internal estimate), {file}",
-        "déboursés du marché (estimation interne), {file}",
-    ),
-    "prices": (
-        "price library {file} (as written, no sales coefficient)",
-        "bibliothèque de prix {file} (telle quelle, sans coefficient de vente)",
-    ),
-    "none": ("none: quantities only", "aucun : quantités seules"),
-}
+PRICE_BASES = ("contract_sale", "contract_cost", "prices", "none")  # info["price_basis"]; said by price_basis.*
+NONE = Message("change.none")  # a value one revision does not have
 STATUSES = ("unchanged", "changed", "moved", "reclassified", "added", "removed", "ambiguous")
 HOWS = ("global_id", "signature", "translation", "placement", "manual")
 # attributes whose change makes an element "changed" (what a rule can select on, or a price depend on)
@@ -397,21 +388,23 @@ def get_changes(old: dict, new: dict) -> tuple[str, list[str]]:
     for column in QUANTITY_COLUMNS:
         a, b = old.get(column), new.get(column)
         if _quantity_differs(a, b):
-            changes.append(f"{column}: {_show(a)} -> {_show(b)}")
+            changes.append(Message("change.value", column=Column(column), old=_show(a), new=_show(b)))
     quantities = bool(changes)
     for column in ATTRIBUTES:
         a, b = _attribute(old.get(column)), _attribute(new.get(column))
         if a != b:
-            changes.append(f"{column}: {a or '(none)'} -> {b or '(none)'}")
+            changes.append(Message("change.value", column=Column(column), old=a or NONE, new=b or NONE))
     reclassified = get_class_key(old["ifc_class"]) != get_class_key(new["ifc_class"])
     if reclassified:
-        changes.insert(0, f"ifc_class: {old['ifc_class']} -> {new['ifc_class']}")
+        changes.insert(
+            0, Message("change.value", column=Column("ifc_class"), old=old["ifc_class"], new=new["ifc_class"])
+        )
     moved = []
     if _attribute(old.get("storey")) != _attribute(new.get("storey")):
-        moved.append(f"storey: {old.get('storey')} -> {new.get('storey')}")
+        moved.append(Message("change.value", column=Column("storey"), old=old.get("storey"), new=new.get("storey")))
     shift = _shift(old, new)
     if shift > REVISION_MOVE_M:
-        moved.append(f"moved by {shift:.3f} m")
+        moved.append(Message("change.moved", distance=f"{shift:.3f}"))
     changes += moved
     if quantities:
         return "changed", changes
@@ -436,7 +429,7 @@ def _attribute(value) -> str:
 
 def _show(value) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "(none)"
+        return NONE
     return f"{float(value):.6g}"
 
 
@@ -467,7 +460,7 @@ def compare_elements(old: pd.DataFrame, new: pd.DataFrame, pairs: list[dict], am
         elif (pair["old_global_id"] or pair["new_global_id"]) in ambiguous:
             status = "ambiguous"
             others = ambiguous[pair["old_global_id"] or pair["new_global_id"]]
-            changes = [f"candidates: {', '.join(others)}"]
+            changes = [Message("change.candidates", ids=", ".join(others))]
         else:
             status, changes = ("removed" if o is not None else "added"), []
         shown = n if n is not None else o
@@ -480,10 +473,13 @@ def compare_elements(old: pd.DataFrame, new: pd.DataFrame, pairs: list[dict], am
                 "storey": shown["storey"],
                 "status": status,
                 "how": pair["how"],
-                "changes": "; ".join(changes),
+                "changes": Joined(changes),
             }
         )
-    return pd.DataFrame(rows, columns=REVISION_ELEMENT_COLUMNS)
+    elements = pd.DataFrame(rows, columns=REVISION_ELEMENT_COLUMNS)
+    # what changed stays Messages (pandas would make them plain text): the writers say it in French
+    elements["changes"] = pd.Series([row["changes"] for row in rows], index=elements.index, dtype=object)
+    return elements
 
 
 # --- per work item, priced -------------------------------------------------------------------------
@@ -702,32 +698,14 @@ def _omitted(items: pd.DataFrame, trace: pd.DataFrame, billed: bool) -> dict:
     return {"omitted_amount": float(amount), "omitted_elements": elements, "omissions_billed": billed}
 
 
-def say_omissions(totals: dict, currency: str) -> list[tuple[str, str]]:
-    """The warning a client should read on the change order, in English and French."""
+def say_omissions(totals: dict, currency: str) -> list[Message]:
+    """The warning a client should read on the change order."""
     count = totals.get("omitted_elements") or 0
     if not count:
         return []
-    amount = f"{totals['omitted_amount']:,.2f} {currency}"
-    amount_fr = amount.replace(",", "\u202f").replace(".", ",")
-    if totals.get("omissions_billed"):
-        return [
-            (
-                f"{count} element(s) were in the contract's model unpriced, to be specified or read under another "
-                f"class: billed here at the user's request (--bill-omissions), {amount}",
-                f"{count} élément(s) figuraient dans la maquette du marché sans prix, à préciser ou lus sous une autre "
-                f"classe : facturés ici à la demande (--bill-omissions), {amount_fr}",
-            )
-        ]
-    return [
-        (
-            f"{count} element(s) were in the contract's model unpriced, to be specified or read under another class: "
-            f"omissions and re-readings, not a change of the works, left out of this change order ({amount} at the "
-            "contract's prices; trace status 'omission' or 're-read')",
-            f"{count} élément(s) figuraient dans la maquette du marché sans prix, à préciser ou lus sous une autre "
-            f"classe : omissions et relectures, pas une modification des travaux, hors de ce devis ({amount_fr} aux "
-            "prix du marché ; statut « omission » ou « relecture » du détail)",
-        )
-    ]
+    amount = Amount(totals["omitted_amount"], currency)
+    which = "omissions.billed" if totals.get("omissions_billed") else "omissions.apart"
+    return [Message(which, count=count, amount=amount)]
 
 
 def _changed_in_the_bill(elements: pd.DataFrame, trace: pd.DataFrame) -> None:
@@ -754,60 +732,42 @@ def _changed_in_the_bill(elements: pd.DataFrame, trace: pd.DataFrame) -> None:
             elements.loc[index, "status"] = "changed"
             trace.loc[(trace["old_global_id"] == key[0]) & (trace["new_global_id"] == key[1]), "status"] = "changed"
         if set(before) != set(after):
-            note = f"work items: {', '.join(before) or '(none)'} -> {', '.join(after) or '(none)'}"
-            elements.loc[index, "changes"] = f"{row['changes']}; {note}" if row["changes"] else note
+            note = Message("change.items", before=", ".join(before) or NONE, after=", ".join(after) or NONE)
+            elements.at[index, "changes"] = Joined(
+                [*getattr(row["changes"], "parts", [row["changes"]] if row["changes"] else []), note]
+            )
 
 
-def check_manual(pairs: list[dict], old: pd.DataFrame, new: pd.DataFrame) -> list[tuple[str, str]]:
+def check_manual(pairs: list[dict], old: pd.DataFrame, new: pd.DataFrame) -> list[Message]:
     """Manual pairs a signature would not make (another family, or out of the tolerances),
-    kept as the person paired them and said, in English and French."""
+    kept as the person paired them and said."""
     old_rows, new_rows = old.set_index("global_id"), new.set_index("global_id")
     said = []
     for pair in pairs:
         if pair["how"] != "manual" or not pair["old_global_id"] or not pair["new_global_id"]:
             continue
         a, b = old_rows.loc[pair["old_global_id"]], new_rows.loc[pair["new_global_id"]]
-        why_en, why_fr = [], []
+        why = []
         if _group(a) != _group(b):
-            why_en.append(f"{a['ifc_class']} paired with {b['ifc_class']}")
-            why_fr.append(f"{a['ifc_class']} apparié à {b['ifc_class']}")
+            why.append(Message("manual.paired_with", old=a["ifc_class"], new=b["ifc_class"]))
         shift = _shift(a.to_dict(), b.to_dict())
         if shift > REVISION_POSITION_M:
-            why_en.append(f"{shift:.2f} m apart")
-            why_fr.append(f"à {shift:.2f} m l'un de l'autre")
-        if why_en:
+            why.append(Message("manual.apart", distance=f"{shift:.2f}"))
+        if why:
             names = f"{a['name']} -> {b['name']}"
-            said.append(
-                (
-                    f"manual pair {names}: {', '.join(why_en)}; kept as paired",
-                    f"appariement manuel {names} : {', '.join(why_fr)} ; conservé tel quel",
-                )
-            )
+            said.append(Message("manual.kept", names=names, why=Joined(why, ", ")))
     return said
 
 
-def check_contract(
-    contract: Contract, items: pd.DataFrame, ruleset_name: str, old_file: str | None
-) -> list[tuple[str, str]]:
-    """What makes a contract doubtful as the basis of this revision, in English and French:
-    another rule set, another model file, quantities that are not the old model's."""
+def check_contract(contract: Contract, items: pd.DataFrame, ruleset_name: str, old_file: str | None) -> list[Message]:
+    """What makes a contract doubtful as the basis of this revision: another rule set, another
+    model file, quantities that are not the old model's."""
     said = []
     if contract.ruleset and contract.ruleset != ruleset_name:
-        said.append(
-            (
-                f"the contract was priced with rule set '{contract.ruleset}', this diff uses '{ruleset_name}'",
-                f"le marché a été chiffré avec les règles « {contract.ruleset} », cette comparaison avec "
-                f"« {ruleset_name} »",
-            )
-        )
+        said.append(Message("contract.other_rules", contract=contract.ruleset, rules=ruleset_name))
     old_name = Path(old_file or "").name
     if contract.model and old_name and Path(contract.model).name != old_name:
-        said.append(
-            (
-                f"the contract was priced on {Path(contract.model).name}, not on {old_name}",
-                f"le marché a été chiffré sur {Path(contract.model).name}, pas sur {old_name}",
-            )
-        )
+        said.append(Message("contract.other_model", contract=Path(contract.model).name, model=old_name))
     off = [
         f"{row['code']} ({row['old_quantity']:g} / {row['measured_old_quantity']:g})"
         for row in items.to_dict(orient="records")
@@ -815,18 +775,11 @@ def check_contract(
     ]
     if off:
         shown = ", ".join(off[:5]) + (" ..." if len(off) > 5 else "")
-        said.append(
-            (
-                f"{len(off)} contract quantities differ from the old model's (contract / model): {shown}; "
-                "the deltas are taken from the contract's quantities",
-                f"{len(off)} quantités du marché diffèrent de celles de l'ancienne maquette (marché / maquette) : "
-                f"{shown} ; les écarts partent des quantités du marché",
-            )
-        )
+        said.append(Message("contract.quantities_differ", n=len(off), shown=shown))
     return said
 
 
 def say_price_source(info: dict, locale: str = "en") -> str:
     """Where a revision's unit prices come from, in ``locale``."""
-    en, fr = PRICE_BASES.get(info.get("price_basis"), PRICE_BASES["none"])
-    return (fr if locale == "fr" else en).format(file=Path(info.get("price_file") or "").name)
+    basis = info.get("price_basis") if info.get("price_basis") in PRICE_BASES else "none"
+    return say(f"price_basis.{basis}", locale, file=Path(info.get("price_file") or "").name)

@@ -41,6 +41,7 @@ from bimquant.loaders import NUMBER_FORMS, parse_number, read_rows, read_toml, t
 from bimquant.money import cents, money, to_decimal
 from bimquant.result import Result
 from bimquant.rules.apply import BUILDING_STATUSES, WorkItems
+from bimquant.messages import Message
 
 REQUIRED_PRICE_COLUMNS = ("code", "unit", "unit_price")
 TOTAL_KEYS = (  # Budget.totals, in the order a DPGF shows them
@@ -404,11 +405,11 @@ def get_reserves(work: WorkItems, lines: pd.DataFrame) -> pd.DataFrame:
     for line in lines.to_dict(orient="records"):
         said = []
         if line["code"] in double_codes:
-            said.append(("double_counted", "an element of this line is counted by another line too"))
+            said.append(("double_counted", Message("reserve.double_counted")))
         if not line["priced"] and line["quantity"]:
-            said.append(("unpriced", "no unit price in the price library"))
+            said.append(("unpriced", Message("reserve.unpriced")))
         if line["placeholder"]:
-            said.append(("placeholder", "the label still waits for a decision"))
+            said.append(("placeholder", Message("reserve.placeholder")))
         fallback = [p for p in str(line["provenance"] or "").split(", ") if p and not p.startswith("mesh")]
         if fallback:
             said.append(("provenance", ", ".join(fallback)))  # e.g. "count 1, estimated 2"

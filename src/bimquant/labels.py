@@ -201,6 +201,8 @@ HEADERS_FR = {
     "removed_quantity": "Écart des éléments supprimés",
     "changed_quantity": "Écart des éléments modifiés",
     "ambiguous_quantity": "Écart des éléments ambigus",
+    "omitted_quantity": "Dont omissions ou relectures (hors devis)",
+    "omitted_elements": "Éléments omis ou relus",
     "added_elements": "Éléments ajoutés",
     "removed_elements": "Éléments supprimés",
     "changed_elements": "Éléments modifiés",

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bimquant.errors import ContractError, InputFileError, ProgressError, RuleError, SettingsError
+from bimquant.messages import CATALOGUE, Message
 
 _EXTRA = object()  # csv.DictReader key for values beyond the header
 
@@ -31,6 +32,34 @@ ERROR_WORDS = (
     (("contract", "change order", "situation", "orders", "map", "estimate"), ContractError),
     (("settings", "phase", "index", "period"), SettingsError),
 )
+
+
+# the kinds of file (``what``) the errors name, said in the reader's language: what -> the last
+# part of its ids (``error.loaders.kind.<name>``, and ``error.loaders.a_kind.<name>`` with its article)
+KINDS = {
+    "progress file": "progress_file",
+    "actuals file": "actuals_file",
+    "delivery file": "delivery_file",
+    "contract": "contract",
+    "change order": "change_order",
+    "previous situation": "previous_situation",
+    "orders": "orders",
+    "settings file": "settings_file",
+    "index file": "index_file",
+    "price library": "price_library",
+    "rule file": "rule_file",
+    "material library": "material_library",
+    "recipe file": "recipe_file",
+    "phase file": "phase_file",
+    "map file": "map_file",
+    "model list": "model_list",
+}
+
+
+def kind(what: str) -> str:
+    """``what`` (``"progress file"``) as a :class:`Message` when it is one of ``KINDS``."""
+    name = KINDS.get(what)
+    return Message(f"error.loaders.kind.{name}") if name else what
 
 
 def error_for(what: str) -> type[InputFileError]:
@@ -54,13 +83,18 @@ def read_json(path: str | Path, what: str, hint: str):
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise error(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}), so not {article(what)}", hint) from None
+        said = Message("error.loaders.not_json", path=path, error=exc.msg, line=exc.lineno, what=article(what))
+        raise error(said, hint) from None
     except RecursionError:
-        raise error(f"{path}: JSON nested too deeply to be {article(what)}", hint) from None
+        raise error(Message("error.loaders.json_too_deep", path=path, what=article(what)), hint) from None
 
 
 def article(what: str) -> str:
-    """``"a contract"``, ``"orders"`` (a plural takes none)."""
+    """``"a contract"``, ``"orders"`` (a plural takes none); a :class:`Message` for the kinds
+    said in French too."""
+    id = f"error.loaders.a_kind.{KINDS.get(what)}"
+    if id in CATALOGUE:
+        return Message(id)
     return what if what.endswith("s") else f"a {what}"
 
 
@@ -72,21 +106,24 @@ def one_line(text: str | None) -> str | None:
     return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
 
 
-def read_text(path: Path, what: str, missing_hint: str = "check the path") -> str:
-    """The UTF-8 text of ``path`` (a BOM is fine); the :func:`error_for` ``what`` when it cannot be read."""
+def read_text(path: Path, what: str, missing_hint: str | None = None) -> str:
+    """The UTF-8 text of ``path`` (a BOM is fine); the :func:`error_for` ``what`` when it cannot be
+    read (``missing_hint``, when it is missing: "check the path" unless given)."""
     error = error_for(what)
     if not path.is_file():
-        raise error(f"{what} not found: {path}", missing_hint)
+        hint = Message("hint.loaders.check_path") if missing_hint is None else missing_hint
+        raise error(Message("error.loaders.not_found", what=kind(what), path=path), hint)
     try:
         return path.read_text(encoding="utf-8-sig")  # -sig: a BOM from Notepad is fine
     except UnicodeDecodeError:
-        hint = f"save the {what} as UTF-8 text (in Excel: « CSV UTF-8 »)"
-        raise error(f"{path}: not a UTF-8 text file", hint) from None
+        hint = Message("hint.loaders.save_utf8", what=kind(what))
+        raise error(Message("error.loaders.not_utf8", path=path), hint) from None
     except OSError as exc:
-        raise error(f"{path}: cannot be read ({exc.strerror or exc})", "check the file's permissions") from None
+        said = Message("error.loaders.unreadable", path=path, reason=str(exc.strerror or exc))
+        raise error(said, Message("hint.loaders.permissions")) from None
 
 
-def read_toml(path: str | Path, what: str, missing_hint: str = "check the path") -> dict:
+def read_toml(path: str | Path, what: str, missing_hint: str | None = None) -> dict:
     """Parse a TOML file; the :func:`error_for` ``what`` for a missing, unreadable or invalid file.
 
     Example::
@@ -100,11 +137,11 @@ def read_toml(path: str | Path, what: str, missing_hint: str = "check the path")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:  # a key given twice is one of these too
-        raise error(f"{path}: not valid TOML: {exc}", "fix the TOML syntax at that line") from None
+        said = Message("error.loaders.not_toml", path=path, error=str(exc))
+        raise error(said, Message("hint.loaders.fix_toml")) from None
     except RecursionError:
-        raise error(
-            f"{path}: not valid TOML: arrays or tables nested too deeply", "write the items as [[item]] tables"
-        ) from None
+        said = Message("error.loaders.toml_too_deep", path=path)
+        raise error(said, Message("hint.loaders.item_tables")) from None
 
 
 def check_keys(path: Path, where: str, table: dict, allowed: set[str], error: type[InputFileError] = RuleError) -> None:
@@ -112,10 +149,12 @@ def check_keys(path: Path, where: str, table: dict, allowed: set[str], error: ty
     unknown = set(table) - allowed
     if unknown:
         close = difflib.get_close_matches(sorted(unknown)[0], allowed, n=1)
-        guess = f"did you mean '{close[0]}'? " if close else ""
-        raise error(
-            f"{path}: {where}: unknown key(s) {quoted(unknown)}", f"{guess}allowed keys: {', '.join(sorted(allowed))}"
-        )
+        keys = ", ".join(sorted(allowed))
+        if close:
+            hint = Message("hint.loaders.did_you_mean", guess=close[0], keys=keys)
+        else:
+            hint = Message("hint.loaders.allowed_keys", keys=keys)
+        raise error(Message("error.loaders.unknown_keys", path=path, where=where, keys=quoted(unknown)), hint)
 
 
 def check_entry(
@@ -136,16 +175,25 @@ def check_entry(
     type, so a wrong one still shows), or ``"material #1"`` when it has none."""
     where = f"{kind} #{index}"
     if not isinstance(raw, dict):
-        raise RuleError(f"{path}: {where} is not a table", f"write each {kind} as a [[{kind}]] table")
+        raise RuleError(
+            Message("error.loaders.not_a_table", path=path, where=where),
+            Message("hint.loaders.write_as_table", kind=kind),
+        )
     if name_key in raw:
         where = named.format(kind=kind, name=raw[name_key]) + f" (#{index})"
     check_keys(path, where, raw, allowed)
     for key in required:
         if key not in raw:
-            raise RuleError(f"{path}: {where} has no '{key}'", f"add {key} = ... to the {kind}")
+            raise RuleError(
+                Message("error.loaders.no_key", path=path, where=where, key=key),
+                Message("hint.loaders.add_key", key=key, kind=kind),
+            )
     for key in texts:
         if not isinstance(raw[key], str) or not raw[key].strip():
-            raise RuleError(f"{path}: {where}: '{key}' must be a non-empty text", f'write {key} = "..."')
+            raise RuleError(
+                Message("error.loaders.empty_text", path=path, where=where, key=key),
+                Message("hint.loaders.write_text", key=key),
+            )
     return where
 
 
@@ -162,10 +210,12 @@ def require_number(
     place and the key."""
     ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
     if not ok or value < minimum or (strict and value == minimum) or value > maximum:
-        bound = f"above {minimum:g}" if strict else f"{minimum:g} or more"
+        id = "error.loaders.number_above" if strict else "error.loaders.number_at_least"
+        bounds = {"minimum": f"{minimum:g}"}
         if maximum < math.inf:
-            bound += f" and at most {maximum:,.10g}"
-        raise RuleError(f"{path}: {where}: {key} must be a number {bound}, not {value!r}", f"write {key} = ...")
+            id, bounds["maximum"] = f"{id}_at_most", f"{maximum:,.10g}"
+        said = Message(id, path=path, where=where, key=key, value=repr(value), **bounds)
+        raise RuleError(said, Message("hint.loaders.write_key", key=key))
     return float(value)
 
 
@@ -228,7 +278,10 @@ def read_rows(path: Path, what: str) -> tuple[list[tuple[int, dict]], str]:
     if path.suffix.lower() == ".xlsx":
         return _xlsx_rows(path, what), "either"
     if path.suffix.lower() != ".csv":
-        raise error_for(what)(f"{path}: unknown {what} type", f"give a .csv or .xlsx {what}")
+        raise error_for(what)(
+            Message("error.loaders.unknown_type", path=path, what=kind(what)),
+            Message("hint.loaders.csv_or_xlsx", what=kind(what)),
+        )
     text = read_text(path, what)
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
@@ -241,12 +294,14 @@ def read_rows(path: Path, what: str) -> tuple[list[tuple[int, dict]], str]:
         extra = row.pop(_EXTRA, None)
         if extra and any(v.strip() for v in extra):
             columns = len(reader.fieldnames or [])
-            code = f" ({text_of(row.get('code'))})" if text_of(row.get("code")) else ""
-            raise error_for(what)(
-                f"{path}: row {line}{code}: {columns + len(extra)} values for {columns} columns",
-                f"a decimal comma in a file separated by '{dialect.delimiter}'? write 185.50, "
-                "or separate the columns with ; and write 185,50",
+            code = text_of(row.get("code"))
+            counts = {"path": path, "line": line, "values": columns + len(extra), "columns": columns}
+            said = (
+                Message("error.loaders.too_many_values_code", code=code, **counts)
+                if code
+                else Message("error.loaders.too_many_values", **counts)
             )
+            raise error_for(what)(said, Message("hint.loaders.decimal_comma", delimiter=dialect.delimiter))
         if any((v or "").strip() for v in row.values() if isinstance(v, str)):
             rows.append((line, {(k or "").strip(): v for k, v in row.items()}))
     return rows, "point" if dialect.delimiter == "," else "comma"
@@ -262,7 +317,8 @@ def _guarded(reader: csv.DictReader, path: Path, what: str):
             return
         except csv.Error as exc:
             raise error_for(what)(
-                f"{path}: row {reader.line_num}: {exc}", f"a {what} holds short texts and numbers"
+                Message("error.loaders.bad_row", path=path, line=reader.line_num, error=str(exc)),
+                Message("hint.loaders.short_texts", what=kind(what)),
             ) from None
 
 
@@ -274,7 +330,8 @@ def _xlsx_rows(path: Path, what: str) -> list[tuple[int, dict]]:
         values = list(sheet.iter_rows(values_only=True))
     except Exception as exc:  # openpyxl raises many kinds on a broken file
         raise error_for(what)(
-            f"{path}: not a readable XLSX file ({exc})", f"save the {what} again from Excel"
+            Message("error.loaders.not_xlsx", path=path, error=str(exc)),
+            Message("hint.loaders.save_again", what=kind(what)),
         ) from None
     if not values:
         return []
@@ -296,4 +353,4 @@ def parse_date(where: str, text: str, error: type[InputFileError] = RuleError):
             return dt.datetime.strptime(text, form).date()
         except ValueError:
             continue
-    raise error(f"{where}: date {text!r} is not a date", "write 2026-03-15 or 15/03/2026")
+    raise error(Message("error.loaders.not_a_date", where=where, text=repr(text)), Message("hint.loaders.date_forms"))

@@ -38,6 +38,7 @@ from bimquant.columns import MODEL_COLUMNS, UNMEASURED_COLUMNS, get_family
 from bimquant.solids import get_exact_volume
 from bimquant.errors import InputError
 from bimquant.materials import MaterialLibrary
+from bimquant.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -124,10 +125,7 @@ def open_model(path: str | os.PathLike, say_damage: bool = True) -> Model:
             "export the model from your authoring tool as IFC (.ifc, STEP physical file)",
         )
     if b"END-ISO-10303-21" not in tail:
-        raise InputError(
-            f"truncated IFC file: {path} has no 'END-ISO-10303-21;' line at its end",
-            "the file was cut short (interrupted copy or export): export or copy it again",
-        )
+        raise InputError(Message("error.truncated", path=path), Message("hint.truncated"))
     match = re.search(rb"FILE_SCHEMA\s*\(\s*\(\s*'([^']*)'", head)
     schema_name = match.group(1).decode("ascii", "replace").upper() if match else "unknown"
     if not _is_supported_schema(schema_name):
@@ -353,16 +351,16 @@ def get_elements(model: Model, materials: MaterialLibrary | None = None) -> tupl
 
 def _exclusion_reason(entity) -> str | None:
     if entity.is_a("IfcFeatureElement"):
-        return "feature element (opening or projection): its effect is measured on its host"
+        return Message("reason.feature_element")
     if entity.is_a("IfcVirtualElement"):
-        return "virtual element: no physical extent"
+        return Message("reason.virtual_element")
     parts = [p for p in ifcopenshell.util.element.get_parts(entity) or () if p.is_a("IfcElement")]
     measured_parts = [p for p in parts if has_body(p) or ifcopenshell.util.element.get_parts(p)]
     if measured_parts:
-        own = " (its own body is ignored)" if has_body(entity) else ""
-        return f"aggregate: measured through its {len(measured_parts)} parts{own}"
+        which = "reason.aggregate_body_ignored" if has_body(entity) else "reason.aggregate"
+        return Message(which, n=len(measured_parts))
     if not has_body(entity):
-        return "no body representation"
+        return Message("reason.no_body")
     return None
 
 
@@ -542,7 +540,7 @@ class _Densities:
         entry = self.library.lookup(material.Name) if self.library is not None else None
         if entry is None:
             return None, None
-        return entry.density_kg_m3, f"library: {entry.family}"
+        return entry.density_kg_m3, Message("density.library", family=entry.family)
 
 
 def _material_densities(model: Model) -> dict[int, float]:

@@ -17,6 +17,7 @@ import datetime as dt
 from decimal import Decimal
 
 from bimquant.errors import SettingsError
+from bimquant.messages import Message
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # the months a period can be (as phase dates)
 
@@ -72,15 +73,20 @@ def parse_month(text: str) -> str:
 def read_month(path, where: str, text) -> str:
     """``text`` as ``YYYY-MM``, from ``FIRST_YEAR`` to ``LAST_YEAR``; :class:`SettingsError`
     naming ``path`` and ``where`` otherwise."""
+    at = {"where": where} if where else {}
     try:
         month = dt.datetime.strptime(str(text), "%Y-%m")
     except ValueError:
-        raise SettingsError(
-            f"{path}:{' ' + where if where else ''} {text!r} is not a month", "write it as YYYY-MM, e.g. 2026-03"
-        ) from None
+        said = Message("error.periods.not_a_month" + ("_at" if where else ""), path=path, text=repr(text), **at)
+        raise SettingsError(said, Message("hint.periods.month_form")) from None
     if not FIRST_YEAR <= month.year <= LAST_YEAR:
-        raise SettingsError(
-            f"{path}:{' ' + where if where else ''} {text!r} is outside {FIRST_YEAR}-{LAST_YEAR}",
-            "write the month of the works, e.g. 2026-03",
+        said = Message(
+            "error.periods.outside" + ("_at" if where else ""),
+            path=path,
+            text=repr(text),
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+            **at,
         )
+        raise SettingsError(said, Message("hint.periods.works_month"))
     return month.strftime("%Y-%m")

@@ -48,6 +48,7 @@ from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain
 from bimquant.rules.apply import BUILDING_STATUSES, warn_negative
 from bimquant.readiness import Readiness, check_readiness
 from bimquant.takeoff import Takeoff, measure_model
+from bimquant.messages import Message, localize
 
 log = logging.getLogger(__name__)
 PathLike = str | os.PathLike
@@ -151,7 +152,8 @@ def explain(model: PathLike | Takeoff, global_id: str, rules: RuleSet | PathLike
         for table in (measured.failures, measured.excluded):
             known = table[table["global_id"] == global_id]
             if len(known):
-                raise InputError(f"element {global_id} was not measured: {known['reason'].iloc[0]}") from None
+                reason = known["reason"].iloc[0]
+                raise InputError(Message("error.not_measured", id=global_id, reason=reason)) from None
         ids = list(measured.elements["global_id"])
         raise _unknown_element(global_id, measured.info.get("file", "the model"), ids) from None
 
@@ -340,8 +342,8 @@ def diff(
         "contract_sha256": contract_sha256,
         "currency": revision.currency,
         "totals": revision.totals,
-        "warnings": [en for en, _ in said],
-        "warnings_fr": [fr for _, fr in said],
+        "warnings": said,  # Messages: English in the JSON, rendered by the writers
+        "warnings_fr": [localize(message, "fr") for message in said],
         "cache": {"old": before.info.get("cache"), "new": after.info.get("cache")},
         **revision.info,
     }
@@ -425,8 +427,8 @@ def situation(
         "contract_sha256": digest,
         "changes": [str(path) for path in changes],
         "change_lines_without_price": unpriced,
-        "warnings": [en for en, _ in said],
-        "warnings_fr": [fr for _, fr in said],
+        "warnings": said,  # Messages: English in the JSON, rendered by the writers
+        "warnings_fr": [localize(message, "fr") for message in said],
         "totals": claim.totals,
     }
     return claim

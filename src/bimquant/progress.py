@@ -38,6 +38,7 @@ from bimquant.errors import ProgressError
 from bimquant.loaders import parse_number, read_rows, text_of
 from bimquant.money import HUNDRED, round_percent, to_decimal
 from bimquant.periods import month_end
+from bimquant.messages import Message
 
 FORMS = ("line", "element", "stage")
 
@@ -77,9 +78,7 @@ def load_progress(
     if suffix == ".ifc":
         return resolve(scope, by_gid=read_schedule(path, scope, period), source=path.name)
     if suffix not in (".csv", ".xlsx"):
-        raise ProgressError(
-            f"{path}: unknown progress file type", "give a .csv, .xlsx or .ifc (see README, bimquant situation)"
-        )
+        raise ProgressError(Message("error.progress.unknown_type", path=path), Message("hint.progress.file_types"))
     rows, style = read_rows(path, "progress file")
     form = get_form(path, rows, phases)
     if form == "line":
@@ -92,26 +91,22 @@ def load_progress(
 def get_form(path: Path, rows: list[tuple[int, dict]], phases: list | None) -> str:
     """Which form the header says: ``line``, ``element`` or ``stage``."""
     if not rows:
-        raise ProgressError(f"{path}: no progress rows", "one row per line, lot, element or storey, with its percent")
+        raise ProgressError(Message("error.progress.no_rows", path=path), Message("hint.progress.one_row_each"))
     header = set(rows[0][1])
     if "global_id" in header:
         form = "element"
     elif "storey" in header or "phase" in header:
         form = "stage"
         if "phase" in header and not phases:
-            raise ProgressError(
-                f"{path}: a phase column needs the phase file", "add --phases phases.toml (as for order)"
-            )
+            raise ProgressError(Message("error.progress.phases_needed", path=path), Message("hint.progress.add_phases"))
     elif "code" in header or "lot" in header:
         form = "line"
     else:
-        raise ProgressError(
-            f"{path}: no code, global_id or storey column",
-            "write one progress row per line (code,percent), per lot (lot,percent), per element "
-            "(global_id,percent) or per storey (storey,lot,percent)",
-        )
+        raise ProgressError(Message("error.progress.no_column", path=path), Message("hint.progress.forms"))
     if "percent" not in header and not (form == "line" and "quantity" in header):
-        raise ProgressError(f"{path}: no percent column", "give the cumulative percent done, 0 to 100")
+        raise ProgressError(
+            Message("error.progress.no_percent_column", path=path), Message("hint.progress.give_percent")
+        )
     return form
 
 
@@ -136,8 +131,8 @@ def read_lines(path: Path, rows: list[tuple[int, dict]], style: str, scope: Scop
         _once(seen, (code,), where, line)
         if text_of(row.get("percent")) and text_of(row.get("quantity")):
             raise ProgressError(
-                f"{where} ({code}): both a percent and a quantity: bimquant will not choose one",
-                "give the percent done or the quantity done, not both",
+                Message("error.progress.percent_and_quantity", where=where, code=code),
+                Message("hint.progress.not_both"),
             )
         if text_of(row.get("percent")):
             by_line[code] = read_percent(where, row.get("percent"), style)
@@ -145,15 +140,26 @@ def read_lines(path: Path, rows: list[tuple[int, dict]], style: str, scope: Scop
         quantity = parse_number(row.get("quantity"), style)
         if quantity is None or quantity < 0:
             raise ProgressError(
-                f"{where} ({code}): quantity {text_of(row.get('quantity'))!r} is not a number",
-                "write the quantity done to date, in the line's unit",
+                Message(
+                    "error.progress.quantity_not_a_number",
+                    where=where,
+                    code=code,
+                    text=repr(text_of(row.get("quantity"))),
+                ),
+                Message("hint.progress.quantity_done"),
             )
         whole = scope.quantities[code]
         percent = to_decimal(quantity) / whole * HUNDRED if whole else Decimal(0)
         if percent > HUNDRED:
             raise ProgressError(
-                f"{where} ({code}): quantity {quantity:g} is more than the contract's {whole}",
-                "work beyond the contract is a change order (bimquant diff), not progress",
+                Message(
+                    "error.progress.quantity_above",
+                    where=where,
+                    code=code,
+                    quantity=f"{quantity:g}",
+                    contract=str(whole),
+                ),
+                Message("hint.progress.beyond_contract"),
             )
         by_line[code] = percent
     return by_line
@@ -170,7 +176,10 @@ def read_elements(path: Path, rows: list[tuple[int, dict]], style: str, scope: S
         code, lot = _code_and_lot(where, row, scope)
         gid = text_of(row.get("global_id"))
         if gid not in known:
-            raise ProgressError(f"{where}: GlobalId {gid!r} feeds no line of the contract", "check the GlobalId")
+            raise ProgressError(
+                Message("error.progress.unknown_global_id", where=where, gid=repr(gid)),
+                Message("hint.progress.check_global_id"),
+            )
         _once(seen, (gid, code, lot), where, line)
         percent = read_percent(where, row.get("percent"), style)
         by_element |= {key: percent for key in _fed(scope, code, lot, gids={gid})}
@@ -193,18 +202,22 @@ def read_stages(
             chosen = next((p for p in phases or [] if p.name == phase), None)
             if chosen is None:
                 raise ProgressError(
-                    f"{where}: phase {phase!r} is not in the phase file", f"use one of {[p.name for p in phases or []]}"
+                    Message("error.progress.unknown_phase", where=where, phase=repr(phase)),
+                    Message("hint.progress.phases", phases=str([p.name for p in phases or []])),
                 )
             stage = set(chosen.storeys)
         else:
             storey = text_of(row.get("storey"))
             if storey not in storeys:
                 raise ProgressError(
-                    f"{where}: storey {storey!r} is not in the contract", f"use one of {sorted(storeys)}"
+                    Message("error.progress.unknown_storey", where=where, storey=repr(storey)),
+                    Message("hint.progress.storeys", storeys=str(sorted(storeys))),
                 )
             stage = {storey}
         if not code and not lot:
-            raise ProgressError(f"{where}: no code or lot", "say which line (code) or lot this storey's percent is")
+            raise ProgressError(
+                Message("error.progress.no_code_or_lot", where=where), Message("hint.progress.which_line")
+            )
         _once(seen, (*sorted(stage), code, lot), where, line)
         percent = read_percent(where, row.get("percent"), style)
         by_element |= {key: percent for key in _fed(scope, code, lot, storeys=stage)}
@@ -219,16 +232,17 @@ def read_schedule(path: Path, scope: Scope, period: str | None) -> dict[str, Dec
     import ifcopenshell
 
     if period is None:
-        raise ProgressError(f"{path}: a work schedule needs the period", "give --period YYYY-MM")
+        raise ProgressError(Message("error.progress.schedule_period", path=path), Message("hint.progress.give_period"))
     end = month_end(period)
     try:
         model = ifcopenshell.open(str(path))
     except Exception as exc:  # noqa: BLE001  (ifcopenshell raises several kinds for a bad file)
         raise ProgressError(
-            f"{path}: not a readable IFC file ({type(exc).__name__})", "export the model again"
+            Message("error.progress.not_ifc", path=path, error=type(exc).__name__),
+            Message("hint.progress.export_again"),
         ) from None
     if model.schema == "IFC2X3":
-        raise ProgressError(f"{path}: an IFC2X3 file has no task times bimquant reads", "export it as IFC4")
+        raise ProgressError(Message("error.progress.ifc2x3", path=path), Message("hint.progress.export_ifc4"))
     percents: dict[str, Decimal] = {}
     for relation in model.by_type("IfcRelAssignsToProduct"):
         product = relation.RelatingProduct
@@ -238,10 +252,7 @@ def read_schedule(path: Path, scope: Scope, period: str | None) -> dict[str, Dec
             done = _task_percent(path, task, end)
             percents[product.GlobalId] = max(done, percents.get(product.GlobalId, Decimal(0)))
     if not set(percents) & scope.elements:
-        raise ProgressError(
-            f"{path}: no task's output is an element of the contract",
-            "assign the tasks to the model's elements (IfcRelAssignsToProduct), the same GlobalIds as the contract's",
-        )
+        raise ProgressError(Message("error.progress.no_task_output", path=path), Message("hint.progress.assign_tasks"))
     return percents
 
 
@@ -256,15 +267,20 @@ def _task_percent(path: Path, task, end: dt.date) -> Decimal:
                 return HUNDRED
         except ValueError:
             raise ProgressError(
-                f"{path}: task {task.Name or task.GlobalId}: ActualFinish {finish!r} is not a date", "fix the task"
+                Message(
+                    "error.progress.finish_not_a_date", path=path, task=task.Name or task.GlobalId, finish=repr(finish)
+                ),
+                Message("hint.progress.fix_task"),
             ) from None
     completion = getattr(time, "Completion", None)
     if completion is None:
         return Decimal(0)
     if not 0 <= completion <= 1:
         raise ProgressError(
-            f"{path}: task {task.Name or task.GlobalId}: Completion {completion} is not a ratio from 0 to 1",
-            "IFC writes 50 % as 0.5",
+            Message(
+                "error.progress.completion", path=path, task=task.Name or task.GlobalId, completion=str(completion)
+            ),
+            Message("hint.progress.completion"),
         )
     return to_decimal(completion) * HUNDRED
 
@@ -275,32 +291,42 @@ def read_percent(where: str, value, style: str) -> Decimal:
     number = parse_number(value, style)
     if number is None:
         if text.endswith("%"):
-            hint = f"write the number alone: {text.rstrip('% ')}"
+            hint = Message("hint.progress.number_alone", number=text.rstrip("% "))
         elif "," in text and style == "point":
-            hint = "a decimal comma in a file separated by ',': write 50.5, or separate the columns with ;"
+            hint = Message("hint.progress.decimal_comma")
         else:
-            hint = "write the cumulative percent done, a number from 0 to 100"
-        raise ProgressError(f"{where}: percent {text!r} is not a number", hint)
+            hint = Message("hint.progress.percent_from_0_to_100")
+        raise ProgressError(Message("error.progress.not_a_number", where=where, text=repr(text)), hint)
     if not 0 <= number <= 100:
-        raise ProgressError(f"{where}: percent {text!r} is not from 0 to 100", "write the cumulative percent done")
+        raise ProgressError(
+            Message("error.progress.not_from_0_to_100", where=where, text=repr(text)),
+            Message("hint.progress.cumulative"),
+        )
     return to_decimal(number)
 
 
 def _where(path: Path, line: int, row: dict) -> str:
-    where = f"{path}: row {line}"
+    where = Message("error.loaders.row", path=path, line=line)
     if any(value is None for value in row.values()):
-        raise ProgressError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
+        raise ProgressError(
+            Message("error.loaders.fewer_values", where=where, columns=len(row)),
+            Message("hint.loaders.fill_every_column"),
+        )
     return where
 
 
 def _check_code(where: str, code: str, scope: Scope) -> None:
     if code not in scope.lots:
-        raise ProgressError(f"{where}: code {code!r} is not a line of the contract", "check the code (N°)")
+        raise ProgressError(
+            Message("error.progress.unknown_code", where=where, code=repr(code)), Message("hint.progress.check_code")
+        )
 
 
 def _check_lot(where: str, lot: str, scope: Scope) -> None:
     if lot not in set(scope.lots.values()):
-        raise ProgressError(f"{where}: lot {lot!r} is not a lot of the contract", "check the lot's name")
+        raise ProgressError(
+            Message("error.progress.unknown_lot", where=where, lot=repr(lot)), Message("hint.progress.check_lot")
+        )
 
 
 def _code_and_lot(where: str, row: dict, scope: Scope) -> tuple[str, str]:
@@ -314,7 +340,8 @@ def _code_and_lot(where: str, row: dict, scope: Scope) -> tuple[str, str]:
 
 def _once(seen: dict[tuple, int], key: tuple, where: str, line: int) -> None:
     if key in seen:
-        raise ProgressError(f"{where}: {', '.join(k for k in key if k)} is already on row {seen[key]}", "keep one row")
+        said = Message("error.progress.twice", where=where, key=", ".join(k for k in key if k), first=seen[key])
+        raise ProgressError(said, Message("hint.progress.keep_one_row"))
     seen[key] = line
 
 

@@ -54,6 +54,7 @@ from bimquant.columns import PROBLEM_COLUMNS
 from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
 from bimquant.takeoff import Takeoff
+from bimquant.messages import Message
 
 BLOCKING = (
     "not_selected",
@@ -175,7 +176,7 @@ def check_readiness(takeoff: Takeoff, work: WorkItems, model_file=None) -> Readi
         )
     failed_ids = set(takeoff.failures["global_id"])
     rescued = rec[rec["global_id"].isin(failed_ids) & (rec["verdict"] == "priced_once")]
-    grouped("priced_without_geometry", rescued, lambda g: f"priced from {g['provenance'].iloc[0]} (body not measured)")
+    grouped("priced_without_geometry", rescued, lambda g: Message(f"check.priced_from.{g['provenance'].iloc[0]}"))
     if model_file is not None:
         read = dict(zip(takeoff.elements["global_id"], takeoff.elements["predefined_type"]))
         _type_disagreements(model_file, rec, add, read)
@@ -185,7 +186,7 @@ def check_readiness(takeoff: Takeoff, work: WorkItems, model_file=None) -> Readi
         grouped(
             "external_disagrees",
             _with_measures(walls, rec),
-            lambda g: f"IsExternal is {g['is_external'].iloc[0]} in the model; the storey outline says otherwise",
+            lambda g: Message(f"check.external_{str(bool(g['is_external'].iloc[0])).lower()}"),
         )
     readings = work.warnings[work.warnings["kind"] == "reading"]
     if len(readings):  # the reading of the rules (bimquant.rules.reading): one note per element
@@ -199,7 +200,7 @@ def check_readiness(takeoff: Takeoff, work: WorkItems, model_file=None) -> Readi
     grouped(
         "no_storey",
         building[building["storey"].isna()],
-        "contained in no storey (cost by storey, deliveries by storey)",
+        Message("check.no_storey"),
     )
     spaces = takeoff.info.get("spaces") or {}
     if not spaces.get("count"):
@@ -209,7 +210,7 @@ def check_readiness(takeoff: Takeoff, work: WorkItems, model_file=None) -> Readi
                 "kind": "no_spaces",
                 "blocking": False,
                 "elements": 0,
-                "detail": "no IfcSpace: the cost per m2 is on the floor slabs' area, which is not the SDP",
+                "detail": Message("check.no_spaces"),
             }
         )
     problems = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)

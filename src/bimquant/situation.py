@@ -40,6 +40,7 @@ from bimquant.loaders import check_keys, parse_number, read_json, read_rows, rea
 from bimquant.money import HUNDRED, as_floats, cents, to_decimal
 from bimquant.periods import month_end, planned_curve, read_month
 from bimquant.result import Result
+from bimquant.messages import Message, or_list
 
 RETENTION_BASES = ("incl_vat", "excl_vat")
 SETTINGS_KEYS = {
@@ -78,7 +79,7 @@ class Revision:
     base_month: str
     values: dict[str, Decimal]  # month -> index value
     decimals: int = 4
-    source: str = "the index file"
+    source: str = Message("error.situation.the_index_file")
 
 
 @dataclass
@@ -130,10 +131,10 @@ def load_settings(path: str | os.PathLike | None) -> Settings:
     if path is None:
         return Settings()
     path = Path(path)
-    data = read_toml(path, "settings file", "check the path of --settings")
+    data = read_toml(path, "settings file", Message("hint.situation.settings_path"))
     table = data.get("situation")
     if not isinstance(table, dict):
-        raise SettingsError(f"{path}: no [situation] table", "add a [situation] table (see README, bimquant situation)")
+        raise SettingsError(Message("error.situation.no_table", path=path), Message("hint.situation.add_table"))
     check_keys(path, "[situation]", table, SETTINGS_KEYS, SettingsError)
     settings = Settings()
     for key in ("retention_pct", "advance_pct", "advance_start_pct", "advance_end_pct", "vat_pct"):
@@ -141,31 +142,31 @@ def load_settings(path: str | os.PathLike | None) -> Settings:
             setattr(settings, key, _percent(path, f"[situation] {key}", table[key]))
     if settings.retention_pct > 5:
         raise SettingsError(
-            f"{path}: [situation] retention_pct {settings.retention_pct} is above 5 %",
-            "a retenue de garantie is at most 5 % (loi 71-584); 0 with a bank guarantee",
+            Message("error.situation.retention_above_5", path=path, value=str(settings.retention_pct)),
+            Message("hint.situation.retention_at_most_5"),
         )
     if not settings.advance_start_pct < settings.advance_end_pct:
         raise SettingsError(
-            f"{path}: [situation] advance_start_pct must be below advance_end_pct", "e.g. 65 and 80 (R2191-11)"
+            Message("error.situation.advance_thresholds", path=path), Message("hint.situation.advance_thresholds")
         )
     if "retention_base" in table:
         if table["retention_base"] not in RETENTION_BASES:
             raise SettingsError(
-                f"{path}: [situation] retention_base {table['retention_base']!r} is unknown",
-                f"use {' or '.join(RETENTION_BASES)}",
+                Message("error.situation.retention_base", path=path, value=repr(table["retention_base"])),
+                Message("hint.situation.retention_bases", bases=or_list(RETENTION_BASES)),
             )
         settings.retention_base = table["retention_base"]
     if "autoliquidation" in table:
         if not isinstance(table["autoliquidation"], bool):
             raise SettingsError(
-                f"{path}: [situation] autoliquidation must be true or false", "write autoliquidation = true"
+                Message("error.situation.autoliquidation", path=path), Message("hint.situation.autoliquidation")
             )
         settings.autoliquidation = table["autoliquidation"]
     if "payment_days" in table:
         days = table["payment_days"]
         if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 365:
             raise SettingsError(
-                f"{path}: [situation] payment_days must be a whole number of days", "e.g. payment_days = 30"
+                Message("error.situation.payment_days", path=path), Message("hint.situation.payment_days")
             )
         settings.payment_days = days
     if "revision" in table:
@@ -175,35 +176,51 @@ def load_settings(path: str | os.PathLike | None) -> Settings:
 
 def _percent(path: Path, where: str, value) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-        raise SettingsError(f"{path}: {where} must be a percentage from 0 to 100, not {value!r}", "e.g. 5.0")
+        raise SettingsError(
+            Message("error.situation.percentage", path=path, where=where, value=repr(value)),
+            Message("hint.situation.percentage"),
+        )
     return to_decimal(value)
 
 
 def _load_revision(path: Path, table) -> Revision:
     where = "[situation.revision]"
     if not isinstance(table, dict):
-        raise SettingsError(f"{path}: {where} must be a table", "write [situation.revision] with a, b, index, ...")
+        raise SettingsError(
+            Message("error.situation.revision_table", path=path, where=where), Message("hint.situation.revision_table")
+        )
     check_keys(path, where, table, REVISION_KEYS, SettingsError)
     missing = sorted({"a", "b", "index", "base_month", "indices"} - set(table))
     if missing:
-        raise SettingsError(f"{path}: {where}: missing {', '.join(missing)}", "see README, bimquant situation")
+        raise SettingsError(
+            Message("error.situation.revision_missing", path=path, where=where, keys=", ".join(missing)),
+            Message("hint.situation.see_readme"),
+        )
     a, b = table["a"], table["b"]
     for name, value in (("a", a), ("b", b)):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            raise SettingsError(f"{path}: {where} {name} must be a number from 0 to 1, not {value!r}", "e.g. a = 0.15")
+            raise SettingsError(
+                Message("error.situation.coefficient", path=path, where=where, name=name, value=repr(value)),
+                Message("hint.situation.coefficient"),
+            )
     if abs(a + b - 1) > 1e-9:
-        raise SettingsError(f"{path}: {where} a + b must be 1, not {a + b:g}", "e.g. a = 0.15 and b = 0.85")
+        raise SettingsError(
+            Message("error.situation.a_plus_b", path=path, where=where, total=f"{a + b:g}"),
+            Message("hint.situation.a_plus_b"),
+        )
     decimals = table.get("decimals", 4)
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 8:
-        raise SettingsError(f"{path}: {where} decimals must be a whole number from 0 to 8", "e.g. decimals = 4")
+        raise SettingsError(
+            Message("error.situation.decimals", path=path, where=where), Message("hint.situation.decimals")
+        )
     base_month = read_month(path, f"{where} base_month", table["base_month"])
     indices = Path(table["indices"])
     indices = indices if indices.is_absolute() else path.parent / indices
     values = _load_indices(indices, str(table["index"]))
     if base_month not in values:
         raise SettingsError(
-            f"{indices}: index {table['index']} has no value for the base month {base_month}",
-            "add a row for it (the index of the contract's base month, I0)",
+            Message("error.situation.no_base_value", path=indices, index=str(table["index"]), month=base_month),
+            Message("hint.situation.no_base_value"),
         )
     return Revision(to_decimal(a), to_decimal(b), str(table["index"]), base_month, values, decimals, str(indices))
 
@@ -215,11 +232,12 @@ def _load_indices(path: Path, name: str) -> dict[str, Decimal]:
     for line, row in rows:
         if "index" in row and text_of(row.get("index")) not in ("", name):
             continue
-        month = read_month(path, f"row {line} month", text_of(row.get("month")))
+        month = read_month(path, Message("error.situation.row_month", line=line), text_of(row.get("month")))
         value = parse_number(row.get("value"), style)
         if value is None or value <= 0:
             raise SettingsError(
-                f"{path}: row {line}: value {text_of(row.get('value'))!r} is not an index value", "e.g. 130.2"
+                Message("error.situation.index_value", path=path, line=line, text=repr(text_of(row.get("value")))),
+                Message("hint.situation.index_value"),
             )
         values[month] = to_decimal(value)
     return values
@@ -236,11 +254,11 @@ def load_previous(path: str | os.PathLike) -> dict:
     percent and amount; and the advance recovered to date."""
 
     path = Path(path)
-    hint = "pass the .json bimquant situation wrote for the previous month"
+    hint = Message("hint.situation.pass_previous")
     data = read_json(path, "previous situation", hint)
     info, lines, totals = (data.get(k) if isinstance(data, dict) else None for k in ("info", "lines", "totals"))
     if not isinstance(info, dict) or not isinstance(lines, list) or not isinstance(totals, dict):
-        raise ContractError(f"{path}: not a situation (no info, lines and totals)", hint)
+        raise ContractError(Message("error.situation.not_a_situation", path=path), hint)
     try:
         return {
             "number": int(info["number"]),
@@ -258,7 +276,9 @@ def load_previous(path: str | os.PathLike) -> dict:
             ],
         }
     except (KeyError, TypeError, ValueError) as exc:
-        raise ContractError(f"{path}: not a situation ({exc})", hint) from None
+        raise ContractError(
+            Message("error.situation.not_a_situation_because", path=path, error=str(exc)), hint
+        ) from None
 
 
 def compute_situation(
@@ -275,8 +295,8 @@ def compute_situation(
     number = previous["number"] + 1 if previous else 1
     if previous and period <= previous["period"]:
         raise SettingsError(
-            f"period {period} is not after the previous situation's ({previous['period']})",
-            "give the month that follows it with --period",
+            Message("error.situation.period_not_after", period=period, previous=previous["period"]),
+            Message("hint.situation.next_month"),
         )
     billed_before = [
         code
@@ -286,8 +306,7 @@ def compute_situation(
     if billed_before:
         shown = ", ".join(billed_before[:5]) + (" ..." if len(billed_before) > 5 else "")
         raise SettingsError(
-            f"the previous situation billed {shown}, which this one has no line for",
-            "pass the same --changes as the previous month (every change order billed so far), and more if accepted",
+            Message("error.situation.billed_before", codes=shown), Message("hint.situation.same_changes")
         )
     rows = []
     for line in lines.to_dict(orient="records"):
@@ -295,10 +314,16 @@ def compute_situation(
         percent = progress[code]["percent"]
         before_percent, before_amount = (previous or {}).get("lines", {}).get(code, (Decimal(0), Decimal(0)))
         if percent < before_percent and not allow_decrease:
+            source = progress[code].get("source", Message("error.situation.the_progress_file"))
             raise SettingsError(
-                f"{code}: progress {percent} % from {progress[code].get('source', 'the progress file')} is below the "
-                f"previous situation's {before_percent} %",
-                "progress is cumulative; to credit work billed too early, add --allow-decrease",
+                Message(
+                    "error.situation.decrease",
+                    code=code,
+                    percent=str(percent),
+                    source=source,
+                    before=str(before_percent),
+                ),
+                Message("hint.situation.allow_decrease"),
             )
         cumulative = cents(line["contract_amount"] * percent / HUNDRED)
         rows.append(
@@ -376,8 +401,8 @@ def _totals(table: pd.DataFrame, settings: Settings, period: str, previous: dict
     if revision is not None:
         if period not in revision.values:
             raise SettingsError(
-                f"index {revision.index} has no value for {period} in {revision.source}",
-                "add the month's value to the index file (the index of the period's month)",
+                Message("error.situation.no_index_value", index=revision.index, period=period, source=revision.source),
+                Message("hint.situation.no_index_value"),
             )
         exact = revision.a + revision.b * revision.values[period] / revision.values[revision.base_month]
         coefficient = exact.quantize(Decimal(1).scaleb(-revision.decimals), ROUND_HALF_UP)

@@ -35,6 +35,7 @@ from bimquant.loaders import parse_date, parse_number, read_json, read_rows, tex
 from bimquant.money import to_decimal
 from bimquant.progress import Scope
 from bimquant.result import Result
+from bimquant.messages import Message
 
 TOLERANCE = 1e-9  # quantities equal to this are equal (sums of floats)
 
@@ -54,19 +55,17 @@ class Stock(Result):
 def load_orders(path: str | os.PathLike) -> dict:
     """The order lines and needs of an orders JSON; :class:`ContractError` when it is not one."""
     path = Path(path)
-    hint = "pass the .json bimquant order wrote"
+    hint = Message("hint.stock.pass_orders")
     data = read_json(path, "orders", hint)
     if (
         not isinstance(data, dict)
         or not isinstance(data.get("orders"), list)
         or not isinstance(data.get("needs"), list)
     ):
-        raise ContractError(f"{path}: not orders (no orders and needs)", hint)
+        raise ContractError(Message("error.stock.not_orders", path=path), hint)
     needs = [n for n in data["needs"] if isinstance(n, dict)]
     if needs and "global_id" not in needs[0]:
-        raise ContractError(
-            f"{path}: orders written by an older bimquant (needs without GlobalIds)", "run bimquant order again"
-        )
+        raise ContractError(Message("error.stock.older_orders", path=path), Message("hint.stock.order_again"))
     without = data.get("without_recipe") if isinstance(data.get("without_recipe"), list) else []
     return {"orders": data["orders"], "needs": needs, "without_recipe": without, "info": data.get("info", {})}
 
@@ -112,12 +111,12 @@ def load_deliveries(
     path = Path(path)
     rows, style = read_rows(path, "delivery file")
     if not rows:
-        raise ProgressError(f"{path}: no delivery rows", "one row per delivery note")
+        raise ProgressError(Message("error.stock.no_rows", path=path), Message("hint.stock.one_row_each"))
     missing = [c for c in ("date", "material", "quantity", "unit") if c not in rows[0][1]]
     if missing:
         raise ProgressError(
-            f"{path}: missing column(s) {', '.join(missing)}",
-            "the header is date,material,quantity,unit[,batch,supplier,reference]",
+            Message("error.loaders.missing_columns", path=path, columns=", ".join(missing)),
+            Message("hint.stock.header"),
         )
     materials = {}
     for order in orders["orders"]:
@@ -128,20 +127,24 @@ def load_deliveries(
         batches[order["material"]].append(order["batch"])
     notes = []
     for line, row in rows:
-        where = f"{path}: row {line}"
+        where = Message("error.loaders.row", path=path, line=line)
         if any(value is None for value in row.values()):
-            raise ProgressError(f"{where}: fewer values than the header's {len(row)} columns", "fill every column")
+            raise ProgressError(
+                Message("error.loaders.fewer_values", where=where, columns=len(row)),
+                Message("hint.loaders.fill_every_column"),
+            )
         name = text_of(row.get("material"))
         material = name if name in materials else by_label.get(name)
         if material is None:
             raise ProgressError(
-                f"{where}: material {name!r} is not in the orders", "use the recipe's material id or label"
+                Message("error.stock.unknown_material", where=where, name=repr(name)), Message("hint.stock.material")
             )
         order = materials[material]
         date = parse_date(where, text_of(row.get("date")), ProgressError)
         if first is not None and date < first:
             raise ProgressError(
-                f"{where}: date {date} is before the job's start ({first})", "check the date, or --start"
+                Message("error.stock.before_start", where=where, date=str(date), start=str(first)),
+                Message("hint.costs.check_date"),
             )
         if date > end:  # a later note of a running file: not counted at this period's end
             later.append(line)
@@ -149,8 +152,8 @@ def load_deliveries(
         quantity = parse_number(row.get("quantity"), style)
         if quantity is None or quantity <= 0:
             raise ProgressError(
-                f"{where}: quantity {text_of(row.get('quantity'))!r} is not a positive number",
-                "e.g. 9.5, or 9,5 in a file separated by ;",
+                Message("error.stock.quantity", where=where, text=repr(text_of(row.get("quantity")))),
+                Message("hint.stock.quantity"),
             )
         unit = text_of(row.get("unit"))
         if unit == order["unit"]:
@@ -159,13 +162,14 @@ def load_deliveries(
             amount = quantity * float(order["pack_size"])
         else:
             raise ProgressError(
-                f"{where}: unit {unit!r} is not the unit of {material}",
-                f"use {order['unit']!r}, or its purchase unit {order['purchase_unit']!r}",
+                Message("error.stock.unit", where=where, unit=repr(unit), material=material),
+                Message("hint.stock.units", unit=repr(order["unit"]), purchase_unit=repr(order["purchase_unit"])),
             )
         batch = text_of(row.get("batch"))
         if batch and batch not in batches[material]:
             raise ProgressError(
-                f"{where}: batch {batch!r} has no order of {material}", f"use one of: {', '.join(batches[material])}"
+                Message("error.stock.unknown_batch", where=where, batch=repr(batch), material=material),
+                Message("hint.stock.batches", batches=", ".join(batches[material])),
             )
         notes.append(
             {
@@ -212,17 +216,15 @@ def compute_stock(orders: dict, progress: dict[str, dict], notes: list[dict], en
         on_site, still, unit = got - used, order["need"] - used, order["unit"]
         alerts = []
         if got > order["ordered"] + TOLERANCE:
-            alerts.append(f"over-delivery: {got - order['ordered']:.6g} {unit} above the order")
+            alerts.append(Message("stock.over_delivery", quantity=f"{got - order['ordered']:.6g}", unit=unit))
         if used > got + TOLERANCE:
-            alerts.append(f"consumption above delivery: {used - got:.6g} {unit} consumed but not delivered")
+            alerts.append(Message("stock.over_consumption", quantity=f"{used - got:.6g}", unit=unit))
         due = order.get("delivery_date")
         if due and dt.date.fromisoformat(due) <= end and order["ordered"] - got > TOLERANCE:
-            alerts.append(f"late: {order['ordered'] - got:.6g} {unit} still to deliver, due {due}")
+            alerts.append(Message("stock.late", quantity=f"{order['ordered'] - got:.6g}", unit=unit, due=due))
         if upcoming.get(key[0]) == key and max(on_site_of[key[0]], 0.0) < still - TOLERANCE:
-            alerts.append(
-                f"short: {max(on_site_of[key[0]], 0.0):.6g} {unit} on site for {still:.6g} {unit} still needed "
-                f"by the batch due {due}"
-            )
+            on_site_now = f"{max(on_site_of[key[0]], 0.0):.6g}"
+            alerts.append(Message("stock.short", on_site=on_site_now, unit=unit, still=f"{still:.6g}", due=due))
         rows.append(
             {
                 "material": key[0],
@@ -252,5 +254,5 @@ def default_period(path: str | os.PathLike) -> str:
     rows, _ = read_rows(Path(path), "delivery file")
     dates = sorted(text_of(row.get("date")) for _, row in rows if text_of(row.get("date")))
     if not dates:
-        raise ProgressError(f"{path}: no delivery rows", "one row per delivery note")
+        raise ProgressError(Message("error.stock.no_rows", path=path), Message("hint.stock.one_row_each"))
     return dates[-1][:7]

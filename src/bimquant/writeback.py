@@ -32,6 +32,7 @@ from bimquant.report.ifc import SHARE_DECIMALS, IfcWriter
 from bimquant.result import Result
 from bimquant.rules import RuleSet
 from bimquant.takeoff import Takeoff
+from bimquant.messages import Message
 
 log = logging.getLogger(__name__)
 PathLike = str | os.PathLike
@@ -116,7 +117,7 @@ def writeback(
     items = written.add_cost_schedule(budget, ruleset, shares, source, prices is not None)
     for row in measured.failures.to_dict(orient="records"):
         reason = row["reason"]
-        written.skip("base quantities", row["global_id"], None, f"not measured: {reason}", f"non mesuré : {reason}")
+        written.skip("base quantities", row["global_id"], None, Message("skip.not_measured", reason=reason))
     written.finish()
     write_atomically([(output, lambda path: path.write_text(copy.file.to_string(), encoding="utf-8"))])
     frame = pd.DataFrame(elements, columns=WRITEBACK_ELEMENT_COLUMNS)

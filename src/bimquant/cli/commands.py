@@ -29,6 +29,7 @@ from bimquant.cli import summaries
 from bimquant.cli.console import LogToConsole, err, fail, show
 from bimquant.errors import BimquantError, ElementFailuresError, IncompleteError, OutputError
 from bimquant.geometry.iterator import ProgressCallback
+from bimquant.messages import Message, say
 from bimquant.report import check_output
 from bimquant.report.html import check_report_output
 from bimquant.report.atomic import write_atomically
@@ -150,12 +151,14 @@ def _rate_option(flag: str, text: str):
 
 
 @contextmanager
-def _session(verbose: bool) -> Iterator[LogToConsole]:
+def _session(verbose: bool, locale: str = "en") -> Iterator[LogToConsole]:
     """Run a command: the library's log records are shown on stderr (warnings; with --verbose,
-    information too) and a library error becomes one ``Error:`` line and its exit code."""
+    information too) and a library error becomes one ``Error:`` line and its exit code, in
+    ``locale``: --locale, or English until the command knows its language (it sets the
+    handler's ``locale`` then)."""
     logger = logging.getLogger("bimquant")
     level = logging.INFO if verbose else logging.WARNING
-    handler, previous = LogToConsole(level), logger.level
+    handler, previous = LogToConsole(level, locale), logger.level
     logger.addHandler(handler)
     logger.setLevel(level)
     try:
@@ -163,8 +166,8 @@ def _session(verbose: bool) -> Iterator[LogToConsole]:
     except BimquantError as error:
         handler.flush_to(err)
         if isinstance(error, ElementFailuresError) and error.failures is not None:
-            summaries.print_failures(error.failures)  # the hint points at this list
-        fail(error)
+            summaries.print_failures(error.failures, handler.locale)  # the hint points at this list
+        fail(error, handler.locale)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
@@ -172,13 +175,13 @@ def _session(verbose: bool) -> Iterator[LogToConsole]:
 
 
 @contextmanager
-def _progress(quiet: bool):
+def _progress(quiet: bool, locale: str = "en"):
     """A progress callback drawing a bar on a terminal, or None."""
     if quiet or not err.is_terminal:
         yield None
         return
     columns = (
-        TextColumn("measuring"),
+        TextColumn(say("console.progress.measuring", locale)),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -188,7 +191,7 @@ def _progress(quiet: bool):
         task = bar.add_task("geometry", total=None, note="")
 
         def update(done: int, total: int, slowest: str | None = None) -> None:
-            note = f"slowest: {Path(slowest).name}" if slowest else ""
+            note = say("console.progress.slowest", locale, name=Path(slowest).name) if slowest else ""
             bar.update(task, completed=done, total=total, note=note)
 
         yield update
@@ -201,7 +204,8 @@ def _output_format(output: Path | None, fmt: OutFormat | None, inputs: dict[str,
         check_output(output, fmt.value if fmt else None, inputs)
     elif fmt not in (None, OutFormat.json):
         raise OutputError(
-            f"--format {fmt.value} needs an output file", "add -o FILE, or use --format json to write to stdout"
+            Message("console.output.format_needs_file", format=fmt.value),
+            Message("console.output.format_needs_file_hint"),
         )
 
 
@@ -223,19 +227,25 @@ def _produce(
     verbose: bool,
     inputs: dict[str, Path | None],
     locale: Locale | None = None,
-) -> None:
+) -> str:
     """The shape of every command that writes a result: check the output, compute the result
     with a progress bar, write it, print its summary and, last, the file written. The summary
-    speaks ``locale``, by default the rule set's language."""
-    with _session(verbose):
+    speaks ``locale``, by default the rule set's language; returns that language."""
+    with _session(verbose, _known(locale)) as session:
         _output_format(output, fmt, inputs)
-        with _progress(quiet) as progress:
+        with _progress(quiet, _known(locale)) as progress:
             result = compute(progress)
+        language = session.locale = _language(result, locale)
         _emit(result, output, fmt, locale)
-        language = _language(result, locale)
         if not quiet:
             summarize(result, language)
     _written(output, quiet, language)
+    return language
+
+
+def _known(locale: Locale | None) -> str:
+    """The language a command speaks before its result says one: --locale, else English."""
+    return locale.value if locale is not None else "en"
 
 
 def _language(result, locale: Locale | None) -> str:
@@ -247,7 +257,7 @@ def _language(result, locale: Locale | None) -> str:
 
 def _written(output: Path | None, quiet: bool, locale: str = "en") -> None:
     if output is not None and not quiet:
-        err.print(f"{'Écrit :' if locale == 'fr' else 'Written:'} {show(output)}")
+        err.print(f"{say('console.written_label', locale)} {show(output)}")
 
 
 @app.command()
@@ -318,14 +328,14 @@ def validate(
 
     Example: bimquant validate model.ifc --format json
     """
-    with _session(verbose):
+    with _session(verbose, _known(locale)) as session:
         if output is not None:
             check_output(output, None, {"the model": model})
-        with _progress(quiet) as progress:
+        with _progress(quiet, _known(locale)) as progress:
             checked = bimquant.validate(
                 model, kernel=kernel.value, threads=threads, cache=not no_cache, progress=progress
             )
-        language = _language(checked, locale)
+        language = session.locale = _language(checked, locale)
         if output is not None:
             _WRITTEN.extend(str(path) for path in bimquant.write(checked, output, locale=language))
         if fmt == ReportFormat.json:
@@ -368,7 +378,7 @@ def check(
     Example: bimquant check sample_models/reserves_ifc4.ifc --rules rules/fr-lots.toml --ids exigences.ids
     """
     inputs = {"the model": model, "the rule set (--rules)": rules}
-    with _session(verbose):
+    with _session(verbose, _known(locale)) as session:
         if output is not None:
             check_output(output, None, inputs)
         if ids_file is not None:
@@ -376,11 +386,11 @@ def check(
 
             check_ids_output(ids_file, inputs | ({"the output (-o)": output} if output else {}))
         ruleset = bimquant.load_rules(rules)
-        with _progress(quiet) as progress:
+        with _progress(quiet, _known(locale)) as progress:
             readiness = bimquant.check(
                 model, ruleset, kernel=kernel.value, threads=threads, cache=not no_cache, progress=progress
             )
-        language = _language(readiness, locale)
+        language = session.locale = _language(readiness, locale)
         if ids_file is not None:
             from bimquant.report.ids import write_ids
 
@@ -420,16 +430,15 @@ def explain(
 
     Example: bimquant explain sample_models/house_ifc4.ifc '3M40opnSHSLeM$JG6iZTrB' --rules rules/fr-lots.toml
     """
-    with _session(verbose):
+    with _session(verbose, _known(locale)) as session:
         explanation = bimquant.explain(
             model, global_id, rules, kernel=kernel.value, threads=threads, cache=not no_cache
         )
+        session.locale = _language(explanation, locale)
         if fmt == ReportFormat.json:
             bimquant.write(explanation, sys.stdout, "json")
         else:
-            summaries.print_explanation(
-                explanation, Console(highlight=False, soft_wrap=True), _language(explanation, locale)
-            )
+            summaries.print_explanation(explanation, Console(highlight=False, soft_wrap=True), session.locale)
 
 
 @app.command()
@@ -593,12 +602,12 @@ def diff(
     }
     if prices is not None and contract is not None:
         raise typer.BadParameter("give --prices or --contract, not both (--contract: the prices signed)")
-    with _session(verbose):
+    with _session(verbose, _known(locale)) as session:
         _output_format(output, fmt, inputs | {"the map file (--map)": map_file})
         map_out = bimquant.get_map_path(output) if output is not None else None
         if map_out is not None:
             check_output(map_out, "csv", inputs)
-        with _progress(quiet) as progress:
+        with _progress(quiet, _known(locale)) as progress:
             revision = bimquant.diff(
                 old,
                 new,
@@ -613,15 +622,14 @@ def diff(
                 cache=not no_cache,
                 progress=progress,
             )
+        language = session.locale = _language(revision, locale)
         _emit(revision, output, fmt, locale)
         if map_out is not None:
             _WRITTEN.extend(str(path) for path in bimquant.write_map(revision, map_out))
-        language = _language(revision, locale)
         if not quiet:
             summaries.print_revision(revision, language)
     _written(output, quiet, language)
-    if map_out is not None and not quiet:
-        err.print(f"{'Écrit :' if language == 'fr' else 'Written:'} {show(map_out)}")
+    _written(map_out, quiet, language)
 
 
 @app.command()
@@ -668,7 +676,7 @@ def situation(
         "the phase file (--phases)": phases,
         **{f"the change order {path.name} (--changes)": path for path in changes or []},
     }
-    _check_chart(report, inputs, verbose)
+    _check_chart(report, inputs, verbose, _known(locale))
 
     def compute(progress_bar):
         claim = bimquant.situation(
@@ -684,8 +692,8 @@ def situation(
         _draw_chart(report, lambda tmp: bimquant.write_situation_chart(claim, tmp, _chart_language(claim, locale)))
         return claim
 
-    _produce(compute, summaries.print_situation, output, fmt, quiet, verbose, inputs, locale)
-    _say_charts(quiet, locale)
+    language = _produce(compute, summaries.print_situation, output, fmt, quiet, verbose, inputs, locale)
+    _say_charts(quiet, language)
 
 
 @app.command()
@@ -718,15 +726,15 @@ def costs(
         "the progress file (--progress)": progress,
         "the phase file (--phases)": phases,
     }
-    _check_chart(report, inputs, verbose)
+    _check_chart(report, inputs, verbose, _known(locale))
 
     def compute(progress_bar):
         result = bimquant.costs(contract, actuals, progress, period=period, start=start, phases=phases)
         _draw_chart(report, lambda tmp: bimquant.write_costs_chart(result, tmp, _chart_language(result, locale)))
         return result
 
-    _produce(compute, summaries.print_costs, output, fmt, quiet, verbose, inputs, locale)
-    _say_charts(quiet, locale)
+    language = _produce(compute, summaries.print_costs, output, fmt, quiet, verbose, inputs, locale)
+    _say_charts(quiet, language)
 
 
 @app.command()
@@ -857,8 +865,8 @@ def writeback(
 
     Example: bimquant writeback sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --prices rules/fr-prix.csv -o house-5d.ifc
     """
-    with _session(verbose):
-        with _progress(quiet) as progress:
+    with _session(verbose, _known(locale)) as session:
+        with _progress(quiet, _known(locale)) as progress:
             result = bimquant.writeback(
                 model,
                 output,
@@ -872,19 +880,21 @@ def writeback(
                 materials=materials,
             )
         _WRITTEN.append(str(output))
-        language = _language(result, locale)
+        language = session.locale = _language(result, locale)
         if not quiet:
             summaries.print_writeback(result, language)
     _written(output, quiet, language)
 
 
-def _check_chart(report: Path | None, inputs: dict, verbose: bool) -> None:
+def _check_chart(report: Path | None, inputs: dict, verbose: bool, locale: str = "en") -> None:
     """A --report path is a .png that can be written and is none of the inputs: checked first."""
     if report is None:
         return
-    with _session(verbose):
+    with _session(verbose, locale):
         if report.suffix.lower() != ".png":
-            raise OutputError(f"--report {report}: the chart is a .png", "name it e.g. --report courbe.png")
+            raise OutputError(
+                Message("console.output.chart_not_png", file=str(report)), Message("console.output.chart_not_png_hint")
+            )
         check_output(report, "png", inputs)
 
 
@@ -895,9 +905,9 @@ def _draw_chart(report: Path | None, draw: Callable[[Path], Any]) -> None:
         _CHARTS.append(report)
 
 
-def _say_charts(quiet: bool, locale: Locale | None) -> None:
-    for chart in _CHARTS if not quiet else []:
-        err.print(f"{'Written:' if locale == Locale.en else 'Écrit :'} {show(chart)}")
+def _say_charts(quiet: bool, locale: str) -> None:
+    for chart in _CHARTS:
+        _written(chart, quiet, locale)
 
 
 def _chart_language(result, locale: Locale | None) -> str | None:
@@ -936,7 +946,7 @@ def report(
         "the older model (--previous)": previous,
         "the settings file (--settings)": settings,
     }
-    with _session(verbose):
+    with _session(verbose) as session:
         check_report_output(output, inputs)
         with _progress(quiet) as progress:
             shown = bimquant.report_view(
@@ -950,8 +960,8 @@ def report(
                 cache=not no_cache,
                 progress=progress,
             )
+        language = session.locale = _language(shown.budget, None)
         _WRITTEN.extend(str(path) for path in bimquant.write_html(shown, output, inputs=inputs))
-        language = _language(shown.budget, None)
         if not quiet:
             summaries.print_report(shown, language)
     _written(output, quiet, language)
@@ -1031,13 +1041,15 @@ def main() -> None:
         if _SIGNALLED:  # Ctrl-C inside a library that turned it into an error of its own
             _say_interrupted()  # (ifcopenshell loading a schema: "Couldn't find express file")
         # a bug in bimquant, not a user mistake
-        err.print(f"[bold red]Error:[/] internal error: {show(type(exc).__name__ + ': ' + str(exc))}")
-        err.print("[yellow]Hint:[/] this is a bimquant bug; please report it with the model if you can")
+        said = say("console.internal_error", "en", error=show(type(exc).__name__ + ": " + str(exc)))
+        err.print(f"[bold red]{say('console.error_label', 'en')}[/] {said}")
+        err.print(f"[yellow]{say('console.hint_label', 'en')}[/] {say('console.internal_hint', 'en')}")
         sys.exit(1)
     finally:
         gc.freeze()
 
 
 def _say_interrupted() -> None:
-    err.print("Interrupted: nothing written" if not _WRITTEN else f"Interrupted after writing {_WRITTEN[-1]}")
+    said = say("console.interrupted_after", "en", file=_WRITTEN[-1]) if _WRITTEN else say("console.interrupted", "en")
+    err.print(said)  # in English: the command's language is not known here
     sys.exit(128 + (_SIGNALLED[-1] if _SIGNALLED else signal.SIGINT))  # 130 for Ctrl-C, 143 for SIGTERM

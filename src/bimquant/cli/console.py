@@ -2,7 +2,9 @@
 
 Text from a model, a rule, a price or a recipe file goes through :func:`show` before rich prints
 it: a ``[`` in a name is not markup, and a control character (an escape sequence, a line break)
-is shown as its escape, never run by the terminal.
+is shown as its escape, never run by the terminal. The console's own words are the catalogue's
+``console.*`` sentences (:mod:`bimquant.messages`); a sentence of the library (an error, a log
+record, a table cell) goes through :func:`~bimquant.messages.localize` first.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from rich.table import Table
 
 from bimquant.errors import BimquantError
 from bimquant.labels import headers
+from bimquant.messages import localize, say
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 WARNINGS_SHOWN_PER_KIND = 3
@@ -32,11 +35,11 @@ def show(value) -> str:
     return escape(text)
 
 
-def fail(error: BimquantError) -> None:
-    """Print ``Error: ...`` and ``Hint: ...`` and exit with the error's code."""
-    err.print(f"[bold red]Error:[/] {show(error.message)}")
+def fail(error: BimquantError, locale: str = "en") -> None:
+    """Print ``Error: ...`` and ``Hint: ...`` in ``locale`` and exit with the error's code."""
+    err.print(f"[bold red]{say('console.error_label', locale)}[/] {show(localize(error.message, locale))}")
     if error.hint:
-        err.print(f"[yellow]Hint:[/] {show(error.hint)}")
+        err.print(f"[yellow]{say('console.hint_label', locale)}[/] {show(localize(error.hint, locale))}")
     raise typer.Exit(error.exit_code)
 
 
@@ -55,17 +58,17 @@ def make_table(title: str, frame: pd.DataFrame, locale: str = "en", shares: tupl
     """A rich table of ``frame`` (its index as the first column), headed in ``locale``: numbers
     right-aligned with two decimals (the ``shares`` columns as percentages), whole numbers as
     they are, never cut nor wrapped; text and headers escaped, wrapped when the terminal is
-    narrow."""
+    narrow; a sentence of the library in a cell in ``locale`` (:func:`localize`)."""
 
     def cell(column: str, value) -> str:
         if pd.isna(value):
             return ""
         if column in shares:
             return format_share(value, locale)
-        return format_number(value, locale) if isinstance(value, float) else show(value)
+        return format_number(value, locale) if isinstance(value, float) else show(localize(value, locale))
 
     rows = [
-        [show(key), *(cell(column, v) for column, v in zip(frame.columns, values))]
+        [show(localize(key, locale)), *(cell(column, v) for column, v in zip(frame.columns, values))]
         for key, *values in frame.itertuples(name=None)  # iterrows would turn counts into floats
     ]
     table = Table(title=title, title_justify="left")
@@ -84,23 +87,35 @@ def make_table(title: str, frame: pd.DataFrame, locale: str = "en", shares: tupl
 
 class LogToConsole(logging.Handler):
     """Collects the library's log records while a command runs; :meth:`flush_to` prints them on
-    stderr, one line each, at most ``WARNINGS_SHOWN_PER_KIND`` of a kind and a count of the rest."""
+    stderr, one line each, at most ``WARNINGS_SHOWN_PER_KIND`` of a kind and a count of the rest,
+    in ``locale`` (the command's language, once it is known)."""
 
-    def __init__(self, level: int):
+    def __init__(self, level: int, locale: str = "en"):
         super().__init__(level)
         self.records: list[logging.LogRecord] = []
+        self.locale = locale
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
 
-    def flush_to(self, console: Console) -> None:
+    def flush_to(self, console: Console, locale: str | None = None) -> None:
+        """Print the records collected, in ``locale`` (by default the handler's)."""
+        locale = locale or self.locale
         by_kind: dict[tuple[int, str], list[logging.LogRecord]] = defaultdict(list)
         for record in self.records:
             by_kind[(record.levelno, str(record.msg))].append(record)
+        warning, info = say("console.warning_label", locale), say("console.info_label", locale)
         for (level, _), records in by_kind.items():
-            label = "[yellow]Warning:[/]" if level >= logging.WARNING else "[dim]Info:[/]"
+            label = f"[yellow]{warning}[/]" if level >= logging.WARNING else f"[dim]{info}[/]"
             for record in records[:WARNINGS_SHOWN_PER_KIND]:
-                console.print(f"{label} {show(record.getMessage())}")
+                console.print(f"{label} {show(localize(message_of(record), locale))}")
             if len(records) > WARNINGS_SHOWN_PER_KIND:
-                console.print(f"{label} ... and {len(records) - WARNINGS_SHOWN_PER_KIND} more like this")
+                more = say("console.log.more", locale, n=len(records) - WARNINGS_SHOWN_PER_KIND)
+                console.print(f"{label} {more}")
         self.records.clear()
+
+
+def message_of(record: logging.LogRecord):
+    """A log record's message: the :class:`~bimquant.messages.Message` itself when the library
+    logged one without arguments (rendered whole in the reader's language), else its text."""
+    return record.msg if not record.args and isinstance(record.msg, str) else record.getMessage()

@@ -22,6 +22,7 @@ import ifcopenshell
 
 from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, Counter, ProgressCallback, iterate
 from bimquant.geometry.shape import Shape
+from bimquant.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +132,7 @@ def diagnose(product) -> str:
     try:
         return _diagnose(product)
     except Exception:  # noqa: BLE001  (a body damaged past reading: the reason stays general)
-        return "geometry kernel produced no shape: its body cannot be read (a damaged file?)"
+        return Message("geometry.unreadable")
 
 
 def _diagnose(product) -> str:
@@ -142,31 +143,38 @@ def _diagnose(product) -> str:
         if r.RepresentationIdentifier in (None, "", "Body", "Facetation")
     ]
     if not reps:
-        return "no body representation the geometry kernel could use"
+        return Message("geometry.no_usable_body")
     for rep in reps:
         if not rep.Items:
-            return f"body representation #{rep.id()} has no items"
+            return Message("geometry.no_items", id=rep.id())
         for item in rep.Items:
             problem = _item_problem(item)
             if problem:
-                return f"geometry kernel produced no shape: {problem}"
+                return Message("geometry.no_shape", problem=problem)
     types = ", ".join(sorted({item.is_a() for rep in reps for item in rep.Items}))
-    return f"geometry kernel produced no shape from its body ({types})"
+    return Message("geometry.no_shape_from", types=types)
 
 
 def _item_problem(item) -> str | None:
     if item.is_a("IfcExtrudedAreaSolid"):
         if not item.Depth or item.Depth <= 0:
-            return f"{item.is_a()} #{item.id()} has depth {item.Depth}"
+            return Message("geometry.depth", cls=item.is_a(), id=item.id(), depth=item.Depth)
         profile = item.SweptArea
         if profile is None:
-            return f"{item.is_a()} #{item.id()} has no profile"
+            return Message("geometry.no_profile", cls=item.is_a(), id=item.id())
         for attr in ("XDim", "YDim", "Radius"):
             value = getattr(profile, attr, None) if profile.is_a() != "IfcArbitraryClosedProfileDef" else None
             if value is not None and value <= 0:
-                return f"profile #{profile.id()} of {item.is_a()} #{item.id()} has {attr} {value}"
+                return Message(
+                    "geometry.profile_dimension",
+                    profile=profile.id(),
+                    cls=item.is_a(),
+                    id=item.id(),
+                    attr=attr,
+                    value=value,
+                )
     if item.is_a("IfcFacetedBrep") and not item.Outer.CfsFaces:
-        return f"IfcFacetedBrep #{item.id()} has no faces"
+        return Message("geometry.no_faces", id=item.id())
     if item.is_a("IfcMappedItem"):
         for sub in item.MappingSource.MappedRepresentation.Items or ():
             problem = _item_problem(sub)

@@ -132,8 +132,6 @@ def write_change_order(revision: Revision, path: Path, locale: str | None = None
     for key in ("items", "elements", "trace", "map"):
         plain = book.create_sheet(title=names[key][:31])
         table = getattr(revision, key)
-        if language == "fr":  # what a person reads: statuses and matching methods in French
-            table = table.replace({column: section("value")["fr"] for column in ("status", "how") if column in table})
         append_table(plain, table, locale=language, name=key)
         plain.freeze_panes = "A2"
         for index, column in enumerate(table.columns, start=1):

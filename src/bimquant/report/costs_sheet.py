@@ -65,9 +65,7 @@ def write_costs(report: Costs, path: Path, locale: str | None = None) -> None:
     sheet.column_dimensions["A"].width = 56
     for column in "BCDEFGH":
         sheet.column_dimensions[column].width = 15
-    unmatched = report.unmatched
-    if language == "fr":  # what a person reads: the issue in French (the JSON keeps its ids)
-        unmatched = unmatched.replace({"issue": section("costs_issue")["fr"]})
+    unmatched = report.unmatched  # its issues in French through the catalogue (the JSON keeps their ids)
     for name, table, key in (
         (words["detail"], report.lines, "cost_lines"),
         (words["stages"], report.stages, "stages"),

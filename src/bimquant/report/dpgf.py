@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bimquant.estimate import Budget
 from bimquant.report.tables import append_table, clean_text, put_number, put_text
-from bimquant.messages import section
+from bimquant.messages import localize, section
 
 LABELS = section("dpgf")
 RESERVE_WORDS = section("reserves")
@@ -180,7 +180,7 @@ def write_reserves(book, budget: Budget, language: str, *, with_ids: bool) -> No
         put_text(sheet, row, 8, why)
         if with_ids:
             put_text(sheet, row, 9, reserve["global_ids"] if isinstance(reserve["global_ids"], str) else None)
-            put_text(sheet, row, 10, reserve["reason"])
+            put_text(sheet, row, 10, localize(reserve["reason"], language))
         row += 1
     if (budget.reserves["status"] == "provenance").any():
         for offset, sentence in enumerate(words["legend"], start=1):

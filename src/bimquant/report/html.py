@@ -32,6 +32,7 @@ from bimquant.report.atomic import check_output, write_atomically
 from bimquant.report.tables import json_default, records
 from bimquant.diff import Revision
 from bimquant.view import View
+from bimquant.messages import say
 
 # element statuses, in the order of the status colour legend
 STATUSES = (
@@ -242,16 +243,12 @@ def _warnings(view: View) -> list[dict]:
         added, removed = int((status == "added").sum()), int((status == "removed").sum())
         if added + removed > len(status) / 2:
             old = Path(revision.info.get("old_file") or "").name
-            french = (view.budget.info.get("language") or "en") == "fr"
+            language = view.budget.info.get("language") or "en"
             said.append(
                 {
                     "kind": "revision",
-                    "text": (
-                        f"{added} éléments ajoutés et {removed} supprimés sur {len(status)} : {old} est-elle bien "
-                        "une version antérieure de cette maquette ?"
-                        if french
-                        else f"{added} elements added and {removed} removed of {len(status)}: is {old} an earlier "
-                        "revision of this model?"
+                    "text": say(
+                        "html.not_a_revision", language, added=added, removed=removed, total=len(status), old=old
                     ),
                 }
             )

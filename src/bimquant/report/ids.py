@@ -77,7 +77,7 @@ def write_ids(ruleset: RuleSet, path: str | Path, *, inputs: dict | None = None)
         spec = ids.Specification(
             name=say["priced"].format(cls=cls, name=ruleset.name),
             ifcVersion=list(SCHEMAS),
-            description=f"items {', '.join(item.code for item in items)}",
+            description=say["items"].format(codes=", ".join(item.code for item in items)),
         )
         spec.applicability.append(ids.Entity(name=_entity_names(cls, priced)))
         patterns = _material_patterns(items, ruleset.is_placeholder)

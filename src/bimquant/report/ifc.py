@@ -49,6 +49,7 @@ from bimquant import estimate as pricing
 from bimquant.columns import WRITEBACK_ITEM_COLUMNS
 from bimquant.model import Model
 from bimquant.rules import RuleSet
+from bimquant.messages import Message, localize, say
 
 log = logging.getLogger(__name__)
 
@@ -179,8 +180,9 @@ class IfcWriter:
         self.owner = self._own_history()  # made first: the API finds a user and an application
         self._remove_own_schedules()  # first: their items hold quantities of the sets written again
 
-    def skip(self, what: str, global_id: str | None, code: str | None, reason: str, reason_fr: str) -> None:
-        """What was not written and why, in English (the ``skipped`` table) and in French."""
+    def skip(self, what: str, global_id: str | None, code: str | None, reason: Message) -> None:
+        """What was not written and why (the ``skipped`` table, with the reason in French too)."""
+        reason_fr = localize(reason, "fr")
         self.skipped.append(
             {"what": what, "global_id": global_id, "code": code, "reason": reason, "reason_fr": reason_fr}
         )
@@ -196,15 +198,9 @@ class IfcWriter:
         element = self.products.get(global_id)
         if element is None:
             if global_id in self.products:
-                self.skip(
-                    what,
-                    global_id,
-                    code,
-                    "two elements of the file have this GlobalId",
-                    "deux éléments du fichier ont ce GlobalId",
-                )
+                self.skip(what, global_id, code, Message("skip.duplicate_id"))
             else:
-                self.skip(what, global_id, code, "not in the file", "absent du fichier")
+                self.skip(what, global_id, code, Message("skip.absent"))
         return element
 
     # --- base quantities ---
@@ -229,13 +225,7 @@ class IfcWriter:
             }
             rows.append(done)
             if not values:
-                self.skip(
-                    "base quantities",
-                    row["global_id"],
-                    None,
-                    "no quantity measured that its set defines",
-                    "aucune quantité mesurée que son jeu définit",
-                )
+                self.skip("base quantities", row["global_id"], None, Message("skip.no_quantity"))
                 continue
             legacy = self._legacy_set(element)
             name, status = self._set_name(element, standard)
@@ -438,20 +428,14 @@ class IfcWriter:
             for line in lines
         ]
         if self.model.schema == "IFC2X3":
-            self.skip(
-                "cost schedule",
-                None,
-                None,
-                "IFC2X3's IfcCostItem has no quantities nor cost values (IFC4 added them): the work items' "
-                f"quantities are on the elements, in {WORK_SET}; export the model in IFC4 for a cost schedule",
-                "l'IfcCostItem d'IFC2X3 n'a ni quantités ni valeurs de coût (IFC4 les a ajoutées) : les "
-                f"quantités des ouvrages sont sur les éléments, dans {WORK_SET} ; exportez la maquette en IFC4 "
-                "pour avoir un devis",
-            )
+            self.skip("cost schedule", None, None, Message("skip.ifc2x3_schedule", set=WORK_SET))
             return pd.DataFrame(rows, columns=WRITEBACK_ITEM_COLUMNS)
         kind = "PRICEDBILLOFQUANTITIES" if priced else "UNPRICEDBILLOFQUANTITIES"
         schedule = ifcopenshell.api.cost.add_cost_schedule(self.ifc, name=ruleset.name, predefined_type=kind)
-        described = f"{SCHEDULE_MARK} {get_version()}: {source.name}, rules {Path(str(ruleset.path)).name}"
+        rules = Path(str(ruleset.path)).name
+        described = say(
+            "ifc.schedule", ruleset.language, mark=SCHEDULE_MARK, version=get_version(), model=source.name, rules=rules
+        )
         ifcopenshell.api.cost.edit_cost_schedule(
             self.ifc, cost_schedule=schedule, attributes={"Description": described}
         )
@@ -475,13 +459,7 @@ class IfcWriter:
                     self.ifc, cost_value=value, attributes={"AppliedValue": float(line["unit_price"])}
                 )
             elif priced:
-                self.skip(
-                    "unit price",
-                    None,
-                    line["code"],
-                    "no price in the price library: written without a value",
-                    "pas de prix dans la bibliothèque de prix : écrit sans valeur",
-                )
+                self.skip("unit price", None, line["code"], Message("skip.no_price"))
             row["cost_item"] = item.GlobalId
         self.lots = len(lot_items)
         return pd.DataFrame(rows, columns=WRITEBACK_ITEM_COLUMNS)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from bimquant.orders import Orders
 from bimquant.report.tables import append_table, put_text
-from bimquant.messages import say, section
+from bimquant.messages import say
 
 
 SUPPLIER_COLUMNS = [
@@ -56,9 +56,6 @@ def write_order_book(plan: Orders, path: Path, locale: str = "en") -> None:
         sheet = book.create_sheet(title=say("orderbook.not_ordered.title", locale))
         put_text(sheet, 1, 1, say("orderbook.not_ordered.text", locale)).font = Font(bold=True)
         table = pd.DataFrame(gaps)
-        if locale == "fr":
-            statuses = section("orderbook.status")["fr"]
-            table["status"] = table["status"].map(lambda status: statuses.get(status, status))
         _fill(sheet, table, first_row=3, locale=locale, name="gaps")
     book.save(path)
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from bimquant.labels import headers, sheet_name
+from bimquant.messages import SAID, localize, section
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -74,6 +75,35 @@ ROW_UNIT_COLUMNS = {
 }
 
 
+# columns of names a model, a rule set or a price file gives: never read as bimquant's words
+OWN_NAMES = {
+    *("global_id", "old_global_id", "new_global_id", "parent_global_id", "opening_global_id"),
+    *("name", "type_name", "storey", "material", "material_layers", "classification", "building"),
+    *("code", "base_code", "label", "lot", "unit", "ifc_class", "predefined_type", "fire_rating", "file"),
+    *("supplier", "reference", "material_id", "batch", "stage", "phase", "path", "model"),
+}
+BOOLEANS = {"fr": ("oui", "non")}
+
+
+def localize_cells(table: pd.DataFrame, locale: str) -> pd.DataFrame:
+    """The words of bimquant's own in ``table``, for a reader of ``locale``: an id in a column of
+    ids (``status``, ``family``, ``verdict``...: the catalogue's ``value.<column>.<id>``), a
+    sentence of the catalogue (a reason, a note: :func:`bimquant.messages.localize`); the
+    names a model or an input file gives (:data:`OWN_NAMES`) as they are."""
+    if locale == "en":
+        return table
+    out = table.copy()
+    for column in out.columns:
+        if not _is_text(out[column]):
+            continue
+        if column in OWN_NAMES:  # a name as it is; a sentence of bimquant's own kept as one, rendered
+            out[column] = out[column].map(lambda v: v.render(locale) if isinstance(v, SAID) else v)
+            continue
+        ids = section(f"value.{column}").get(locale, {})
+        out[column] = out[column].map(lambda v, ids=ids: ids.get(v, localize(v, locale)) if isinstance(v, str) else v)
+    return out
+
+
 def write_csv(table: pd.DataFrame, path: Path, locale: str = "en", name: str | None = None) -> None:
     """CSV, UTF-8 with BOM (Excel opens accents right), text cells escaped against formulas.
 
@@ -83,7 +113,7 @@ def write_csv(table: pd.DataFrame, path: Path, locale: str = "en", name: str | N
     decimals for m3, 2 for m2 and m, 1 for kg, 2 for money), as a French spreadsheet opens it,
     and French headers (:mod:`bimquant.labels`; ``name`` is the table's name)."""
     separator, decimal = CSV_STYLES[locale]
-    flat = _flat(table)
+    flat = _flat(localize_cells(table, locale))
     for column in flat.columns:
         if _is_text(flat[column]):
             flat[column] = flat[column].map(escape_text)
@@ -93,7 +123,7 @@ def write_csv(table: pd.DataFrame, path: Path, locale: str = "en", name: str | N
     flat = round_for_people(flat)
     lines = [separator.join(_quoted(c) for c in headers(flat.columns, locale, name))]
     for values in flat.itertuples(index=False):
-        lines.append(separator.join(_csv_cell(v, decimal) for v in values))
+        lines.append(separator.join(_csv_cell(v, decimal, locale) for v in values))
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:
         stream.write("\r\n".join(lines) + "\r\n")
 
@@ -102,14 +132,14 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _csv_cell(value, decimal: str) -> str:
+def _csv_cell(value, decimal: str, locale: str = "en") -> str:
     """A number bare, with the locale's decimal mark; every text quoted (a spreadsheet told to
     take quoted fields as text keeps the code 02.01.01 a code, not a date); empty for none."""
     value = cell_value(value)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, bool):
-        return _quoted(str(value))
+        return _quoted(BOOLEANS[locale][0 if value else 1] if locale in BOOLEANS else str(value))
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
@@ -206,7 +236,7 @@ def append_table(
     for index, text in enumerate(headers(columns, locale, name), start=1):
         put_text(sheet, first_row, index, text)
     formats = number_format if isinstance(number_format, dict) else dict.fromkeys(columns, number_format)
-    for offset, values in enumerate(_flat(table[columns]).itertuples(index=False), start=1):
+    for offset, values in enumerate(_flat(localize_cells(table[columns], locale)).itertuples(index=False), start=1):
         for index, (column, raw) in enumerate(zip(columns, values), start=1):
             value = cell_value(raw)
             if isinstance(value, str):

@@ -37,6 +37,7 @@ from bimquant.rules.assemblies import FILLING_CLASSES, get_whole_assemblies, who
 from bimquant.rules.reading import find_linings, is_precast_material, read_element
 from bimquant.rules.select import get_mismatch, get_read_class, match_layers
 from bimquant.takeoff import Takeoff, get_hosts, get_storey_order
+from bimquant.messages import Message, and_list
 
 log = logging.getLogger(__name__)
 # Every element of a takeoff has exactly one of these statuses in the reconciliation:
@@ -310,12 +311,12 @@ def _double_counts(element: dict, fed: list[tuple[Item, int]]) -> dict[str, str]
         layer_indexes = {index for pair in clashes for _, index in pair if index >= 0}
         layers = element.get("material_layers") or []
         named = [
-            f"layer {i + 1}: {layers[i].get('name') or layers[i].get('material')}"
+            Message("reason.layer", n=i + 1, name=layers[i].get("name") or layers[i].get("material"))
             for i in sorted(layer_indexes)
             if i < len(layers) and (layers[i].get("name") or layers[i].get("material"))
         ]
         where = f" ({'; '.join(named)})" if named else ""
-        found[label] = f"feeds {' and '.join(codes)}{where}, which all measure '{label}': counted twice"
+        found[label] = Message("reason.counted_twice", codes=and_list(codes), where=where, label=label)
     return found
 
 
@@ -375,23 +376,33 @@ def reconcile(
         if clashes:
             add(element, "double_counted", "; ".join(clashes), codes)
         elif codes and lacking:
-            what = f"no value for {', '.join(lacking)}"
+            what = Message("reason.no_value_for", codes=", ".join(lacking))
             if source == "mesh":
-                add(element, "value_unknown", f"{what} (see warnings)", codes)
+                add(element, "value_unknown", Message("reason.see_warnings", what=what), codes)
             else:
                 add(element, "geometry_failed", f"{failure}; {what}: {element.get('quantity_source') or ''}", codes)
         elif codes:
             add(element, "priced_once", "", codes)
         elif not fed_by.get(gid) and _not_building_work(ruleset, read.get(gid, element["ifc_class"]), schema):
-            said = element["ifc_class"] if gid not in read else f"{element['ifc_class']} read as {read[gid]}"
-            add(element, "not_building_work", f"{said} is not building work in {ruleset.name}", codes)
+            said = (
+                element["ifc_class"]
+                if gid not in read
+                else Message("reason.read_as", cls=element["ifc_class"], read=read[gid])
+            )
+            add(
+                element,
+                "not_building_work",
+                Message("reason.not_building_work", said=said, ruleset=ruleset.name),
+                codes,
+            )
         elif source == "failed":
-            add(element, "geometry_failed", f"{failure}; {why_unmapped.get(gid, 'no item prices its body')}", codes)
+            why = why_unmapped.get(gid, Message("reason.no_item_prices_body"))
+            add(element, "geometry_failed", f"{failure}; {why}", codes)
         elif gid in why_unmapped:
             add(element, "not_priced", why_unmapped[gid], codes)
         else:
             fed = ", ".join(fed_by.get(gid, []))
-            add(element, "not_priced", f'feeds {fed}, but no item prices its body (measures = "structure")', codes)
+            add(element, "not_priced", Message("reason.feeds_not_body", fed=fed), codes)
 
     if assemblies is None:
         assemblies = get_whole_assemblies(takeoff, schema, ruleset.levels)
@@ -401,9 +412,9 @@ def reconcile(
         if parent not in assemblies:
             return False
         if assemblies[parent] == "filling":
-            add(element, "represented_by_parent", f"part of the {parent} assembly, priced as one door or window", [])
+            add(element, "represented_by_parent", Message("reason.part_of_filling", parent=parent), [])
         else:
-            add(element, "represented_by_parent", f"part of {parent}, priced whole from its parts", [])
+            add(element, "represented_by_parent", Message("reason.part_of_whole", parent=parent), [])
         return True
 
     for element in _records(takeoff.elements):
@@ -411,7 +422,7 @@ def reconcile(
             judge(element, "mesh")
     for element in _records(takeoff.failures):
         if not part_of_assembly(element):
-            judge(_unmeasured(element), "failed", f"geometry failed: {element['reason']}")
+            judge(_unmeasured(element), "failed", Message("reason.geometry_failed", reason=element["reason"]))
     parts_of: dict[str, list[str]] = {}
     for table in (takeoff.elements, takeoff.failures, takeoff.excluded):
         if "parent_global_id" not in table:  # a takeoff made by hand, or read from an older file
@@ -428,30 +439,31 @@ def reconcile(
         if kind == "feature":
             add(element, "not_building_work", element["reason"], [], volume=math.nan, face=math.nan)
         elif kind == "aggregate" and assemblies.get(element["global_id"]) == "filling":
-            judge(_unmeasured(element), "no_body", "a door or window assembled from parts")
+            judge(_unmeasured(element), "no_body", Message("reason.filling_from_parts"))
         elif kind == "aggregate" and element["global_id"] in priced_whole:
             judge(priced_whole[element["global_id"]], "mesh")
         elif kind == "aggregate":
             later.append(element)
         elif _is_filling(element, schema):
-            judge(_unmeasured(element), "no_body", "no body representation")
+            judge(_unmeasured(element), "no_body", Message("reason.no_body"))
         elif element.get("parent_global_id"):
             parent = element["parent_global_id"]
-            add(element, "represented_by_parent", f"part without a body of its own: {parent} carries it", [])
+            add(element, "represented_by_parent", Message("reason.part_without_body", parent=parent), [])
         elif any(is_subclass(element["ifc_class"], c, schema) for c in ruleset.not_building_work):
-            add(element, "not_building_work", f"{element['ifc_class']} is not building work in {ruleset.name}", [])
+            said = Message("reason.not_building_work", said=element["ifc_class"], ruleset=ruleset.name)
+            add(element, "not_building_work", said, [])
         else:
-            add(element, "not_priced", "no body representation: nothing to measure, and no item counts it", [])
+            add(element, "not_priced", Message("reason.nothing_to_measure"), [])
     status |= {row["global_id"]: row["verdict"] for row in rows}
     for element in later:
         parts = parts_of.get(element["global_id"], [])
         counts = pd.Series([status.get(p, "not_priced") for p in parts]).value_counts()
-        said = ", ".join(f"{n} {verdict.replace('_', ' ')}" for verdict, n in counts.items())
+        said = ", ".join(Message(f"count.{verdict}", n=n) for verdict, n in counts.items())
         codes = list(dict.fromkeys(c for p in parts for c in items_of.get(p, [])))
         add(
             element,
             "represented_by_parts",
-            f"its {len(parts)} parts carry the price ({said})",
+            Message("reason.parts_carry", n=len(parts), said=said),
             codes,
             math.nan,
             math.nan,
@@ -598,11 +610,14 @@ def _where_reason(item: Item, element: dict) -> str:
     if not item.select.layer:
         return item.where.explain(element)
     layers = match_layers(item.select.layer, element)
-    reasons = [f"layer {layer['material']}: {item.where.explain(_as_layer(element, layer))}" for layer in layers]
+    reasons = [
+        Message("reason.layer_mismatch", material=layer["material"], why=item.where.explain(_as_layer(element, layer)))
+        for layer in layers
+    ]
     return "; ".join(reasons) or item.where.explain(element)
 
 
-def _mismatch(item: Item, element: dict, schema: str, excluded: str = "matches its exclude conditions") -> str | None:
+def _mismatch(item: Item, element: dict, schema: str, excluded: str = Message("reason.excluded")) -> str | None:
     """None when the item takes the element, else the first reason it does not: a selector
     condition, its where condition, or its exclude conditions."""
     mismatch = get_mismatch(item.select, element, schema)
@@ -696,20 +711,28 @@ def _describe_values(item: Item, element: dict, layer, before: dict, values: dic
         value, raw = values.get(name), element.get(name)
         text = f"{name} = {_number(value)}"
         if layer and name in LAYER_SCALED and raw is not None:
-            text = f"{name} of layer {layer.get('name') or layer.get('material')} = {_number(before.get(name))} "
+            said = {
+                "name": name,
+                "layer": layer.get("name") or layer.get("material"),
+                "value": _number(before.get(name)),
+            }
             if layer.get("listed"):
-                text += f"(share of {_number(raw)} unknown: the materials are a list without thicknesses)"
+                text = Message("trace.layer_listed", **said, raw=_number(raw))
             else:
-                text += f"({layer['share']:.1%} of {_number(raw)})"
+                text = Message("trace.layer_share", **said, share=f"{layer['share']:.1%}", raw=_number(raw))
             raw = before.get(name)
         if value != before.get(name) and value is not None:
-            thresholds = " and ".join(
-                f"{t:g} {u}" for t, u in ((item.deduct_above_m2, "m2"), (item.deduct_above_m3, "m3")) if t is not None
+            thresholds = and_list(
+                [f"{t:g} {u}" for t, u in ((item.deduct_above_m2, "m2"), (item.deduct_above_m3, "m3")) if t is not None]
             )
-            text = (
-                f"{name} after deducting openings above {thresholds}: {_number(value)} "
-                f"(gross {_number(before.get(name))}, {len(deducted)} opening(s) deducted, "
-                f"{len(through)} measured through)"
+            text = Message(
+                "trace.deducted",
+                name=name,
+                thresholds=thresholds,
+                value=_number(value),
+                gross=_number(before.get(name)),
+                deducted=len(deducted),
+                through=len(through),
             )
         parts.append(text)
     return "; ".join(parts)
@@ -740,7 +763,7 @@ def _judge_openings(item: Item, openings: list[dict]) -> tuple[list[dict], list[
 
 def _describe(openings: list[dict]) -> str:
     return "; ".join(
-        f"{o['opening_global_id']} (area unknown: measured through)"
+        Message("trace.opening_unknown", opening=o["opening_global_id"])
         if o.get("unknown")
         else f"{o['opening_global_id']} ({o['area_m2']:.4g} m2, {o['volume_m3']:.4g} m3)"
         for o in openings
@@ -767,19 +790,21 @@ def explain_unmapped(ruleset: RuleSet, element: dict, schema: str) -> str:
     """Why no item matched: no item selects the class, or what the closest items lack."""
     reasons = []
     read = get_read_class(element)
-    said = read if read == element["ifc_class"] else f"{element['ifc_class']} (read as {read})"
+    said = (
+        read if read == element["ifc_class"] else Message("reason.read_as_paren", cls=element["ifc_class"], read=read)
+    )
     for item in ruleset.items:
         classes = item.select.patterns.get("class", ())
         if classes and not any(read == cls or is_subclass(read, cls, schema) for cls in classes):
             continue
-        mismatch = _mismatch(item, element, schema, excluded="excluded by its exclude conditions")
-        reasons.append(f"{item.code} {item.label}: {mismatch}")
+        mismatch = _mismatch(item, element, schema, excluded=Message("reason.excluded_by"))
+        reasons.append(Message("reason.item_mismatch", code=item.code, label=item.label, mismatch=mismatch))
     if not reasons and _not_building_work(ruleset, read, schema):
-        return f"{said} is not building work in this rule set (not_building_work)"
+        return Message("reason.not_building_work_here", said=said)
     if not reasons:
-        return f"no item selects {said}"
-    shown = "; ".join(reasons[:3])
-    return shown + (f"; and {len(reasons) - 3} more items" if len(reasons) > 3 else "")
+        return Message("reason.no_item_selects", said=said)
+    more = [Message("reason.more_items", n=len(reasons) - 3)] if len(reasons) > 3 else []
+    return "; ".join([*reasons[:3], *more])
 
 
 def _totals(ruleset: RuleSet, trace: pd.DataFrame) -> pd.DataFrame:
@@ -805,7 +830,7 @@ def describe_provenance(trace: pd.DataFrame) -> str:
     """How many elements fed these trace rows from each source, surest first: ``"mesh 44,
     count 1"`` (empty when none fed them)."""
     counts = trace.groupby("provenance")["global_id"].nunique()
-    return ", ".join(f"{p} {int(counts[p])}" for p in PROVENANCES if p in counts.index)
+    return ", ".join(Message(f"origin.{p}", n=int(counts[p])) for p in PROVENANCES if p in counts.index)
 
 
 def _totals_by_storey(ruleset: RuleSet, trace: pd.DataFrame, order: list) -> pd.DataFrame:

@@ -34,6 +34,7 @@ from typing import Any
 
 from bimquant.columns import QUANTITY_COLUMNS
 from bimquant.rules.formula import FormulaError, parse_expression
+from bimquant.messages import Joined, Message
 
 BOOLEAN_NAMES = ("is_external", "load_bearing", "precast", "lining")
 TEXT_NAMES = ("fire_rating",)
@@ -81,11 +82,11 @@ class Condition:
         try:
             _value(self.tree.body, element)
         except Missing as missing:
-            return f"where '{self.text}' has no {missing.name} for this element"
+            return Message("where.missing", text=self.text, name=missing.name)
         except (ArithmeticError, TypeError):
-            return f"where '{self.text}' cannot be computed for this element"
-        shown = ", ".join(f"{name} = {_show(_lookup(name, element))}" for name in sorted(self.names))
-        return f"where '{self.text}' is false ({shown})"
+            return Message("where.not_computed", text=self.text)
+        shown = Joined([_said(name, _lookup(name, element)) for name in sorted(self.names)], ", ")
+        return Message("where.false", text=self.text, shown=shown)
 
 
 def parse_condition(text: str) -> Condition:
@@ -209,6 +210,13 @@ def _value(node: ast.AST, element: dict) -> Any:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         raise Missing(name)
     return value
+
+
+def _said(name: str, value: Any) -> str:
+    """``name = value``; a truth value in the reader's words (``precast = faux``)."""
+    if isinstance(value, bool):
+        return Message(f"where.value_{str(value).lower()}", name=name)
+    return f"{name} = {_show(value)}"
 
 
 def _show(value: Any) -> str:

@@ -26,6 +26,7 @@ import numpy as np
 from bimquant.matching import glob_match
 from bimquant.rules.ruleset import is_subclass
 from bimquant.rules.select import get_family
+from bimquant.messages import Message
 
 # Categories authoring tools write on an element (Revit: "Category", IFC4 "Pset_ProductRequirements
 # .Category") that say it is landscape or entourage, not part of the building: globs, any language.
@@ -119,8 +120,11 @@ def read_element(element: dict, schema: str, against: dict[str, str] | None = No
     """Read one element (a row of the takeoff, or an unmeasured one) from its signals;
     ``against``: the linings found by :func:`find_linings` (lining -> the wall it lines)."""
     declared = str(element.get("ifc_class") or "")
+    kind = element.get("predefined_type")
     signals = [
-        f"class {declared}" + (f" ({element['predefined_type']})" if _text(element.get("predefined_type")) else "")
+        Message("reading.class_type", cls=declared, type=kind)
+        if _text(kind)
+        else Message("reading.class", cls=declared)
     ]
     disagreements: list[str] = []
     read_class = declared

@@ -8,6 +8,7 @@ from typing import Any
 
 from bimquant.matching import glob_match
 from bimquant.rules.ruleset import Selector, is_subclass
+from bimquant.messages import CATALOGUE, Column, Message, or_list
 
 
 def get_family(material) -> str | None:
@@ -70,20 +71,28 @@ def get_mismatch(selector: Selector, element: dict, schema: str) -> str | None:
         if key == "class":
             read = get_read_class(element)
             if not any(read == cls or is_subclass(read, cls, schema) for cls in patterns):
-                said = read if read == element["ifc_class"] else f"{element['ifc_class']} (read as {read})"
-                return f"class {said} is not {' or '.join(patterns)}"
+                said = (
+                    read
+                    if read == element["ifc_class"]
+                    else Message("reason.read_as_paren", cls=element["ifc_class"], read=read)
+                )
+                return Message("select.class", said=said, wanted=or_list(patterns))
         elif key == "layer":
             if not match_layers(patterns, element):
                 found = [lay.get("material") or lay.get("name") for lay in get_layers(element)]
-                return f"no layer matches {_show(patterns)} (layers: {', '.join(map(str, found)) or 'none'})"
+                shown = ", ".join(map(str, found)) or Message("select.none")
+                return Message("select.no_layer", patterns=_show(patterns), found=shown)
         elif not glob_match(patterns, _values(element, key)):
-            shown = "; ".join(str(v) for v in _values(element, key) if v is not None and v == v) or "none"
-            return f"{key} {_show(patterns)} does not match '{shown}'"
+            shown = "; ".join(str(v) for v in _values(element, key) if v is not None and v == v) or Message(
+                "select.none"
+            )
+            which = f"select.no_match.{key}" if f"select.no_match.{key}" in CATALOGUE else "select.no_match"
+            return Message(which, key=Column(key), patterns=_show(patterns), shown=shown)
     properties = element.get("properties") or {}
     for name, wanted in selector.properties.items():
         actual = properties.get(name)
         if not _same_value(wanted, actual):
-            return f"{name} is {actual!r}, not {wanted!r}"
+            return Message("select.property", name=name, actual=repr(actual), wanted=repr(wanted))
     return None
 
 
@@ -114,4 +123,4 @@ def _same_value(wanted: Any, actual: Any) -> bool:
 
 
 def _show(patterns: tuple[str, ...]) -> str:
-    return " or ".join(f"'{p}'" for p in patterns)
+    return " | ".join(f"'{p}'" for p in patterns)  # alternatives, in any language
