@@ -130,7 +130,7 @@ def _said_provenance(text: str, words: dict) -> list[str]:
 def write_reserves(book, budget: Budget, language: str, *, with_ids: bool) -> None:
     """The "Réserves" sheet: each group of building elements not priced once (nature, class,
     material, storey, count, volume, wall face, why) and each line with a reservation, in the
-    estimator's words; ``with_ids`` adds the reason as bimquant states it and every GlobalId
+    estimator's words; ``with_ids`` adds bimquant's reason (in the sheet's language) and every GlobalId
     (the internal view)."""
     from openpyxl.styles import Font
 
