@@ -38,10 +38,10 @@ from pathlib import Path
 import ifcopenshell
 import ifcopenshell.api
 import ifcopenshell.util.placement
-import numpy as np
 import openpyxl
 import pytest
 from conftest import HOUSE, ROOT, run
+from test_revisions import add_window, delete_s1, element, lengthen_w1, move_d1_up  # the same revision
 
 SAMPLES = ROOT / "sample_models"
 HOUSE2X3 = SAMPLES / "house_ifc2x3.ifc"
@@ -125,36 +125,11 @@ def revision_of_the_house(path: Path) -> None:
     """The sample house a month later: W1 lengthened to 7 m, a window added, S1 deleted, D1 moved
     up to level 1, B2 reclassified as a member. Its names are French, as a French office's."""
 
-    def element(model, mark: str):
-        return next(e for e in model.by_type("IfcElement") if (e.Name or "").startswith(mark + " "))
-
-    def storey(model, name: str):
-        return next(s for s in model.by_type("IfcBuildingStorey") if s.Name == name)
-
     model = ifcopenshell.open(str(HOUSE))
-    points = element(model, "W1").Representation.Representations[0].Items[0].SweptArea.OuterCurve.Points
-    points.CoordList = tuple((7.0 if x == 6.0 else x, y) for x, y in points.CoordList)
-    body = next(c for c in model.by_type("IfcGeometricRepresentationSubContext") if c.ContextIdentifier == "Body")
-    window = ifcopenshell.api.run("root.create_entity", model, ifc_class="IfcWindow", name="F2 fenêtre ajoutée")
-    profile = model.createIfcRectangleProfileDef("AREA", None, None, 1.0, 0.1)
-    representation = ifcopenshell.api.run(
-        "geometry.add_profile_representation", model, context=body, profile=profile, depth=1.2
-    )
-    ifcopenshell.api.run("geometry.assign_representation", model, product=window, representation=representation)
-    placement = np.eye(4)
-    placement[:3, 3] = (2.5, -1.0, 0.5)
-    ifcopenshell.api.run("geometry.edit_object_placement", model, product=window, matrix=placement)
-    ifcopenshell.api.run(
-        "spatial.assign_container", model, products=[window], relating_structure=storey(model, "Ground floor")
-    )
-    ifcopenshell.api.run("root.remove_product", model, product=element(model, "S1"))
-    door = element(model, "D1")
-    matrix = ifcopenshell.util.placement.get_local_placement(door.ObjectPlacement)
-    matrix[2, 3] += 3.0
-    ifcopenshell.api.run("geometry.edit_object_placement", model, product=door, matrix=matrix)
-    ifcopenshell.api.run(
-        "spatial.assign_container", model, products=[door], relating_structure=storey(model, "Level 1")
-    )
+    lengthen_w1(model)
+    add_window(model, "F2 fenêtre ajoutée", 2.5)
+    delete_s1(model)
+    move_d1_up(model)
     ifcopenshell.api.run("root.reassign_class", model, product=element(model, "B2"), ifc_class="IfcMember")
     model.write(str(path))
 
