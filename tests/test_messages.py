@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from bimquant.messages import CATALOGUE, Amount, Joined, Message, fields, localize, recognise, say
+from bimquant.messages import CATALOGUE, Amount, Joined, Message, fields, localize, recognise, say, section
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "bimquant"
 FRENCH = re.compile(r"[éèàçùâêîôûœÉÈÀÇ]|\b(?:le|la|les|des|une|du|aux|est|sont|pas|avec|sans|pour)\b")
@@ -109,3 +109,32 @@ def test_every_sentence_renders_with_its_values(locale):
     for id, (en, _) in CATALOGUE.items():
         if isinstance(en, str):
             say(id, locale, **dict.fromkeys(fields(en), "x"))
+
+
+def test_the_report_page_takes_its_words_from_the_catalogue():
+    """viewer.js has no words of its own: every ``T.name`` it reads is a ``viewer.`` id, sent
+    in the page's data in the report's language; the page and its template say nothing French."""
+    viewer = SRC / "report" / "viewer"
+    script = (viewer / "viewer.js").read_text(encoding="utf-8")
+    words = {locale: section("viewer")[locale] for locale in ("en", "fr")}
+    used = set(re.findall(r"\bT\.(\w+)", script)) - {"highlighted"}  # the page's plural, made of two ids
+    assert len(used) > 80
+    for locale, table in words.items():
+        assert not used - set(table), f"{locale}: {sorted(used - set(table))}"
+    for table, key in re.findall(r"\bT\.(kinds|statuses|diff_statuses)\.(\w+)", script):
+        assert key in words["fr"][table], f"T.{table}.{key}"
+    for path in (viewer / "viewer.js", viewer / "template.html", viewer / "viewer.css"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"[éèàçùâêîôûœÉÈÀÇ]", text), path.name
+
+
+def test_the_report_page_is_written_in_the_report_language(tmp_path):
+    from conftest import HOUSE, ROOT, run
+    from test_html_report import page_data
+
+    code, _, stderr = run("report", HOUSE, "-r", ROOT / "rules" / "fr-lots.toml", "-o", tmp_path / "r.html")
+    assert code == 0, stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page_data(page)["words"] == section("viewer")["fr"]
+    assert 'data-too-old="Ce navigateur est trop ancien' in page
+    assert '<html lang="fr">' in page

@@ -32,7 +32,7 @@ from bimquant.report.atomic import check_output, write_atomically
 from bimquant.report.tables import json_default, records
 from bimquant.diff import Revision
 from bimquant.view import View
-from bimquant.messages import say
+from bimquant.messages import say, section
 
 # element statuses, in the order of the status colour legend
 STATUSES = (
@@ -74,10 +74,11 @@ def render(view: View) -> str:
     """The report's HTML text."""
     viewer = resources.files("bimquant.report") / "viewer"
     template = (viewer / "template.html").read_text(encoding="utf-8")
-    language = view.budget.info.get("language") or "en"
+    locale = "fr" if view.budget.info.get("language") == "fr" else "en"
     parts = {
-        "LANG": "fr" if language == "fr" else "en",
+        "LANG": locale,
         "TITLE": _escape_html(view.info.get("title", "bimquant")),
+        "TOOOLD": _escape_html(say("viewer.too_old", locale)),
         "STYLE": (viewer / "viewer.css").read_text(encoding="utf-8"),
         "DATA": pack(payload(view), view.scene.payload()[1]),
         "THREE": (viewer / "three.min.js").read_text(encoding="utf-8"),
@@ -159,6 +160,7 @@ def payload(view: View) -> dict:
             "prices": Path(info["prices"]).name if info.get("prices") else None,
         },
         "language": locale,
+        "words": section("viewer")[locale],
         "currency": budget.currency,
         "summary": {
             "coverage": info.get("coverage") or {},

@@ -11,7 +11,7 @@
   try {
     whole = await new Response(new Blob([zipped]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
   } catch (err) {
-    document.body.prepend(Object.assign(document.createElement("p"), { textContent: "This browser is too old to open the report (no DecompressionStream) / Navigateur trop ancien pour ouvrir ce rapport." }));
+    document.body.prepend(Object.assign(document.createElement("p"), { textContent: document.getElementById("bq-data").dataset.tooOld }));
     throw err;
   }
   const size = new DataView(whole).getUint32(0, true);
@@ -23,63 +23,10 @@
     return new Type(whole, 4 + size + offset, length / Type.BYTES_PER_ELEMENT);
   };
   const FR = D.language === "fr";
-  const T = FR ? {
-    model: "Maquette", schema: "Schéma", created: "Édité le", sha: "SHA-256", version: "bimquant", rules: "Règles", prices: "Prix",
-    direct: "Déboursé sec", excl: "Total HT", incl: "Total TTC", per_m2: "Coût HT au m²", floor: "Surface de plancher",
-    incomplete: "incomplet : voir les éléments à vérifier", measured: "Éléments mesurés", counted: "Éléments chiffrés une fois", share: "du volume bâti",
-    failed_el: "Échecs de géométrie", excluded: "Exclus (ouvertures, sans corps...)", warnings: "Avertissements",
-    view: "Vue 3D", colour_by: "Couleur par", by_item: "ouvrage", by_lot: "lot", by_status: "statut", by_diff: "révision",
-    clear: "Tout afficher", fit: "Recentrer", highlighted: (n) => `${n} élément${n > 1 ? "s" : ""} en surbrillance`,
-    none_selected: "Cliquez un ouvrage, un lot ou un élément.",
-    items: "Ouvrages", lots: "Lots", storeys: "Par niveau", not_counted: "Éléments à vérifier", charts: "Graphiques",
-    code: "Code", lot: "Lot", label: "Désignation", unit: "Unité", quantity: "Quantité", unit_price: "PU déboursé HT", amount: "Déboursé HT",
-    sale_unit_price: "PU vente HT", sale_amount: "Montant vente HT",
-    elements: "Éléments", items_n: "Ouvrages", unpriced_n: "Sans prix", storey: "Niveau", status: "Statut", reason: "Raison",
-    cls: "Classe IFC", name: "Nom", gid: "GlobalId", filter: "Filtrer...", unpriced: "sans prix",
-    cost_by_lot: "Déboursé HT par lot", cost_by_storey: "Déboursé HT par niveau", qty_by_storey: "Quantité par niveau de l'ouvrage",
-    quantities: "Quantités mesurées", feeds: "Ouvrages alimentés", contribution: "Apport", formula: "Formule", values: "Valeurs",
-    feeds_none: "N'alimente aucun ouvrage.", suspect: "Quantité déclarée suspecte", drawn_with: "Tracé", no_mesh: "sans géométrie affichable",
-    no_webgl: "Ce navigateur n'affiche pas la 3D (WebGL indisponible) : les tableaux restent complets.",
-    other: "autres", none: "aucun ouvrage", first_item: "un élément qui alimente plusieurs ouvrages prend la couleur du premier",
-    diff: "Révision", diff_against: "Comparée à", plus: "Plus-value", minus: "Moins-value", old_q: "Qté avant", new_q: "Qté après", delta_amount: "Montant de l'écart HT",
-    no_storey: "(sans niveau)", total: "Total", rounding: "Écart d'arrondi (quantités par niveau arrondies)", no_prices: "sans bordereau de prix",
-    show_zero: "Afficher les ouvrages de quantité nulle", dpgf_client: "DPGF client (prix de vente arrondis au centime)",
-    floor_spaces: "Surface utile des locaux (IfcSpace)", floor_slabs: "Surface des dalles (pas de locaux dans la maquette ; ce n'est pas la SDP)",
-    not_building: "hors ouvrages", diff_total: "Écart HT au prix du bordereau (déboursé)", delta_q: "Écart",
-    share_col: "Part", kinds: { rules: "Règles", file: "Fichier", assumption: "Hypothèse", unpriced: "Ouvrages sans prix", failed: "Éléments dont la géométrie a échoué", decimated: "Éléments dessinés simplifiés (quantités exactes)", revision: "Révision" },
-    statuses: { priced_once: "Chiffré une fois", double_counted: "Compté deux fois", value_unknown: "Quantité sans valeur", not_priced: "Corps non chiffré (aucun ouvrage de structure)", not_building_work: "Hors ouvrages (non compté)", geometry_failed: "Géométrie en échec, non chiffré", represented_by_parts: "Chiffré par ses parties", represented_by_parent: "Chiffré par son parent", removed: "Supprimé", suspect: "Valeur déclarée suspecte" },
-    diff_statuses: { unchanged: "Inchangé", changed: "Modifié", moved: "Déplacé", reclassified: "Reclassé", added: "Ajouté", removed: "Supprimé", ambiguous: "Ambigu" },
-    click_hint: "Glisser : tourner · molette : zoom · clic droit : déplacer · clic : détail d'un élément",
-    footer: "Rapport autonome produit par bimquant : aucune ressource externe, aucun accès réseau. Les quantités viennent de la géométrie ; la 3D est une vue, les maillages affichés peuvent être simplifiés.",
-  } : {
-    model: "Model", schema: "Schema", created: "Created", sha: "SHA-256", version: "bimquant", rules: "Rules", prices: "Prices",
-    direct: "Direct cost", excl: "Total excl. VAT", incl: "Total incl. VAT", per_m2: "Cost per m² excl. VAT", floor: "Floor area",
-    incomplete: "incomplete: see the elements to check", measured: "Elements measured", counted: "Elements priced once", share: "of the building volume",
-    failed_el: "Geometry failures", excluded: "Excluded (openings, no body...)", warnings: "Warnings",
-    view: "3D view", colour_by: "Colour by", by_item: "work item", by_lot: "lot", by_status: "status", by_diff: "revision",
-    clear: "Show all", fit: "Fit view", highlighted: (n) => `${n} element${n === 1 ? "" : "s"} highlighted`,
-    none_selected: "Click a work item, a lot or an element.",
-    items: "Work items", lots: "Lots", storeys: "By storey", not_counted: "Elements to check", charts: "Charts",
-    code: "Code", lot: "Lot", label: "Label", unit: "Unit", quantity: "Quantity", unit_price: "Unit cost", amount: "Cost",
-    sale_unit_price: "Sale unit price", sale_amount: "Sale amount",
-    elements: "Elements", items_n: "Items", unpriced_n: "Unpriced", storey: "Storey", status: "Status", reason: "Reason",
-    cls: "IFC class", name: "Name", gid: "GlobalId", filter: "Filter...", unpriced: "unpriced",
-    cost_by_lot: "Cost by lot", cost_by_storey: "Cost by storey", qty_by_storey: "Quantity by storey of the item",
-    quantities: "Measured quantities", feeds: "Work items fed", contribution: "Contribution", formula: "Formula", values: "Values",
-    feeds_none: "Feeds no work item.", suspect: "Authored quantity suspect", drawn_with: "Drawn", no_mesh: "no geometry to draw",
-    no_webgl: "This browser cannot show 3D (no WebGL): the tables are complete.",
-    other: "others", none: "no work item", first_item: "an element feeding several items takes the colour of the first",
-    diff: "Revision", diff_against: "Compared with", plus: "Added value", minus: "Removed value", old_q: "Old qty", new_q: "New qty", delta_amount: "Amount of the change",
-    no_storey: "(no storey)", total: "Total", rounding: "Rounding (quantities per storey rounded)", no_prices: "no price library",
-    show_zero: "Show the items of quantity zero", dpgf_client: "Client DPGF (sale prices rounded to the cent)",
-    floor_spaces: "Net floor area of the spaces (IfcSpace)", floor_slabs: "Area of the floor slabs (no spaces in the model)",
-    not_building: "not building work", diff_total: "Change excl. VAT at the price library's costs", delta_q: "Change",
-    share_col: "Share", kinds: { rules: "Rules", file: "File", assumption: "Assumption", unpriced: "Items without a price", failed: "Elements whose geometry failed", decimated: "Elements drawn simplified (quantities exact)", revision: "Revision" },
-    statuses: { priced_once: "Priced once", double_counted: "Counted twice", value_unknown: "Quantity of no value", not_priced: "Body not priced (no structure item)", not_building_work: "Not building work (not counted)", geometry_failed: "Geometry failed, not priced", represented_by_parts: "Priced through its parts", represented_by_parent: "Priced through its parent", removed: "Removed", suspect: "Authored value suspect" },
-    diff_statuses: { unchanged: "Unchanged", changed: "Changed", moved: "Moved", reclassified: "Reclassified", added: "Added", removed: "Removed", ambiguous: "Ambiguous" },
-    click_hint: "Drag: rotate · wheel: zoom · right drag: pan · click: an element's detail",
-    footer: "Self-contained report made by bimquant: no external resource, no network access. Quantities come from geometry; the 3D is a view, its meshes may be simplified.",
-  };
+  // the page's words, in the report's language: bimquant.messages, section "viewer"
+  const T = D.words;
+  const COLON = T.colon;
+  T.highlighted = (n) => ((FR ? n <= 1 : n === 1) ? T.highlighted_one : T.highlighted_many).replace("{n}", String(n));
   const LOCALE = FR ? "fr-FR" : "en-GB";
   const CUR = D.currency || "EUR";
   const E = D.elements;
@@ -130,13 +77,13 @@
   document.getElementById("header").append(
     el("h1", {}, H.title || H.file),
     el("div", { class: "facts" },
-      el("span", {}, T.model + " : ", el("b", {}, H.file)),
-      el("span", {}, T.schema + " : ", el("b", {}, H.schema || "")),
-      el("span", {}, T.created + " : ", el("b", {}, H.created || "")),
-      el("span", { title: H.sha256 }, T.sha + " : ", el("b", {}, (H.sha256 || "").slice(0, 16) + "…")),
+      el("span", {}, T.model + COLON, el("b", {}, H.file)),
+      el("span", {}, T.schema + COLON, el("b", {}, H.schema || "")),
+      el("span", {}, T.created + COLON, el("b", {}, H.created || "")),
+      el("span", { title: H.sha256 }, T.sha + COLON, el("b", {}, (H.sha256 || "").slice(0, 16) + "…")),
       el("span", {}, T.version + " ", el("b", {}, H.version || "")),
-      el("span", {}, T.rules + " : ", el("b", {}, H.ruleset || "")),
-      el("span", {}, T.prices + " : ", el("b", {}, String(H.prices || "").split("/").pop())),
+      el("span", {}, T.rules + COLON, el("b", {}, H.ruleset || "")),
+      el("span", {}, T.prices + COLON, el("b", {}, H.prices ? String(H.prices).split("/").pop() : T.no_prices)),
     ),
   );
   const S = D.summary, TOT = S.totals || {}, COV = S.coverage || {}, RAT = S.ratios || {};
@@ -144,14 +91,14 @@
   const PRICED = !!H.prices;
   const amount = (v) => (PRICED ? money(v) : "—");
   const CLIENT = D.summary.client_totals || {};
-  const floorNote = RAT.floor_area_m2 ? `${RAT.floor_area_basis === "spaces" ? T.floor_spaces : T.floor_slabs} : ${num(RAT.floor_area_m2)} m²` : null;
-  const clientNote = PRICED && CLIENT.total_excl_vat !== undefined && CLIENT.total_excl_vat !== TOT.total_excl_vat ? `${T.dpgf_client} : ${money(CLIENT.total_excl_vat)}` : null;
+  const floorNote = RAT.floor_area_m2 ? `${RAT.floor_area_basis === "spaces" ? T.floor_spaces : T.floor_slabs}${COLON}${num(RAT.floor_area_m2)} m²` : null;
+  const clientNote = PRICED && CLIENT.total_excl_vat !== undefined && CLIENT.total_excl_vat !== TOT.total_excl_vat ? `${T.dpgf_client}${COLON}${money(CLIENT.total_excl_vat)}` : null;
   fill(document.getElementById("summary"),
     card(T.direct, amount(TOT.direct_cost), PRICED ? null : T.no_prices),
     card(T.excl, amount(TOT.total_excl_vat), PRICED && TOT.unpriced_items ? `${TOT.unpriced_items} ${T.unpriced}` : PRICED && TOT.complete === false ? T.incomplete : clientNote),
     card(T.incl, amount(TOT.total_incl_vat)),
     PRICED && RAT.cost_per_m2_excl_vat ? card(T.per_m2, money(RAT.cost_per_m2_excl_vat), floorNote) : null,
-    card(T.measured, F0.format(S.measured), `${T.failed_el} : ${S.failed} · ${T.excluded} : ${S.excluded}`),
+    card(T.measured, F0.format(S.measured), `${T.failed_el}${COLON}${S.failed} · ${T.excluded}${COLON}${S.excluded}`),
     card(T.counted, `${F0.format(COV.elements_priced || 0)} / ${F0.format(COV.building_elements || 0)}`,
       [COV.not_building_work ? `${F0.format(COV.not_building_work)} ${T.not_building}` : null, COV.volume_share !== undefined ? `${pct(COV.volume_share)} ${T.share}` : null].filter(Boolean).join(" · ")),
     card(T.statuses.priced_once, F0.format(COV.priced_once || 0)),
@@ -161,7 +108,7 @@
     COV.value_unknown ? card(T.statuses.value_unknown, F0.format(COV.value_unknown)) : null,
   );
   if (D.warnings.length) {
-    const list = el("ul", {}, D.warnings.map((w) => el("li", {}, (T.kinds[w.kind] || w.kind) + " : " + w.text)));
+    const list = el("ul", {}, D.warnings.map((w) => el("li", {}, (T.kinds[w.kind] || w.kind) + COLON + w.text)));
     document.getElementById("warnings").append(el("details", {}, el("summary", {}, `${T.warnings} (${D.warnings.length})`), list));
   }
   document.getElementById("footer").append(T.footer);
@@ -410,10 +357,10 @@
     fill(panel,
       el("h3", {}, `${E.classes[E.ifc_class[i]]} · ${E.names[E.name[i]]}`),
       el("div", { class: "gid", id: "panel-gid" }, E.global_id[i]),
-      el("div", {}, `${T.storey} : ${storeyLabel(E.storeys[E.storey[i]])}`),
-      el("div", {}, `${T.status} : ${T.statuses[statusName(i)]}` + (E.diff_status[i] >= 0 ? ` · ${T.diff} : ${T.diff_statuses[E.diff_statuses[E.diff_status[i]]]}` : "")),
-      E.suspect[i] ? el("div", {}, `${T.suspect} : ${E.suspect[i]}`) : null,
-      E.reason[i] ? el("div", {}, `${T.reason} : ${E.reason[i]}`) : null,
+      el("div", {}, `${T.storey}${COLON}${storeyLabel(E.storeys[E.storey[i]])}`),
+      el("div", {}, `${T.status}${COLON}${T.statuses[statusName(i)]}` + (E.diff_status[i] >= 0 ? ` · ${T.diff}${COLON}${T.diff_statuses[E.diff_statuses[E.diff_status[i]]]}` : "")),
+      E.suspect[i] ? el("div", {}, `${T.suspect}${COLON}${E.suspect[i]}`) : null,
+      E.reason[i] ? el("div", {}, `${T.reason}${COLON}${E.reason[i]}`) : null,
       el("h3", {}, T.quantities),
       rows.length ? el("table", { class: "data" }, el("tbody", {}, rows)) : el("p", {}, "—"),
       el("h3", {}, T.feeds),
