@@ -26,7 +26,7 @@ from rich.progress import Progress as ProgressBar
 
 import bimquant
 from bimquant.cli import summaries
-from bimquant.cli.console import LogToConsole, err, fail, show
+from bimquant.cli.console import ClickException, LogToConsole, UsageError, err, fail, show, usage_error
 from bimquant.errors import BimquantError, ElementFailuresError, IncompleteError, OutputError
 from bimquant.geometry.iterator import ProgressCallback
 from bimquant.messages import Message, say
@@ -93,7 +93,7 @@ def parse_percentage(value: str | float) -> float:
     else is a usage error (exit 2). The library checks the range (0 to 100, exit 4)."""
     text = str(value).strip()
     if not PERCENTAGE.fullmatch(text):  # float() would also take 1_0, inf, nan and 1e1
-        raise typer.BadParameter(f"'{value}' is not a number (write 5.5 or 5,5)")
+        raise typer.BadParameter(Message("usage.not_a_number", value=repr(str(value))))
     return float(text.replace(",", "."))
 
 
@@ -601,7 +601,7 @@ def diff(
         "the contract (--contract)": contract,
     }
     if prices is not None and contract is not None:
-        raise typer.BadParameter("give --prices or --contract, not both (--contract: the prices signed)")
+        raise typer.BadParameter(Message("usage.prices_or_contract"))
     with _session(verbose, _known(locale)) as session:
         _output_format(output, fmt, inputs | {"the map file (--map)": map_file})
         map_out = bimquant.get_map_path(output) if output is not None else None
@@ -1033,23 +1033,49 @@ def main() -> None:
     gc.freeze()
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` or a scheduler's stop: as Ctrl-C, 128 + 15
+    locale = _asked_locale(sys.argv[1:])
     try:
-        app(standalone_mode=True)
+        code = app(standalone_mode=False)  # click's exceptions come here, to be said in `locale`
+    except UsageError as error:
+        usage_error(error, locale)
+        sys.exit(error.exit_code)
+    except ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        err.print("Aborted!")
+        sys.exit(1)
     except Interrupted:  # atomic writes: an interrupted write leaves no file and no temporary
-        _say_interrupted()
+        _say_interrupted(locale)
     except Exception as exc:
         if _SIGNALLED:  # Ctrl-C inside a library that turned it into an error of its own
-            _say_interrupted()  # (ifcopenshell loading a schema: "Couldn't find express file")
+            _say_interrupted(locale)  # (ifcopenshell loading a schema: "Couldn't find express file")
         # a bug in bimquant, not a user mistake
-        said = say("console.internal_error", "en", error=show(type(exc).__name__ + ": " + str(exc)))
-        err.print(f"[bold red]{say('console.error_label', 'en')}[/] {said}")
-        err.print(f"[yellow]{say('console.hint_label', 'en')}[/] {say('console.internal_hint', 'en')}")
+        said = say("console.internal_error", locale, error=show(type(exc).__name__ + ": " + str(exc)))
+        err.print(f"[bold red]{say('console.error_label', locale)}[/] {said}")
+        err.print(f"[yellow]{say('console.hint_label', locale)}[/] {say('console.internal_hint', locale)}")
         sys.exit(1)
     finally:
         gc.freeze()
+    sys.exit(code if isinstance(code, int) else 0)  # a command's typer.Exit(code), else success
 
 
-def _say_interrupted() -> None:
-    said = say("console.interrupted_after", "en", file=_WRITTEN[-1]) if _WRITTEN else say("console.interrupted", "en")
-    err.print(said)  # in English: the command's language is not known here
+def _asked_locale(args: list[str]) -> str:
+    """The ``--locale`` written on the command line (``--locale fr``, ``--locale=fr``), for
+    what is said before or outside a command (a usage mistake, an interruption, a crash)."""
+    for k, arg in enumerate(args):
+        value = arg.removeprefix("--locale=") if arg.startswith("--locale=") else None
+        if arg == "--locale" and k + 1 < len(args):
+            value = args[k + 1]
+        if value == "fr":
+            return "fr"
+    return "en"
+
+
+def _say_interrupted(locale: str) -> None:
+    if _WRITTEN:
+        said = say("console.interrupted_after", locale, file=_WRITTEN[-1])
+    else:
+        said = say("console.interrupted", locale)
+    err.print(said)
     sys.exit(128 + (_SIGNALLED[-1] if _SIGNALLED else signal.SIGINT))  # 130 for Ctrl-C, 143 for SIGTERM

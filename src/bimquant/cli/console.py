@@ -9,7 +9,10 @@ record, a table cell) goes through :func:`~bimquant.messages.localize` first.
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
+import string
 import unicodedata
 from collections import defaultdict
 
@@ -21,9 +24,12 @@ from rich.table import Table
 
 from bimquant.errors import BimquantError
 from bimquant.labels import headers
-from bimquant.messages import localize, say
+from bimquant.messages import CATALOGUE, Message, localize, say
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+# the command-line toolkit's errors (click's, vendored inside recent typer releases)
+UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+ClickException = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 WARNINGS_SHOWN_PER_KIND = 3
 TEXT_COLUMN_MIN_WIDTH = 8  # a label cut to fit a narrow terminal keeps this much (the files have it whole)
 
@@ -41,6 +47,61 @@ def fail(error: BimquantError, locale: str = "en") -> None:
     if error.hint:
         err.print(f"[yellow]{say('console.hint_label', locale)}[/] {show(localize(error.hint, locale))}")
     raise typer.Exit(error.exit_code)
+
+
+def usage_error(error: UsageError, locale: str = "en") -> None:
+    """A mistake on the command line (exit 2), as click says it (the usage, where to find help,
+    what is wrong), in ``locale``: click's sentences the catalogue knows (``usage.*``) said in
+    French, any other as click wrote it."""
+    if locale != "fr" or type(error).__name__ == "NoArgsIsHelpError":  # `bimquant` alone: its help
+        error.show()
+        return
+    ctx = error.ctx
+    if ctx is not None:
+        err.print(show(say("usage.usage", locale, usage=ctx.get_usage().removeprefix("Usage: "))))
+        if ctx.command.get_help_option(ctx) is not None:
+            command = f"{ctx.command_path} {ctx.help_option_names[0]}"
+            err.print(show(say("usage.try_help", locale, command=command)))
+        err.print()
+    err.print(f"[bold red]{say('console.error_label', locale)}[/] {show(_usage_said(error.format_message(), locale))}")
+
+
+def _usage_said(text: str, locale: str) -> str:
+    """click's English ``text`` in ``locale``: its sentence, and what it suggests after it
+    (``(Possible options: --threads)``, ``Did you mean 'estimate'?``) on its own."""
+    for cut in (i for i, c in enumerate(text) if c == " "):
+        suggestion = _usage_sentence(text[cut + 1 :], SUGGESTIONS)
+        if suggestion is not None and (first := _usage_sentence(text[:cut])) is not None:
+            return f"{first.render(locale)} {suggestion.render(locale)}"
+    said = _usage_sentence(text)
+    return text if said is None else said.render(locale)
+
+
+SUGGESTIONS = {"usage.possible_options", "usage.did_you_mean"}
+
+
+def _usage_sentence(text: str, ids: set[str] | None = None) -> Message | None:
+    for id, pattern in _usage_patterns():
+        if (ids is None or id in ids) and (match := pattern.fullmatch(text)) is not None:
+            values = match.groupdict()
+            if "message" in values:  # "Invalid value for '--threads': <click's or bimquant's reason>"
+                values["message"] = _usage_sentence(values["message"]) or values["message"]
+            return Message(id, **values)
+    return None
+
+
+@functools.cache
+def _usage_patterns() -> list[tuple[str, re.Pattern]]:
+    """click's sentences (``usage.*``) as patterns: those opening with words first (``Invalid
+    value for {param}: {message}`` before ``{value} is not a number``, which would read it
+    whole), then the longest first (``Got unexpected extra argument(s)`` before ``argument``)."""
+    patterns = []
+    for id, (en, _) in CATALOGUE.items():
+        if id.startswith("usage."):
+            parts = string.Formatter().parse(en)
+            regex = "".join(re.escape(text) + (f"(?P<{name}>.+?)" if name else "") for text, name, _, _ in parts)
+            patterns.append((id, re.compile(regex, re.DOTALL)))
+    return sorted(patterns, key=lambda pair: (pair[1].pattern.startswith("(?P<"), -len(pair[1].pattern)))
 
 
 def format_number(value: float, locale: str = "en", decimals: int = 2) -> str:
