@@ -30,6 +30,9 @@ import io
 import json
 import os
 import re
+import string
+import subprocess
+import sys
 import tomllib
 import zipfile
 from dataclasses import dataclass, field
@@ -42,6 +45,8 @@ import openpyxl
 import pytest
 from conftest import HOUSE, ROOT, run
 from test_revisions import add_window, delete_s1, element, lengthen_w1, move_d1_up  # the same revision
+
+from bimquant.messages import CATALOGUE
 
 SAMPLES = ROOT / "sample_models"
 HOUSE2X3 = SAMPLES / "house_ifc2x3.ifc"
@@ -203,6 +208,7 @@ def plan(work: Path) -> list[Run]:
         Run("writeback", "house ifc4", ["writeback", HOUSE, *priced, "-o", Out("maison-5d.ifc")]),
         Run("writeback", "house ifc2x3", ["writeback", HOUSE2X3, *priced, "-o", Out("maison-5d.ifc")]),
     ]
+    runs += mistakes(work, contract, orders, at)
     for each in runs:
         each.args += ["--locale", "fr"]
     # no --locale option: French because the rule set says language = "fr"
@@ -211,6 +217,56 @@ def plan(work: Path) -> list[Run]:
         Run("rules check", "fr-lots", ["rules", "check", RULES]),
     ]
     return runs
+
+
+def mistakes(work: Path, contract: Path, orders: Path, at: dict) -> list[Run]:
+    """A person's usual mistakes, each said as one French error and hint: a model that is not
+    there or not IFC, a rule set, a price library, a recipe book, a progress, cost or delivery
+    file with a mistake in it."""
+    bad = work / "erreurs"
+    bad.mkdir()
+    files = {
+        "pas-ifc.ifc": "ceci n'est pas une maquette\n",
+        "regles-toml.toml": RULES.read_text(encoding="utf-8") + "\n[[rule]\n",
+        "regles-cle.toml": RULES.read_text(encoding="utf-8").replace("[[item]]", "[[item]]\nunite = 3", 1),
+        "regles-unite.toml": re.sub(r'unit = "m3"', 'unit = "m4"', RULES.read_text(encoding="utf-8"), count=1),
+        "regles-formule.toml": re.sub(
+            r'quantity = "([^"]+)"', r'quantity = "\1 +"', RULES.read_text(encoding="utf-8"), count=1
+        ),
+        "prix.csv": PRICES.read_text(encoding="utf-8").replace(",280.00,", ",deux cents,", 1),
+        "recettes.toml": RECIPES.read_text(encoding="utf-8").replace("per_unit = 1.0", "per_unit = -1.0", 1),
+        "avancement.csv": "storey,lot,percent\nGround floor,02 Gros oeuvre,140\n",
+        "depenses.csv": "date;code;lot;kind;amount;supplier;reference\n2026-03-10;02.01.01;;material;beaucoup;X;BL 1\n",
+        "livraisons.csv": "date,material,quantity,unit,batch,supplier,reference\n"
+        "2026-13-04,beton-voiles,9.5,m3,RDC,X,BL 1\n",
+    }
+    for name, text in files.items():
+        (bad / name).write_text(text, encoding="utf-8")
+    rules, prices = ("-r", RULES), ("-p", PRICES)
+    month = ("--period", "2026-04")
+    return [
+        Run("errors", "no model", ["estimate", bad / "absente.ifc", *rules, *prices], codes=(3,)),
+        Run("errors", "not IFC", ["estimate", bad / "pas-ifc.ifc", *rules, *prices], codes=(3,)),
+        *(
+            Run("errors", name, ["estimate", HOUSE, "-r", bad / name, *prices], codes=(4,))
+            for name in ("regles-toml.toml", "regles-cle.toml", "regles-unite.toml", "regles-formule.toml")
+        ),
+        Run("errors", "prices", ["estimate", HOUSE, *rules, "-p", bad / "prix.csv"], codes=(4,)),
+        Run("errors", "recipes", ["order", HOUSE, *rules, "--recipes", bad / "recettes.toml"], codes=(4,)),
+        Run("errors", "progress", ["situation", contract, "--progress", bad / "avancement.csv", *month], codes=(4,)),
+        Run(
+            "errors",
+            "actuals",
+            ["costs", contract, *at["04"], "--actuals", bad / "depenses.csv", "--start", "2026-03"],
+            codes=(4,),
+        ),
+        Run(
+            "errors",
+            "deliveries",
+            ["stock", orders, "--deliveries", bad / "livraisons.csv", *at["04"]],
+            codes=(4,),
+        ),
+    ]
 
 
 # --- what is not bimquant's wording ---------------------------------------------------------
@@ -280,6 +336,26 @@ def exempt() -> tuple[set[str], re.Pattern]:
     return exemptions()
 
 
+NAME_FIELDS = {"keys", "key", "guess"}  # what a sentence lists of a file's keys: names, not words
+
+
+def _named_keys() -> re.Pattern:
+    """The keys a French sentence of the catalogue names (``clés admises : code, unit``,
+    ``vouliez-vous dire « unit »``): the text just before its ``{keys}`` value, then the names."""
+    before = set()
+    for _, french in CATALOGUE.values():
+        if isinstance(french, str):
+            for text, name, _, _ in string.Formatter().parse(french):
+                words = text.lstrip().split(". ")[-1]
+                if name in NAME_FIELDS and re.search(r"[^\W\d_]{3}", words):  # words, not just ": "
+                    before.add(words)
+    names = r"'?[\w$.]+'?(?:, '?[\w$.]+'?)*"
+    return re.compile("|".join(rf"{re.escape(b)}{names}" for b in sorted(before, key=len, reverse=True)))
+
+
+NAMED_KEYS = _named_keys()
+
+
 def english_words(text: str, exempt) -> list[str]:
     """The words of ``ENGLISH`` in what bimquant itself wrote of ``text``."""
     whole, pattern = exempt
@@ -295,6 +371,7 @@ def english_words(text: str, exempt) -> list[str]:
             return []
         except ValueError:
             pass
+    text = NAMED_KEYS.sub(" ", text)
     text = IDENTIFIERS.sub(" ", PATHS.sub(" ", pattern.sub(" ", FRENCH_COMPOUNDS.sub(" ", text))))
     words = (w for w in WORD.findall(text) if w.isalpha() and not (len(w) > 1 and w.isupper()))
     return [w for w in words if w.lower() in ENGLISH]
@@ -418,6 +495,7 @@ COMMANDS = [
     "writeback",
     "report",
     "rules check",
+    "errors",
 ]
 
 
@@ -456,3 +534,29 @@ def test_french_outputs_say_nothing_in_english(runs, exempt, command):
     assert not found, f"{len(found)} English sentence(s) in French outputs of `bimquant {command}`:\n" + "\n".join(
         lines
     )
+
+
+USAGE_MISTAKES = {
+    "unknown option": ["estimate", HOUSE, "-r", RULES, "-p", PRICES, "--thread", "2"],
+    "option without its value": ["estimate", HOUSE, "-p", PRICES, "--rules"],
+    "no model": ["estimate"],
+    "missing option": ["estimate", HOUSE, "-r", RULES],
+    "out of range": ["estimate", HOUSE, "-r", RULES, "-p", PRICES, "--threads", "0"],
+    "not a choice": ["estimate", HOUSE, "-r", RULES, "-p", PRICES, "--kernel", "rapide"],
+    "not a number": ["estimate", HOUSE, "-r", RULES, "-p", PRICES, "--margin", "beaucoup"],
+    "extra arguments": ["estimate", HOUSE, "-r", RULES, "-p", PRICES, "en", "trop"],
+    "unknown command": ["estimat", HOUSE],
+}
+
+
+@pytest.mark.parametrize("mistake", USAGE_MISTAKES)
+def test_a_mistake_on_the_command_line_is_said_in_french(mistake, exempt):
+    """What the command-line toolkit (click) says of a wrong option, in the console's
+    language: the installed command (``main``), as a person runs it."""
+    args = [str(a) for a in USAGE_MISTAKES[mistake]] + ["--locale", "fr"]
+    script = "from bimquant.cli import main; main()"
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "Erreur :" in done.stderr, done.stderr
+    english = [line for line in done.stderr.splitlines() if english_words(line, exempt)]
+    assert not english, done.stderr

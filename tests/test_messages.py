@@ -138,3 +138,33 @@ def test_the_report_page_is_written_in_the_report_language(tmp_path):
     assert page_data(page)["words"] == section("viewer")["fr"]
     assert 'data-too-old="Ce navigateur est trop ancien' in page
     assert '<html lang="fr">' in page
+
+
+def test_every_error_bimquant_raises_says_itself_in_both_languages():
+    """An error or a hint written as an English literal (``raise RuleError(f"...")``) could not
+    be said in French: each is a catalogue ``Message`` (or a value holding one)."""
+    bases = {
+        node.name: {getattr(base, "id", getattr(base, "attr", "")) for base in node.bases}
+        for path in SRC.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+    }
+    errors = {"BimquantError"}
+    while grown := {name for name, of in bases.items() if of & errors} - errors:  # and their subclasses
+        errors |= grown
+    assert {"RuleError", "InputError", "ContractError", "OutputError", "SetupError"} <= errors
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            call = node.exc if isinstance(node, ast.Raise) else None
+            name = getattr(call, "func", None) and getattr(call.func, "id", getattr(call.func, "attr", None))
+            if not isinstance(call, ast.Call) or name not in errors:
+                continue
+            said = list(call.args[:2]) + [k.value for k in call.keywords if k.arg in ("message", "hint")]
+            if any(isinstance(arg, ast.JoinedStr) or _is_text(arg) for arg in said):
+                found.append(f"{path.relative_to(SRC)}:{node.lineno}")
+    assert not found, "\n".join(found)
+
+
+def _is_text(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)

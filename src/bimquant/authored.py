@@ -38,7 +38,7 @@ import pandas as pd
 from bimquant.columns import AUTHORED_COLUMNS
 from bimquant.result import Result
 from bimquant.tolerances import AUTHORED_REL_TOL as TOLERANCE
-from bimquant.messages import Message
+from bimquant.messages import Message, Number
 
 
 VERDICTS = (
@@ -187,7 +187,7 @@ def _verdict(q: dict, name: str, column: str, value: float, measured, authored_b
         return "wrong_type", Message("authored.wrong_kind", kind=expected_kind, type=q["ifc_type"])
     authored = q["value"]
     if math.isnan(authored):
-        return "unit_unknown", Message("authored.no_unit", raw=f"{q['raw_value']:g}", kind=q["kind"])
+        return "unit_unknown", Message("authored.no_unit", raw=Number(q["raw_value"]), kind=q["kind"])
     if math.isnan(value):
         return "differs", Message("authored.nothing_computed")
     if _rel(authored, value) <= TOLERANCE:
@@ -244,7 +244,7 @@ def _mark_constants(frame: pd.DataFrame) -> pd.DataFrame:
         values = group["computed_value"].dropna()
         if len(group) >= 3 and len(values) and values.max() > values.min() * (1 + TOLERANCE):
             frame.loc[group.index, "verdict"] = "constant_value"
-            frame.loc[group.index, "detail"] = f"{raw:g} on {len(group)} elements whose geometry differs"
+            frame.loc[group.index, "detail"] = Message("authored.constant_value", raw=Number(raw), n=len(group))
     return frame
 
 

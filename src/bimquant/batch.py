@@ -29,6 +29,7 @@ import pandas as pd
 from bimquant.columns import BATCH_FAILURE_COLUMNS, BATCH_ITEM_COLUMNS, BATCH_LOT_COLUMNS, BATCH_MODEL_COLUMNS
 from bimquant.errors import BimquantError, InputError, RuleError, SetupError
 from bimquant.loaders import read_rows, text_of
+from bimquant.messages import Message, Number
 from bimquant.result import Result
 
 FAMILY_MEASURES = {  # per family, the volume and the area a portfolio compares
@@ -41,10 +42,7 @@ FAMILY_MEASURES = {  # per family, the volume and the area a portfolio compares
 }
 
 
-DAEMONIC = (
-    "the worker is a daemonic process, which may not start the geometry's crash-contained children: "
-    "start the Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False"
-)
+DAEMONIC = Message("batch.daemonic")
 
 
 @dataclass
@@ -86,16 +84,18 @@ def expand(paths: list[str | os.PathLike], rules=None, prices=None, recursive: b
             for line, row in rows:
                 name = text_of(row.get("file"))
                 if not name:
-                    raise RuleError(f"{path}: row {line}: no file", "give the model's path in the column file")
+                    raise RuleError(
+                        Message("error.batch.no_file", path=path, line=line), Message("hint.batch.file_column")
+                    )
                 own = [text_of(row.get(k)) for k in ("rules", "prices")]
                 resolved = [str(path.parent / v) if v else d for v, d in zip(own, default)]
                 jobs.append(Job(str(path.parent / name), *resolved))
         elif path.exists():
             jobs.append(Job(str(path), *default))
         else:
-            raise InputError(f"not found: {path}", "give IFC files, folders of them, or a .csv listing them")
+            raise InputError(Message("error.batch.not_found", path=path), Message("hint.batch.paths"))
     if not jobs:
-        raise InputError("no IFC file found in the paths given", "give .ifc files or folders holding some")
+        raise InputError(Message("error.batch.no_ifc"), Message("hint.batch.ifc_files"))
     return list(dict.fromkeys(jobs))
 
 
@@ -142,7 +142,7 @@ def measure_one(job: Job, cache: bool = True) -> dict:
     except BimquantError as error:
         return {"failure": error.message}
     except Exception as error:  # noqa: BLE001  (one bad model never sinks the portfolio)
-        return {"failure": f"internal error: {type(error).__name__}: {error}"}
+        return {"failure": Message("batch.internal_error", kind=type(error).__name__, error=str(error))}
 
 
 INCOMPLETE_STATUSES = ("double_counted", "value_unknown", "not_priced", "geometry_failed")
@@ -189,16 +189,13 @@ def run_on_cluster(jobs: list[Job], scheduler: str, *, cache: bool = True, progr
     try:
         from distributed import Client, as_completed
     except ImportError:
-        raise SetupError(
-            "running on a Dask cluster needs dask distributed, which is not installed",
-            'install the dask extra: pip install "bimquant[dask]"',
-        ) from None
+        raise SetupError(Message("error.batch.no_distributed"), Message("hint.batch.install_dask")) from None
     try:
         client = Client(scheduler, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise SetupError(
-            f"cannot reach the Dask scheduler at {scheduler} ({type(error).__name__})",
-            "start it with 'dask scheduler', or check the address (--scheduler or BIMQUANT_SCHEDULER)",
+            Message("error.batch.no_scheduler", address=scheduler, error=type(error).__name__),
+            Message("hint.batch.start_scheduler"),
         ) from None
     results: dict[Job, dict] = {}
     try:
@@ -208,7 +205,7 @@ def run_on_cluster(jobs: list[Job], scheduler: str, *, cache: bool = True, progr
             try:
                 results[job] = future.result()
             except Exception as error:  # noqa: BLE001  (a lost worker or a task error: this model only)
-                results[job] = {"failure": f"the task failed on the cluster: {type(error).__name__}: {error}"}
+                results[job] = {"failure": Message("batch.task_failed", kind=type(error).__name__, error=str(error))}
             if progress:
                 progress(len(results), len(jobs), None)
     finally:
@@ -253,10 +250,10 @@ def run_batch(
                     results[job] = receiver.recv()
                 except (EOFError, OSError):
                     process.join(5)
-                    results[job] = {"failure": f"the model's process died (exit code {process.exitcode})"}
+                    results[job] = {"failure": Message("batch.process_died", code=process.exitcode)}
             elif timeout is not None and now - started > timeout:
                 process.kill()
-                results[job] = {"failure": f"stopped after {timeout:g} s (--timeout)"}
+                results[job] = {"failure": Message("batch.timeout", seconds=Number(timeout, "g"))}
             else:
                 continue
             process.join(5)
@@ -283,7 +280,7 @@ def _child(job: Job, cache: bool, sender, parent: int | None = None) -> None:
 def _tables(jobs: list[Job], results: dict[Job, dict]) -> Batch:
     models, items, lots, failures = [], [], [], []
     for job in jobs:
-        result = results.get(job, {"failure": "not run"})
+        result = results.get(job, {"failure": Message("batch.not_run")})
         if "failure" in result:
             failures.append({"file": job.path, "reason": result["failure"]})
             continue
@@ -325,9 +322,9 @@ def batch(
     ``scheduler``: one portfolio table, the failures apart. The rules and prices are checked
     before any model runs."""
     if scheduler and timeout is not None:
-        raise SetupError("--timeout is for local runs", "on a cluster, use the cluster's own limits")
+        raise SetupError(Message("error.batch.timeout_local"), Message("hint.batch.cluster_limits"))
     if prices is not None and rules is None:
-        raise RuleError("prices without rules", "give --rules too: the prices are per work item")
+        raise RuleError(Message("error.batch.prices_without_rules"), Message("hint.batch.add_rules"))
     from bimquant import pipeline
 
     language = None

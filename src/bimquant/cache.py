@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from bimquant.errors import OutputError
+from bimquant.messages import Message
 from bimquant.takeoff import Takeoff
 
 log = logging.getLogger(__name__)
@@ -146,8 +147,10 @@ def clear(folder: Path | None = None) -> int:
                 try:
                     shutil.rmtree(entry)
                 except OSError as exc:
-                    hint = "check the folder's permissions"
-                    raise OutputError(f"cannot remove {entry}: {exc.strerror}", hint) from exc
+                    raise OutputError(
+                        Message("error.cache.cannot_remove", entry=entry, reason=exc.strerror),
+                        Message("hint.cache.permissions"),
+                    ) from exc
                 removed += not entry.name.startswith(".")
         if not any(shard.iterdir()):
             shard.rmdir()

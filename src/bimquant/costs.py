@@ -51,7 +51,7 @@ from bimquant.loaders import parse_date, parse_number, read_rows, text_of
 from bimquant.money import HUNDRED, as_floats, cents, to_decimal
 from bimquant.periods import month_end, months_between, planned_by_month, planned_curve
 from bimquant.result import Result
-from bimquant.messages import Message
+from bimquant.messages import Message, Number
 
 KINDS = ("labour", "material", "equipment", "subcontract", "other", "credit")
 UNALLOCATED = Message("costs.unallocated")
@@ -171,12 +171,12 @@ def load_actuals(
             )
         if amount < 0 and kind != "credit":
             raise ProgressError(
-                Message("error.costs.negative", where=where, amount=f"{amount:g}"), Message("hint.costs.credit_note")
+                Message("error.costs.negative", where=where, amount=Number(amount)), Message("hint.costs.credit_note")
             )
         if kind == "credit" and amount > 0:
             raise ProgressError(
-                Message("error.costs.positive_credit", where=where, amount=f"{amount:g}"),
-                Message("hint.costs.negative", amount=f"{amount:g}"),
+                Message("error.costs.positive_credit", where=where, amount=Number(amount)),
+                Message("hint.costs.negative", amount=Number(amount)),
             )
         if code and lot and lot != lot_of[code]:
             raise ProgressError(

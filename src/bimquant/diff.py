@@ -53,7 +53,7 @@ from bimquant.loaders import one_line, read_rows, text_of
 from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
 from bimquant.takeoff import Takeoff
-from bimquant.messages import Amount, Column, Joined, Message, say
+from bimquant.messages import Amount, Column, Joined, Message, Number, say
 from bimquant.tolerances import (
     REVISION_CHANGE_ABS,
     REVISION_CHANGE_REL,
@@ -129,32 +129,32 @@ def load_map(path: str | os.PathLike) -> list[ManualLine]:
     GlobalId paired twice."""
     path = Path(path)
     if path.suffix.lower() != ".csv":
-        raise ContractError(f"{path}: a map file is a .csv", "pass the .map.csv file bimquant diff wrote")
+        raise ContractError(Message("error.diff.not_csv", path=path), Message("hint.diff.pass_map"))
     rows, _ = read_rows(path, "map file")
     if rows:
         missing = [c for c in MAP_COLUMNS if c not in rows[0][1]]
         if missing:
             raise ContractError(
-                f"{path}: missing column(s) {', '.join(missing)}", f"the header is {','.join(MAP_COLUMNS)}"
+                Message("error.loaders.missing_columns", path=path, columns=", ".join(missing)),
+                Message("hint.diff.header", columns=",".join(MAP_COLUMNS)),
             )
     manual, seen_old, seen_new = [], {}, {}
     for line, row in rows:
         old, new, how = (text_of(row.get(c)) for c in MAP_COLUMNS)
-        where = f"{path}: line {line}"
+        where = Message("error.diff.line", path=path, line=line)
         if how not in HOWS and how != "":
             raise ContractError(
-                f"{where}: unknown how '{one_line(how)}'",
-                "write manual on a line you corrected (global_id and signature are bimquant's own)",
+                Message("error.diff.unknown_how", where=where, how=one_line(how)), Message("hint.diff.write_manual")
             )
         if how != "manual":
             continue
         if not old and not new:
-            raise ContractError(f"{where}: a manual line without any GlobalId", "give the old and/or the new GlobalId")
+            raise ContractError(Message("error.diff.no_global_id", where=where), Message("hint.diff.give_global_id"))
         for gid, seen, side in ((old, seen_old, "old"), (new, seen_new, "new")):
             if gid and gid in seen:
                 raise ContractError(
-                    f"{where}: {side} GlobalId {gid} is already on manual line {seen[gid]}",
-                    "pair an element once: delete one of the two lines",
+                    Message(f"error.diff.{side}_paired_twice", where=where, gid=gid, first=seen[gid]),
+                    Message("hint.diff.pair_once"),
                 )
             if gid:
                 seen[gid] = line
@@ -193,10 +193,10 @@ def match_elements(
     for line in manual:
         for gid, known, side in ((line.old_global_id, old_ids, "old"), (line.new_global_id, new_ids, "new")):
             if gid and gid not in known:
+                where = Message("error.diff.line", path=line.source, line=line.line)
                 raise ContractError(
-                    f"{line.source}: line {line.line}: {side} GlobalId {gid} is not a measured element of the "
-                    f"{side} revision",
-                    "correct the GlobalId, or delete the line",
+                    Message(f"error.diff.{side}_not_measured", where=where, gid=gid),
+                    Message("hint.diff.correct_global_id"),
                 )
         pairs.append({"old_global_id": line.old_global_id, "new_global_id": line.new_global_id, "how": "manual"})
         done_old.add(line.old_global_id)
@@ -404,7 +404,7 @@ def get_changes(old: dict, new: dict) -> tuple[str, list[str]]:
         moved.append(Message("change.value", column=Column("storey"), old=old.get("storey"), new=new.get("storey")))
     shift = _shift(old, new)
     if shift > REVISION_MOVE_M:
-        moved.append(Message("change.moved", distance=f"{shift:.3f}"))
+        moved.append(Message("change.moved", distance=Number(shift, ".3f")))
     changes += moved
     if quantities:
         return "changed", changes
@@ -752,7 +752,7 @@ def check_manual(pairs: list[dict], old: pd.DataFrame, new: pd.DataFrame) -> lis
             why.append(Message("manual.paired_with", old=a["ifc_class"], new=b["ifc_class"]))
         shift = _shift(a.to_dict(), b.to_dict())
         if shift > REVISION_POSITION_M:
-            why.append(Message("manual.apart", distance=f"{shift:.2f}"))
+            why.append(Message("manual.apart", distance=Number(shift, ".2f")))
         if why:
             names = f"{a['name']} -> {b['name']}"
             said.append(Message("manual.kept", names=names, why=Joined(why, ", ")))
@@ -769,12 +769,17 @@ def check_contract(contract: Contract, items: pd.DataFrame, ruleset_name: str, o
     if contract.model and old_name and Path(contract.model).name != old_name:
         said.append(Message("contract.other_model", contract=Path(contract.model).name, model=old_name))
     off = [
-        f"{row['code']} ({row['old_quantity']:g} / {row['measured_old_quantity']:g})"
+        Message(
+            "contract.quantity_pair",
+            code=row["code"],
+            contract=Number(row["old_quantity"]),
+            model=Number(row["measured_old_quantity"]),
+        )
         for row in items.to_dict(orient="records")
         if row["code"] in contract.quantities and abs(row["old_quantity"] - row["measured_old_quantity"]) > 0.005
     ]
     if off:
-        shown = ", ".join(off[:5]) + (" ..." if len(off) > 5 else "")
+        shown = Joined(off[:5], ", ") if len(off) <= 5 else Joined([Joined(off[:5], ", "), "..."], " ")
         said.append(Message("contract.quantities_differ", n=len(off), shown=shown))
     return said
 

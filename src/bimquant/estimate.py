@@ -38,10 +38,10 @@ from bimquant.columns import (
 )
 from bimquant.errors import RuleError
 from bimquant.loaders import NUMBER_FORMS, parse_number, read_rows, read_toml, text_of
+from bimquant.messages import Message, Number, or_list
 from bimquant.money import cents, money, to_decimal
 from bimquant.result import Result
 from bimquant.rules.apply import BUILDING_STATUSES, WorkItems
-from bimquant.messages import Message
 
 REQUIRED_PRICE_COLUMNS = ("code", "unit", "unit_price")
 TOTAL_KEYS = (  # Budget.totals, in the order a DPGF shows them
@@ -127,23 +127,24 @@ def load_rates(path: str | os.PathLike | None = None, **overrides: float | None)
     values = asdict(Rates())
     if path is not None:
         path = Path(path)
-        data = read_toml(path, "settings file", "check the path of --settings")
+        data = read_toml(path, "settings file", Message("hint.situation.settings_path"))
         table = data.get("estimate", {})
         unknown = (set(data) - {"estimate"}) | (set(table) - set(RATE_KEYS))
         if unknown:
             raise RuleError(
-                f"{path}: unknown key(s) {', '.join(sorted(unknown))}",
-                f"use an [estimate] table with {', '.join(RATE_KEYS)}",
+                Message("error.estimate.unknown_keys", path=path, keys=", ".join(sorted(unknown))),
+                Message("hint.estimate.rates_table", keys=", ".join(RATE_KEYS)),
             )
         values.update(table)
     values.update({k: v for k, v in overrides.items() if v is not None})
     for key, value in values.items():
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            where = f"{path}: " if path is not None else ""
-            raise RuleError(
-                f"{where}{key} must be a percentage from 0 to 100, not {value!r}",
-                f"write {key} = 8.0 in the settings file, or a flag such as --vat 5,5",
+            said = (
+                Message("error.estimate.percentage", key=key, value=repr(value))
+                if path is None
+                else Message("error.situation.percentage", path=path, where=key, value=repr(value))
             )
+            raise RuleError(said, Message("hint.estimate.percentage", key=key))
     return Rates(**{k: float(v) for k, v in values.items()})
 
 
@@ -157,29 +158,36 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
     """
     path = Path(path)
     if not path.is_file():
-        raise RuleError(f"price file not found: {path}", "check the path of --prices")
+        raise RuleError(Message("error.estimate.no_price_file", path=path), Message("hint.estimate.prices_path"))
     rows, style = read_rows(path, "price library")
     if not rows:
-        raise RuleError(f"{path}: no price rows", "add a header line code,unit,unit_price and one row per item")
+        raise RuleError(Message("error.estimate.no_rows", path=path), Message("hint.estimate.header_and_rows"))
     header = list(rows[0][1])
     missing = [c for c in REQUIRED_PRICE_COLUMNS if c not in header]
     if missing:
         raise RuleError(
-            f"{path}: row 1 (header): missing column(s) {', '.join(missing)}", "the header needs code, unit, unit_price"
+            Message("error.estimate.missing_columns", path=path, columns=", ".join(missing)),
+            Message("hint.estimate.header"),
         )
     unknown = [c for c in header if c not in PRICE_COLUMNS]
     if unknown:
-        raise RuleError(f"{path}: unknown column(s) {', '.join(unknown)}", f"use {', '.join(PRICE_COLUMNS)}")
+        raise RuleError(
+            Message("error.estimate.unknown_columns", path=path, columns=", ".join(unknown)),
+            Message("hint.estimate.columns", columns=", ".join(PRICE_COLUMNS)),
+        )
     prices: dict[str, Price] = {}
     rows_of: dict[str, int] = {}
     for line, row in rows:
-        where = f"{path}: row {line}"
+        where = Message("error.loaders.row", path=path, line=line)
         code = text_of(row.get("code"))
         if not code:
-            raise RuleError(f"{where}: no code", "give the work item code this price is for")
+            raise RuleError(Message("error.contract.no_code", where=where), Message("hint.estimate.give_code"))
         unit = text_of(row.get("unit"))
         if unit not in UNIT_DIMENSIONS:
-            raise RuleError(f"{where} ({code}): unknown unit '{unit}'", f"use one of {', '.join(UNIT_DIMENSIONS)}")
+            raise RuleError(
+                Message("error.estimate.unknown_unit", where=where, code=code, unit=unit),
+                Message("hint.estimate.units", units=", ".join(UNIT_DIMENSIONS)),
+            )
         price = _amount(where, code, "unit_price", row.get("unit_price"), style)
         split = {
             key: _amount(where, code, key, row.get(key), style)
@@ -197,11 +205,17 @@ def load_prices(path: str | os.PathLike) -> dict[str, Price]:
         )
         if code in prices:
             if (prices[code].unit_price, prices[code].unit) != (entry.unit_price, entry.unit):
-                raise RuleError(
-                    f"{where}: code {code} is already priced at row {rows_of[code]} "
-                    f"({prices[code].unit_price:g} per {prices[code].unit}, here {price:g} per {unit})",
-                    "keep one price per code",
+                said = Message(
+                    "error.estimate.priced_twice",
+                    where=where,
+                    code=code,
+                    row=rows_of[code],
+                    price=Number(prices[code].unit_price),
+                    unit=prices[code].unit,
+                    new_price=Number(price),
+                    new_unit=unit,
                 )
+                raise RuleError(said, Message("hint.estimate.one_price"))
             continue
         prices[code] = entry
         rows_of[code] = line
@@ -214,14 +228,13 @@ def _amount(where: str, code: str, column: str, value, style: str) -> float:
     number = parse_number(value, style)
     if number is None:
         raise RuleError(
-            f"{where} ({code}), column {column}: '{text_of(value)}' is not a number bimquant can read without "
-            "guessing (a thousands separator or a decimal mark?)",
-            f"write it as {NUMBER_FORMS[style]}",
+            Message("error.estimate.not_a_number", where=where, code=code, column=column, text=text_of(value)),
+            Message("hint.loaders.write_number", forms=or_list(NUMBER_FORMS[style])),
         )
     if not 0 <= number <= MAX_PRICE:
         raise RuleError(
-            f"{where} ({code}), column {column}: {number:g} is out of range",
-            f"a price is a number from 0 to {MAX_PRICE:,.0f}",
+            Message("error.estimate.out_of_range", where=where, code=code, column=column, number=Number(number)),
+            Message("hint.estimate.price_range", maximum=Number(MAX_PRICE, ",.0f")),
         )
     return number
 
@@ -232,8 +245,14 @@ def check_price_units(ruleset, prices: dict[str, Price]) -> None:
         price = prices.get(item.code)
         if price is not None and price.unit != item.unit:
             raise RuleError(
-                f"price for {item.code} ({item.label}) is per {price.unit}, but the item is measured in {item.unit}",
-                f"price {item.code} per {item.unit} in the price library, or change the item's unit in {ruleset.path}",
+                Message(
+                    "error.estimate.unit_mismatch",
+                    code=item.code,
+                    label=item.label,
+                    price_unit=price.unit,
+                    unit=item.unit,
+                ),
+                Message("hint.estimate.unit_mismatch_in", code=item.code, unit=item.unit, path=ruleset.path),
             )
 
 
@@ -255,9 +274,14 @@ def estimate_budget(
         price = prices.get(row["code"])
         if price is not None and price.unit != row["unit"]:
             raise RuleError(
-                f"price for {row['code']} ({row['label']}) is per {price.unit}, "
-                f"but the item is measured in {row['unit']}",
-                f"price {row['code']} per {row['unit']} in the price library, or change the item's unit",
+                Message(
+                    "error.estimate.unit_mismatch",
+                    code=row["code"],
+                    label=row["label"],
+                    price_unit=price.unit,
+                    unit=row["unit"],
+                ),
+                Message("hint.estimate.unit_mismatch", code=row["code"], unit=row["unit"]),
             )
         quantity = cents(row["quantity"]) if not math.isnan(row["quantity"]) else Decimal(0)
         amount = cents(quantity * to_decimal(price.unit_price)) if price else None
@@ -323,8 +347,8 @@ def estimate_budget(
     currencies = {c for c in frame["currency"].dropna()}
     if len(currencies) > 1:
         raise RuleError(
-            f"the price library mixes currencies: {', '.join(sorted(currencies))}",
-            "use one currency in a price library",
+            Message("error.estimate.currencies", currencies=", ".join(sorted(currencies))),
+            Message("hint.estimate.one_currency"),
         )
     ratios = get_ratios(elements, float(total_excl), spaces) if elements is not None else {}
     return Budget(

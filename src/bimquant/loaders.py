@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bimquant.errors import ContractError, InputFileError, ProgressError, RuleError, SettingsError
-from bimquant.messages import CATALOGUE, Message
+from bimquant.messages import CATALOGUE, Message, Number, recognise_in
 
 _EXTRA = object()  # csv.DictReader key for values beyond the header
 
@@ -137,7 +137,8 @@ def read_toml(path: str | Path, what: str, missing_hint: str | None = None) -> d
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:  # a key given twice is one of these too
-        said = Message("error.loaders.not_toml", path=path, error=str(exc))
+        reason = recognise_in("toml", str(exc)) or str(exc)  # the parser's words, in French too
+        said = Message("error.loaders.not_toml", path=path, error=reason)
         raise error(said, Message("hint.loaders.fix_toml")) from None
     except RecursionError:
         said = Message("error.loaders.toml_too_deep", path=path)
@@ -167,20 +168,19 @@ def check_entry(
     allowed: set[str],
     required: tuple[str, ...] = (),
     texts: tuple[str, ...] = (),
-    named: str = "{kind} {name}",
 ) -> str:
     """Check one ``[[kind]]`` entry of a file: a table, with only ``allowed`` keys, every
-    ``required`` one, and a non-empty text for each of ``texts``. Returns how messages name it:
-    ``"material beton (#1)"`` (``named`` filled with its ``name_key`` value, whatever its
-    type, so a wrong one still shows), or ``"material #1"`` when it has none."""
-    where = f"{kind} #{index}"
+    ``required`` one, and a non-empty text for each of ``texts``. Returns how messages name it
+    (``error.loaders.entry.<kind>``): ``"material beton (#1)"`` (with its ``name_key`` value,
+    whatever its type, so a wrong one still shows), or ``"material #1"`` when it has none."""
+    where = Message(f"error.loaders.entry.{kind}", index=index)
     if not isinstance(raw, dict):
         raise RuleError(
             Message("error.loaders.not_a_table", path=path, where=where),
             Message("hint.loaders.write_as_table", kind=kind),
         )
     if name_key in raw:
-        where = named.format(kind=kind, name=raw[name_key]) + f" (#{index})"
+        where = Message(f"error.loaders.entry.{kind}_named", name=raw[name_key], index=index)
     check_keys(path, where, raw, allowed)
     for key in required:
         if key not in raw:
@@ -211,9 +211,9 @@ def require_number(
     ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
     if not ok or value < minimum or (strict and value == minimum) or value > maximum:
         id = "error.loaders.number_above" if strict else "error.loaders.number_at_least"
-        bounds = {"minimum": f"{minimum:g}"}
+        bounds = {"minimum": Number(minimum)}
         if maximum < math.inf:
-            id, bounds["maximum"] = f"{id}_at_most", f"{maximum:,.10g}"
+            id, bounds["maximum"] = f"{id}_at_most", Number(maximum, ",.10g")
         said = Message(id, path=path, where=where, key=key, value=repr(value), **bounds)
         raise RuleError(said, Message("hint.loaders.write_key", key=key))
     return float(value)
@@ -228,9 +228,9 @@ def text_of(value) -> str:
 # semicolon- or tab-separated one (French Excel) a decimal comma, or a point; an XLSX text
 # cell either. Thousands are grouped by spaces, or by points before a decimal comma.
 NUMBER_FORMS = {
-    "point": "1450, 1450.00 or 1 450.00",
-    "comma": "1450, 1450,00, 1 450,00 or 1.450,00",
-    "either": "1450, 1450.00, 1450,00, 1 450,00 or 1.450,00",
+    "point": ("1450", "1450.00", "1 450.00"),
+    "comma": ("1450", "1450,00", "1 450,00", "1.450,00"),
+    "either": ("1450", "1450.00", "1450,00", "1 450,00", "1.450,00"),
 }
 _SPACES = " \u00a0\u202f"
 _PLAIN = re.compile(rf"(-?)(\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d+)(?:([.,])(\d+))?")

@@ -22,6 +22,7 @@ from pathlib import Path
 from bimquant.errors import RuleError
 from bimquant.loaders import check_entry, check_keys, read_toml, require_number
 from bimquant.matching import glob_match
+from bimquant.messages import Message
 
 LIBRARY_KEYS = {"name", "version", "description"}
 MATERIAL_KEYS = {"family", "density_kg_m3", "patterns", "source", "note"}
@@ -69,8 +70,8 @@ def load_materials(path: str | os.PathLike | None = None) -> MaterialLibrary:
     unknown = set(data) - {"library", "material"}
     if unknown:
         raise RuleError(
-            f"{path}: unknown section(s) {', '.join(sorted(unknown))}",
-            "a material library has a [library] table and [[material]] tables",
+            Message("error.orders.unknown_sections", path=path, sections=", ".join(sorted(unknown))),
+            Message("hint.materials.sections"),
         )
     head = data.get("library", {})
     check_keys(path, "[library]", head, LIBRARY_KEYS)
@@ -88,7 +89,9 @@ def load_materials(path: str | os.PathLike | None = None) -> MaterialLibrary:
         )
         patterns = raw["patterns"]
         if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) and p for p in patterns):
-            raise RuleError(f"{path}: {where}: patterns must be a list of texts", 'write patterns = ["*acier*"]')
+            raise RuleError(
+                Message("error.materials.patterns", path=path, where=where), Message("hint.materials.patterns")
+            )
         density = require_number(path, where, "density_kg_m3", raw["density_kg_m3"], 0.0, True, MAX_DENSITY)
         entries.append(MaterialClass(raw["family"].strip(), density, tuple(patterns), str(raw.get("source", ""))))
     return MaterialLibrary(path=path, name=str(head.get("name", path.stem)), entries=entries)

@@ -1418,10 +1418,6 @@ CATALOGUE: dict[str, tuple] = {
     "console.check.to_settle": ("To settle:", "À régler :"),
     "console.check.to_check": ("To check:", "À vérifier :"),
     "console.check.wall_face": ("{area} m2 of wall face", "{area} m2 de parement"),
-    "console.check.types_said": (
-        "occurrence {occurrence}, type {type}: read as {read}",
-        "l'occurrence dit {occurrence}, son type {type} : lu comme {read}",
-    ),
     # bimquant.readiness.KINDS in a sentence
     "console.check.problem.not_selected": ("no item selects them", "aucun ouvrage ne les prend"),
     "console.check.problem.material_not_recognised": (
@@ -1706,12 +1702,18 @@ CATALOGUE: dict[str, tuple] = {
     "viewer.kinds.assumption": ("Assumption", "Hypothèse"),
     "viewer.kinds.unpriced": ("Items without a price", "Ouvrages sans prix"),
     "viewer.kinds.failed": ("Elements whose geometry failed", "Éléments dont la géométrie a échoué"),
-    "viewer.kinds.decimated": ("Elements drawn simplified (quantities exact)", "Éléments dessinés simplifiés (quantités exactes)"),
+    "viewer.kinds.decimated": (
+        "Elements drawn simplified (quantities exact)",
+        "Éléments dessinés simplifiés (quantités exactes)",
+    ),
     "viewer.kinds.revision": ("Revision", "Révision"),
     "viewer.statuses.priced_once": ("Priced once", "Chiffré une fois"),
     "viewer.statuses.double_counted": ("Counted twice", "Compté deux fois"),
     "viewer.statuses.value_unknown": ("Quantity of no value", "Quantité sans valeur"),
-    "viewer.statuses.not_priced": ("Body not priced (no structure item)", "Corps non chiffré (aucun ouvrage de structure)"),
+    "viewer.statuses.not_priced": (
+        "Body not priced (no structure item)",
+        "Corps non chiffré (aucun ouvrage de structure)",
+    ),
     "viewer.statuses.not_building_work": ("Not building work (not counted)", "Hors ouvrages (non compté)"),
     "viewer.statuses.geometry_failed": ("Geometry failed, not priced", "Géométrie en échec, non chiffré"),
     "viewer.statuses.represented_by_parts": ("Priced through its parts", "Chiffré par ses parties"),
@@ -1780,48 +1782,69 @@ CATALOGUE: dict[str, tuple] = {
     "viewer.unpriced": ("unpriced", "sans prix"),
     "viewer.cost_by_lot": ("Cost by lot", "Déboursé HT par lot"),
     "viewer.cost_by_storey": ("Cost by storey", "Déboursé HT par niveau"),
-    'viewer.qty_by_storey': ('Quantity by storey of the item', "Quantité par niveau de l'ouvrage"),
+    "viewer.qty_by_storey": ("Quantity by storey of the item", "Quantité par niveau de l'ouvrage"),
     "viewer.quantities": ("Measured quantities", "Quantités mesurées"),
     "viewer.feeds": ("Work items fed", "Ouvrages alimentés"),
     "viewer.contribution": ("Contribution", "Apport"),
     "viewer.formula": ("Formula", "Formule"),
     "viewer.values": ("Values", "Valeurs"),
-    'viewer.feeds_none': ('Feeds no work item.', "N'alimente aucun ouvrage."),
+    "viewer.feeds_none": ("Feeds no work item.", "N'alimente aucun ouvrage."),
     "viewer.suspect": ("Authored quantity suspect", "Quantité déclarée suspecte"),
     "viewer.drawn_with": ("Drawn", "Tracé"),
     "viewer.no_mesh": ("no geometry to draw", "sans géométrie affichable"),
-    'viewer.no_webgl': ('This browser cannot show 3D (no WebGL): the tables are complete.', "Ce navigateur n'affiche pas la 3D (WebGL indisponible) : les tableaux restent complets."),
+    "viewer.no_webgl": (
+        "This browser cannot show 3D (no WebGL): the tables are complete.",
+        "Ce navigateur n'affiche pas la 3D (WebGL indisponible) : les tableaux restent complets.",
+    ),
     "viewer.other": ("others", "autres"),
     "viewer.none": ("no work item", "aucun ouvrage"),
-    "viewer.first_item": ("an element feeding several items takes the colour of the first", "un élément qui alimente plusieurs ouvrages prend la couleur du premier"),
+    "viewer.first_item": (
+        "an element feeding several items takes the colour of the first",
+        "un élément qui alimente plusieurs ouvrages prend la couleur du premier",
+    ),
     "viewer.diff": ("Revision", "Révision"),
     "viewer.diff_against": ("Compared with", "Comparée à"),
     "viewer.plus": ("Added value", "Plus-value"),
     "viewer.minus": ("Removed value", "Moins-value"),
     "viewer.old_q": ("Old qty", "Qté avant"),
     "viewer.new_q": ("New qty", "Qté après"),
-    'viewer.delta_amount': ('Amount of the change', "Montant de l'écart HT"),
+    "viewer.delta_amount": ("Amount of the change", "Montant de l'écart HT"),
     "viewer.no_storey": ("(no storey)", "(sans niveau)"),
     "viewer.total": ("Total", "Total"),
-    'viewer.rounding': ('Rounding (quantities per storey rounded)', "Écart d'arrondi (quantités par niveau arrondies)"),
+    "viewer.rounding": ("Rounding (quantities per storey rounded)", "Écart d'arrondi (quantités par niveau arrondies)"),
     "viewer.no_prices": ("no price library", "sans bordereau de prix"),
     "viewer.show_zero": ("Show the items of quantity zero", "Afficher les ouvrages de quantité nulle"),
-    "viewer.dpgf_client": ("Client DPGF (sale prices rounded to the cent)", "DPGF client (prix de vente arrondis au centime)"),
+    "viewer.dpgf_client": (
+        "Client DPGF (sale prices rounded to the cent)",
+        "DPGF client (prix de vente arrondis au centime)",
+    ),
     "viewer.floor_spaces": ("Net floor area of the spaces (IfcSpace)", "Surface utile des locaux (IfcSpace)"),
-    'viewer.floor_slabs': ('Area of the floor slabs (no spaces in the model)', "Surface des dalles (pas de locaux dans la maquette ; ce n'est pas la SDP)"),
+    "viewer.floor_slabs": (
+        "Area of the floor slabs (no spaces in the model)",
+        "Surface des dalles (pas de locaux dans la maquette ; ce n'est pas la SDP)",
+    ),
     "viewer.not_building": ("not building work", "hors ouvrages"),
-    'viewer.diff_total': ("Change excl. VAT at the price library's costs", 'Écart HT au prix du bordereau (déboursé)'),
+    "viewer.diff_total": ("Change excl. VAT at the price library's costs", "Écart HT au prix du bordereau (déboursé)"),
     "viewer.delta_q": ("Change", "Écart"),
     "viewer.share_col": ("Share", "Part"),
-    'viewer.click_hint': ("Drag: rotate · wheel: zoom · right drag: pan · click: an element's detail", "Glisser : tourner · molette : zoom · clic droit : déplacer · clic : détail d'un élément"),
-    "viewer.footer": ("Self-contained report made by bimquant: no external resource, no network access. Quantities come from geometry; the 3D is a view, its meshes may be simplified.", "Rapport autonome produit par bimquant : aucune ressource externe, aucun accès réseau. Les quantités viennent de la géométrie ; la 3D est une vue, les maillages affichés peuvent être simplifiés."),
+    "viewer.click_hint": (
+        "Drag: rotate · wheel: zoom · right drag: pan · click: an element's detail",
+        "Glisser : tourner · molette : zoom · clic droit : déplacer · clic : détail d'un élément",
+    ),
+    "viewer.footer": (
+        "Self-contained report made by bimquant: no external resource, no network access. Quantities come from geometry; the 3D is a view, its meshes may be simplified.",
+        "Rapport autonome produit par bimquant : aucune ressource externe, aucun accès réseau. Les quantités viennent de la géométrie ; la 3D est une vue, les maillages affichés peuvent être simplifiés.",
+    ),
     "viewer.highlighted_one": ("{n} element highlighted", "{n} élément en surbrillance"),
     "viewer.highlighted_many": ("{n} elements highlighted", "{n} éléments en surbrillance"),
     "viewer.colon": (": ", " : "),
-    "viewer.too_old": ("This browser is too old to open the report (no DecompressionStream).", "Ce navigateur est trop ancien pour ouvrir ce rapport (pas de DecompressionStream)."),
+    "viewer.too_old": (
+        "This browser is too old to open the report (no DecompressionStream).",
+        "Ce navigateur est trop ancien pour ouvrir ce rapport (pas de DecompressionStream).",
+    ),
     # --- the command line's usage errors: click's own sentences, said in French (cli/console.usage_error) ---
     "usage.usage": ("Usage: {usage}", "Utilisation : {usage}"),
-    'usage.try_help': ("Try '{command}' for help.", "Essayez « {command} » pour l'aide."),
+    "usage.try_help": ("Try '{command}' for help.", "Essayez « {command} » pour l'aide."),
     "usage.no_such_option": ("No such option: {name}", "Option inconnue : {name}"),
     "usage.no_such_option_quoted": ("No such option {name}.", "Option inconnue : {name}."),
     "usage.possible_options": ("(Possible options: {names})", "(options proches : {names})"),
@@ -1830,22 +1853,1221 @@ CATALOGUE: dict[str, tuple] = {
     "usage.missing_option": ("Missing option {name}.", "Option manquante : {name}."),
     "usage.missing_argument": ("Missing argument {name}.", "Argument manquant : {name}."),
     "usage.missing_command": ("Missing command.", "Commande manquante."),
-    'usage.requires_argument': ('Option {name} requires an argument.', "L'option {name} attend une valeur."),
-    'usage.takes_no_value': ('Option {name} does not take a value.', "L'option {name} ne prend pas de valeur."),
+    "usage.requires_argument": ("Option {name} requires an argument.", "L'option {name} attend une valeur."),
+    "usage.takes_no_value": ("Option {name} does not take a value.", "L'option {name} ne prend pas de valeur."),
     "usage.extra_arguments": ("Got unexpected extra argument(s) ({args})", "Argument(s) en trop ({args})"),
     "usage.extra_argument": ("Got unexpected extra argument ({args})", "Argument en trop ({args})"),
     "usage.extra_arguments_plural": ("Got unexpected extra arguments ({args})", "Arguments en trop ({args})"),
     "usage.invalid_value": ("Invalid value for {param}: {message}", "Valeur invalide pour {param} : {message}"),
     "usage.invalid": ("Invalid value: {message}", "Valeur invalide : {message}"),
     "usage.value_error": ("Value error, {message}", "{message}"),
-    'usage.not_one_of': ('{value} is not one of {choices}.', "{value} n'est pas l'une des valeurs {choices}."),
-    'usage.not_choice': ('{value} is not {choice}.', "{value} n'est pas {choice}."),
+    "usage.not_one_of": ("{value} is not one of {choices}.", "{value} n'est pas l'une des valeurs {choices}."),
+    "usage.not_choice": ("{value} is not {choice}.", "{value} n'est pas {choice}."),
     "usage.at_least": ("Input should be greater than or equal to {n}", "La valeur doit être supérieure ou égale à {n}"),
     "usage.at_most": ("Input should be less than or equal to {n}", "La valeur doit être inférieure ou égale à {n}"),
-    "usage.not_integer": ("Input should be a valid integer, unable to parse string as an integer", "La valeur doit être un nombre entier"),
-    "usage.not_integer_fraction": ("Input should be a valid integer, got a number with a fractional part", "La valeur doit être un nombre entier (sans décimales)"),
-    'usage.not_a_number': ('{value} is not a number (write 5.5 or 5,5)', "{value} n'est pas un nombre (écrivez 5.5 ou 5,5)"),
-    "usage.prices_or_contract": ("give --prices or --contract, not both (--contract: the prices signed)", "donnez --prices ou --contract, pas les deux (--contract : les prix signés)"),
+    "usage.not_integer": (
+        "Input should be a valid integer, unable to parse string as an integer",
+        "La valeur doit être un nombre entier",
+    ),
+    "usage.not_integer_fraction": (
+        "Input should be a valid integer, got a number with a fractional part",
+        "La valeur doit être un nombre entier (sans décimales)",
+    ),
+    "usage.not_a_number": (
+        "{value} is not a number (write 5.5 or 5,5)",
+        "{value} n'est pas un nombre (écrivez 5.5 ou 5,5)",
+    ),
+    "usage.prices_or_contract": (
+        "give --prices or --contract, not both (--contract: the prices signed)",
+        "donnez --prices ou --contract, pas les deux (--contract : les prix signés)",
+    ),
+    # --- errors and hints of estimates, orders and the material library (estimate.py, orders.py, materials.py) ---
+    "error.estimate.unknown_keys": ("{path}: unknown key(s) {keys}", "{path} : clé(s) inconnue(s) {keys}"),
+    "hint.estimate.rates_table": ("use an [estimate] table with {keys}", "utilisez une table [estimate] avec {keys}"),
+    "error.estimate.percentage": (
+        "{key} must be a percentage from 0 to 100, not {value}",
+        "{key} doit être un pourcentage de 0 à 100, pas {value}",
+    ),
+    "hint.estimate.percentage": (
+        "write {key} = 8.0 in the settings file, or a flag such as --vat 5,5",
+        "écrivez {key} = 8.0 dans le fichier de réglages, ou une option comme --vat 5,5",
+    ),
+    "error.estimate.no_price_file": ("price file not found: {path}", "fichier de prix introuvable : {path}"),
+    "hint.estimate.prices_path": ("check the path of --prices", "vérifiez le chemin donné à --prices"),
+    "error.estimate.no_rows": ("{path}: no price rows", "{path} : aucune ligne de prix"),
+    "hint.estimate.header_and_rows": (
+        "add a header line code,unit,unit_price and one row per item",
+        "ajoutez une ligne d'en-tête code,unit,unit_price puis une ligne par ouvrage",
+    ),
+    "error.estimate.missing_columns": (
+        "{path}: row 1 (header): missing column(s) {columns}",
+        "{path} : ligne 1 (en-tête) : colonne(s) manquante(s) : {columns}",
+    ),
+    "hint.estimate.header": (
+        "the header needs code, unit, unit_price",
+        "l'en-tête doit contenir code, unit, unit_price",
+    ),
+    "error.estimate.unknown_columns": (
+        "{path}: unknown column(s) {columns}",
+        "{path} : colonne(s) inconnue(s) : {columns}",
+    ),
+    "hint.estimate.columns": ("use {columns}", "colonnes admises : {columns}"),
+    "hint.estimate.give_code": (
+        "give the work item code this price is for",
+        "donnez le code de l'ouvrage auquel ce prix se rapporte",
+    ),
+    "error.estimate.unknown_unit": (
+        "{where} ({code}): unknown unit '{unit}'",
+        "{where} ({code}) : unité « {unit} » inconnue",
+    ),
+    "hint.estimate.units": ("use one of {units}", "prenez l'une de ces unités : {units}"),
+    "error.estimate.priced_twice": (
+        "{where}: code {code} is already priced at row {row} ({price} per {unit}, here {new_price} per {new_unit})",
+        "{where} : le code {code} a déjà un prix à la ligne {row} ({price} par {unit}, ici {new_price} par {new_unit})",
+    ),
+    "hint.estimate.one_price": ("keep one price per code", "gardez un seul prix par code"),
+    "error.estimate.not_a_number": (
+        "{where} ({code}), column {column}: '{text}' is not a number bimquant can read without guessing (a thousands separator or a decimal mark?)",
+        "{where} ({code}), colonne {column} : « {text} » n'est pas un nombre que bimquant sache lire sans deviner (un séparateur de milliers ou une virgule décimale ?)",
+    ),
+    "error.estimate.out_of_range": (
+        "{where} ({code}), column {column}: {number} is out of range",
+        "{where} ({code}), colonne {column} : {number} est hors des limites admises",
+    ),
+    "hint.estimate.price_range": ("a price is a number from 0 to {maximum}", "un prix est un nombre de 0 à {maximum}"),
+    "error.estimate.unit_mismatch": (
+        "price for {code} ({label}) is per {price_unit}, but the item is measured in {unit}",
+        "le prix de {code} ({label}) est donné par {price_unit}, mais l'ouvrage est métré en {unit}",
+    ),
+    "hint.estimate.unit_mismatch_in": (
+        "price {code} per {unit} in the price library, or change the item's unit in {path}",
+        "donnez le prix de {code} par {unit} dans la bibliothèque de prix, ou changez l'unité de l'ouvrage dans {path}",
+    ),
+    "hint.estimate.unit_mismatch": (
+        "price {code} per {unit} in the price library, or change the item's unit",
+        "donnez le prix de {code} par {unit} dans la bibliothèque de prix, ou changez l'unité de l'ouvrage",
+    ),
+    "error.estimate.currencies": (
+        "the price library mixes currencies: {currencies}",
+        "la bibliothèque de prix mélange plusieurs devises : {currencies}",
+    ),
+    "hint.estimate.one_currency": (
+        "use one currency in a price library",
+        "n'utilisez qu'une devise par bibliothèque de prix",
+    ),
+    "error.orders.unknown_sections": (
+        "{path}: unknown section(s) {sections}",
+        "{path} : section(s) inconnue(s) : {sections}",
+    ),
+    "hint.orders.recipe_sections": (
+        "a recipe file has [recipes], [[material]] and [[recipe]] tables",
+        "un fichier de recettes contient une table [recipes] et des tables [[material]] et [[recipe]]",
+    ),
+    "hint.orders.recipes_table": ('write [recipes] name = "..."', 'écrivez [recipes] name = "..."'),
+    "error.orders.material_twice": (
+        "{path}: material {id} (#{index}) is defined twice",
+        "{path} : le matériau {id} (#{index}) est défini deux fois",
+    ),
+    "hint.orders.material_id": ("give each material its own id", "donnez à chaque matériau son propre identifiant"),
+    "error.orders.no_such_item": (
+        "{path}: recipe for item {code} (#{index}): no such item code in {rules}",
+        "{path} : recette de l'ouvrage {code} (#{index}) : aucun ouvrage de ce code dans {rules}",
+    ),
+    "hint.orders.item_code": (
+        "use a code of the rule set's items, or remove this recipe",
+        "utilisez le code d'un ouvrage du jeu de règles, ou supprimez cette recette",
+    ),
+    "error.orders.recipe_twice": (
+        "{path}: recipe for item {code} (#{index}) is given twice",
+        "{path} : la recette de l'ouvrage {code} (#{index}) est donnée deux fois",
+    ),
+    "hint.orders.merge": ("merge the two recipes", "fusionnez les deux recettes"),
+    "error.orders.no_recipe": ("{path}: no [[recipe]] in the file", "{path} : aucune table [[recipe]] dans le fichier"),
+    "hint.orders.add_recipe": (
+        'add [[recipe]] item = "..." materials = [...]',
+        'ajoutez [[recipe]] item = "..." materials = [...]',
+    ),
+    "error.orders.unknown_kind": (
+        "{path}: {where}: kind '{kind}' is unknown",
+        "{path} : {where} : la valeur « {kind} » de kind est inconnue",
+    ),
+    "hint.orders.kind": ('use kind = "concrete" or leave it out', 'écrivez kind = "concrete" ou retirez la clé'),
+    "error.orders.increment_not_concrete": (
+        "{path}: {where}: increment applies to concrete only",
+        "{path} : {where} : increment ne s'applique qu'au béton",
+    ),
+    "hint.orders.increment_not_concrete": (
+        'add kind = "concrete" or remove it',
+        'ajoutez kind = "concrete" ou retirez increment',
+    ),
+    "error.orders.increment_above_truck": (
+        "{path}: {where}: increment {increment} is larger than the truck ({pack_size})",
+        "{path} : {where} : increment {increment} dépasse la capacité du camion ({pack_size})",
+    ),
+    "hint.orders.increment_in_truck": (
+        "the ordering step must fit in one truck",
+        "le pas de commande doit tenir dans un seul camion",
+    ),
+    "error.orders.lead_time": (
+        "{path}: {where}: lead_time_days must be a whole number of days from 0 to {maximum}, not {value}",
+        "{path} : {where} : lead_time_days doit être un nombre entier de jours de 0 à {maximum}, pas {value}",
+    ),
+    "hint.orders.lead_time": ("write lead_time_days = 2", "écrivez lead_time_days = 2"),
+    "error.orders.two_prices": (
+        "{path}: {where}: give pack_price or unit_price, not both",
+        "{path} : {where} : donnez pack_price ou unit_price, pas les deux",
+    ),
+    "hint.orders.supplier_price": (
+        "keep the one your supplier quotes",
+        "gardez celui qu'indique le devis de votre fournisseur",
+    ),
+    "error.orders.no_item": ("{path}: {where} has no item code", "{path} : {where} n'a pas de code d'ouvrage"),
+    "hint.orders.write_item": ('write item = "02.03.01"', 'écrivez item = "02.03.01"'),
+    "error.orders.no_materials": ("{path}: {where} has no materials", "{path} : {where} n'a pas de matériaux"),
+    "hint.orders.write_materials": ("write materials = {example}", "écrivez materials = {example}"),
+    "error.orders.line_not_table": (
+        "{path}: {where}: each material line must be a table",
+        "{path} : {where} : chaque ligne de matériau doit être une table",
+    ),
+    "hint.orders.line_table": ("write {example}", "écrivez {example}"),
+    "error.orders.material_line": ("{where} material line", "{where}, ligne de matériau"),
+    "error.orders.unknown_material": (
+        "{path}: {where}: unknown material '{material}'",
+        "{path} : {where} : matériau « {material} » inconnu",
+    ),
+    "hint.orders.define_material": (
+        "define it in a [[material]] table with this id",
+        "définissez-le dans une table [[material]] avec cet identifiant",
+    ),
+    "hint.orders.phase_sections": (
+        "a phase file has [[phase]] tables only",
+        "un fichier de phases ne contient que des tables [[phase]]",
+    ),
+    "error.orders.phase": ("phase #{index}", "phase n° {index}"),
+    "error.orders.phase_keys": (
+        "{path}: {where}: use the keys name, date, storeys",
+        "{path} : {where} : utilisez les clés name, date, storeys",
+    ),
+    "hint.orders.phase_keys": ('write name = "...", storeys = [...]', 'écrivez name = "...", storeys = [...]'),
+    "error.orders.phase_no_name": ("{path}: {where} has no name", "{path} : {where} n'a pas de nom"),
+    "hint.orders.phase_name": ('write name = "Gros oeuvre RDC"', 'écrivez name = "Gros oeuvre RDC"'),
+    "error.orders.phase_twice": (
+        "{path}: {where}: phase name '{name}' is used twice",
+        "{path} : {where} : le nom de phase « {name} » est utilisé deux fois",
+    ),
+    "hint.orders.phase_own_name": ("give each phase its own name", "donnez à chaque phase son propre nom"),
+    "error.orders.phase_date": (
+        "{path}: {where}: date must be a TOML date from {first} to {last}, not {value}",
+        "{path} : {where} : date doit être une date TOML du {first} au {last}, pas {value}",
+    ),
+    "hint.orders.phase_date": (
+        "write date = 2027-03-01 (no quotes, no time)",
+        "écrivez date = 2027-03-01 (sans guillemets ni heure)",
+    ),
+    "error.orders.phase_storeys": (
+        "{path}: {where}: storeys must be a list of storey names",
+        "{path} : {where} : storeys doit être une liste de noms de niveaux",
+    ),
+    "hint.orders.phase_storeys": ('write storeys = ["Level 1"]', 'écrivez storeys = ["Level 1"]'),
+    "error.orders.storey_twice": (
+        "{path}: {where}: storey '{storey}' is already in phase '{phase}'",
+        "{path} : {where} : le niveau « {storey} » est déjà dans la phase « {phase} »",
+    ),
+    "hint.orders.storey_once": ("put each storey in one phase", "mettez chaque niveau dans une seule phase"),
+    "error.orders.no_phase": ("{path}: no [[phase]] in the file", "{path} : aucune table [[phase]] dans le fichier"),
+    "hint.orders.add_phase": (
+        "add [[phase]] tables with name, date and storeys",
+        "ajoutez des tables [[phase]] avec name, date et storeys",
+    ),
+    "error.orders.the_phase_file": ("the phase file", "le fichier de phases"),
+    "error.orders.storey_in_no_phase": (
+        "{source}: storey {storeys} is in no phase",
+        "{source} : le niveau {storeys} n'est dans aucune phase",
+    ),
+    "hint.orders.storey_to_phase": (
+        "add the storey to a phase's storeys list",
+        "ajoutez le niveau à la liste storeys d'une phase",
+    ),
+    "hint.materials.sections": (
+        "a material library has a [library] table and [[material]] tables",
+        "une bibliothèque de matériaux contient une table [library] et des tables [[material]]",
+    ),
+    "error.materials.patterns": (
+        "{path}: {where}: patterns must be a list of texts",
+        "{path} : {where} : patterns doit être une liste de textes",
+    ),
+    "hint.materials.patterns": ('write patterns = ["*acier*"]', 'écrivez patterns = ["*acier*"]'),
+    # --- an entry of a file, as errors name it (loaders.check_entry) ---
+    "error.loaders.entry.item": ("item #{index}", "ouvrage n° {index}"),
+    "error.loaders.entry.item_named": ("item {name} (#{index})", "ouvrage {name} (n° {index})"),
+    "error.loaders.entry.material": ("material #{index}", "matériau n° {index}"),
+    "error.loaders.entry.material_named": ("material {name} (#{index})", "matériau {name} (n° {index})"),
+    "error.loaders.entry.recipe": ("recipe #{index}", "recette n° {index}"),
+    "error.loaders.entry.recipe_named": (
+        "recipe for item {name} (#{index})",
+        "recette de l'ouvrage {name} (n° {index})",
+    ),
+    # --- how a file writes its numbers (loaders.NUMBER_FORMS) ---
+    "hint.loaders.write_number": ("write it as {forms}", "écrivez-le {forms}"),
+    # --- errors and hints of the rules (rules/formula.py, condition.py, ruleset.py, apply.py), readings (rules/reading.py) ---
+    "hint.formula.allowed": (
+        "numbers, quantity names, + - * / **, parentheses, min(), max(), round(), abs()",
+        "des nombres, des noms de quantités, + - * / **, des parenthèses, min(), max(), round(), abs()",
+    ),
+    "hint.formula.arithmetic_with": ("arithmetic with {allowed}", "un calcul avec {allowed}"),
+    "hint.formula.quantity_example": (
+        'quantity = "net_volume_m3" (or another quantity)',
+        'quantity = "net_volume_m3" (ou une autre quantité)',
+    ),
+    "error.formula.quantity_formula": ("quantity formula", "formule de quantité"),
+    "error.formula.empty": ("the {what} is empty", "la {what} est vide"),
+    "error.formula.too_long": (
+        "the {what} is {length} characters long (at most {maximum})",
+        "la {what} fait {length} caractères (au plus {maximum})",
+    ),
+    "hint.formula.shorter": ("write a shorter {what}", "écrivez une {what} plus courte"),
+    "error.formula.syntax": (
+        "'{text}' is not a valid {what} ({error})",
+        "« {text} » n'est pas une {what} valide ({error})",
+    ),
+    "error.formula.too_deep": ("'{text}' is nested too deeply", "« {text} » : imbrication trop profonde"),
+    "hint.formula.simpler": ("write a simpler {what}", "écrivez une {what} plus simple"),
+    "hint.formula.simpler_formula": ("write a simpler formula", "écrivez une formule plus simple"),
+    "error.formula.divides_by_zero": ("'{text}' divides by zero", "« {text} » divise par zéro"),
+    "hint.formula.no_zero_division": (
+        "remove the division by 0 from the formula",
+        "retirez la division par 0 de la formule",
+    ),
+    "error.formula.not_finite": (
+        "'{text}' has no finite value for any quantity",
+        "« {text} » n'a de valeur finie pour aucune quantité",
+    ),
+    "hint.formula.number_sizes": (
+        "check the size of the numbers in the formula",
+        "vérifiez l'ordre de grandeur des nombres de la formule",
+    ),
+    "error.formula.a_count": ("a count", "un comptage"),
+    "error.formula.number_too_large": (
+        "'{text}': a number in it is too large",
+        "« {text} » : l'un de ses nombres est trop grand",
+    ),
+    "hint.formula.below_1e300": ("write numbers below 1e300", "écrivez des nombres inférieurs à 1e300"),
+    "hint.formula.did_you_mean": ("did you mean {name}? ", "vouliez-vous dire {name} ? "),
+    "error.formula.unknown_quantity": (
+        "unknown quantity '{name}' in '{text}'",
+        "quantité « {name} » inconnue dans « {text} »",
+    ),
+    "hint.formula.known_quantities": ("{guess}known quantities: {known}", "{guess}quantités connues : {known}"),
+    "error.formula.adds_units": ("'{text}' adds {left} and {right}", "« {text} » additionne {left} et {right}"),
+    "hint.formula.same_unit": (
+        "add or subtract only quantities of the same unit",
+        "n'additionnez ou ne soustrayez que des quantités de même unité",
+    ),
+    "error.formula.power": (
+        "'{text}': a power must be a whole number from -4 to 4",
+        "« {text} » : une puissance doit être un nombre entier de -4 à 4",
+    ),
+    "hint.formula.power": ("write for example length_m ** 2", "écrivez par exemple length_m ** 2"),
+    "error.formula.plain_arguments": (
+        "'{text}': {function}() takes plain arguments",
+        "« {text} » : {function}() prend des arguments simples",
+    ),
+    "hint.formula.plain_arguments": ("write {function}(a, b)", "écrivez {function}(a, b)"),
+    "error.formula.round": (
+        "'{text}': round() takes a value and an optional number of digits",
+        "« {text} » : round() prend une valeur et, si besoin, un nombre de décimales",
+    ),
+    "hint.formula.round": ("write round(value) or round(value, 2)", "écrivez round(valeur) ou round(valeur, 2)"),
+    "error.formula.abs": ("'{text}': abs() takes one value", "« {text} » : abs() prend une seule valeur"),
+    "hint.formula.abs": ("write abs(value)", "écrivez abs(valeur)"),
+    "error.formula.compares_one": (
+        "'{text}': {function}() compares two values or more",
+        "« {text} » : {function}() compare au moins deux valeurs",
+    ),
+    "hint.formula.compare_with_zero": ("write {function}(value, 0)", "écrivez {function}(valeur, 0)"),
+    "error.formula.different_units": (
+        "'{text}': {function}() compares values of different units",
+        "« {text} » : {function}() compare des valeurs d'unités différentes",
+    ),
+    "hint.formula.compare_same_unit": (
+        "compare only quantities of the same unit",
+        "ne comparez que des quantités de même unité",
+    ),
+    "error.formula.not_arithmetic": ("'{text}' is not plain arithmetic", "« {text} » n'est pas un simple calcul"),
+    "hint.formula.only": ("only {allowed} are allowed", "seuls sont admis : {allowed}"),
+    "hint.condition.allowed": (
+        "comparisons (< <= > >= == !=), and, or, not, numbers, true/false, texts, + - * /, quantity names",
+        "des comparaisons (< <= > >= == !=), and, or, not, des nombres, true/false, des textes, + - * /, des noms de quantités",
+    ),
+    "error.condition.where_condition": ("where condition", "condition where"),
+    "hint.condition.where_example": ('where = "width_m >= 0.25"', 'where = "width_m >= 0.25"'),
+    "error.condition.too_deep": (
+        "where '{text}' is nested too deeply",
+        "la condition « {text} » est imbriquée trop profondément",
+    ),
+    "hint.condition.simpler": ("write a simpler condition", "écrivez une condition plus simple"),
+    "error.condition.not_a_condition": (
+        "where '{text}' is not a condition but a {kind}",
+        "la condition « {text} » n'est pas une condition mais une valeur de type {kind}",
+    ),
+    "hint.condition.compare_it": (
+        "compare it: width_m >= 0.25, is_external == false",
+        "comparez-la : width_m >= 0.25, is_external == false",
+    ),
+    "error.condition.kind.number": ("number", "nombre"),
+    "error.condition.kind.boolean": ("boolean", "booléen"),
+    "error.condition.kind.text": ("text", "texte"),
+    "error.condition.kind.any": ("value of any kind", "quelconque"),
+    "error.condition.kind_with": ("{first} with a {other}", "{first} avec un {other}"),
+    "error.condition.compares_kinds": (
+        "where '{text}' compares a {kinds}",
+        "la condition « {text} » compare un {kinds}",
+    ),
+    "hint.condition.compare_kinds": (
+        "compare quantities with numbers, is_external and load_bearing with true or false",
+        "comparez les quantités à des nombres, is_external et load_bearing à true ou false",
+    ),
+    "error.condition.operators": (
+        "where '{text}': only < <= > >= == != compare",
+        "la condition « {text} » : seuls < <= > >= == != comparent",
+    ),
+    "error.condition.orders": (
+        "where '{text}' orders a {kind} (<, >)",
+        "la condition « {text} » classe un {kind} par ordre (<, >)",
+    ),
+    "hint.condition.equality": (
+        "use == or != for true/false and texts",
+        "utilisez == ou != pour true/false et pour les textes",
+    ),
+    "error.condition.unknown_value": (
+        "where '{text}' names an unknown value '{name}'",
+        "la condition « {text} » nomme une valeur inconnue « {name} »",
+    ),
+    "hint.condition.names": (
+        "{guess}use a quantity column, is_external, load_bearing, precast, lining, fire_rating or Pset_Name.Property",
+        "{guess}utilisez une colonne de quantité, is_external, load_bearing, precast, lining, fire_rating ou Pset_Name.Property",
+    ),
+    "error.condition.not_allowed": (
+        "where '{text}' uses something that is not allowed",
+        "la condition « {text} » utilise une construction non admise",
+    ),
+    "error.condition.wrong_kind": (
+        "where '{text}': '{part}' is a {kind}, where a {wanted} is needed",
+        "la condition « {text} » : « {part} » est un {kind}, là où il faut un {wanted}",
+    ),
+    "hint.condition.numbers": (
+        "compare quantities with numbers: width_m >= 0.25",
+        "comparez les quantités à des nombres : width_m >= 0.25",
+    ),
+    "hint.ruleset.check_path": (
+        "check the path; shipped rule sets are in rules/",
+        "vérifiez le chemin du fichier ; les jeux de règles fournis sont dans rules/",
+    ),
+    "hint.ruleset.sections": (
+        "a rule file has one [ruleset] table and [[item]] tables",
+        "un fichier de règles contient une table [ruleset] et des tables [[item]]",
+    ),
+    "error.ruleset.no_ruleset": ("{path}: missing [ruleset] table", "{path} : table [ruleset] manquante"),
+    "hint.ruleset.start_with_ruleset": (
+        'start the file with [ruleset] name = "..." language = "fr"',
+        'commencez le fichier par [ruleset] name = "..." language = "fr"',
+    ),
+    "error.ruleset.head_not_text": (
+        "{path}: [ruleset] {key} must be a text",
+        "{path} : [ruleset] {key} doit être un texte",
+    ),
+    "error.ruleset.language": (
+        "{path}: [ruleset] language '{language}' is not supported",
+        "{path} : [ruleset] la langue « {language} » n'est pas prise en charge",
+    ),
+    "hint.ruleset.language": ('use language = "fr" or "en"', 'écrivez language = "fr" ou "en"'),
+    "error.ruleset.no_items": (
+        "{path}: no [[item]] in the rule set",
+        "{path} : aucune table [[item]] dans le jeu de règles",
+    ),
+    "hint.ruleset.add_item": ("add at least one [[item]] table", "ajoutez au moins une table [[item]]"),
+    "error.ruleset.code_twice": (
+        "{path}: item {code} (#{index}) repeats the code of item #{first}",
+        "{path} : l'ouvrage {code} (n° {index}) reprend le code de l'ouvrage n° {first}",
+    ),
+    "hint.ruleset.own_code": ("give each item its own code", "donnez à chaque ouvrage son propre code"),
+    "error.ruleset.external_flags": (
+        "{path}: [ruleset] external_flags must be 'checked' or 'trusted', not {value}",
+        "{path} : [ruleset] external_flags doit valoir 'checked' ou 'trusted', pas {value}",
+    ),
+    "hint.ruleset.external_flags": (
+        'write external_flags = "trusted" to keep every IsExternal the model states, even against its plan',
+        'écrivez external_flags = "trusted" pour garder chaque IsExternal que déclare la maquette, même contre son plan',
+    ),
+    "error.ruleset.levels": (
+        "{path}: [ruleset] levels must be a table of classes, not {value}",
+        "{path} : [ruleset] levels doit être une table de classes, pas {value}",
+    ),
+    "hint.ruleset.levels": ('write levels = {example} (or "parts")', 'écrivez levels = {example} (ou "parts")'),
+    "error.ruleset.level": (
+        "{path}: [ruleset] levels: {name} = {level} is neither 'whole' nor 'parts'",
+        "{path} : [ruleset] levels : {name} = {level} ne vaut ni 'whole' ni 'parts'",
+    ),
+    "error.ruleset.coverage_threshold": (
+        "{path}: [ruleset] coverage_threshold must be a share from 0 to 1, not {value}",
+        "{path} : [ruleset] coverage_threshold doit être une part de 0 à 1, pas {value}",
+    ),
+    "hint.ruleset.coverage_threshold": (
+        "write coverage_threshold = 0.98 (98 % of the building volume priced once)",
+        "écrivez coverage_threshold = 0.98 (98 % du volume du bâtiment chiffré une fois)",
+    ),
+    "error.ruleset.label_patterns": (
+        "{path}: {where} must be a list of label patterns",
+        "{path} : {where} doit être une liste de motifs de libellés",
+    ),
+    "hint.ruleset.placeholders": ('write placeholders = ["*à préciser*"]', 'écrivez placeholders = ["*à préciser*"]'),
+    "error.ruleset.ifc_classes": (
+        "{path}: {where} must be a list of IFC classes",
+        "{path} : {where} doit être une liste de classes IFC",
+    ),
+    "hint.ruleset.not_building_work": (
+        'write not_building_work = ["IfcFurniture"]',
+        'écrivez not_building_work = ["IfcFurniture"]',
+    ),
+    "error.ruleset.unknown_class": (
+        "{path}: {where}: unknown IFC class '{cls}'",
+        "{path} : {where} : classe IFC « {cls} » inconnue",
+    ),
+    "hint.ruleset.ifc_class": (
+        "{guess}use an IFC entity name such as IfcWall, IfcSlab, IfcDoor (IFC2X3, IFC4, IFC4X3)",
+        "{guess}utilisez un nom d'entité IFC comme IfcWall, IfcSlab, IfcDoor (IFC2X3, IFC4, IFC4X3)",
+    ),
+    "error.ruleset.unknown_unit": (
+        "{path}: {where}: unknown unit '{unit}'",
+        "{path} : {where} : unité « {unit} » inconnue",
+    ),
+    "hint.ruleset.units": (
+        "use one of {units} (u counts pieces)",
+        "utilisez l'une des unités {units} (u compte des pièces)",
+    ),
+    "error.ruleset.not_a_text": (
+        "{path}: {where}: '{key}' must be a text",
+        "{path} : {where} : « {key} » doit être un texte",
+    ),
+    "error.ruleset.in_item": ("{path}: {where}: {error}", "{path} : {where} : {error}"),
+    "hint.ruleset.quantity": (
+        "write the quantity as arithmetic over quantity columns",
+        "écrivez la quantité comme un calcul sur des colonnes de quantités",
+    ),
+    "error.ruleset.unit_mismatch": (
+        "{path}: {where}: unit {unit} does not fit the quantity '{formula}', which gives {dimension}",
+        "{path} : {where} : l'unité {unit} ne correspond pas à la quantité « {formula} », qui donne {dimension}",
+    ),
+    "hint.ruleset.unit_mismatch": (
+        "change the unit or the quantity formula so that it gives {unit}",
+        "changez l'unité, ou la formule de quantité pour qu'elle donne des {unit}",
+    ),
+    "error.ruleset.openings_not_table": (
+        "{path}: {where}: openings must be a table",
+        "{path} : {where} : openings doit être une table",
+    ),
+    "error.ruleset.openings_of": ("{where} openings", "{where}, openings"),
+    "error.ruleset.opening_threshold": (
+        "{path}: {where}: openings {key} must be a number of 0 or more (at most {maximum}), not {value}",
+        "{path} : {where} : openings {key} doit être un nombre positif ou nul (au plus {maximum}), pas {value}",
+    ),
+    "hint.ruleset.threshold": ("write {key} = 2.5", "écrivez {key} = 2.5"),
+    "error.ruleset.openings_net": (
+        "{path}: {where}: an openings convention needs gross quantities, but the formula uses {nets}",
+        "{path} : {where} : une convention de déduction des ouvertures demande des quantités brutes, mais la formule utilise {nets}",
+    ),
+    "hint.ruleset.openings_gross": (
+        "use the gross_* quantity: the convention deducts the openings above its threshold from it",
+        "utilisez la quantité gross_* : la convention en déduit les ouvertures au-delà de son seuil",
+    ),
+    "error.ruleset.openings_no_gross": (
+        "{path}: {where}: openings convention with no gross_* quantity in the formula",
+        "{path} : {where} : convention de déduction des ouvertures sans quantité gross_* dans la formule",
+    ),
+    "hint.ruleset.gross_or_remove": (
+        "use a gross_* quantity, or remove the openings convention",
+        "utilisez une quantité gross_*, ou retirez la convention de déduction des ouvertures",
+    ),
+    "error.ruleset.selector_not_table": (
+        "{path}: {where}: '{key}' must be a table of conditions",
+        "{path} : {where} : « {key} » doit être une table de conditions",
+    ),
+    "error.ruleset.property_value": (
+        "{path}: {where}: {key} property '{name}' needs a single value",
+        "{path} : {where} : la propriété « {name} » de {key} demande une seule valeur",
+    ),
+    "hint.ruleset.property_value": (
+        'write "{name}" = true (or a number or a text)',
+        'écrivez "{name}" = true (ou un nombre, ou un texte)',
+    ),
+    "error.ruleset.unknown_selector_key": (
+        "{path}: {where}: unknown {key} key '{name}'",
+        "{path} : {where} : clé « {name} » inconnue dans {key}",
+    ),
+    "hint.ruleset.selector_keys": (
+        'use {keys}, or "Pset_Name.Property" for a property',
+        'utilisez {keys}, ou "Pset_Name.Property" pour une propriété',
+    ),
+    "error.ruleset.patterns": (
+        "{path}: {where}: {key} {name} must be a text or a list of texts",
+        "{path} : {where} : {key} {name} doit être un texte ou une liste de textes",
+    ),
+    "hint.ruleset.patterns": (
+        'write {name} = "pattern" or {name} = ["a", "b"]',
+        'écrivez {name} = "motif" ou {name} = ["a", "b"]',
+    ),
+    "error.ruleset.unknown_family": (
+        "{path}: {where}: material_family '{value}' is no family of the material library",
+        "{path} : {where} : material_family « {value} » n'est pas une famille de la bibliothèque de matériaux",
+    ),
+    "hint.ruleset.families": ("{guess}families: {families}", "{guess}familles : {families}"),
+    "error.apply.not_finite": (
+        "{code} ({label}): '{formula}' has no finite value for element {global_id} ({name}): {computed}",
+        "{code} ({label}) : « {formula} » n'a pas de valeur finie pour l'élément {global_id} ({name}) : {computed}",
+    ),
+    "hint.apply.fix_formula": (
+        "fix the item's quantity formula in the rule set: a number too large, or a power",
+        "corrigez la formule de quantité de l'ouvrage dans le jeu de règles : un nombre trop grand, ou une puissance",
+    ),
+    "apply.negative": (
+        "{code}: '{formula}' = {computed} = {value} {unit}: a negative quantity lowers the item total",
+        "{code} : « {formula} » = {computed} = {value} {unit} : une quantité négative diminue le total de l'ouvrage",
+    ),
+    "apply.no_value": (
+        "{code}: '{formula}' has no value for this element ({computed}); {why}",
+        "{code} : « {formula} » n'a pas de valeur pour cet élément ({computed}) ; {why}",
+    ),
+    "apply.left_out": ("it is left out of the item total", "l'élément est laissé hors du total de l'ouvrage"),
+    "apply.body_not_measured": (
+        "its body was not measured and no trusted authored value gives it: it is left out of the item total",
+        "son corps n'a pas été mesuré et aucune valeur déclarée fiable ne la donne : l'élément est laissé hors du total de l'ouvrage",
+    ),
+    "reading.category": ("category '{category}'", "catégorie « {category} »"),
+    "reading.classification": ("classification {classification}", "classification {classification}"),
+    "reading.landscape": (
+        "{cls} of category '{category}': read as landscape (IfcGeographicElement)",
+        "{cls} de catégorie « {category} » : lu comme un élément paysager (IfcGeographicElement)",
+    ),
+    "reading.proxy_category": (
+        "proxy of category '{category}': read as {read}",
+        "proxy de catégorie « {category} » : lu comme {read}",
+    ),
+    "reading.name_word": ("name word '{word}'", "mot du nom « {word} »"),
+    "reading.proxy_named": ("proxy named '{word}': read as {read}", "proxy nommé « {word} » : lu comme {read}"),
+    "reading.shape": ("shape: {why}", "forme : {why}"),
+    "reading.shaped_as": ("{cls} shaped as {why}: read as {read}", "{cls} en forme de {why} : lu comme {read}"),
+    "reading.face": ("{name} = {value} (volume / thickness)", "{name} = {value} (volume / épaisseur)"),
+    "reading.precast": ("precast: {why}", "préfabriqué : {why}"),
+    "reading.against_wall": ("its face against wall {host}", "sa face contre le mur {host}"),
+    "reading.lining": ("lining: {said}", "doublage : {said}"),
+    "reading.boards_one_face": ("boards on one face only ({layers})", "plaques sur une seule face ({layers})"),
+    "reading.panel": (
+        "a panel {rise} m high, {width} m thick, {run} m long",
+        "panneau de {rise} m de haut, {width} m d'épaisseur et {run} m de long",
+    ),
+    "reading.floor_unit": (
+        "a floor unit {width} m wide, {height} m deep, {length} m long",
+        "élément de plancher de {width} m de large, {height} m d'épaisseur et {length} m de long",
+    ),
+    "reading.pile": (
+        "a vertical member {rise} m long below its storey's floor",
+        "élément vertical de {rise} m de long sous le plancher de son niveau",
+    ),
+    "reading.property_set": ("property set {pset}", "jeu de propriétés {pset}"),
+    "reading.property_true": ("property {name} = true", "propriété {name} = true"),
+    "reading.precast_type_name": ("type name '{value}'", "nom de type « {value} »"),
+    "reading.precast_name": ("name '{value}'", "nom « {value} »"),
+    "reading.material": ("material '{material}'", "matériau « {material} »"),
+    # --- errors and hints of the report writers and the revision map (report/*.py, diff.py) ---
+    "error.atomic.unknown_format": ("unknown output format '{fmt}'", "format de sortie inconnu « {fmt} »"),
+    "hint.atomic.name_format": (
+        "name the output file .csv, .xlsx or .json, or pass --format csv|xlsx|json",
+        "nommez le fichier de sortie en .csv, .xlsx ou .json, ou passez --format csv|xlsx|json",
+    ),
+    "error.atomic.format_contradicts": (
+        "--format {fmt} contradicts the output file's extension: {name}",
+        "--format {fmt} contredit l'extension du fichier de sortie : {name}",
+    ),
+    "hint.atomic.name_or_drop": (
+        "name the file .{fmt}, or drop --format",
+        "nommez le fichier en .{fmt}, ou retirez --format",
+    ),
+    "error.atomic.name_too_long": (
+        "cannot write {name}...: a file name of {size} bytes (at most {maximum})",
+        "impossible d'écrire {name}... : un nom de fichier de {size} octets (au plus {maximum})",
+    ),
+    "hint.atomic.shorter_name": ("give the output a shorter name", "donnez un nom plus court au fichier de sortie"),
+    "error.atomic.is_folder": ("cannot write {path}: it is a folder", "impossible d'écrire {path} : c'est un dossier"),
+    "hint.atomic.file_name": (
+        "give a file name, e.g. takeoff.xlsx",
+        "donnez un nom de fichier, par exemple takeoff.xlsx",
+    ),
+    "error.atomic.not_regular": (
+        "cannot write {path}: it is not a regular file (a device or a pipe)",
+        "impossible d'écrire {path} : ce n'est pas un fichier ordinaire (un périphérique ou un tube)",
+    ),
+    "error.atomic.link_not_regular": (
+        "cannot write {path}: it links to {target}, which is not a regular file (a device or a pipe)",
+        "impossible d'écrire {path} : c'est un lien vers {target}, qui n'est pas un fichier ordinaire (un périphérique ou un tube)",
+    ),
+    "hint.atomic.own_name": (
+        "give the output a file name of its own; JSON goes to stdout with --format json and no -o",
+        "donnez au fichier de sortie un nom qui lui soit propre ; le JSON va sur la sortie standard avec --format json et sans -o",
+    ),
+    "error.atomic.over_input": (
+        "refusing to write over {what}: {source}",
+        "écriture refusée par-dessus {what} : {source}",
+    ),
+    "hint.atomic.another_name": ("give the output another name", "donnez un autre nom au fichier de sortie"),
+    "error.atomic.permission_denied": (
+        "cannot write {path}: Permission denied",
+        "impossible d'écrire {path} : permission refusée",
+    ),
+    "hint.atomic.permissions": ("check the path and its permissions", "vérifiez le chemin et ses droits d'accès"),
+    "error.atomic.cannot_write": ("cannot write {path}: {reason}", "impossible d'écrire {path} : {reason}"),
+    "error.atomic.no_folder": (
+        "output folder does not exist: {folder}",
+        "le dossier de sortie n'existe pas : {folder}",
+    ),
+    "hint.atomic.create_folder": (
+        "create the folder or choose another path",
+        "créez le dossier ou choisissez un autre chemin",
+    ),
+    "error.report.not_finite": (
+        "{name}: {column} of row {row} is not a finite number: nothing written",
+        "{name} : {column} de la ligne {row} n'est pas un nombre fini : rien n'a été écrit",
+    ),
+    "hint.report.bug": (
+        "this is a bimquant bug (every input is checked); please report it with the model",
+        "c'est une erreur de bimquant (chaque entrée est vérifiée) : merci de la signaler, avec la maquette",
+    ),
+    "error.report.the_stream": ("the stream", "le flux"),
+    "error.report.cannot_write_to": ("cannot write to {name}: {reason}", "impossible d'écrire dans {name} : {reason}"),
+    "hint.report.disk_or_pipe": ("check the disk or the pipe", "vérifiez le disque ou le tube"),
+    "error.report.unknown_locale": ("unknown locale '{locale}'", "langue inconnue « {locale} »"),
+    "hint.report.locales": ("use {locales}", "utilisez {locales}"),
+    "error.report.no_matplotlib": (
+        "the chart needs matplotlib, which is not installed",
+        "le graphique demande matplotlib, qui n'est pas installé",
+    ),
+    "hint.report.install_report": (
+        'install the report extra: pip install "bimquant[report]"',
+        'installez l\'extra report : pip install "bimquant[report]"',
+    ),
+    "error.html.not_html": ("the report is an HTML file, not {name}", "le rapport est un fichier HTML, pas {name}"),
+    "hint.html.name_report": ("name the output report.html", "nommez le fichier de sortie report.html"),
+    "error.ids.not_ids": ("an IDS file is named .ids, not {name}", "un fichier IDS porte l'extension .ids, pas {name}"),
+    "hint.ids.name_ids": ("name it e.g. --ids exigences.ids", "nommez-le par exemple --ids exigences.ids"),
+    "error.ids.no_ifctester": ("writing an IDS file needs ifctester", "écrire un fichier IDS demande ifctester"),
+    "hint.ids.install_ids": (
+        'install the ids extra: pip install "bimquant[ids]"',
+        'installez l\'extra ids : pip install "bimquant[ids]"',
+    ),
+    "ifc.other_currency": (
+        "the project's currency is {project}: the unit prices written are the estimate's, in {currency}",
+        "la devise du projet est {project} : les prix unitaires écrits sont ceux du chiffrage, en {currency}",
+    ),
+    "error.diff.not_csv": ("{path}: a map file is a .csv", "{path} : un fichier de correspondance est un .csv"),
+    "hint.diff.pass_map": (
+        "pass the .map.csv file bimquant diff wrote",
+        "passez le fichier .map.csv écrit par bimquant diff",
+    ),
+    "hint.diff.header": ("the header is {columns}", "l'en-tête est {columns}"),
+    "error.diff.line": ("{path}: line {line}", "{path} : ligne {line}"),
+    "error.diff.unknown_how": ("{where}: unknown how '{how}'", "{where} : valeur de how inconnue « {how} »"),
+    "hint.diff.write_manual": (
+        "write manual on a line you corrected (global_id and signature are bimquant's own)",
+        "écrivez manual sur une ligne que vous avez corrigée (global_id et signature sont réservés à bimquant)",
+    ),
+    "error.diff.no_global_id": (
+        "{where}: a manual line without any GlobalId",
+        "{where} : une ligne manuelle sans aucun GlobalId",
+    ),
+    "hint.diff.give_global_id": ("give the old and/or the new GlobalId", "donnez l'ancien et/ou le nouveau GlobalId"),
+    "error.diff.old_paired_twice": (
+        "{where}: old GlobalId {gid} is already on manual line {first}",
+        "{where} : l'ancien GlobalId {gid} figure déjà sur la ligne manuelle {first}",
+    ),
+    "error.diff.new_paired_twice": (
+        "{where}: new GlobalId {gid} is already on manual line {first}",
+        "{where} : le nouveau GlobalId {gid} figure déjà sur la ligne manuelle {first}",
+    ),
+    "hint.diff.pair_once": (
+        "pair an element once: delete one of the two lines",
+        "n'appariez un élément qu'une fois : supprimez l'une des deux lignes",
+    ),
+    "error.diff.old_not_measured": (
+        "{where}: old GlobalId {gid} is not a measured element of the old revision",
+        "{where} : l'ancien GlobalId {gid} n'est pas un élément mesuré de l'ancienne révision",
+    ),
+    "error.diff.new_not_measured": (
+        "{where}: new GlobalId {gid} is not a measured element of the new revision",
+        "{where} : le nouveau GlobalId {gid} n'est pas un élément mesuré de la nouvelle révision",
+    ),
+    "hint.diff.correct_global_id": (
+        "correct the GlobalId, or delete the line",
+        "corrigez le GlobalId, ou supprimez la ligne",
+    ),
+    # --- the inputs a command will not write over (cli/commands.py) ---
+    "input.model": ("the model", "la maquette"),
+    "input.rules": ("the rule set (--rules)", "le jeu de règles (--rules)"),
+    "input.materials": ("the material library (--materials)", "la bibliothèque de matériaux (--materials)"),
+    "input.output": ("the output (-o)", "la sortie (-o)"),
+    "input.prices": ("the price library (--prices)", "le bordereau de prix (--prices)"),
+    "input.settings": ("the settings file (--settings)", "le fichier de réglages (--settings)"),
+    "input.recipes": ("the recipe file (--recipes)", "le fichier de recettes (--recipes)"),
+    "input.phases": ("the phase file (--phases)", "le fichier des phases (--phases)"),
+    "input.old_model": ("the old model", "l'ancienne maquette"),
+    "input.new_model": ("the new model", "la nouvelle maquette"),
+    "input.contract_option": ("the contract (--contract)", "le marché (--contract)"),
+    "input.map": ("the map file (--map)", "le fichier de correspondance (--map)"),
+    "input.contract": ("the contract", "le marché"),
+    "input.progress": ("the progress file (--progress)", "le fichier d'avancement (--progress)"),
+    "input.previous": ("the previous situation (--previous)", "la situation précédente (--previous)"),
+    "input.actuals": ("the actuals (--actuals)", "les dépenses (--actuals)"),
+    "input.orders": ("the orders", "les commandes"),
+    "input.deliveries": ("the delivery notes (--deliveries)", "les bons de livraison (--deliveries)"),
+    "input.older_model": ("the older model (--previous)", "l'ancienne maquette (--previous)"),
+    "input.change_order": (
+        "the change order {name} (--changes)",
+        "le devis de travaux supplémentaires {name} (--changes)",
+    ),
+    "input.model_named": ("the model {name}", "la maquette {name}"),
+    # --- a contract quantity beside the old model's (diff.py) ---
+    "contract.quantity_pair": ("{code} ({contract} / {model})", "{code} ({contract} / {model})"),
+    # --- a value an exporter repeats (authored.py) ---
+    "authored.constant_value": (
+        "{raw} on {n} elements whose geometry differs",
+        "{raw} sur {n} éléments dont la géométrie diffère",
+    ),
+    # --- errors, hints and notes of the model reader (model.py) ---
+    "error.model.zip": (
+        "not an IFC file: {path} is a zip archive (an .ifczip?)",
+        "ce n'est pas un fichier IFC : {path} est une archive zip (un .ifczip ?)",
+    ),
+    "hint.model.unzip": (
+        "unzip it and give bimquant the .ifc file inside",
+        "décompressez-la et donnez à bimquant le fichier .ifc qu'elle contient",
+    ),
+    "error.model.gzip": (
+        "not an IFC file: {path} is gzip-compressed",
+        "ce n'est pas un fichier IFC : {path} est compressé avec gzip",
+    ),
+    "hint.model.gunzip": (
+        "decompress it first (gunzip) and give bimquant the .ifc file",
+        "décompressez-le d'abord (gunzip) et donnez à bimquant le fichier .ifc",
+    ),
+    "error.model.not_step": (
+        "not an IFC file: {path} does not start with the STEP header 'ISO-10303-21;'",
+        "ce n'est pas un fichier IFC : {path} ne commence pas par l'en-tête STEP 'ISO-10303-21;'",
+    ),
+    "hint.model.export_ifc": (
+        "export the model from your authoring tool as IFC (.ifc, STEP physical file)",
+        "exportez la maquette au format IFC depuis votre logiciel de conception (.ifc, fichier physique STEP)",
+    ),
+    "error.model.unsupported_schema": (
+        "unsupported IFC schema {schema} in {path}",
+        "schéma IFC {schema} non pris en charge dans {path}",
+    ),
+    "hint.model.supported_schemas": (
+        "bimquant reads IFC2X3, IFC4 and IFC4X3: re-export the model in one of them",
+        "bimquant lit IFC2X3, IFC4 et IFC4X3 : exportez à nouveau la maquette dans l'un d'eux",
+    ),
+    "error.model.cannot_parse": (
+        "cannot parse IFC file {path}: {error}",
+        "impossible d'analyser le fichier IFC {path} : {error}",
+    ),
+    "error.model.cannot_parse_said": (
+        "cannot parse IFC file {path}: {error} ({said})",
+        "impossible d'analyser le fichier IFC {path} : {error} ({said})",
+    ),
+    "hint.model.check_in_viewer": (
+        "open the file in an IFC viewer to check it, or export it again",
+        "ouvrez le fichier dans une visionneuse IFC pour le vérifier, ou exportez-le à nouveau",
+    ),
+    "error.model.link_loop": (
+        "model file not found: {path} is a loop of symbolic links",
+        "fichier de maquette introuvable : {path} est une boucle de liens symboliques",
+    ),
+    "hint.model.the_file_itself": ("give the file itself", "donnez le fichier lui-même"),
+    "error.model.not_found": ("model file not found: {path}", "fichier de maquette introuvable : {path}"),
+    "error.model.dangling_link": (
+        "model file not found: {path} (a symbolic link to nothing)",
+        "fichier de maquette introuvable : {path} (un lien symbolique qui ne mène à rien)",
+    ),
+    "hint.model.check_path": ("check the path and the file name", "vérifiez le chemin et le nom du fichier"),
+    "error.model.unreadable": ("cannot read {path}: {reason}", "impossible de lire {path} : {reason}"),
+    "error.model.permission_denied": (
+        "cannot read {path}: permission denied",
+        "impossible de lire {path} : permission refusée",
+    ),
+    "error.model.folder": ("not a file: {path} is a folder", "ce n'est pas un fichier : {path} est un dossier"),
+    "hint.model.not_a_folder": (
+        "give the path of an .ifc file, not a folder",
+        "donnez le chemin d'un fichier .ifc, pas d'un dossier",
+    ),
+    "error.model.named_pipe": (
+        "not a file: {path} is a named pipe",
+        "ce n'est pas un fichier : {path} est un tube nommé",
+    ),
+    "error.model.device": ("not a file: {path} is a device", "ce n'est pas un fichier : {path} est un périphérique"),
+    "error.model.not_regular": (
+        "not a file: {path} is not a regular file",
+        "ce n'est pas un fichier : {path} n'est pas un fichier ordinaire",
+    ),
+    "hint.model.saved_on_disk": (
+        "give the path of an .ifc file saved on disk",
+        "donnez le chemin d'un fichier .ifc enregistré sur le disque",
+    ),
+    "error.model.projects": ("{n} IfcProject", "{n} IfcProject"),
+    "error.model.projects_units": (
+        "{n} IfcProject, length units {units}",
+        "{n} IfcProject, unités de longueur {units}",
+    ),
+    "error.model.no_length_unit": (
+        "the length unit of {path} cannot be established ({found}): its lengths could be metres or millimetres",
+        "l'unité de longueur de {path} ne peut pas être établie ({found}) : ses longueurs pourraient être en mètres ou en millimètres",
+    ),
+    "hint.model.project_units": (
+        "export the model again with its project and project units (IfcProject.UnitsInContext)",
+        "exportez à nouveau la maquette avec son projet et ses unités de projet (IfcProject.UnitsInContext)",
+    ),
+    "model.no_project_units": (
+        "IfcProject #{project} has no units: the unit assignment #{assignment} ({unit}) is used",
+        "l'IfcProject #{project} n'a pas d'unités : l'affectation d'unités #{assignment} ({unit}) est retenue",
+    ),
+    "model.no_project": (
+        "the file has no IfcProject: its unit assignment #{assignment} ({unit}) is used",
+        "le fichier n'a pas d'IfcProject : son affectation d'unités #{assignment} ({unit}) est retenue",
+    ),
+    "error.model.unit_kind.length": ("length", "longueur"),
+    "error.model.unit_kind.area": ("area", "surface"),
+    "error.model.unit_kind.volume": ("volume", "volume"),
+    "error.model.unit_kind.mass": ("mass", "masse"),
+    "error.model.unit_kind.planeangle": ("planeangle", "angle plan"),
+    "error.model.two_units": (
+        "{path} gives two different {kind} units in its project units ({units}): its quantities could be read in either",
+        "{path} donne deux unités de {kind} différentes dans ses unités de projet ({units}) : ses quantités pourraient être lues dans l'une ou l'autre",
+    ),
+    "hint.model.one_unit_each": (
+        "export the model again with one unit of each kind in the project units",
+        "exportez à nouveau la maquette avec une seule unité de chaque sorte dans les unités de projet",
+    ),
+    "error.model.shared_global_id": (
+        "{file}: two elements share the GlobalId {global_id} (#{first} {first_class} and #{second} {second_class}): every number bimquant gives is traced to a GlobalId",
+        "{file} : deux éléments ont le même GlobalId {global_id} (#{first} {first_class} et #{second} {second_class}) : chaque nombre que donne bimquant est rattaché à un GlobalId",
+    ),
+    "hint.model.new_global_ids": (
+        "export the model again (the authoring tool gives new GlobalIds), or correct them in an IFC editor",
+        "exportez à nouveau la maquette (le logiciel de conception donne de nouveaux GlobalId), ou corrigez-les dans un éditeur IFC",
+    ),
+    "model.damaged": (
+        "damaged file: its geometry uses #{id}, which the file breaks; quantities uncertain",
+        "fichier endommagé : sa géométrie utilise #{id}, que le fichier endommage ; quantités incertaines",
+    ),
+    "model.density_beyond": (
+        "material {name} states a MassDensity of {value} kg/m3, beyond {maximum} (no material is that dense): not used, the weight comes from the material library or stays unknown",
+        "le matériau {name} indique une MassDensity de {value} kg/m3, au-delà de {maximum} (aucun matériau n'est aussi dense) : elle n'est pas retenue, le poids vient de la bibliothèque de matériaux ou reste inconnu",
+    ),
+    # --- errors and hints of the library's commands (pipeline.py) ---
+    "error.pipeline.failures": (
+        "{n} element(s) could not be measured (--strict): nothing written",
+        "{n} élément(s) n'ont pas pu être mesurés (--strict) : rien n'a été écrit",
+    ),
+    "hint.pipeline.failures": (
+        "see the failures listed above; fix them in the model or drop --strict",
+        "voyez les échecs listés ci-dessus ; corrigez-les dans la maquette ou retirez --strict",
+    ),
+    "error.pipeline.damaged": (
+        "{n} element(s) use instances the file breaks (--strict): nothing written",
+        "{n} élément(s) utilisent des instances que le fichier endommage (--strict) : rien n'a été écrit",
+    ),
+    "hint.pipeline.damaged": (
+        "see the elements listed above; export the model again, or drop --strict",
+        "voyez les éléments listés ci-dessus ; exportez à nouveau la maquette, ou retirez --strict",
+    ),
+    "error.pipeline.unknown_view": ("unknown DPGF view '{view}'", "vue de DPGF inconnue « {view} »"),
+    "hint.pipeline.views": ("use {views}", "prenez {views}"),
+    "error.pipeline.unpriced": (
+        "{n} item(s) have no price in {prices} (--strict): {codes}; nothing written",
+        "{n} ouvrage(s) sans prix dans {prices} (--strict) : {codes} ; rien n'a été écrit",
+    ),
+    "hint.pipeline.unpriced": (
+        "add these codes to the price library, or drop --strict",
+        "ajoutez ces codes au bordereau de prix, ou retirez --strict",
+    ),
+    "pipeline.price_table": ("(price table)", "(table de prix)"),
+    "error.pipeline.unknown_batches": (
+        "unknown delivery batches '{by}'",
+        "regroupement des livraisons inconnu « {by} »",
+    ),
+    "hint.pipeline.batches": (
+        "batch by storey or by phase",
+        "regroupez les livraisons par niveau (storey) ou par phase (phase)",
+    ),
+    "error.pipeline.phases_needed": (
+        "batches by phase need a phase file",
+        "des livraisons par phase demandent un fichier de phases",
+    ),
+    "hint.pipeline.add_phases": (
+        "add --phases phases.toml (see README)",
+        "ajoutez --phases phases.toml (voir le README)",
+    ),
+    "error.pipeline.prices_and_contract": (
+        "both a price library and a contract were given",
+        "un bordereau de prix et un marché ont été donnés tous les deux",
+    ),
+    "hint.pipeline.one_of_them": (
+        "price the change with one of them",
+        "chiffrez la modification avec l'un des deux seulement",
+    ),
+    "error.pipeline.vat": (
+        "VAT rate {rate} is not a percentage from 0 to 100",
+        "le taux de TVA {rate} n'est pas un pourcentage de 0 à 100",
+    ),
+    "hint.pipeline.vat": ("write --vat 20 or --vat 5,5", "écrivez --vat 20 ou --vat 5,5"),
+    "error.pipeline.no_priced_line": (
+        "{path}: no priced line with a quantity",
+        "{path} : aucune ligne chiffrée avec une quantité",
+    ),
+    "hint.pipeline.priced_estimate": ("pass the JSON of a priced estimate", "donnez le JSON d'une estimation chiffrée"),
+    "error.pipeline.other_contract": (
+        "{path}: a situation of another contract ({contract})",
+        "{path} : une situation d'un autre marché ({contract})",
+    ),
+    "hint.pipeline.previous_of_this_contract": (
+        "pass the previous situation of this contract",
+        "donnez la situation précédente de ce marché",
+    ),
+    "error.pipeline.start_after": (
+        "--start {start} is after --period {period}",
+        "--start {start} est postérieur à --period {period}",
+    ),
+    "hint.pipeline.start": (
+        "the job starts before the period it reports",
+        "le chantier commence avant la période dont il rend compte",
+    ),
+    "error.pipeline.no_direct_cost": (
+        "{path}: no line with a direct cost",
+        "{path} : aucune ligne avec un déboursé sec",
+    ),
+    "error.pipeline.counted_twice": (
+        "{n} element(s) counted twice in {path} (--strict), e.g. {global_id} {name}: {reason}; nothing written",
+        "{n} élément(s) comptés deux fois dans {path} (--strict), par exemple {global_id} {name} : {reason} ; rien n'a été écrit",
+    ),
+    "hint.pipeline.counted_twice": (
+        "give the items different measures labels only if they price different things; otherwise narrow their select or where, or drop --strict",
+        "ne donnez aux ouvrages des libellés measures différents que s'ils chiffrent des choses différentes ; sinon, restreignez leur select ou leur where, ou retirez --strict",
+    ),
+    "error.pipeline.incomplete.unpriced_items": ("{n} item(s) without a price", "{n} ouvrage(s) sans prix"),
+    "error.pipeline.incomplete.placeholder_lines": (
+        "{n} line(s) whose label is a placeholder",
+        "{n} ligne(s) dont le libellé est à préciser",
+    ),
+    "error.pipeline.incomplete.double_counted": ("{n} element(s) counted twice", "{n} élément(s) comptés deux fois"),
+    "error.pipeline.incomplete.value_unknown": (
+        "{n} element(s) with a quantity of no value",
+        "{n} élément(s) dont une quantité n'a pas de valeur",
+    ),
+    "error.pipeline.incomplete.not_priced": ("{n} element(s) not priced", "{n} élément(s) non chiffrés"),
+    "error.pipeline.incomplete.geometry_failed": (
+        "{n} element(s) whose geometry failed",
+        "{n} élément(s) dont la géométrie a échoué",
+    ),
+    "error.pipeline.incomplete": (
+        "the estimate is incomplete (--strict): {said}; {share} of the building volume priced once; nothing written",
+        "l'estimation est incomplète (--strict) : {said} ; {share} du volume du bâtiment chiffré une fois ; rien n'a été écrit",
+    ),
+    "hint.pipeline.incomplete": (
+        "see the estimate's reserves (its sheet 'Réserves', or 'reserves' in English), or run bimquant check; or drop --strict",
+        "voyez les réserves de l'estimation (sa feuille « Réserves », ou « reserves » en anglais), ou lancez bimquant check ; ou retirez --strict",
+    ),
+    "error.pipeline.not_a_model": (
+        "model must be the path of an IFC file or a Takeoff, not {kind}",
+        "model doit être le chemin d'un fichier IFC ou un Takeoff, pas {kind}",
+    ),
+    "error.pipeline.no_rules": ("no rule set given", "aucun jeu de règles donné"),
+    "hint.pipeline.no_rules": (
+        "pass a rule set (--rules), or a takeoff made with one",
+        "donnez un jeu de règles (--rules), ou un métré fait avec un jeu de règles",
+    ),
+    "error.pipeline.short_global_id": (
+        "no element with GlobalId {global_id} in {model}: a GlobalId has {length} characters, this one {n}",
+        "aucun élément de GlobalId {global_id} dans {model} : un GlobalId a {length} caractères, celui-ci {n}",
+    ),
+    "error.pipeline.short_global_id_guess": (
+        "no element with GlobalId {global_id} in {model}: a GlobalId has {length} characters, this one {n} (did you mean '{example}'?)",
+        "aucun élément de GlobalId {global_id} dans {model} : un GlobalId a {length} caractères, celui-ci {n} (vouliez-vous dire '{example}' ?)",
+    ),
+    "hint.pipeline.quote_global_id": (
+        "the shell cuts a GlobalId at a $: put it in single quotes, e.g. '{example}'",
+        "le shell coupe un GlobalId au $ : mettez-le entre apostrophes, par exemple '{example}'",
+    ),
+    "error.pipeline.no_element": (
+        "no element with GlobalId {global_id} in {model}",
+        "aucun élément de GlobalId {global_id} dans {model}",
+    ),
+    "hint.pipeline.copy_global_id": (
+        "copy the GlobalId from the takeoff's global_id column",
+        "copiez le GlobalId depuis la colonne global_id du métré",
+    ),
+    # --- errors, hints and failure reasons of the batch (batch.py) ---
+    "batch.daemonic": (
+        "the worker is a daemonic process, which may not start the geometry's crash-contained children: start the Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False",
+        "le worker est un processus démon, qui ne peut pas lancer les processus enfants isolés de la géométrie : démarrez les workers Dask avec DASK_DISTRIBUTED__WORKER__DAEMON=False",
+    ),
+    "error.batch.no_file": ("{path}: row {line}: no file", "{path} : ligne {line} : pas de fichier"),
+    "hint.batch.file_column": (
+        "give the model's path in the column file",
+        "donnez le chemin de la maquette dans la colonne file",
+    ),
+    "error.batch.not_found": ("not found: {path}", "introuvable : {path}"),
+    "hint.batch.paths": (
+        "give IFC files, folders of them, or a .csv listing them",
+        "donnez des fichiers IFC, des dossiers qui en contiennent, ou un .csv qui les liste",
+    ),
+    "error.batch.no_ifc": ("no IFC file found in the paths given", "aucun fichier IFC trouvé dans les chemins donnés"),
+    "hint.batch.ifc_files": (
+        "give .ifc files or folders holding some",
+        "donnez des fichiers .ifc ou des dossiers qui en contiennent",
+    ),
+    "batch.internal_error": ("internal error: {kind}: {error}", "erreur interne : {kind} : {error}"),
+    "error.batch.no_distributed": (
+        "running on a Dask cluster needs dask distributed, which is not installed",
+        "le calcul sur une grappe Dask demande dask distributed, qui n'est pas installé",
+    ),
+    "hint.batch.install_dask": (
+        'install the dask extra: pip install "bimquant[dask]"',
+        'installez l\'extra dask : pip install "bimquant[dask]"',
+    ),
+    "error.batch.no_scheduler": (
+        "cannot reach the Dask scheduler at {address} ({error})",
+        "impossible de joindre l'ordonnanceur Dask à {address} ({error})",
+    ),
+    "hint.batch.start_scheduler": (
+        "start it with 'dask scheduler', or check the address (--scheduler or BIMQUANT_SCHEDULER)",
+        "démarrez-le avec 'dask scheduler', ou vérifiez l'adresse (--scheduler ou BIMQUANT_SCHEDULER)",
+    ),
+    "batch.task_failed": (
+        "the task failed on the cluster: {kind}: {error}",
+        "la tâche a échoué sur la grappe : {kind} : {error}",
+    ),
+    "batch.process_died": (
+        "the model's process died (exit code {code})",
+        "le processus de la maquette s'est arrêté net (code de sortie {code})",
+    ),
+    "batch.timeout": ("stopped after {seconds} s (--timeout)", "arrêté au bout de {seconds} s (--timeout)"),
+    "batch.not_run": ("not run", "non traité"),
+    "error.batch.timeout_local": ("--timeout is for local runs", "--timeout ne vaut que pour un calcul local"),
+    "hint.batch.cluster_limits": (
+        "on a cluster, use the cluster's own limits",
+        "sur une grappe, utilisez les limites propres à la grappe",
+    ),
+    "error.batch.prices_without_rules": ("prices without rules", "des prix sans règles"),
+    "hint.batch.add_rules": (
+        "give --rules too: the prices are per work item",
+        "donnez aussi --rules : les prix sont donnés par ouvrage",
+    ),
+    # --- errors, hints, failure reasons and notes of the takeoff, geometry, cache and write-back (takeoff.py, geometry/policy.py, cache.py, writeback.py) ---
+    "error.cache.cannot_remove": ("cannot remove {entry}: {reason}", "impossible de supprimer {entry} : {reason}"),
+    "hint.cache.permissions": ("check the folder's permissions", "vérifiez les droits d'accès au dossier"),
+    "error.writeback.not_ifc": (
+        "the output of writeback is an IFC file: {name}",
+        "la sortie de writeback est un fichier IFC : {name}",
+    ),
+    "hint.writeback.name_ifc": ("name it .ifc, e.g. -o model-5d.ifc", "nommez-la en .ifc, par exemple -o model-5d.ifc"),
+    "error.geometry.unknown_kernel": (
+        "unknown geometry kernel {kernel}; choose one of {kernels}",
+        "noyau géométrique inconnu {kernel} ; choisissez parmi {kernels}",
+    ),
+    "geometry.crashed": (
+        "the geometry kernel crashed on this element's body",
+        "le noyau géométrique a planté sur le corps de cet élément",
+    ),
+    "takeoff.no_shape": ("no shape produced", "aucune forme produite"),
+    "takeoff.measure_failed": ("measurement failed: {kind}: {error}", "échec de la mesure : {kind} : {error}"),
+    "takeoff.not_finite": (
+        "measurement failed: {names} is not a finite number (a coordinate or a density out of range)",
+        "échec de la mesure : {names} n'est pas un nombre fini (une coordonnée ou une densité hors limites)",
+    ),
+    "takeoff.no_gross": (
+        "gross geometry unavailable: gross values equal net",
+        "géométrie brute indisponible : les valeurs brutes sont égales aux nettes",
+    ),
+    "takeoff.open_mesh": ("open mesh: volume uncertain", "maillage ouvert : volume incertain"),
+    "takeoff.off_exact": (
+        "the geometry kernels give {mesh} m3, the exact volume of its body is {exact} m3: quantities uncertain",
+        "les noyaux géométriques donnent {mesh} m3, le volume exact de son corps est de {exact} m3 : quantités incertaines",
+    ),
+    "takeoff.reoriented": (
+        "faces of the body turned to face outwards (the file gives them mixed directions)",
+        "faces du corps retournées vers l'extérieur (le fichier les oriente dans des sens mélangés)",
+    ),
+    "takeoff.types": (
+        "the occurrence says {own}, its type says {typed}: read as {chosen} ({why})",
+        "l'occurrence dit {own}, son type {typed} : lu comme {chosen} ({why})",
+    ),
+    "takeoff.types.sloped": ("its upper face slopes", "sa face supérieure est en pente"),
+    "takeoff.types.flat": ("it is flat", "elle est plane"),
+    "takeoff.types.ifc_rule": ("IFC's rule: the type's", "règle de l'IFC : celui du type"),
+    "takeoff.spaces.authored": ("authored NetFloorArea", "NetFloorArea de la maquette"),
+    "takeoff.spaces.plan": ("plan area of the space body", "surface en plan du volume du local"),
+    "takeoff.spaces.authored_and_plan": (
+        "authored NetFloorArea and plan area of the space body",
+        "NetFloorArea de la maquette et surface en plan du volume du local",
+    ),
+    # --- the TOML parser's own reasons (tomllib), said in French (loaders.read_toml) ---
+    "toml.at": ("{reason} (at line {line}, column {column})", "{reason} (ligne {line}, colonne {column})"),
+    "toml.at_end": ("{reason} (at end of document)", "{reason} (en fin de document)"),
+    "toml.invalid_statement": ("Invalid statement", "instruction invalide"),
+    "toml.table_end": (
+        "Expected ']' at the end of a table declaration",
+        "« ] » attendu à la fin de la déclaration de table",
+    ),
+    "toml.array_end": (
+        "Expected ']]' at the end of an array declaration",
+        "« ]] » attendu à la fin de la déclaration de tableau",
+    ),
+    "toml.equals": ("Expected '=' after a key in a key/value pair", "« = » attendu après une clé"),
+    "toml.expected": ("Expected {what}", "{what} attendu"),
+    "toml.invalid_character": ("Found invalid character {char}", "caractère invalide {char}"),
+    "toml.declared_twice": ("Cannot declare {key} twice", "{key} est déclaré deux fois"),
+    "toml.overwrite": ("Cannot overwrite a value", "une valeur déjà donnée ne peut pas être remplacée"),
+    "toml.immutable": ("Cannot mutate immutable namespace {key}", "la table {key} ne peut plus être modifiée"),
+    "toml.redefine": ("Cannot redefine namespace {key}", "la table {key} ne peut pas être redéfinie"),
+    "toml.key_start": ("Invalid initial character for a key part", "caractère initial invalide pour une clé"),
+    "toml.unclosed_array": ("Unclosed array", "tableau non fermé"),
+    "toml.duplicate_key": ("Duplicate inline table key {key}", "clé {key} en double dans une table en ligne"),
+    "toml.unclosed_table": ("Unclosed inline table", "table en ligne non fermée"),
+    "toml.backslash": ("Unescaped '\\' in a string", "« \\ » non échappé dans une chaîne"),
+    "toml.hex": ("Invalid hex value", "valeur hexadécimale invalide"),
+    "toml.unicode": (
+        "Escaped character is not a Unicode scalar value",
+        "le caractère échappé n'est pas une valeur Unicode",
+    ),
+    "toml.unterminated": ("Unterminated string", "chaîne non terminée"),
+    "toml.illegal": ("Illegal character {char}", "caractère interdit {char}"),
+    "toml.date": ("Invalid date or datetime", "date ou date-heure invalide"),
+    "toml.value": ("Invalid value", "valeur invalide"),
+    # --- notes of a measure, an assembly, a type that disagrees (quantities/measure.py, rules/assemblies.py, readiness.py) ---
+    "measure.inward": ("inward-facing mesh: volume sign corrected", "maillage retourné : signe du volume corrigé"),
+    "measure.curved": (
+        "curved or irregular: face area = volume / material layer thickness",
+        "courbe ou irrégulier : surface de parement = volume / épaisseur des couches de matériau",
+    ),
+    "assembly.through_parts": (
+        "measured through its {n} parts: volume their sum; face one side, each leaf's volume / thickness ({shown})",
+        "mesuré par ses {n} parties : volume = leur somme ; parement d'un côté, volume / épaisseur de chaque paroi ({shown})",
+    ),
+    "assembly.leaf": (
+        "{material}: {volume} m3, {thickness} m thick",
+        "{material} : {volume} m3, {thickness} m d'épaisseur",
+    ),
+    "assembly.no_material": ("no material", "sans matériau"),
+    "readiness.types_disagree": (
+        "the occurrence says {occurrence}, its type says {type}: read as {read}",
+        "l'occurrence dit {occurrence}, son type {type} : lu comme {read}",
+    ),
 }
 
 
@@ -1904,6 +3126,31 @@ class Amount(str):
         return (Amount, (self.value, self.currency))
 
 
+class Number(str):
+    """A number in a sentence, formatted with ``spec``: ``4.11``, ``1,450.5``; in French
+    ``4,11``, ``1\u202f450,5`` (a narrow no-break space between thousands).
+
+    Example::
+
+        >>> Number(0.09, ".3f"), Number(0.09, ".3f").render("fr")
+        ('0.090', '0,090')
+    """
+
+    def __new__(cls, value: float, spec: str = "g"):
+        text = super().__new__(cls, format(value, spec))
+        text.value, text.spec = value, spec
+        return text
+
+    def render(self, locale: str = "en") -> str:
+        if locale != "fr":
+            return str(self)
+        text = str(self).replace(",", "\u202f").replace(".", ",")
+        return text[:-1] + "\u202f%" if text.endswith("%") else text  # 97,5 %
+
+    def __reduce__(self):
+        return (Number, (self.value, self.spec))
+
+
 class Joined(str):
     """Sentences listed with ``"; "``, each kept to be rendered on its own."""
 
@@ -1921,7 +3168,7 @@ class Joined(str):
         return (Joined, (self.parts, self.joint))
 
 
-SAID = (Message, Column, Joined, Amount)  # the texts that know how to say themselves in a language
+SAID = (Message, Column, Joined, Amount, Number)  # the texts that know how to say themselves in a language
 
 
 def _message(id: str, values: dict) -> Message:
@@ -2051,11 +3298,50 @@ UNRECOGNISED = (
     "dpgf_client.",
     "viewer.",
     "usage.",
+    "input.",
+    "toml.",
     "reserves.",
     "change_order.",
     "situation_sheet.",
     "costs_sheet.",
 )
+
+
+def recognise_in(prefix: str, text: str) -> Message | None:
+    """The :class:`Message` under ``prefix.`` whose English sentence ``text`` is: another
+    program's words the catalogue knows (click's usage errors ``usage.``, the TOML parser's
+    reasons ``toml.``), read back only where that program speaks. A value is read again the
+    same way (``Invalid value for '--threads': <click's reason>``); of the readings, the one
+    whose sentences have the most words of their own wins (``Expected ']]' at the end of an
+    array declaration`` rather than ``Expected {what}``)."""
+    found = _reading(prefix, text)
+    return found[1] if found else None
+
+
+def _reading(prefix: str, text: str) -> tuple[int, Message] | None:
+    best = None
+    for id, literal, pattern in _patterns_in(prefix):
+        if (match := pattern.fullmatch(text)) is None:
+            continue
+        score, values = literal, {}
+        for name, value in match.groupdict().items():
+            inner = _reading(prefix, value)
+            score += inner[0] if inner else 0
+            values[name] = inner[1] if inner else value
+        if best is None or score > best[0]:
+            best = (score, Message(id, **values))
+    return best
+
+
+@functools.cache
+def _patterns_in(prefix: str) -> list[tuple[str, int, re.Pattern]]:
+    patterns = []
+    for id, (en, _) in CATALOGUE.items():
+        if id.startswith(prefix + ".") and isinstance(en, str):
+            parts = list(string.Formatter().parse(en))
+            regex = "".join(re.escape(text) + (f"(?P<{name}>.+?)" if name else "") for text, name, _, _ in parts)
+            patterns.append((id, sum(len(text) for text, _, _, _ in parts), re.compile(regex, re.DOTALL)))
+    return patterns
 
 
 def and_list(words: list[str]) -> str:

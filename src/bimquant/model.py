@@ -38,7 +38,7 @@ from bimquant.columns import MODEL_COLUMNS, UNMEASURED_COLUMNS, get_family
 from bimquant.solids import get_exact_volume
 from bimquant.errors import InputError
 from bimquant.materials import MaterialLibrary
-from bimquant.messages import Message
+from bimquant.messages import Message, Number
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +61,9 @@ SOLID_TYPES = {
 }
 
 MESSAGES_SHOWN = 3
-ARCHIVES = (  # compressed models: (magic bytes, what the file is, what to do)
-    (b"PK\x03\x04", "a zip archive (an .ifczip?)", "unzip it and give bimquant the .ifc file inside"),
-    (b"\x1f\x8b", "gzip-compressed", "decompress it first (gunzip) and give bimquant the .ifc file"),
+ARCHIVES = (  # compressed models: (magic bytes, the error's id, its hint's id)
+    (b"PK\x03\x04", "error.model.zip", "hint.model.unzip"),
+    (b"\x1f\x8b", "error.model.gzip", "hint.model.gunzip"),
 )  # of ifcopenshell's parse messages, in an error line
 
 QUANTITY_KINDS = {
@@ -118,30 +118,30 @@ def open_model(path: str | os.PathLike, say_damage: bool = True) -> Model:
     text = head.lstrip(b"\xef\xbb\xbf").lstrip()
     for magic, what, fix in ARCHIVES:
         if head.startswith(magic):
-            raise InputError(f"not an IFC file: {path} is {what}", fix)
+            raise InputError(Message(what, path=path), Message(fix))
     if not text.startswith(b"ISO-10303-21"):
-        raise InputError(
-            f"not an IFC file: {path} does not start with the STEP header 'ISO-10303-21;'",
-            "export the model from your authoring tool as IFC (.ifc, STEP physical file)",
-        )
+        raise InputError(Message("error.model.not_step", path=path), Message("hint.model.export_ifc"))
     if b"END-ISO-10303-21" not in tail:
         raise InputError(Message("error.truncated", path=path), Message("hint.truncated"))
     match = re.search(rb"FILE_SCHEMA\s*\(\s*\(\s*'([^']*)'", head)
     schema_name = match.group(1).decode("ascii", "replace").upper() if match else "unknown"
     if not _is_supported_schema(schema_name):
         raise InputError(
-            f"unsupported IFC schema {schema_name} in {path}",
-            "bimquant reads IFC2X3, IFC4 and IFC4X3: re-export the model in one of them",
+            Message("error.model.unsupported_schema", schema=schema_name, path=path),
+            Message("hint.model.supported_schemas"),
         )
     _read_parser_log()  # what an earlier file left in ifcopenshell's log is not this file's
     try:
         ifc = ifcopenshell.open(str(path))
     except Exception as exc:  # ifcopenshell raises bare RuntimeError/IOError on parse errors
         said = "; ".join(_read_parser_log()[:MESSAGES_SHOWN])
-        raise InputError(
-            f"cannot parse IFC file {path}: {str(exc).strip() or type(exc).__name__}" + (f" ({said})" if said else ""),
-            "open the file in an IFC viewer to check it, or export it again",
-        ) from exc
+        error = str(exc).strip() or type(exc).__name__
+        message = (
+            Message("error.model.cannot_parse_said", path=path, error=error, said=said)
+            if said
+            else Message("error.model.cannot_parse", path=path, error=error)
+        )
+        raise InputError(message, Message("hint.model.check_in_viewer")) from exc
     problems = _read_parser_log()
     broken = {int(n) for line in problems for n in re.findall(r"#(\d+)", line)}
     if problems and say_damage:
@@ -178,25 +178,27 @@ def check_model_file(path: str | os.PathLike) -> Path:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise InputError(
-                f"model file not found: {path} is a loop of symbolic links", "give the file itself"
+                Message("error.model.link_loop", path=path), Message("hint.model.the_file_itself")
             ) from None
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-            said = " (a symbolic link to nothing)" if path.is_symlink() else ""
-            raise InputError(f"model file not found: {path}{said}", "check the path and the file name") from None
-        raise InputError(f"cannot read {path}: {exc.strerror}", "check the file's permissions") from None
+            which = "error.model.dangling_link" if path.is_symlink() else "error.model.not_found"
+            raise InputError(Message(which, path=path), Message("hint.model.check_path")) from None
+        raise InputError(
+            Message("error.model.unreadable", path=path, reason=exc.strerror), Message("hint.loaders.permissions")
+        ) from None
     if stat.S_ISDIR(mode):
-        raise InputError(f"not a file: {path} is a folder", "give the path of an .ifc file, not a folder")
+        raise InputError(Message("error.model.folder", path=path), Message("hint.model.not_a_folder"))
     if not stat.S_ISREG(mode):
-        kind = (
-            "a named pipe"
+        which = (
+            "error.model.named_pipe"
             if stat.S_ISFIFO(mode)
-            else "a device"
+            else "error.model.device"
             if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-            else "not a regular file"
+            else "error.model.not_regular"
         )
-        raise InputError(f"not a file: {path} is {kind}", "give the path of an .ifc file saved on disk")
+        raise InputError(Message(which, path=path), Message("hint.model.saved_on_disk"))
     if not os.access(path, os.R_OK):
-        raise InputError(f"cannot read {path}: permission denied", "check the file's permissions")
+        raise InputError(Message("error.model.permission_denied", path=path), Message("hint.loaders.permissions"))
     return path
 
 
@@ -221,16 +223,19 @@ def _establish_units(ifc: ifcopenshell.file, path: Path) -> list[str]:
     assignments = [a for a in ifc.by_type("IfcUnitAssignment") if _length_unit(a) is not None]
     units = {_describe(_length_unit(a)) for a in assignments}
     if len(projects) > 1 or len(units) != 1:
-        found = f"{len(projects)} IfcProject" + (f", length units {', '.join(sorted(units))}" if units else "")
+        found = (
+            Message("error.model.projects_units", n=len(projects), units=", ".join(sorted(units)))
+            if units
+            else Message("error.model.projects", n=len(projects))
+        )
         raise InputError(
-            f"the length unit of {path} cannot be established ({found}): its lengths could be metres or millimetres",
-            "export the model again with its project and project units (IfcProject.UnitsInContext)",
+            Message("error.model.no_length_unit", path=path, found=found), Message("hint.model.project_units")
         )
     assignment = assignments[0]
     unit = _describe(_length_unit(assignment))
     if projects:
         projects[0].UnitsInContext = assignment  # in memory only: the file is never written
-        said = f"IfcProject #{projects[0].id()} has no units: the unit assignment #{assignment.id()} ({unit}) is used"
+        said = Message("model.no_project_units", project=projects[0].id(), assignment=assignment.id(), unit=unit)
     else:
         contexts = [
             c
@@ -244,7 +249,7 @@ def _establish_units(ifc: ifcopenshell.file, path: Path) -> list[str]:
             UnitsInContext=assignment,
             RepresentationContexts=contexts or None,
         )
-        said = f"the file has no IfcProject: its unit assignment #{assignment.id()} ({unit}) is used"
+        said = Message("model.no_project", assignment=assignment.id(), unit=unit)
     log.warning("%s: %s", path.name, said)
     return [said]
 
@@ -265,10 +270,10 @@ def _refuse_conflicting_units(ifc: ifcopenshell.file, path: Path) -> None:
             found.setdefault(kind, set()).add(_describe(unit))
     for kind, names in found.items():
         if len(names) > 1:
+            kind_said = Message(f"error.model.unit_kind.{kind.removesuffix('UNIT').lower()}")
             raise InputError(
-                f"{path} gives two different {kind.removesuffix('UNIT').lower()} units in its project units "
-                f"({', '.join(sorted(names))}): its quantities could be read in either",
-                "export the model again with one unit of each kind in the project units",
+                Message("error.model.two_units", path=path, kind=kind_said, units=", ".join(sorted(names))),
+                Message("hint.model.one_unit_each"),
             )
 
 
@@ -337,9 +342,16 @@ def get_elements(model: Model, materials: MaterialLibrary | None = None) -> tupl
         other = seen.setdefault(entity.GlobalId, entity)
         if other is not entity:
             raise InputError(
-                f"{model.path.name}: two elements share the GlobalId {entity.GlobalId} (#{other.id()} {other.is_a()} "
-                f"and #{entity.id()} {entity.is_a()}): every number bimquant gives is traced to a GlobalId",
-                "export the model again (the authoring tool gives new GlobalIds), or correct them in an IFC editor",
+                Message(
+                    "error.model.shared_global_id",
+                    file=model.path.name,
+                    global_id=entity.GlobalId,
+                    first=other.id(),
+                    first_class=other.is_a(),
+                    second=entity.id(),
+                    second_class=entity.is_a(),
+                ),
+                Message("hint.model.new_global_ids"),
             )
         reason = _exclusion_reason(entity)
         if reason:
@@ -444,7 +456,7 @@ def _damage(model: Model, entity) -> str | None:
     )
     if not touched:
         return None
-    return f"damaged file: its geometry uses #{touched[0]}, which the file breaks; quantities uncertain"
+    return Message("model.damaged", id=touched[0])
 
 
 def _opening(opening) -> dict:
@@ -567,9 +579,8 @@ def _plausible_density(model: Model, material, value) -> bool:
     """A stated density within physics (``MAX_DENSITY_KG_M3``); else said, and not used."""
     if isinstance(value, (int, float)) and math.isfinite(value) and 0 < value <= MAX_DENSITY_KG_M3:
         return True
-    said = (
-        f"material {material.Name!r} states a MassDensity of {value!r} kg/m3, beyond {MAX_DENSITY_KG_M3:,.0f} "
-        "(no material is that dense): not used, the weight comes from the material library or stays unknown"
+    said = Message(
+        "model.density_beyond", name=repr(material.Name), value=repr(value), maximum=Number(MAX_DENSITY_KG_M3, ",.0f")
     )
     model.assumptions.append(said)
     log.warning("%s: %s", model.path.name, said)

@@ -51,6 +51,7 @@ from bimquant.columns import NEED_COLUMNS, ORDER_COLUMNS, SUPPLIER_SUMMARY_COLUM
 from bimquant.errors import RuleError
 from bimquant.estimate import MAX_PRICE
 from bimquant.loaders import check_entry, check_keys, read_toml, require_number
+from bimquant.messages import Message, Number
 from bimquant.result import Result
 from bimquant.rules.apply import WorkItems
 from bimquant.rules.ruleset import RuleSet, load_ruleset
@@ -151,19 +152,23 @@ def load_recipes(path: str | os.PathLike, ruleset: RuleSet | str | os.PathLike |
     unknown = set(data) - {"recipes", "material", "recipe"}
     if unknown:
         raise RuleError(
-            f"{path}: unknown section(s) {', '.join(sorted(unknown))}",
-            "a recipe file has [recipes], [[material]] and [[recipe]] tables",
+            Message("error.orders.unknown_sections", path=path, sections=", ".join(sorted(unknown))),
+            Message("hint.orders.recipe_sections"),
         )
     head = data.get("recipes", {})
     if not isinstance(head, dict):
-        raise RuleError(f"{path}: [recipes] must be a table", 'write [recipes] name = "..."')
+        raise RuleError(
+            Message("error.situation.revision_table", path=path, where="[recipes]"),
+            Message("hint.orders.recipes_table"),
+        )
     check_keys(path, "[recipes]", head, HEAD_KEYS)
     materials: dict[str, Material] = {}
     for index, raw in enumerate(data.get("material", []), start=1):
         material = _parse_material(path, index, raw)
         if material.id in materials:
             raise RuleError(
-                f"{path}: material {material.id} (#{index}) is defined twice", "give each material its own id"
+                Message("error.orders.material_twice", path=path, id=material.id, index=index),
+                Message("hint.orders.material_id"),
             )
         materials[material.id] = material
     recipes: dict[str, list[RecipeLine]] = {}
@@ -171,14 +176,16 @@ def load_recipes(path: str | os.PathLike, ruleset: RuleSet | str | os.PathLike |
         code, lines = _parse_recipe(path, index, raw, materials)
         if ruleset is not None and code not in {item.code for item in ruleset.items}:
             raise RuleError(
-                f"{path}: recipe for item {code} (#{index}): no such item code in {ruleset.path}",
-                "use a code of the rule set's items, or remove this recipe",
+                Message("error.orders.no_such_item", path=path, code=code, index=index, rules=ruleset.path),
+                Message("hint.orders.item_code"),
             )
         if code in recipes:
-            raise RuleError(f"{path}: recipe for item {code} (#{index}) is given twice", "merge the two recipes")
+            raise RuleError(
+                Message("error.orders.recipe_twice", path=path, code=code, index=index), Message("hint.orders.merge")
+            )
         recipes[code] = lines
     if not recipes:
-        raise RuleError(f"{path}: no [[recipe]] in the file", 'add [[recipe]] item = "..." materials = [...]')
+        raise RuleError(Message("error.orders.no_recipe", path=path), Message("hint.orders.add_recipe"))
     return Recipes(
         path=path,
         name=str(head.get("name", path.stem)),
@@ -201,26 +208,32 @@ def _parse_material(path: Path, index: int, raw: Any) -> Material:
     )
     kind = raw.get("kind", "packed")
     if kind not in ("packed", "concrete"):
-        raise RuleError(f"{path}: {where}: kind '{kind}' is unknown", 'use kind = "concrete" or leave it out')
+        raise RuleError(
+            Message("error.orders.unknown_kind", path=path, where=where, kind=kind), Message("hint.orders.kind")
+        )
     pack_size = require_number(path, where, "pack_size", raw["pack_size"], 0.0, strict=True, maximum=MAX_AMOUNT)
     increment = None
     if "increment" in raw:
         if kind != "concrete":
             raise RuleError(
-                f"{path}: {where}: increment applies to concrete only", 'add kind = "concrete" or remove it'
+                Message("error.orders.increment_not_concrete", path=path, where=where),
+                Message("hint.orders.increment_not_concrete"),
             )
         increment = require_number(path, where, "increment", raw["increment"], 0.0, strict=True, maximum=MAX_AMOUNT)
         if increment > pack_size:
-            raise RuleError(
-                f"{path}: {where}: increment {increment:g} is larger than the truck ({pack_size:g})",
-                "the ordering step must fit in one truck",
+            said = Message(
+                "error.orders.increment_above_truck",
+                path=path,
+                where=where,
+                increment=Number(increment),
+                pack_size=Number(pack_size),
             )
+            raise RuleError(said, Message("hint.orders.increment_in_truck"))
     lead = raw.get("lead_time_days", 0)
     if isinstance(lead, bool) or not isinstance(lead, int) or not 0 <= lead <= MAX_LEAD_TIME_DAYS:
         raise RuleError(
-            f"{path}: {where}: lead_time_days must be a whole number of days from 0 to {MAX_LEAD_TIME_DAYS}, "
-            f"not {lead!r}",
-            "write lead_time_days = 2",
+            Message("error.orders.lead_time", path=path, where=where, maximum=MAX_LEAD_TIME_DAYS, value=repr(lead)),
+            Message("hint.orders.lead_time"),
         )
     prices = {
         k: require_number(path, where, k, raw[k], 0.0, strict=False, maximum=MAX_PRICE)
@@ -229,7 +242,7 @@ def _parse_material(path: Path, index: int, raw: Any) -> Material:
     }
     if len(prices) == 2:
         raise RuleError(
-            f"{path}: {where}: give pack_price or unit_price, not both", "keep the one your supplier quotes"
+            Message("error.orders.two_prices", path=path, where=where), Message("hint.orders.supplier_price")
         )
     return Material(
         id=raw["id"].strip(),
@@ -246,25 +259,28 @@ def _parse_material(path: Path, index: int, raw: Any) -> Material:
 
 
 def _parse_recipe(path: Path, index: int, raw: Any, materials: dict[str, Material]) -> tuple[str, list[RecipeLine]]:
-    where = check_entry(
-        path, "recipe", index, raw, name_key="item", allowed=RECIPE_KEYS, named="recipe for item {name}"
-    )
+    where = check_entry(path, "recipe", index, raw, name_key="item", allowed=RECIPE_KEYS)
     if not isinstance(raw.get("item"), str) or not raw["item"].strip():
-        raise RuleError(f"{path}: {where} has no item code", 'write item = "02.03.01"')
+        raise RuleError(Message("error.orders.no_item", path=path, where=where), Message("hint.orders.write_item"))
     lines_raw = raw.get("materials")
     if not isinstance(lines_raw, list) or not lines_raw:
-        raise RuleError(f"{path}: {where} has no materials", 'write materials = [{ material = "...", per_unit = 1.0 }]')
+        raise RuleError(
+            Message("error.orders.no_materials", path=path, where=where),
+            Message("hint.orders.write_materials", example='[{ material = "...", per_unit = 1.0 }]'),
+        )
     lines = []
     for line in lines_raw:
         if not isinstance(line, dict):
             raise RuleError(
-                f"{path}: {where}: each material line must be a table", "write { material = ..., per_unit = ... }"
+                Message("error.orders.line_not_table", path=path, where=where),
+                Message("hint.orders.line_table", example="{ material = ..., per_unit = ... }"),
             )
-        check_keys(path, f"{where} material line", line, LINE_KEYS)
+        check_keys(path, Message("error.orders.material_line", where=where), line, LINE_KEYS)
         material = line.get("material")
         if not isinstance(material, str) or material not in materials:
             raise RuleError(
-                f"{path}: {where}: unknown material '{material}'", "define it in a [[material]] table with this id"
+                Message("error.orders.unknown_material", path=path, where=where, material=material),
+                Message("hint.orders.define_material"),
             )
         per_unit = require_number(path, where, "per_unit", line.get("per_unit"), 0.0, strict=True, maximum=MAX_AMOUNT)
         waste = require_number(
@@ -287,36 +303,46 @@ def load_phases(path: str | os.PathLike) -> list[Phase]:
     unknown = set(data) - {"phase"}
     if unknown:
         raise RuleError(
-            f"{path}: unknown section(s) {', '.join(sorted(unknown))}", "a phase file has [[phase]] tables only"
+            Message("error.orders.unknown_sections", path=path, sections=", ".join(sorted(unknown))),
+            Message("hint.orders.phase_sections"),
         )
     phases = []
     seen: dict[str, str] = {}
     for index, raw in enumerate(data.get("phase", []), start=1):
-        where = f"phase #{index}"
+        where = Message("error.orders.phase", index=index)
         if not isinstance(raw, dict) or set(raw) - {"name", "date", "storeys"}:
-            raise RuleError(f"{path}: {where}: use the keys name, date, storeys", 'write name = "...", storeys = [...]')
+            raise RuleError(
+                Message("error.orders.phase_keys", path=path, where=where), Message("hint.orders.phase_keys")
+            )
         name, date, storeys = raw.get("name"), raw.get("date"), raw.get("storeys")
         if not isinstance(name, str) or not name:
-            raise RuleError(f"{path}: {where} has no name", 'write name = "Gros oeuvre RDC"')
-        if any(phase.name == name for phase in phases):
-            raise RuleError(f"{path}: {where}: phase name '{name}' is used twice", "give each phase its own name")
-        if date is not None and (type(date) is not dt.date or not FIRST_DATE <= date <= LAST_DATE):
             raise RuleError(
-                f"{path}: {where}: date must be a TOML date from {FIRST_DATE} to {LAST_DATE}, not {date!r}",
-                "write date = 2027-03-01 (no quotes, no time)",
+                Message("error.orders.phase_no_name", path=path, where=where), Message("hint.orders.phase_name")
             )
+        if any(phase.name == name for phase in phases):
+            raise RuleError(
+                Message("error.orders.phase_twice", path=path, where=where, name=name),
+                Message("hint.orders.phase_own_name"),
+            )
+        if date is not None and (type(date) is not dt.date or not FIRST_DATE <= date <= LAST_DATE):
+            said = Message(
+                "error.orders.phase_date", path=path, where=where, first=FIRST_DATE, last=LAST_DATE, value=repr(date)
+            )
+            raise RuleError(said, Message("hint.orders.phase_date"))
         if not isinstance(storeys, list) or not storeys or not all(isinstance(s, str) for s in storeys):
-            raise RuleError(f"{path}: {where}: storeys must be a list of storey names", 'write storeys = ["Level 1"]')
+            raise RuleError(
+                Message("error.orders.phase_storeys", path=path, where=where), Message("hint.orders.phase_storeys")
+            )
         for storey in storeys:
             if storey in seen:
                 raise RuleError(
-                    f"{path}: {where}: storey '{storey}' is already in phase '{seen[storey]}'",
-                    "put each storey in one phase",
+                    Message("error.orders.storey_twice", path=path, where=where, storey=storey, phase=seen[storey]),
+                    Message("hint.orders.storey_once"),
                 )
             seen[storey] = name
         phases.append(Phase(name=name, date=date, storeys=storeys, path=path))
     if not phases:
-        raise RuleError(f"{path}: no [[phase]] in the file", "add [[phase]] tables with name, date and storeys")
+        raise RuleError(Message("error.orders.no_phase", path=path), Message("hint.orders.add_phase"))
     return phases
 
 
@@ -407,10 +433,10 @@ def _batches(work: WorkItems, recipes: Recipes, phases: list[Phase] | None, stor
         used = {s if isinstance(s, str) and s else NO_STOREY for s in ordered["storey"]}
         missing = sorted(used - set(by_storey))
         if missing:
-            source = phases[0].path or "the phase file"
+            source = phases[0].path or Message("error.orders.the_phase_file")
             raise RuleError(
-                f"{source}: storey {', '.join(repr(m) for m in missing)} is in no phase",
-                "add the storey to a phase's storeys list",
+                Message("error.orders.storey_in_no_phase", source=source, storeys=", ".join(repr(m) for m in missing)),
+                Message("hint.orders.storey_to_phase"),
             )
         dates = {p.name: p.date for p in phases}
         rank = {p.name: i for i, p in enumerate(phases)}

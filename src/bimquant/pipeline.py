@@ -48,7 +48,7 @@ from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain
 from bimquant.rules.apply import BUILDING_STATUSES, warn_negative
 from bimquant.readiness import Readiness, check_readiness
 from bimquant.takeoff import Takeoff, measure_model
-from bimquant.messages import Message, localize
+from bimquant.messages import Joined, Message, Number, localize, or_list
 
 log = logging.getLogger(__name__)
 PathLike = str | os.PathLike
@@ -94,15 +94,15 @@ def takeoff(
     result = _measured(model, kernel=kernel, threads=threads, progress=progress, materials=materials, cache=cache)
     if strict and len(result.failures):
         raise ElementFailuresError(
-            f"{len(result.failures)} element(s) could not be measured (--strict): nothing written",
-            "see the failures listed above; fix them in the model or drop --strict",
+            Message("error.pipeline.failures", n=len(result.failures)),
+            Message("hint.pipeline.failures"),
             failures=result.failures,
         )
     if strict and result.info.get("elements_damaged"):
         damaged = result.elements[result.elements["measure_note"].str.contains("damaged file", regex=False)]
         raise ElementFailuresError(
-            f"{len(damaged)} element(s) use instances the file breaks (--strict): nothing written",
-            "see the elements listed above; export the model again, or drop --strict",
+            Message("error.pipeline.damaged", n=len(damaged)),
+            Message("hint.pipeline.damaged"),
             failures=damaged.assign(reason=damaged["measure_note"])[
                 ["global_id", "ifc_class", "name", "storey", "reason"]
             ],
@@ -155,7 +155,7 @@ def explain(model: PathLike | Takeoff, global_id: str, rules: RuleSet | PathLike
                 reason = known["reason"].iloc[0]
                 raise InputError(Message("error.not_measured", id=global_id, reason=reason)) from None
         ids = list(measured.elements["global_id"])
-        raise _unknown_element(global_id, measured.info.get("file", "the model"), ids) from None
+        raise _unknown_element(global_id, measured.info.get("file", Message("input.model")), ids) from None
 
 
 def estimate(
@@ -186,7 +186,10 @@ def estimate(
         >>> budget.lots[["lot", "amount"]]
     """
     if view not in pricing.VIEWS:
-        raise RuleError(f"unknown DPGF view '{view}'", f"use {' or '.join(pricing.VIEWS)}")
+        raise RuleError(
+            Message("error.pipeline.unknown_view", view=view),
+            Message("hint.pipeline.views", views=or_list(pricing.VIEWS)),
+        )
     ruleset = _ruleset(rules) if rules is not None else None
     library = prices if isinstance(prices, dict) else pricing.load_prices(prices)
     rates = pricing.load_rates(
@@ -206,8 +209,8 @@ def estimate(
     if strict and budget.totals["unpriced_items"]:
         codes = ", ".join(budget.unpriced["code"].head(5))
         raise RuleError(
-            f"{len(budget.unpriced)} item(s) have no price in {_name(prices)} (--strict): {codes}; nothing written",
-            "add these codes to the price library, or drop --strict",
+            Message("error.pipeline.unpriced", n=len(budget.unpriced), prices=_name(prices), codes=codes),
+            Message("hint.pipeline.unpriced"),
         )
     if strict and not budget.totals["complete"]:
         _refuse_incomplete(budget.totals["incomplete"], work.coverage)
@@ -246,9 +249,9 @@ def order(
         >>> plan.orders[["supplier", "label", "ordered", "purchase_unit"]]
     """
     if by not in ("storey", "phase"):
-        raise RuleError(f"unknown delivery batches '{by}'", "batch by storey or by phase")
+        raise RuleError(Message("error.pipeline.unknown_batches", by=by), Message("hint.pipeline.batches"))
     if by == "phase" and phases is None:
-        raise RuleError("batches by phase need a phase file", "add --phases phases.toml (see README)")
+        raise RuleError(Message("error.pipeline.phases_needed"), Message("hint.pipeline.add_phases"))
     ruleset = _ruleset(rules) if rules is not None else None
     book = recipes if isinstance(recipes, ordering.Recipes) else ordering.load_recipes(recipes, ruleset)
     phase_list = None
@@ -295,7 +298,7 @@ def diff(
         >>> revision.items[["code", "old_quantity", "new_quantity", "delta_amount"]]
     """
     if prices is not None and contract is not None:
-        raise RuleError("both a price library and a contract were given", "price the change with one of them")
+        raise RuleError(Message("error.pipeline.prices_and_contract"), Message("hint.pipeline.one_of_them"))
     ruleset = _ruleset(rules)
     signed = signing.load_contract(contract) if contract is not None else None
     if signed is not None:
@@ -308,7 +311,7 @@ def diff(
     if vat_pct is None:
         vat_pct = signed.vat_pct if signed is not None and signed.vat_pct is not None else pricing.Rates().vat_pct
     if isinstance(vat_pct, bool) or not isinstance(vat_pct, (int, float)) or not 0 <= vat_pct <= 100:
-        raise RuleError(f"VAT rate {vat_pct!r} is not a percentage from 0 to 100", "write --vat 20 or --vat 5,5")
+        raise RuleError(Message("error.pipeline.vat", rate=repr(vat_pct)), Message("hint.pipeline.vat"))
     before = _measured(old, **takeoff_options)
     after = _measured(new, **takeoff_options)
     revision = revisions.compare(
@@ -400,7 +403,9 @@ def situation(
     signed = signing.load_contract(contract)
     lines = signing.get_contract_lines(signed)
     if lines.empty:
-        raise RuleError(f"{contract}: no priced line with a quantity", "pass the JSON of a priced estimate")
+        raise RuleError(
+            Message("error.pipeline.no_priced_line", path=contract), Message("hint.pipeline.priced_estimate")
+        )
     digest = hashlib.sha256(Path(contract).read_bytes()).hexdigest()
     accepted, unpriced, said = signing.load_changes(list(changes), digest)
     if len(accepted):
@@ -409,8 +414,8 @@ def situation(
     before = billing.load_previous(previous) if previous is not None else None
     if before is not None and before.get("contract_sha256") not in (None, digest):
         raise RuleError(
-            f"{previous}: a situation of another contract ({Path(str(before.get('contract'))).name})",
-            "pass the previous situation of this contract",
+            Message("error.pipeline.other_contract", path=previous, contract=Path(str(before.get("contract"))).name),
+            Message("hint.pipeline.previous_of_this_contract"),
         )
     phase_list = ordering.load_phases(phases) if phases is not None else None
     done = advancement.load_progress(progress, signing.get_scope(signed, lines), month, phase_list)
@@ -457,11 +462,15 @@ def costs(
     month = periods.parse_month(period)
     first = periods.parse_month(start) if start is not None else None
     if first is not None and first > month:
-        raise RuleError(f"--start {first} is after --period {month}", "the job starts before the period it reports")
+        raise RuleError(
+            Message("error.pipeline.start_after", start=first, period=month), Message("hint.pipeline.start")
+        )
     signed = signing.load_contract(contract)
     lines = costing.get_budget_lines(signed)
     if lines.empty:
-        raise RuleError(f"{contract}: no line with a direct cost", "pass the JSON of a priced estimate")
+        raise RuleError(
+            Message("error.pipeline.no_direct_cost", path=contract), Message("hint.pipeline.priced_estimate")
+        )
     phase_list = ordering.load_phases(phases) if phases is not None else None
     later: list[int] = []
     booked = costing.load_actuals(actuals, lines, first, month, later)
@@ -656,32 +665,26 @@ def _refuse_double_counts(work: WorkItems, strict: bool) -> None:
     if strict and len(double):
         first = double.iloc[0]
         raise RuleError(
-            f"{len(double)} element(s) counted twice in {work.ruleset.path} (--strict), e.g. "
-            f"{first['global_id']} {first['name']}: {first['reason']}; nothing written",
-            "give the items different measures labels only if they price different things; otherwise narrow "
-            "their select or where, or drop --strict",
+            Message(
+                "error.pipeline.counted_twice",
+                n=len(double),
+                path=work.ruleset.path,
+                global_id=first["global_id"],
+                name=first["name"],
+                reason=first["reason"],
+            ),
+            Message("hint.pipeline.counted_twice"),
         )
-
-
-INCOMPLETE_WORDS = {
-    "unpriced_items": "item(s) without a price",
-    "placeholder_lines": "line(s) whose label is a placeholder",
-    "double_counted": "element(s) counted twice",
-    "value_unknown": "element(s) with a quantity of no value",
-    "not_priced": "element(s) not priced",
-    "geometry_failed": "element(s) whose geometry failed",
-}
 
 
 def _refuse_incomplete(incomplete: dict, coverage: dict) -> None:
     """Under ``strict``, an estimate that does not cover the model is an :class:`IncompleteError`
-    with the count of each reason and the share of the building volume priced."""
-    said = ", ".join(f"{n} {INCOMPLETE_WORDS[reason]}" for reason, n in incomplete.items() if n)
+    with the count of each reason (``unpriced_items``, ``placeholder_lines``, ``double_counted``,
+    ``value_unknown``, ``not_priced``, ``geometry_failed``) and the share of the building volume priced."""
+    said = Joined([Message(f"error.pipeline.incomplete.{reason}", n=n) for reason, n in incomplete.items() if n], ", ")
     raise IncompleteError(
-        f"the estimate is incomplete (--strict): {said}; {coverage['volume_share']:.1%} of the building volume "
-        "priced once; nothing written",
-        "see the estimate's reserves (its sheet 'Réserves', or 'reserves' in English), or run bimquant check; "
-        "or drop --strict",
+        Message("error.pipeline.incomplete", said=said, share=Number(coverage["volume_share"], ".1%")),
+        Message("hint.pipeline.incomplete"),
         incomplete=incomplete,
     )
 
@@ -735,7 +738,7 @@ def _measured(model: PathLike | Model | Takeoff, *, cache: bool = True, **takeof
     elif isinstance(model, (str, os.PathLike)):
         result = measure_model(open_model(model), started=started, materials=library, **takeoff_options)
     else:
-        raise TypeError(f"model must be the path of an IFC file or a Takeoff, not {type(model).__name__}")
+        raise TypeError(Message("error.pipeline.not_a_model", kind=type(model).__name__))
     if key:
         saved = stored.store(key, result)
         result.info["cache"] = "stored" if saved else "not stored"
@@ -785,12 +788,12 @@ def _work(measured: Takeoff, ruleset: RuleSet | None) -> WorkItems:
     if ruleset is not None:
         return _apply(measured, ruleset)
     if measured.work is None:
-        raise RuleError("no rule set given", "pass a rule set (--rules), or a takeoff made with one")
+        raise RuleError(Message("error.pipeline.no_rules"), Message("hint.pipeline.no_rules"))
     return measured.work
 
 
 def _name(source) -> str:
-    return "(price table)" if isinstance(source, dict) else str(source)
+    return Message("pipeline.price_table") if isinstance(source, dict) else str(source)
 
 
 def _in_file(model: Model, global_id: str) -> bool:
@@ -806,13 +809,18 @@ def _unknown_element(global_id: str, model: str, ids: list[str]) -> InputError:
     if len(global_id) < GLOBAL_ID_LENGTH and GLOBAL_ID_CHARACTERS.match(global_id):
         cut = [i for i in ids if i.startswith(global_id + "$")]
         example = cut[0] if len(cut) == 1 else "3M40opnSHSLeM$JG6iZTrB"
-        guess = f" (did you mean '{example}'?)" if len(cut) == 1 else ""
+        which = "error.pipeline.short_global_id_guess" if len(cut) == 1 else "error.pipeline.short_global_id"
         return InputError(
-            f"no element with GlobalId {global_id} in {model}: a GlobalId has {GLOBAL_ID_LENGTH} characters, "
-            f"this one {len(global_id)}{guess}",
-            f"the shell cuts a GlobalId at a $: put it in single quotes, e.g. '{example}'",
+            Message(
+                which,
+                global_id=global_id,
+                model=model,
+                length=GLOBAL_ID_LENGTH,
+                n=len(global_id),
+                example=example,
+            ),
+            Message("hint.pipeline.quote_global_id", example=example),
         )
     return InputError(
-        f"no element with GlobalId {global_id} in {model}",
-        "copy the GlobalId from the takeoff's global_id column",
+        Message("error.pipeline.no_element", global_id=global_id, model=model), Message("hint.pipeline.copy_global_id")
     )

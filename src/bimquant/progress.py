@@ -38,7 +38,7 @@ from bimquant.errors import ProgressError
 from bimquant.loaders import parse_number, read_rows, text_of
 from bimquant.money import HUNDRED, round_percent, to_decimal
 from bimquant.periods import month_end
-from bimquant.messages import Message
+from bimquant.messages import Message, Number
 
 FORMS = ("line", "element", "stage")
 
@@ -156,7 +156,7 @@ def read_lines(path: Path, rows: list[tuple[int, dict]], style: str, scope: Scop
                     "error.progress.quantity_above",
                     where=where,
                     code=code,
-                    quantity=f"{quantity:g}",
+                    quantity=Number(quantity),
                     contract=str(whole),
                 ),
                 Message("hint.progress.beyond_contract"),

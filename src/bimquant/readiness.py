@@ -274,7 +274,7 @@ def _type_disagreements(ifc, rec: pd.DataFrame, add, read: dict) -> None:
         add(
             "type_disagrees",
             group,
-            f"the occurrence says {own}, its type says {typed}: read as {chosen}",
+            Message("readiness.types_disagree", occurrence=own, type=typed, read=chosen),
             ifc_class=cls,
             type_name=type_name,
         )

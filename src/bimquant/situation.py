@@ -40,7 +40,7 @@ from bimquant.loaders import check_keys, parse_number, read_json, read_rows, rea
 from bimquant.money import HUNDRED, as_floats, cents, to_decimal
 from bimquant.periods import month_end, planned_curve, read_month
 from bimquant.result import Result
-from bimquant.messages import Message, or_list
+from bimquant.messages import Message, Number, or_list
 
 RETENTION_BASES = ("incl_vat", "excl_vat")
 SETTINGS_KEYS = {
@@ -205,7 +205,7 @@ def _load_revision(path: Path, table) -> Revision:
             )
     if abs(a + b - 1) > 1e-9:
         raise SettingsError(
-            Message("error.situation.a_plus_b", path=path, where=where, total=f"{a + b:g}"),
+            Message("error.situation.a_plus_b", path=path, where=where, total=Number(a + b)),
             Message("hint.situation.a_plus_b"),
         )
     decimals = table.get("decimals", 4)

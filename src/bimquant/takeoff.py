@@ -27,6 +27,7 @@ from bimquant.geometry import Shape, get_shapes
 from bimquant.geometry.cut import cut_openings
 from bimquant.geometry.iterator import SAFE_KERNEL, ProgressCallback
 from bimquant.materials import MaterialLibrary, load_materials
+from bimquant.messages import Joined, Message, Number
 from bimquant.model import Model, get_authored_quantities
 from bimquant.model import get_elements as read_elements
 from bimquant.quantities import mesh
@@ -191,7 +192,9 @@ def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None
             safe, safe_failures = get_shapes(model.file, uncut, kernel=SAFE_KERNEL, threads=threads)
             net |= safe
             failures |= {
-                i: safe_failures.get(i, all_failures.get(i, "no shape produced")) for i in uncut if i not in safe
+                i: safe_failures.get(i, all_failures.get(i, Message("takeoff.no_shape")))
+                for i in uncut
+                if i not in safe
             }
     else:
         opening_shapes, _ = (
@@ -243,7 +246,7 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
     sid = element["step_id"]
     shape = shapes.net.get(sid)
     if shape is None:
-        return shapes.failures.get(sid, "no shape produced")
+        return shapes.failures.get(sid, Message("takeoff.no_shape"))
     try:
         quantities, notes, footprint = measure_element(
             element["family"],
@@ -254,29 +257,26 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
             element["densities"],
         )
     except Exception as exc:  # one bad mesh never sinks the model
-        return f"measurement failed: {type(exc).__name__}: {exc}"
+        return Message("takeoff.measure_failed", kind=type(exc).__name__, error=str(exc))
     infinite = [name for name, value in quantities.items() if isinstance(value, float) and math.isinf(value)]
     if infinite:  # finite or nothing: an infinite number never reaches a table
-        return (
-            f"measurement failed: {', '.join(infinite)} is not a finite number (a coordinate or a density out of range)"
-        )
+        return Message("takeoff.not_finite", names=", ".join(infinite))
     if element["family"] == "wall":
         footprints[element["global_id"]] = footprint
     if element["openings"] and sid not in shapes.gross:
-        notes.append("gross geometry unavailable: gross values equal net")
+        notes.append(Message("takeoff.no_gross"))
     if not shape.closed:
-        notes.append("open mesh: volume uncertain")
+        notes.append(Message("takeoff.open_mesh"))
     exact = element.get("exact")
     body_volume = quantities["gross_volume_m3"]  # measured already: the body before its openings
     if isinstance(exact, tuple) and exact.items == 1 and _off_exact(body_volume, exact):
         notes.append(
-            f"the geometry kernels give {body_volume:.6g} m3, the exact volume of its body is "
-            f"{exact.volume_m3:.6g} m3: quantities uncertain"
+            Message("takeoff.off_exact", mesh=Number(body_volume, ".6g"), exact=Number(exact.volume_m3, ".6g"))
         )
     elif isinstance(exact, tuple) and exact.items == 1 and exact.curved and exact.volume_m3 > 0:
         _use_exact_volume(quantities, exact.volume_m3, element)
     if shape.reoriented:
-        notes.append("faces of the body turned to face outwards (the file gives them mixed directions)")
+        notes.append(Message("takeoff.reoriented"))
     reading = read_predefined_type(element, quantities)
     if reading is not None:
         element = element | {"predefined_type": reading[0]}
@@ -288,7 +288,7 @@ def _measure(element: dict, shapes: _Geometry, footprints: dict) -> dict | str:
     provenance = {
         "geometry_kernel": shape.kernel,
         "mesh_closed": shape.closed,
-        "measure_note": "; ".join(notes),
+        "measure_note": Joined(notes),
         "authored_flags": "",
     }
     return {column: element.get(column) for column in ELEMENT_COLUMNS} | quantities | location | provenance
@@ -320,12 +320,12 @@ def read_predefined_type(element: dict, quantities: dict) -> tuple[str, str] | N
         return None
     sloped = plan < SLOPED_FOOTPRINT_SHARE * area
     if sloped and "ROOF" in (own, typed):
-        chosen, why = "ROOF", "its upper face slopes"
+        chosen, why = "ROOF", Message("takeoff.types.sloped")
     elif not sloped and "ROOF" in (own, typed):
-        chosen, why = (typed if own == "ROOF" else own), "it is flat"
+        chosen, why = (typed if own == "ROOF" else own), Message("takeoff.types.flat")
     else:
-        chosen, why = typed, "IFC's rule: the type's"
-    return chosen, f"the occurrence says {own}, its type says {typed}: read as {chosen} ({why})"
+        chosen, why = typed, Message("takeoff.types.ifc_rule")
+    return chosen, Message("takeoff.types", own=own, typed=typed, chosen=chosen, why=why)
 
 
 def _use_exact_volume(quantities: dict, exact_m3: float, element: dict) -> None:
@@ -369,7 +369,7 @@ def measure_spaces(model: Model, *, kernel: str = "auto", threads: int | None = 
         authored = [q["value"] for q in get_authored_quantities(model, space) if q["quantity"] == "NetFloorArea"]
         if authored:
             areas[space.id()] = authored[0]
-            sources.add("authored NetFloorArea")
+            sources.add("authored")
         else:
             unmeasured.append(space.id())
     if unmeasured:
@@ -377,12 +377,12 @@ def measure_spaces(model: Model, *, kernel: str = "auto", threads: int | None = 
         for sid, shape in meshed.items():
             triangles = mesh.get_triangles(shape.vertices, shape.faces)
             areas[sid] = float(mesh.get_footprint(triangles, mesh.get_face_normals_areas(triangles)[0]).area)
-            sources.add("plan area of the space body")
+            sources.add("plan")
     return {
         "count": len(spaces),
         "measured": len(areas),
         "net_floor_area_m2": round(sum(areas.values()), 6),
-        "source": " and ".join(sorted(sources)) or None,
+        "source": Message("takeoff.spaces." + "_and_".join(sorted(sources))) if sources else None,
     }
 
 

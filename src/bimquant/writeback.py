@@ -94,13 +94,11 @@ def writeback(
     """
     source = Path(model.info["file"]) if isinstance(model, Takeoff) else Path(model)
     output = Path(output)
-    inputs = {"the model": source}
-    inputs |= {"the rule set (--rules)": None if isinstance(rules, RuleSet) else rules}
-    inputs |= {"the price library (--prices)": None if prices is None or isinstance(prices, dict) else prices}
+    inputs = {Message("input.model"): source}
+    inputs |= {Message("input.rules"): None if isinstance(rules, RuleSet) else rules}
+    inputs |= {Message("input.prices"): None if prices is None or isinstance(prices, dict) else prices}
     if output.suffix.lower() != ".ifc":
-        raise OutputError(
-            f"the output of writeback is an IFC file: {output.name}", "name it .ifc, e.g. -o model-5d.ifc"
-        )
+        raise OutputError(Message("error.writeback.not_ifc", name=output.name), Message("hint.writeback.name_ifc"))
     check_output(output, "ifc", inputs)
     ruleset = rules if isinstance(rules, RuleSet) else load_rules(rules)
     library = {} if prices is None else prices if isinstance(prices, dict) else load_prices(prices)
@@ -127,7 +125,11 @@ def writeback(
         "output": str(output),
         "schema": copy.schema,
         "ruleset": ruleset.name,
-        "prices": None if prices is None else "(price table)" if isinstance(prices, dict) else str(prices),
+        "prices": None
+        if prices is None
+        else Message("pipeline.price_table")
+        if isinstance(prices, dict)
+        else str(prices),
         "language": ruleset.language,
         "method_of_measurement": written.method,
         "elements_with_quantities": int((frame["quantities"] > 0).sum()),

@@ -97,6 +97,11 @@ def parse_percentage(value: str | float) -> float:
     return float(text.replace(",", "."))
 
 
+def _the(input: str, **values) -> Message:
+    """An input file as a refusal to write over it names it (``the rule set (--rules)``)."""
+    return Message(f"input.{input}", **values)
+
+
 def _version(value: bool) -> None:
     if value:
         Console(highlight=False).print(f"bimquant {bimquant.__version__}")
@@ -300,7 +305,7 @@ def takeoff(
         fmt,
         quiet,
         verbose,
-        {"the model": model, "the rule set (--rules)": rules, "the material library (--materials)": materials},
+        {_the("model"): model, _the("rules"): rules, _the("materials"): materials},
         locale,
     )
 
@@ -330,7 +335,7 @@ def validate(
     """
     with _session(verbose, _known(locale)) as session:
         if output is not None:
-            check_output(output, None, {"the model": model})
+            check_output(output, None, {_the("model"): model})
         with _progress(quiet, _known(locale)) as progress:
             checked = bimquant.validate(
                 model, kernel=kernel.value, threads=threads, cache=not no_cache, progress=progress
@@ -377,14 +382,14 @@ def check(
 
     Example: bimquant check sample_models/reserves_ifc4.ifc --rules rules/fr-lots.toml --ids exigences.ids
     """
-    inputs = {"the model": model, "the rule set (--rules)": rules}
+    inputs = {_the("model"): model, _the("rules"): rules}
     with _session(verbose, _known(locale)) as session:
         if output is not None:
             check_output(output, None, inputs)
         if ids_file is not None:
             from bimquant.report.ids import check_ids_output
 
-            check_ids_output(ids_file, inputs | ({"the output (-o)": output} if output else {}))
+            check_ids_output(ids_file, inputs | ({_the("output"): output} if output else {}))
         ruleset = bimquant.load_rules(rules)
         with _progress(quiet, _known(locale)) as progress:
             readiness = bimquant.check(
@@ -498,10 +503,10 @@ def estimate(
         quiet,
         verbose,
         {
-            "the model": model,
-            "the rule set (--rules)": rules,
-            "the price library (--prices)": prices,
-            "the settings file (--settings)": settings,
+            _the("model"): model,
+            _the("rules"): rules,
+            _the("prices"): prices,
+            _the("settings"): settings,
         },
         locale,
     )
@@ -545,10 +550,10 @@ def order(
         quiet,
         verbose,
         {
-            "the model": model,
-            "the rule set (--rules)": rules,
-            "the recipe file (--recipes)": recipes,
-            "the phase file (--phases)": phases,
+            _the("model"): model,
+            _the("rules"): rules,
+            _the("recipes"): recipes,
+            _the("phases"): phases,
         },
         locale,
     )
@@ -594,16 +599,16 @@ def diff(
     manual and pass the file back with --map ts.map.csv.
     """
     inputs = {
-        "the old model": old,
-        "the new model": new,
-        "the rule set (--rules)": rules,
-        "the price library (--prices)": prices,
-        "the contract (--contract)": contract,
+        _the("old_model"): old,
+        _the("new_model"): new,
+        _the("rules"): rules,
+        _the("prices"): prices,
+        _the("contract_option"): contract,
     }
     if prices is not None and contract is not None:
         raise typer.BadParameter(Message("usage.prices_or_contract"))
     with _session(verbose, _known(locale)) as session:
-        _output_format(output, fmt, inputs | {"the map file (--map)": map_file})
+        _output_format(output, fmt, inputs | {_the("map"): map_file})
         map_out = bimquant.get_map_path(output) if output is not None else None
         if map_out is not None:
             check_output(map_out, "csv", inputs)
@@ -669,12 +674,12 @@ def situation(
     Example: bimquant situation marche.json --progress avancement-03.csv --period 2026-03 --previous situation-02.json -o situation-03.xlsx
     """
     inputs = {
-        "the contract": contract,
-        "the progress file (--progress)": progress,
-        "the previous situation (--previous)": previous,
-        "the settings file (--settings)": settings,
-        "the phase file (--phases)": phases,
-        **{f"the change order {path.name} (--changes)": path for path in changes or []},
+        _the("contract"): contract,
+        _the("progress"): progress,
+        _the("previous"): previous,
+        _the("settings"): settings,
+        _the("phases"): phases,
+        **{_the("change_order", name=path.name): path for path in changes or []},
     }
     _check_chart(report, inputs, verbose, _known(locale))
 
@@ -721,10 +726,10 @@ def costs(
     Example: bimquant costs marche.json --actuals depenses.csv --progress avancement-04.csv --period 2026-04 -o couts.xlsx
     """
     inputs = {
-        "the contract": contract,
-        "the actuals (--actuals)": actuals,
-        "the progress file (--progress)": progress,
-        "the phase file (--phases)": phases,
+        _the("contract"): contract,
+        _the("actuals"): actuals,
+        _the("progress"): progress,
+        _the("phases"): phases,
     }
     _check_chart(report, inputs, verbose, _known(locale))
 
@@ -770,10 +775,10 @@ def stock(
         quiet,
         verbose,
         {
-            "the orders": orders,
-            "the delivery notes (--deliveries)": deliveries,
-            "the progress file (--progress)": progress,
-            "the phase file (--phases)": phases,
+            _the("orders"): orders,
+            _the("deliveries"): deliveries,
+            _the("progress"): progress,
+            _the("phases"): phases,
         },
         locale,
     )
@@ -810,8 +815,8 @@ def batch(
 
     Example: bimquant batch ../shared/models --rules rules/fr-lots.toml --prices rules/fr-prix.csv -o portefeuille.xlsx
     """
-    inputs = {f"the model {path.name}": path for path in paths if path.is_file()}
-    inputs |= {"the rule set (--rules)": rules, "the price library (--prices)": prices}
+    inputs = {_the("model_named", name=path.name): path for path in paths if path.is_file()}
+    inputs |= {_the("rules"): rules, _the("prices"): prices}
     done: list = []
 
     def compute(progress):
@@ -940,11 +945,11 @@ def report(
     With --previous OLD.ifc the view also colours what changed since OLD.
     """
     inputs = {
-        "the model": model,
-        "the rule set (--rules)": rules,
-        "the price library (--prices)": prices,
-        "the older model (--previous)": previous,
-        "the settings file (--settings)": settings,
+        _the("model"): model,
+        _the("rules"): rules,
+        _the("prices"): prices,
+        _the("older_model"): previous,
+        _the("settings"): settings,
     }
     with _session(verbose) as session:
         check_report_output(output, inputs)

@@ -9,10 +9,7 @@ record, a table cell) goes through :func:`~bimquant.messages.localize` first.
 
 from __future__ import annotations
 
-import functools
 import logging
-import re
-import string
 import unicodedata
 from collections import defaultdict
 
@@ -24,7 +21,7 @@ from rich.table import Table
 
 from bimquant.errors import BimquantError
 from bimquant.labels import headers
-from bimquant.messages import CATALOGUE, Message, localize, say
+from bimquant.messages import localize, recognise_in, say
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 # the command-line toolkit's errors (click's, vendored inside recent typer releases)
@@ -70,38 +67,14 @@ def _usage_said(text: str, locale: str) -> str:
     """click's English ``text`` in ``locale``: its sentence, and what it suggests after it
     (``(Possible options: --threads)``, ``Did you mean 'estimate'?``) on its own."""
     for cut in (i for i, c in enumerate(text) if c == " "):
-        suggestion = _usage_sentence(text[cut + 1 :], SUGGESTIONS)
-        if suggestion is not None and (first := _usage_sentence(text[:cut])) is not None:
+        suggestion = recognise_in("usage", text[cut + 1 :])
+        if suggestion is not None and suggestion.id in SUGGESTIONS and (first := recognise_in("usage", text[:cut])):
             return f"{first.render(locale)} {suggestion.render(locale)}"
-    said = _usage_sentence(text)
+    said = recognise_in("usage", text)
     return text if said is None else said.render(locale)
 
 
 SUGGESTIONS = {"usage.possible_options", "usage.did_you_mean"}
-
-
-def _usage_sentence(text: str, ids: set[str] | None = None) -> Message | None:
-    for id, pattern in _usage_patterns():
-        if (ids is None or id in ids) and (match := pattern.fullmatch(text)) is not None:
-            values = match.groupdict()
-            if "message" in values:  # "Invalid value for '--threads': <click's or bimquant's reason>"
-                values["message"] = _usage_sentence(values["message"]) or values["message"]
-            return Message(id, **values)
-    return None
-
-
-@functools.cache
-def _usage_patterns() -> list[tuple[str, re.Pattern]]:
-    """click's sentences (``usage.*``) as patterns: those opening with words first (``Invalid
-    value for {param}: {message}`` before ``{value} is not a number``, which would read it
-    whole), then the longest first (``Got unexpected extra argument(s)`` before ``argument``)."""
-    patterns = []
-    for id, (en, _) in CATALOGUE.items():
-        if id.startswith("usage."):
-            parts = string.Formatter().parse(en)
-            regex = "".join(re.escape(text) + (f"(?P<{name}>.+?)" if name else "") for text, name, _, _ in parts)
-            patterns.append((id, re.compile(regex, re.DOTALL)))
-    return sorted(patterns, key=lambda pair: (pair[1].pattern.startswith("(?P<"), -len(pair[1].pattern)))
 
 
 def format_number(value: float, locale: str = "en", decimals: int = 2) -> str:

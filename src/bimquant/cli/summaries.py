@@ -9,7 +9,6 @@ catalogue's ``console.*`` sentences (:mod:`bimquant.messages`), the sentences th
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -235,18 +234,14 @@ def say_detail(row: dict, locale: str):
     kind, detail = row["kind"], row["detail"]
     if kind not in DETAILED:
         return ""
-    said = TYPES_SAID.fullmatch(str(detail)) if kind == "type_disagrees" else None
     if locale != "fr":
         return detail
-    if said:  # "the occurrence says ROOF, its type says FLOOR: read as ROOF"
-        return say("console.check.types_said", locale, occurrence=said[1], type=said[2], read=said[3])
     if kind in DETAILED_FR:
         return detail
     localized = localize(detail, locale)
     return localized if isinstance(detail, str) and localized != detail else ""
 
 
-TYPES_SAID = re.compile(r"the occurrence says (\S+), its type says (\S+): read as (\S+)")
 # problems whose detail adds to the phrase (the library's words)
 DETAILED = {
     "material_not_recognised",

@@ -48,7 +48,7 @@ def get_shapes(
     their faces as the kernel wrote them (meshes drawn, never measured; faster).
     """
     if kernel not in KERNELS:
-        raise ValueError(f"unknown geometry kernel {kernel!r}; choose one of {', '.join(KERNELS)}")
+        raise ValueError(Message("error.geometry.unknown_kernel", kernel=repr(kernel), kernels=", ".join(KERNELS)))
     products = [ifc.by_id(i) for i in step_ids]
     threads = threads or os.cpu_count() or 1
     counter = Counter(len(products), progress)
@@ -90,9 +90,7 @@ def _failures(products: list, shapes: dict[int, Shape], crashed: list[int]) -> d
     for p in products:
         if p.id() in shapes:
             continue
-        failures[p.id()] = (
-            "the geometry kernel crashed on this element's body" if p.id() in crashed_ids else diagnose(p)
-        )
+        failures[p.id()] = Message("geometry.crashed") if p.id() in crashed_ids else diagnose(p)
         log.info("%s %s could not be meshed: %s", p.is_a(), p.GlobalId, failures[p.id()])
     return failures
 

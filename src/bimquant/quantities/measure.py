@@ -34,6 +34,7 @@ import numpy as np
 
 from bimquant.columns import QUANTITY_COLUMNS
 from bimquant.geometry.shape import Shape
+from bimquant.messages import Message
 from bimquant.quantities import mesh
 from bimquant.tolerances import COS_FACE_TOL, PLANAR_COVERAGE_MIN, SLOPED_MIN_NZ
 
@@ -100,7 +101,7 @@ def measure_element(
     n = Mesh(net)
     g = Mesh(gross) if gross is not None else n
     if n.volume < 0:
-        notes.append("inward-facing mesh: volume sign corrected")
+        notes.append(Message("measure.inward"))
     q = dict.fromkeys(QUANTITY_COLUMNS, NAN)
     q["net_volume_m3"] = abs(n.volume)
     q["gross_volume_m3"] = max(abs(g.volume), q["net_volume_m3"])
@@ -119,7 +120,7 @@ def measure_element(
         net_face = sum(n.main_face_area(p, upper) for p in planes)
         gross_face = sum(g.main_face_area(p, upper) for p in planes)
         if gross_face * width < PLANAR_COVERAGE_MIN * q["gross_volume_m3"] and layer_thickness > 0:
-            notes.append("curved or irregular: face area = volume / material layer thickness")
+            notes.append(Message("measure.curved"))
             width = layer_thickness
             net_face, gross_face = q["net_volume_m3"] / width, q["gross_volume_m3"] / width
         q["width_m"] = width

@@ -28,6 +28,7 @@ from bimquant.costs import Costs
 from bimquant.errors import OutputError
 from bimquant.estimate import Budget
 from bimquant.labels import LOCALES
+from bimquant.messages import Message, or_list
 from bimquant.orders import Orders
 from bimquant.report import tables as plain
 from bimquant.report.atomic import FORMATS, check_output, get_format, write_atomically
@@ -75,8 +76,7 @@ def refuse_infinite(tables: dict[str, pd.DataFrame]) -> None:
             column = infinite.any()[lambda found: found].index[0]
             row = int(infinite[column].to_numpy().nonzero()[0][0])
             raise OutputError(
-                f"{name}: {column} of row {row + 1} is not a finite number: nothing written",
-                "this is a bimquant bug (every input is checked); please report it with the model",
+                Message("error.report.not_finite", name=name, column=column, row=row + 1), Message("hint.report.bug")
             )
 
 
@@ -128,15 +128,21 @@ def write(
             path.write(text)
             path.flush()
         except OSError as exc:  # a full disk behind a redirection, a closed pipe
-            name = getattr(path, "name", "the stream")
-            raise OutputError(f"cannot write to {name}: {exc.strerror or exc}", "check the disk or the pipe") from None
+            name = getattr(path, "name", Message("error.report.the_stream"))
+            raise OutputError(
+                Message("error.report.cannot_write_to", name=name, reason=exc.strerror or str(exc)),
+                Message("hint.report.disk_or_pipe"),
+            ) from None
         return []
     if Path(path).is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")
+        raise OutputError(Message("error.atomic.is_folder", path=path), Message("hint.atomic.file_name"))
     fmt = get_format(path, format)
     locale = locale or (result.info.get("language") if result.info.get("language") in LOCALES else "en")
     if locale not in LOCALES:
-        raise OutputError(f"unknown locale '{locale}'", f"use {' or '.join(LOCALES)}")
+        raise OutputError(
+            Message("error.report.unknown_locale", locale=locale),
+            Message("hint.report.locales", locales=or_list(LOCALES)),
+        )
     special = _writer_for(type(result), fmt) if tables is None else None
     if special is not None:
         return write_atomically([(Path(path), lambda tmp: special(result, tmp, locale))])

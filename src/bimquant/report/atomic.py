@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bimquant.errors import OutputError
+from bimquant.messages import Message
 
 FORMATS = ("csv", "xlsx", "json")
 MAX_NAME_BYTES = 200  # a file name's bytes, leaving room for the temporary's prefix (255 on most systems)
@@ -37,13 +38,12 @@ def get_format(path: str | os.PathLike, explicit: str | None = None) -> str:
     fmt = (explicit or suffix).lower()
     if fmt not in FORMATS:
         raise OutputError(
-            f"unknown output format '{fmt or Path(path).name}'",
-            "name the output file .csv, .xlsx or .json, or pass --format csv|xlsx|json",
+            Message("error.atomic.unknown_format", fmt=fmt or Path(path).name), Message("hint.atomic.name_format")
         )
     if suffix in FORMATS and fmt != suffix:
         raise OutputError(
-            f"--format {fmt} contradicts the output file's extension: {Path(path).name}",
-            f"name the file .{fmt}, or drop --format",
+            Message("error.atomic.format_contradicts", fmt=fmt, name=Path(path).name),
+            Message("hint.atomic.name_or_drop", fmt=fmt),
         )
     return fmt
 
@@ -58,29 +58,30 @@ def check_output(
     path = Path(path)
     fmt = explicit if explicit in OTHER_FORMATS else get_format(path, explicit)
     if len(os.fsencode(path.name)) > MAX_NAME_BYTES:
-        raise OutputError(
-            f"cannot write {path.name[:40]}...: a file name of {len(os.fsencode(path.name))} bytes (at most "
-            f"{MAX_NAME_BYTES})",
-            "give the output a shorter name",
+        said = Message(
+            "error.atomic.name_too_long", name=path.name[:40], size=len(os.fsencode(path.name)), maximum=MAX_NAME_BYTES
         )
+        raise OutputError(said, Message("hint.atomic.shorter_name"))
     folder = _output_folder(path)
     if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder", "give a file name, e.g. takeoff.xlsx")
+        raise OutputError(Message("error.atomic.is_folder", path=path), Message("hint.atomic.file_name"))
     if path.exists() and not stat.S_ISREG(path.stat().st_mode):  # a device, a pipe (links followed)
-        target = f"it links to {os.path.realpath(path)}, which" if path.is_symlink() else "it"
-        raise OutputError(
-            f"cannot write {path}: {target} is not a regular file (a device or a pipe)",
-            "give the output a file name of its own; JSON goes to stdout with --format json and no -o",
-        )
+        if path.is_symlink():
+            said = Message("error.atomic.link_not_regular", path=path, target=os.path.realpath(path))
+        else:
+            said = Message("error.atomic.not_regular", path=path)
+        raise OutputError(said, Message("hint.atomic.own_name"))
     for what, source in (inputs or {}).items():
         if source is None:
             continue
         source = Path(source)
         beside = fmt == "csv" and source.parent.resolve() == folder.resolve()
         if _same_file(path, source) or (beside and re.fullmatch(rf"{re.escape(path.stem)}\.\w+\.csv", source.name)):
-            raise OutputError(f"refusing to write over {what}: {source}", "give the output another name")
+            raise OutputError(
+                Message("error.atomic.over_input", what=what, source=source), Message("hint.atomic.another_name")
+            )
     if path.exists() and not os.access(path, os.W_OK):
-        raise OutputError(f"cannot write {path}: Permission denied", "check the path and its permissions")
+        raise OutputError(Message("error.atomic.permission_denied", path=path), Message("hint.atomic.permissions"))
     _probe(path, folder)
     return fmt
 
@@ -109,7 +110,10 @@ def _temporary(path: Path, folder: Path) -> tuple[int, str]:
     try:
         return tempfile.mkstemp(prefix=f".{path.name}.{TEMP_MARK}-{os.getpid()}-", suffix=".tmp", dir=folder)
     except OSError as exc:  # a read-only folder is the user's to fix, not a bimquant bug
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}", "check the path and its permissions") from exc
+        raise OutputError(
+            Message("error.atomic.cannot_write", path=path, reason=exc.strerror or str(exc)),
+            Message("hint.atomic.permissions"),
+        ) from exc
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
@@ -144,7 +148,7 @@ def _alive(pid: int) -> bool:
 def _output_folder(path: Path) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"output folder does not exist: {folder}", "create the folder or choose another path")
+        raise OutputError(Message("error.atomic.no_folder", folder=folder), Message("hint.atomic.create_folder"))
     return folder
 
 
@@ -162,7 +166,8 @@ def write_atomically(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Pa
                 os.chmod(temps[-1], _file_mode(path))  # mkstemp makes 0600; give what open() would
             except OSError as exc:
                 raise OutputError(
-                    f"cannot write {path}: {exc.strerror or exc}", "check the path and its permissions"
+                    Message("error.atomic.cannot_write", path=path, reason=exc.strerror or str(exc)),
+                    Message("hint.atomic.permissions"),
                 ) from exc
         for (path, _), tmp in zip(jobs, temps):
             os.replace(tmp, path)

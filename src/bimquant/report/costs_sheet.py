@@ -16,7 +16,7 @@ from bimquant.costs import Costs, get_chart_series
 from bimquant.errors import OutputError
 from bimquant.report.dpgf import MONEY, SYMBOLS
 from bimquant.report.tables import append_table, put_number, put_text
-from bimquant.messages import section
+from bimquant.messages import Message, section
 
 LABELS = section("costs_sheet")
 
@@ -110,8 +110,7 @@ def write_costs_chart(report: Costs, path: Path, locale: str | None = None) -> d
         import matplotlib.dates
         import matplotlib.pyplot as plt
     except ImportError:
-        hint = 'install the report extra: pip install "bimquant[report]"'
-        raise OutputError("the chart needs matplotlib, which is not installed", hint) from None
+        raise OutputError(Message("error.report.no_matplotlib"), Message("hint.report.install_report")) from None
     words = LABELS.get(locale or report.info.get("language", "fr"), LABELS["en"])
     series = get_chart_series(report)
     figure, axes = plt.subplots(figsize=(9, 5), constrained_layout=True)

@@ -32,7 +32,7 @@ from bimquant.report.atomic import check_output, write_atomically
 from bimquant.report.tables import json_default, records
 from bimquant.diff import Revision
 from bimquant.view import View
-from bimquant.messages import say, section
+from bimquant.messages import Message, say, section
 
 # element statuses, in the order of the status colour legend
 STATUSES = (
@@ -55,7 +55,7 @@ def check_report_output(path: str | os.PathLike, inputs: dict | None = None) -> 
     """Refuse now an output that cannot be written, is one of ``inputs`` or is not ``.html``."""
     check_output(path, "html", inputs)
     if Path(path).suffix.lower() not in (".html", ".htm"):
-        raise OutputError(f"the report is an HTML file, not {Path(path).name}", "name the output report.html")
+        raise OutputError(Message("error.html.not_html", name=Path(path).name), Message("hint.html.name_report"))
 
 
 def write_html(view: View, path: str | os.PathLike, *, inputs: dict | None = None) -> list[Path]:

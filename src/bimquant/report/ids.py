@@ -31,7 +31,7 @@ from bimquant.errors import OutputError, SetupError
 from bimquant.report.atomic import check_output, write_atomically
 from bimquant.matching import normalize
 from bimquant.rules.ruleset import STRUCTURE, RuleSet, is_subclass
-from bimquant.messages import section
+from bimquant.messages import Message, section
 
 WORDS = section("ids")  # the IDS speaks its rule set's language
 
@@ -46,7 +46,7 @@ def check_ids_output(path: str | Path, inputs: dict | None = None) -> None:
     ``inputs`` or is not ``.ids``, or that this installation cannot write (no ifctester)."""
     check_output(path, "ids", inputs)
     if Path(path).suffix.lower() != ".ids":
-        raise OutputError(f"an IDS file is named .ids, not {Path(path).name}", "name it e.g. --ids exigences.ids")
+        raise OutputError(Message("error.ids.not_ids", name=Path(path).name), Message("hint.ids.name_ids"))
     _ifctester()
 
 
@@ -54,9 +54,7 @@ def _ifctester():
     try:
         from ifctester import ids
     except ImportError:
-        raise SetupError(
-            "writing an IDS file needs ifctester", 'install the ids extra: pip install "bimquant[ids]"'
-        ) from None
+        raise SetupError(Message("error.ids.no_ifctester"), Message("hint.ids.install_ids")) from None
     return ids
 
 

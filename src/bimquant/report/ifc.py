@@ -508,10 +508,7 @@ class IfcWriter:
             unit = ifcopenshell.api.unit.add_monetary_unit(self.ifc, currency=currency)
             ifcopenshell.api.unit.assign_unit(self.ifc, units=[unit])
         elif CURRENCY_SYMBOLS.get(str(monetary[0].Currency), str(monetary[0].Currency)).upper() != currency.upper():
-            self.warnings.append(
-                f"the project's currency is {monetary[0].Currency}: the unit prices written are the estimate's, "
-                f"in {currency}"
-            )
+            self.warnings.append(Message("ifc.other_currency", project=monetary[0].Currency, currency=currency))
 
     def _units_in_context(self):
         projects = self.ifc.by_type("IfcProject")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bimquant.situation import Situation
 from bimquant.errors import OutputError
-from bimquant.messages import section
+from bimquant.messages import Message, section
 
 
 def write_situation_chart(claim: Situation, path: Path, locale: str | None = None) -> None:
@@ -22,8 +22,7 @@ def write_situation_chart(claim: Situation, path: Path, locale: str | None = Non
         matplotlib.use("Agg")  # no display: a file only
         import matplotlib.pyplot as plt
     except ImportError:
-        hint = 'install the report extra: pip install "bimquant[report]"'
-        raise OutputError("the chart needs matplotlib, which is not installed", hint) from None
+        raise OutputError(Message("error.report.no_matplotlib"), Message("hint.report.install_report")) from None
     words = section("situation_chart").get(locale or "fr", section("situation_chart")["en"])
     history_title, total_label, lots_title = words["history"], words["total"], words["lots"]
     contract_label, billed_label, planned_label = words["contract"], words["billed"], words["planned"]

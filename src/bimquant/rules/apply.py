@@ -37,7 +37,7 @@ from bimquant.rules.assemblies import FILLING_CLASSES, get_whole_assemblies, who
 from bimquant.rules.reading import find_linings, is_precast_material, read_element
 from bimquant.rules.select import get_mismatch, get_read_class, match_layers
 from bimquant.takeoff import Takeoff, get_hosts, get_storey_order
-from bimquant.messages import Message, and_list
+from bimquant.messages import Joined, Message, and_list
 
 log = logging.getLogger(__name__)
 # Every element of a takeoff has exactly one of these statuses in the reconciliation:
@@ -142,14 +142,15 @@ def apply_rules(takeoff: Takeoff, ruleset: RuleSet) -> WorkItems:
                 if not math.isfinite(row["contribution"]):
                     warnings.append(_who(element) | {"kind": "missing_value", "message": _no_value(item, row, source)})
                 elif row["contribution"] < 0:
-                    warnings.append(
-                        _who(element)
-                        | {
-                            "kind": "negative_value",
-                            "message": f"{item.code}: '{item.quantity.text}' = {row['computed']} = "
-                            f"{row['contribution']:.6g} {item.unit}: a negative quantity lowers the item total",
-                        }
+                    said = Message(
+                        "apply.negative",
+                        code=item.code,
+                        formula=item.quantity.text,
+                        computed=row["computed"],
+                        value=f"{row['contribution']:.6g}",
+                        unit=item.unit,
                     )
+                    warnings.append(_who(element) | {"kind": "negative_value", "message": said})
         for tag, message in _double_counts(element, fed).items():
             warnings.append(_who(element) | {"kind": "conflict", "message": message})
             double[element["global_id"]] = double.get(element["global_id"], []) + [(tag, message)]
@@ -186,7 +187,7 @@ def with_reading(element: dict, schema: str, against: dict[str, str] | None = No
             "precast": reading.precast,
             "lining": reading.lining,
             "precast_by_material": reading.precast_by_material,
-            "signals": "; ".join(reading.signals),
+            "signals": Joined(reading.signals),
             "reading_note": reading.note,
         }
     )
@@ -269,11 +270,8 @@ def _exclusion(row: dict, schema: str) -> str:
 
 
 def _no_value(item: Item, row: dict, source: str) -> str:
-    if source == "mesh":
-        why = "it is left out of the item total"
-    else:
-        why = "its body was not measured and no trusted authored value gives it: it is left out of the item total"
-    return f"{item.code}: '{item.quantity.text}' has no value for this element ({row['computed']}); {why}"
+    why = Message("apply.left_out" if source == "mesh" else "apply.body_not_measured")
+    return Message("apply.no_value", code=item.code, formula=item.quantity.text, computed=row["computed"], why=why)
 
 
 def warn_negative(trace: pd.DataFrame) -> None:
@@ -663,11 +661,16 @@ def measure_item(item: Item, element: dict, openings: list[dict], source: str = 
                 values[name] = values[name] - share * sum(o["volume_m3"] for o in deducted)
         value = item.quantity.evaluate(values) * UNIT_FROM_SI.get(item.unit, 1.0)
         if math.isinf(value) or (math.isnan(value) and item.quantity.overflows(values)):
-            raise RuleError(
-                f"{item.code} ({item.label}): '{item.quantity.text}' has no finite value for element "
-                f"{element['global_id']} ({element.get('name')}): {item.quantity.render(values)}",
-                "fix the item's quantity formula in the rule set: a number too large, or a power",
+            said = Message(
+                "error.apply.not_finite",
+                code=item.code,
+                label=item.label,
+                formula=item.quantity.text,
+                global_id=element["global_id"],
+                name=element.get("name"),
+                computed=item.quantity.render(values),
             )
+            raise RuleError(said, Message("hint.apply.fix_formula"))
         rows.append(
             {
                 **_who(element),

@@ -30,6 +30,7 @@ import math
 import pandas as pd
 
 from bimquant.columns import LOCATION_COLUMNS, QUANTITY_COLUMNS
+from bimquant.messages import Joined, Message, Number
 from bimquant.rules.ruleset import is_subclass
 
 FILLING_CLASSES = ("IfcDoor", "IfcWindow")  # priced per unit, counted even without a body
@@ -117,8 +118,7 @@ def whole_from_parts(row: dict, parts: pd.DataFrame, openings: list[dict]) -> di
         "size_z_m": height,
         "mesh_closed": bool(parts["mesh_closed"].fillna(False).all()),
         "geometry_kernel": "parts",
-        "measure_note": f"measured through its {len(parts)} parts: volume their sum; face one side, "
-        f"each leaf's volume / thickness ({'; '.join(_leaf(leaf) for leaf in leaves)})",
+        "measure_note": Message("assembly.through_parts", n=len(parts), shown=Joined([_leaf(leaf) for leaf in leaves])),
     }
     if not row.get("material"):
         whole["material"] = "; ".join(leaf["material"] for leaf in leaves if leaf["material"]) or None
@@ -133,5 +133,10 @@ def whole_from_parts(row: dict, parts: pd.DataFrame, openings: list[dict]) -> di
     return whole
 
 
-def _leaf(leaf: dict) -> str:
-    return f"{leaf['material'] or 'no material'}: {leaf['volume']:.6g} m3, {leaf['thickness_m']:.6g} m thick"
+def _leaf(leaf: dict) -> Message:
+    return Message(
+        "assembly.leaf",
+        material=leaf["material"] or Message("assembly.no_material"),
+        volume=Number(leaf["volume"], ".6g"),
+        thickness=Number(leaf["thickness_m"], ".6g"),
+    )

@@ -50,7 +50,7 @@ COMPARISONS = {
 }
 ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 ARITHMETIC = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
-ALLOWED = "comparisons (< <= > >= == !=), and, or, not, numbers, true/false, texts, + - * /, quantity names"
+ALLOWED = Message("hint.condition.allowed")  # comparisons (< <= > >= == !=), and, or, not, numbers...
 
 
 class Missing(Exception):
@@ -92,16 +92,21 @@ class Condition:
 def parse_condition(text: str) -> Condition:
     """Parse and type-check ``text``; :class:`~bimquant.rules.formula.FormulaError` saying what
     is not allowed."""
-    tree = parse_expression(text, "where condition", 'where = "width_m >= 0.25"', ALLOWED)
+    tree = parse_expression(
+        text, Message("error.condition.where_condition"), Message("hint.condition.where_example"), ALLOWED
+    )
     source = text.strip()
     names: set[str] = set()
     try:
         kind = _kind(tree.body, names, source)
     except RecursionError:
-        raise FormulaError(f"where '{source}' is nested too deeply", "write a simpler condition") from None
+        raise FormulaError(
+            Message("error.condition.too_deep", text=source), Message("hint.condition.simpler")
+        ) from None
     if kind != "boolean":
         raise FormulaError(
-            f"where '{source}' is not a condition but a {kind}", "compare it: width_m >= 0.25, is_external == false"
+            Message("error.condition.not_a_condition", text=source, kind=_said_kind(kind)),
+            Message("hint.condition.compare_it"),
         )
     return Condition(source, tree, frozenset(names))
 
@@ -126,16 +131,23 @@ def _kind(node: ast.AST, names: set[str], text: str) -> str:
         kinds = [_kind(part, names, text) for part in (node.left, *node.comparators)]
         known = {k for k in kinds if k != "any"}
         if len(known) > 1:
+            first, *others = sorted(known)
+            kinds = _said_kind(first)
+            for other in others:  # a number with a text (with a boolean)
+                kinds = Message("error.condition.kind_with", first=kinds, other=_said_kind(other))
             raise FormulaError(
-                f"where '{text}' compares a {' with a '.join(sorted(known))}",
-                "compare quantities with numbers, is_external and load_bearing with true or false",
+                Message("error.condition.compares_kinds", text=text, kinds=kinds),
+                Message("hint.condition.compare_kinds"),
             )
         for op in node.ops:
             if type(op) not in COMPARISONS:
-                raise FormulaError(f"where '{text}': only < <= > >= == != compare", f"write {ALLOWED}")
+                raise FormulaError(
+                    Message("error.condition.operators", text=text), Message("hint.orders.line_table", example=ALLOWED)
+                )
             if isinstance(op, ORDERING) and known & {"boolean", "text"}:
                 raise FormulaError(
-                    f"where '{text}' orders a {next(iter(known))} (<, >)", "use == or != for true/false and texts"
+                    Message("error.condition.orders", text=text, kind=_said_kind(next(iter(known)))),
+                    Message("hint.condition.equality"),
                 )
         return "boolean"
     if isinstance(node, ast.Constant):
@@ -157,25 +169,38 @@ def _kind(node: ast.AST, names: set[str], text: str) -> str:
             return "text"
         known = [*NUMBER_NAMES, *BOOLEAN_NAMES, *TEXT_NAMES]
         close = difflib.get_close_matches(node.id, known, n=1)
+        guess = Message("hint.formula.did_you_mean", name=close[0]) if close else ""
         raise FormulaError(
-            f"where '{text}' names an unknown value '{node.id}'",
-            (f"did you mean {close[0]}? " if close else "")
-            + "use a quantity column, is_external, load_bearing, precast, lining, fire_rating or Pset_Name.Property",
+            Message("error.condition.unknown_value", text=text, name=node.id),
+            Message("hint.condition.names", guess=guess),
         )
     known = (*NUMBER_NAMES, *BOOLEAN_NAMES, *TEXT_NAMES, *CONSTANTS)
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id not in known:
         names.add(f"{node.value.id}.{node.attr}")
         return "any"
-    raise FormulaError(f"where '{text}' uses something that is not allowed", f"write {ALLOWED}")
+    raise FormulaError(
+        Message("error.condition.not_allowed", text=text), Message("hint.orders.line_table", example=ALLOWED)
+    )
 
 
 def _expect(node: ast.AST, wanted: str, names: set[str], text: str) -> None:
     kind = _kind(node, names, text)
     if kind not in (wanted, "any"):
         raise FormulaError(
-            f"where '{text}': '{ast.unparse(node)}' is a {kind}, where a {wanted} is needed",
-            "compare quantities with numbers: width_m >= 0.25",
+            Message(
+                "error.condition.wrong_kind",
+                text=text,
+                part=ast.unparse(node),
+                kind=_said_kind(kind),
+                wanted=_said_kind(wanted),
+            ),
+            Message("hint.condition.numbers"),
         )
+
+
+def _said_kind(kind: str) -> Message:
+    """A kind of value (number, boolean, text, any) in the reader's words."""
+    return Message(f"error.condition.kind.{kind}")
 
 
 def _lookup(name: str, element: dict) -> Any:

@@ -35,6 +35,7 @@ from bimquant.columns import (
     Dimension,
     get_column_dimension,
 )
+from bimquant.messages import Message
 
 NAME_DIMENSIONS: dict[str, Dimension] = {"count": DIMENSIONLESS}
 NAME_DIMENSIONS.update({column: get_column_dimension(column) for column in QUANTITY_COLUMNS})
@@ -50,7 +51,7 @@ BINARY = {
 UNARY = {ast.USub: operator.neg, ast.UAdd: operator.pos}
 MAX_LENGTH = 500  # characters: a quantity formula is one short line; this also bounds the parser's work
 PROBE_VALUES = (1.0, 0.37, 2.9)  # quantities a formula is tried on before any model is read
-ALLOWED = "numbers, quantity names, + - * / **, parentheses, min(), max(), round(), abs()"
+ALLOWED = Message("hint.formula.allowed")  # numbers, quantity names, + - * / **, parentheses, min()...
 
 
 class FormulaError(ValueError):
@@ -59,6 +60,7 @@ class FormulaError(ValueError):
 
     def __init__(self, message: str, hint: str | None = None):
         super().__init__(message)
+        self.message = message
         self.hint = hint
 
 
@@ -97,32 +99,45 @@ class Formula:
 
 def parse_expression(text: str, what: str, example: str, allowed: str) -> ast.Expression:
     """The syntax tree of a one-line expression of a rule file (a ``what``: "quantity formula",
-    "where condition"), parsed by :mod:`ast`, never run; :class:`FormulaError` when it is empty,
-    too long or not an expression."""
+    "where condition", a :class:`Message`), parsed by :mod:`ast`, never run; :class:`FormulaError`
+    when it is empty, too long or not an expression."""
     if not isinstance(text, str) or not text.strip():
-        raise FormulaError(f"the {what} is empty", f"write {example}")
+        raise FormulaError(
+            Message("error.formula.empty", what=what), Message("hint.orders.line_table", example=example)
+        )
     if len(text) > MAX_LENGTH:
         raise FormulaError(
-            f"the {what} is {len(text)} characters long (at most {MAX_LENGTH})", f"write a shorter {what}"
+            Message("error.formula.too_long", what=what, length=len(text), maximum=MAX_LENGTH),
+            Message("hint.formula.shorter", what=what),
         )
     try:
         return ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
-        raise FormulaError(f"'{text}' is not a valid {what} ({exc.msg})", f"write {allowed}") from None
+        raise FormulaError(
+            Message("error.formula.syntax", text=text, what=what, error=exc.msg),
+            Message("hint.orders.line_table", example=allowed),
+        ) from None
     except (RecursionError, MemoryError):
-        raise FormulaError(f"'{text}' is nested too deeply", f"write a simpler {what}") from None
+        raise FormulaError(
+            Message("error.formula.too_deep", text=text), Message("hint.formula.simpler", what=what)
+        ) from None
 
 
 def parse_formula(text: str) -> Formula:
     """Parse and check ``text``; raise :class:`FormulaError` saying what is not allowed."""
     tree = parse_expression(
-        text, "quantity formula", 'quantity = "net_volume_m3" (or another quantity)', f"arithmetic with {ALLOWED}"
+        text,
+        Message("error.formula.quantity_formula"),
+        Message("hint.formula.quantity_example"),
+        Message("hint.formula.arithmetic_with", allowed=ALLOWED),
     )
     names: set[str] = set()
     try:
         dimension = _dimension(tree.body, names, text)
     except RecursionError:
-        raise FormulaError(f"'{text}' is nested too deeply", "write a simpler formula") from None
+        raise FormulaError(
+            Message("error.formula.too_deep", text=text), Message("hint.formula.simpler_formula")
+        ) from None
     formula = Formula(text.strip(), tree, frozenset(names), DIMENSIONLESS if dimension is None else dimension)
     _check_finite(formula)
     return formula
@@ -139,11 +154,12 @@ def _check_finite(formula: Formula) -> None:
             except ArithmeticError:
                 divisor = 0.0
             if divisor == 0:
-                raise FormulaError(f"'{formula.text}' divides by zero", "remove the division by 0 from the formula")
+                raise FormulaError(
+                    Message("error.formula.divides_by_zero", text=formula.text),
+                    Message("hint.formula.no_zero_division"),
+                )
     if all(formula.overflows(dict.fromkeys(formula.names, probe)) for probe in PROBE_VALUES):
-        raise FormulaError(
-            f"'{formula.text}' has no finite value for any quantity", "check the size of the numbers in the formula"
-        )
+        raise FormulaError(Message("error.formula.not_finite", text=formula.text), Message("hint.formula.number_sizes"))
 
 
 def _has_name(node: ast.AST) -> bool:
@@ -151,10 +167,10 @@ def _has_name(node: ast.AST) -> bool:
 
 
 def describe_dimension(dimension: Dimension) -> str:
-    """``(2, 0)`` -> ``"m2"``, ``(0, 1)`` -> ``"kg"``, ``(0, 0)`` -> ``"a count"``."""
+    """``(2, 0)`` -> ``"m2"``, ``(0, 1)`` -> ``"kg"``, ``(0, 0)`` -> ``"a count"`` (a :class:`Message`)."""
     length, mass = dimension
     if dimension == DIMENSIONLESS:
-        return "a count"
+        return Message("error.formula.a_count")
     parts = []
     if length:
         parts.append("m" if length == 1 else f"m{length}")
@@ -171,14 +187,19 @@ def _dimension(node: ast.AST, names: set[str], text: str) -> Dimension | None:
         except OverflowError:
             finite = False
         if not finite:
-            raise FormulaError(f"'{text}': a number in it is too large", "write numbers below 1e300")
+            raise FormulaError(
+                Message("error.formula.number_too_large", text=text), Message("hint.formula.below_1e300")
+            )
         return None
     if isinstance(node, ast.Name):
         if node.id not in NAME_DIMENSIONS:
             known = ", ".join(sorted(NAME_DIMENSIONS))
             close = difflib.get_close_matches(node.id, NAME_DIMENSIONS, n=1)
-            guess = f"did you mean {close[0]}? " if close else ""
-            raise FormulaError(f"unknown quantity '{node.id}' in '{text}'", f"{guess}known quantities: {known}")
+            guess = Message("hint.formula.did_you_mean", name=close[0]) if close else ""
+            raise FormulaError(
+                Message("error.formula.unknown_quantity", name=node.id, text=text),
+                Message("hint.formula.known_quantities", guess=guess, known=known),
+            )
         names.add(node.id)
         return NAME_DIMENSIONS[node.id]
     if isinstance(node, ast.UnaryOp) and type(node.op) in UNARY:
@@ -188,15 +209,18 @@ def _dimension(node: ast.AST, names: set[str], text: str) -> Dimension | None:
         if isinstance(node.op, (ast.Add, ast.Sub)):
             if left is not None and right is not None and left != right:
                 raise FormulaError(
-                    f"'{text}' adds {describe_dimension(left)} and {describe_dimension(right)}",
-                    "add or subtract only quantities of the same unit",
+                    Message(
+                        "error.formula.adds_units",
+                        text=text,
+                        left=describe_dimension(left),
+                        right=describe_dimension(right),
+                    ),
+                    Message("hint.formula.same_unit"),
                 )
             return right if left is None else left
         power = _exponent(node.right) if isinstance(node.op, ast.Pow) else None
         if isinstance(node.op, ast.Pow) and power is None:
-            raise FormulaError(
-                f"'{text}': a power must be a whole number from -4 to 4", "write for example length_m ** 2"
-            )
+            raise FormulaError(Message("error.formula.power", text=text), Message("hint.formula.power"))
         if left is None and (right is None or isinstance(node.op, ast.Pow)):
             return None  # numbers only: still a bare number
         left, right = left or DIMENSIONLESS, right or DIMENSIONLESS
@@ -207,31 +231,34 @@ def _dimension(node: ast.AST, names: set[str], text: str) -> Dimension | None:
         return (left[0] * power, left[1] * power)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FUNCTIONS:
         if node.keywords or not node.args:
-            raise FormulaError(f"'{text}': {node.func.id}() takes plain arguments", f"write {node.func.id}(a, b)")
+            raise FormulaError(
+                Message("error.formula.plain_arguments", text=text, function=node.func.id),
+                Message("hint.formula.plain_arguments", function=node.func.id),
+            )
         dims = [_dimension(arg, names, text) for arg in node.args]
         if node.func.id == "round":
             if len(dims) > 2 or (len(dims) == 2 and dims[1] not in (None, DIMENSIONLESS)):
-                raise FormulaError(
-                    f"'{text}': round() takes a value and an optional number of digits",
-                    "write round(value) or round(value, 2)",
-                )
+                raise FormulaError(Message("error.formula.round", text=text), Message("hint.formula.round"))
             return dims[0]
         if node.func.id == "abs":
             if len(dims) != 1:
-                raise FormulaError(f"'{text}': abs() takes one value", "write abs(value)")
+                raise FormulaError(Message("error.formula.abs", text=text), Message("hint.formula.abs"))
             return dims[0]
         if len(dims) < 2:
             raise FormulaError(
-                f"'{text}': {node.func.id}() compares two values or more", f"write {node.func.id}(value, 0)"
+                Message("error.formula.compares_one", text=text, function=node.func.id),
+                Message("hint.formula.compare_with_zero", function=node.func.id),
             )
         known = {dim for dim in dims if dim is not None}
         if len(known) > 1:
             raise FormulaError(
-                f"'{text}': {node.func.id}() compares values of different units",
-                "compare only quantities of the same unit",
+                Message("error.formula.different_units", text=text, function=node.func.id),
+                Message("hint.formula.compare_same_unit"),
             )
         return known.pop() if known else None
-    raise FormulaError(f"'{text}' is not plain arithmetic", f"only {ALLOWED} are allowed")
+    raise FormulaError(
+        Message("error.formula.not_arithmetic", text=text), Message("hint.formula.only", allowed=ALLOWED)
+    )
 
 
 def _exponent(node: ast.AST) -> int | None:

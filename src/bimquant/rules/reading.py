@@ -26,7 +26,7 @@ import numpy as np
 from bimquant.matching import glob_match
 from bimquant.rules.ruleset import is_subclass
 from bimquant.rules.select import get_family
-from bimquant.messages import Message
+from bimquant.messages import Joined, Message, Number
 
 # Categories authoring tools write on an element (Revit: "Category", IFC4 "Pset_ProductRequirements
 # .Category") that say it is landscape or entourage, not part of the building: globs, any language.
@@ -113,7 +113,7 @@ class Reading:
 
     @property
     def note(self) -> str:
-        return "; ".join(self.disagreements)
+        return Joined(self.disagreements)
 
 
 def read_element(element: dict, schema: str, against: dict[str, str] | None = None) -> Reading:
@@ -131,42 +131,44 @@ def read_element(element: dict, schema: str, against: dict[str, str] | None = No
     quantities: dict[str, float] = {}
     category = _category(element)
     if category:
-        signals.append(f"category '{category}'")
+        signals.append(Message("reading.category", category=category))
     classification = _text(element.get("classification"))
     if classification:
-        signals.append(f"classification {classification}")
+        signals.append(Message("reading.classification", classification=classification))
     if category and glob_match(LANDSCAPE_CATEGORIES, [category]):
         read_class = "IfcGeographicElement"
-        disagreements.append(f"{declared} of category '{category}': read as landscape (IfcGeographicElement)")
+        disagreements.append(Message("reading.landscape", cls=declared, category=category))
     elif _is(declared, "IfcBuildingElementProxy", schema) and category.casefold() in CATEGORY_CLASSES:
         read_class = CATEGORY_CLASSES[category.casefold()]
-        disagreements.append(f"proxy of category '{category}': read as {read_class}")
+        disagreements.append(Message("reading.proxy_category", category=category, read=read_class))
     elif _is(declared, "IfcBuildingElementProxy", schema):
         said = _class_from_words(element)
         if said:
             read_class, word = said
-            signals.append(f"name word '{word}'")
-            disagreements.append(f"proxy named '{word}': read as {read_class}")
+            signals.append(Message("reading.name_word", word=word))
+            disagreements.append(Message("reading.proxy_named", word=word, read=read_class))
     elif any(_is(declared, cls, schema) for cls in LINEAR_CLASSES):
         shaped = _class_from_shape(element)
         if shaped:
             read_class, why = shaped
-            signals.append(f"shape: {why}")
+            signals.append(Message("reading.shape", why=why))
             quantities = _faces(element, read_class)
-            said = ", ".join(f"{k} = {v:.6g} (volume / thickness)" for k, v in quantities.items())
-            disagreements.append(f"{declared} shaped as {why}: read as {read_class}" + (f"; {said}" if said else ""))
+            shaped_as = Message("reading.shaped_as", cls=declared, why=why, read=read_class)
+            faces = [Message("reading.face", name=k, value=f"{v:.6g}") for k, v in quantities.items()]
+            disagreements.append(Joined([shaped_as, Joined(faces, ", ")]) if faces else shaped_as)
     precast, why, by_material = _precast(element)
     if precast:
-        signals.append(f"precast: {why}")
+        signals.append(Message("reading.precast", why=why))
     lining = False
     if _is(read_class, "IfcWall", schema):
-        said = _lining_by_layers(element)
+        boards = _lining_by_layers(element)
+        said = [boards] if boards else []
         host = (against or {}).get(element.get("global_id"))
         if host:
-            said = (said + "; " if said else "") + f"its face against wall {host}"
+            said.append(Message("reading.against_wall", host=host))
         if said:
             lining = True
-            signals.append(f"lining: {said}")
+            signals.append(Message("reading.lining", said=Joined(said)))
     return Reading(read_class, precast, by_material, lining, signals, disagreements, quantities)
 
 
@@ -199,7 +201,7 @@ def _lining_by_layers(element: dict) -> str:
     if first == last:
         return ""
     shown = " | ".join(str(layer.get("material")) for layer in layers)
-    return f"boards on one face only ({shown})"
+    return Message("reading.boards_one_face", layers=shown)
 
 
 def is_precast_material(name) -> bool:
@@ -263,17 +265,21 @@ def _class_from_shape(element: dict) -> tuple[str, str] | None:
         return None
     run = volume / (rise * width) if rise > 0 else math.nan
     if rise >= PANEL_MIN_HEIGHT_M and width <= PANEL_MAX_THICKNESS_M and run >= max(1.0, 4 * width):
-        return "IfcWall", f"a panel {rise:.2f} m high, {width:.2f} m thick, {run:.2f} m long"
+        said = Message("reading.panel", rise=Number(rise, ".2f"), width=Number(width, ".2f"), run=Number(run, ".2f"))
+        return "IfcWall", said
     if (
         width >= FLOOR_UNIT_MIN_WIDTH_M
         and width >= FLOOR_UNIT_SLENDERNESS * height
         and length >= width
         and not rise > 2 * height
     ):
-        return "IfcSlab", f"a floor unit {width:.2f} m wide, {height:.2f} m deep, {length:.2f} m long"
+        said = Message(
+            "reading.floor_unit", width=Number(width, ".2f"), height=Number(height, ".2f"), length=Number(length, ".2f")
+        )
+        return "IfcSlab", said
     top, floor = _number(element, "centre_z_m") + rise / 2, _number(element, "storey_elevation_m")
     if rise >= 2.0 and rise >= 0.9 * length and top <= floor + 0.01:
-        return "IfcPile", f"a vertical member {rise:.2f} m long below its storey's floor"
+        return "IfcPile", Message("reading.pile", rise=Number(rise, ".2f"))
     return None
 
 
@@ -297,17 +303,17 @@ def _precast(element: dict) -> tuple[bool, str, bool]:
     for name, value in (element.get("properties") or {}).items():
         pset = name.split(".", 1)[0]
         if pset in PRECAST_PSETS:
-            return True, f"property set {pset}", False
+            return True, Message("reading.property_set", pset=pset), False
         if glob_match(("*precast*", "*prefab*", "*fertigteil*"), [name.split(".", 1)[-1]]) and value is True:
-            return True, f"property {name} = true", False
+            return True, Message("reading.property_true", name=name), False
     for key in ("type_name", "name"):
         if is_precast_material(element.get(key)):
-            return True, f"{key.replace('_', ' ')} '{element[key]}'", False
+            return True, Message(f"reading.precast_{key}", value=element[key]), False
     materials = [m for m in str(element.get("material") or "").split("; ") if m]
     materials += [layer.get("material") for layer in element.get("material_layers") or [] if layer.get("material")]
     for material in materials:
         if is_precast_material(material):
-            return True, f"material '{material}'", True
+            return True, Message("reading.material", material=material), True
     return False, "", False
 
 

@@ -52,6 +52,7 @@ from bimquant.columns import UNIT_DIMENSIONS
 from bimquant.errors import RuleError
 from bimquant.matching import glob_match
 from bimquant.loaders import check_entry, check_keys, one_line, quoted, read_toml
+from bimquant.messages import Message, Number
 from bimquant.rules.condition import Condition, parse_condition
 from bimquant.rules.formula import Formula, FormulaError, describe_dimension, parse_formula
 
@@ -169,39 +170,50 @@ def load_ruleset(path: str | os.PathLike) -> RuleSet:
     try:
         return _load(path)
     except RuleError as exc:  # text from the file (a code, a key, a formula) may hold a line break
-        raise RuleError(one_line(exc.message), one_line(exc.hint)) from None
+        raise RuleError(_one_line(exc.message), _one_line(exc.hint)) from None
+
+
+def _one_line(text):
+    """:func:`~bimquant.loaders.one_line` through a :class:`Message`'s values: it stays a
+    message, said in the reader's language."""
+    if isinstance(text, Message):
+        return Message(text.id, **{key: _one_line(value) for key, value in text.values.items()})
+    return one_line(str(text)) if isinstance(text, (str, Path)) else text
 
 
 def _load(path: Path) -> RuleSet:
-    data = read_toml(path, "rule file", "check the path; shipped rule sets are in rules/")
+    data = read_toml(path, "rule file", Message("hint.ruleset.check_path"))
     unknown = set(data) - {"ruleset", "item"}
     if unknown:
         raise RuleError(
-            f"{path}: unknown section(s) {quoted(unknown)}", "a rule file has one [ruleset] table and [[item]] tables"
+            Message("error.orders.unknown_sections", path=path, sections=quoted(unknown)),
+            Message("hint.ruleset.sections"),
         )
     head = data.get("ruleset")
     if not isinstance(head, dict):
-        raise RuleError(
-            f"{path}: missing [ruleset] table", 'start the file with [ruleset] name = "..." language = "fr"'
-        )
+        raise RuleError(Message("error.ruleset.no_ruleset", path=path), Message("hint.ruleset.start_with_ruleset"))
     check_keys(path, "[ruleset]", head, RULESET_KEYS)
     for key in ("name", "description"):
         if key in head and not isinstance(head[key], str):
-            raise RuleError(f"{path}: [ruleset] {key} must be a text", f'write {key} = "..."')
+            raise RuleError(
+                Message("error.ruleset.head_not_text", path=path, key=key), Message("hint.loaders.write_text", key=key)
+            )
     language = head.get("language", "en")
     if not isinstance(language, str) or language not in LANGUAGES:
-        raise RuleError(f"{path}: [ruleset] language '{language}' is not supported", 'use language = "fr" or "en"')
+        raise RuleError(
+            Message("error.ruleset.language", path=path, language=language), Message("hint.ruleset.language")
+        )
     raw_items = data.get("item", [])
     if not isinstance(raw_items, list) or not raw_items:
-        raise RuleError(f"{path}: no [[item]] in the rule set", "add at least one [[item]] table")
+        raise RuleError(Message("error.ruleset.no_items", path=path), Message("hint.ruleset.add_item"))
     items: list[Item] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_items, start=1):
         item = _parse_item(path, index, raw)
         if item.code in seen:
             raise RuleError(
-                f"{path}: item {item.code} (#{index}) repeats the code of item #{seen[item.code]}",
-                "give each item its own code",
+                Message("error.ruleset.code_twice", path=path, code=item.code, index=index, first=seen[item.code]),
+                Message("hint.ruleset.own_code"),
             )
         seen[item.code] = index
         items.append(item)
@@ -222,22 +234,21 @@ def _load(path: Path) -> RuleSet:
 def _external_flags(path: Path, raw: Any) -> str:
     if raw not in ("checked", "trusted"):
         raise RuleError(
-            f"{path}: [ruleset] external_flags must be 'checked' or 'trusted', not {raw!r}",
-            'write external_flags = "trusted" to keep every IsExternal the model states, even against its plan',
+            Message("error.ruleset.external_flags", path=path, value=repr(raw)), Message("hint.ruleset.external_flags")
         )
     return raw
 
 
 def _levels(path: Path, raw: Any) -> dict[str, str]:
     """``levels = { IfcWall = "parts" }``: the level each class of aggregate is priced at."""
-    hint = 'write levels = { IfcWall = "whole", IfcWindow = "whole" } (or "parts")'
+    hint = Message("hint.ruleset.levels", example='{ IfcWall = "whole", IfcWindow = "whole" }')
     if not isinstance(raw, dict):
-        raise RuleError(f"{path}: [ruleset] levels must be a table of classes, not {raw!r}", hint)
+        raise RuleError(Message("error.ruleset.levels", path=path, value=repr(raw)), hint)
     levels = {}
     for name, level in raw.items():
         cls = _classes(path, "[ruleset] levels", [name])[0]
         if level not in ("whole", "parts"):
-            raise RuleError(f"{path}: [ruleset] levels: {name} = {level!r} is neither 'whole' nor 'parts'", hint)
+            raise RuleError(Message("error.ruleset.level", path=path, name=name, level=repr(level)), hint)
         levels[cls] = level
     return levels
 
@@ -245,31 +256,35 @@ def _levels(path: Path, raw: Any) -> dict[str, str]:
 def _threshold(path: Path, raw: Any) -> float:
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 1:
         raise RuleError(
-            f"{path}: [ruleset] coverage_threshold must be a share from 0 to 1, not {raw!r}",
-            "write coverage_threshold = 0.98 (98 % of the building volume priced once)",
+            Message("error.ruleset.coverage_threshold", path=path, value=repr(raw)),
+            Message("hint.ruleset.coverage_threshold"),
         )
     return float(raw)
 
 
 def _patterns(path: Path, where: str, raw: Any) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(p, str) and p.strip() for p in raw):
-        raise RuleError(f"{path}: {where} must be a list of label patterns", 'write placeholders = ["*à préciser*"]')
+        raise RuleError(
+            Message("error.ruleset.label_patterns", path=path, where=where), Message("hint.ruleset.placeholders")
+        )
     return tuple(raw)
 
 
 def _classes(path: Path, where: str, raw: Any) -> tuple[str, ...]:
     """IFC class names (any case) checked against the schemas, in their canonical spelling."""
     if not isinstance(raw, list) or not all(isinstance(c, str) and c for c in raw):
-        raise RuleError(f"{path}: {where} must be a list of IFC classes", 'write not_building_work = ["IfcFurniture"]')
+        raise RuleError(
+            Message("error.ruleset.ifc_classes", path=path, where=where), Message("hint.ruleset.not_building_work")
+        )
     found = []
     for cls in raw:
         canonical = get_canonical_class(cls)
         if canonical is None:
             close = difflib.get_close_matches(cls.lower(), _entity_names(), n=1)
-            guess = f"did you mean {_entity_names()[close[0]]}? " if close else ""
+            guess = Message("hint.formula.did_you_mean", name=_entity_names()[close[0]]) if close else ""
             raise RuleError(
-                f"{path}: {where}: unknown IFC class '{cls}'",
-                f"{guess}use an IFC entity name such as IfcWall, IfcSlab, IfcDoor (IFC2X3, IFC4, IFC4X3)",
+                Message("error.ruleset.unknown_class", path=path, where=where, cls=cls),
+                Message("hint.ruleset.ifc_class", guess=guess),
             )
         found.append(canonical)
     return tuple(found)
@@ -289,56 +304,74 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
     unit = raw["unit"]
     if unit not in UNIT_DIMENSIONS:
         raise RuleError(
-            f"{path}: {where}: unknown unit '{unit}'", f"use one of {', '.join(UNIT_DIMENSIONS)} (u counts pieces)"
+            Message("error.ruleset.unknown_unit", path=path, where=where, unit=unit),
+            Message("hint.ruleset.units", units=", ".join(UNIT_DIMENSIONS)),
         )
     for key in ("measures", "note"):
         if key in raw and not isinstance(raw[key], str):
-            raise RuleError(f"{path}: {where}: '{key}' must be a text", f'write {key} = "..."')
+            raise RuleError(
+                Message("error.ruleset.not_a_text", path=path, where=where, key=key),
+                Message("hint.loaders.write_text", key=key),
+            )
     try:
         formula = parse_formula(raw["quantity"])
     except FormulaError as exc:
         raise RuleError(
-            f"{path}: {where}: {exc}", exc.hint or "write the quantity as arithmetic over quantity columns"
+            Message("error.ruleset.in_item", path=path, where=where, error=exc.message),
+            exc.hint or Message("hint.ruleset.quantity"),
         ) from None
     if formula.dimension != UNIT_DIMENSIONS[unit]:
-        raise RuleError(
-            f"{path}: {where}: unit {unit} does not fit the quantity '{formula.text}', "
-            f"which gives {describe_dimension(formula.dimension)}",
-            f"change the unit or the quantity formula so that it gives {unit}",
+        said = Message(
+            "error.ruleset.unit_mismatch",
+            path=path,
+            where=where,
+            unit=unit,
+            formula=formula.text,
+            dimension=describe_dimension(formula.dimension),
         )
+        raise RuleError(said, Message("hint.ruleset.unit_mismatch", unit=unit))
     condition = None
     if "where" in raw:
         try:
             condition = parse_condition(raw["where"])
         except FormulaError as exc:
-            raise RuleError(f"{path}: {where}: {exc}", exc.hint or 'write where = "width_m >= 0.25"') from None
+            raise RuleError(
+                Message("error.ruleset.in_item", path=path, where=where, error=exc.message),
+                exc.hint or Message("hint.orders.line_table", example=Message("hint.condition.where_example")),
+            ) from None
     select = _parse_selector(path, where, "select", raw["select"])
     exclude = _parse_selector(path, where, "exclude", raw["exclude"]) if "exclude" in raw else None
     deduct_m2 = deduct_m3 = None
     if "openings" in raw:
         openings = raw["openings"]
         if not isinstance(openings, dict) or not openings:
-            raise RuleError(f"{path}: {where}: openings must be a table", "write openings = { deduct_above_m2 = 2.5 }")
-        check_keys(path, f"{where} openings", openings, OPENING_KEYS)
+            raise RuleError(
+                Message("error.ruleset.openings_not_table", path=path, where=where),
+                Message("hint.orders.line_table", example="openings = { deduct_above_m2 = 2.5 }"),
+            )
+        check_keys(path, Message("error.ruleset.openings_of", where=where), openings, OPENING_KEYS)
         for key, value in openings.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_THRESHOLD:
-                raise RuleError(
-                    f"{path}: {where}: openings {key} must be a number of 0 or more "
-                    f"(at most {MAX_THRESHOLD:g}), not {value!r}",
-                    f"write {key} = 2.5",
+                said = Message(
+                    "error.ruleset.opening_threshold",
+                    path=path,
+                    where=where,
+                    key=key,
+                    maximum=Number(MAX_THRESHOLD),
+                    value=repr(value),
                 )
+                raise RuleError(said, Message("hint.ruleset.threshold", key=key))
         deduct_m2, deduct_m3 = openings.get("deduct_above_m2"), openings.get("deduct_above_m3")
         nets = sorted(name for name in formula.names if name.startswith("net_"))
         if nets:
             raise RuleError(
-                f"{path}: {where}: an openings convention needs gross quantities, "
-                f"but the formula uses {', '.join(nets)}",
-                "use the gross_* quantity: the convention deducts the openings above its threshold from it",
+                Message("error.ruleset.openings_net", path=path, where=where, nets=", ".join(nets)),
+                Message("hint.ruleset.openings_gross"),
             )
         if not any(name.startswith("gross_") for name in formula.names):
             raise RuleError(
-                f"{path}: {where}: openings convention with no gross_* quantity in the formula",
-                "use a gross_* quantity, or remove the openings convention",
+                Message("error.ruleset.openings_no_gross", path=path, where=where),
+                Message("hint.ruleset.gross_or_remove"),
             )
     measures = raw.get("measures", f"{raw['lot'].strip()} | {unit}")
     return Item(
@@ -360,7 +393,8 @@ def _parse_item(path: Path, index: int, raw: Any) -> Item:
 def _parse_selector(path: Path, where: str, key: str, raw: Any) -> Selector:
     if not isinstance(raw, dict) or not raw:
         raise RuleError(
-            f"{path}: {where}: '{key}' must be a table of conditions", f'write {key} = {{ class = "IfcWall" }}'
+            Message("error.ruleset.selector_not_table", path=path, where=where, key=key),
+            Message("hint.orders.line_table", example=f'{key} = {{ class = "IfcWall" }}'),
         )
     patterns: dict[str, tuple[str, ...]] = {}
     properties: dict[str, Any] = {}
@@ -368,21 +402,21 @@ def _parse_selector(path: Path, where: str, key: str, raw: Any) -> Selector:
         if "." in name:
             if not isinstance(value, (str, int, float, bool)):
                 raise RuleError(
-                    f"{path}: {where}: {key} property '{name}' needs a single value",
-                    f'write "{name}" = true (or a number or a text)',
+                    Message("error.ruleset.property_value", path=path, where=where, key=key, name=name),
+                    Message("hint.ruleset.property_value", name=name),
                 )
             properties[name] = value
             continue
         if name not in PATTERN_KEYS:
             raise RuleError(
-                f"{path}: {where}: unknown {key} key '{name}'",
-                f'use {", ".join(sorted(PATTERN_KEYS))}, or "Pset_Name.Property" for a property',
+                Message("error.ruleset.unknown_selector_key", path=path, where=where, key=key, name=name),
+                Message("hint.ruleset.selector_keys", keys=", ".join(sorted(PATTERN_KEYS))),
             )
         values = value if isinstance(value, list) else [value]
         if not values or not all(isinstance(v, str) and v for v in values):
             raise RuleError(
-                f"{path}: {where}: {key} {name} must be a text or a list of texts",
-                f'write {name} = "pattern" or {name} = ["a", "b"]',
+                Message("error.ruleset.patterns", path=path, where=where, key=key, name=name),
+                Message("hint.ruleset.patterns", name=name),
             )
         if name == "class":
             values = list(_classes(path, where, values))  # any case is accepted; reports show IfcWall
@@ -401,10 +435,10 @@ def _families(path: Path, where: str, values: list[str]) -> None:
     for value in values:
         if not glob_match((value,), families):
             close = difflib.get_close_matches(value, families, n=1)
-            guess = f"did you mean '{close[0]}'? " if close else ""
+            guess = Message("hint.formula.did_you_mean", name=f"'{close[0]}'") if close else ""
             raise RuleError(
-                f"{path}: {where}: material_family '{value}' is no family of the material library",
-                f"{guess}families: {', '.join(families)}",
+                Message("error.ruleset.unknown_family", path=path, where=where, value=value),
+                Message("hint.ruleset.families", guess=guess, families=", ".join(families)),
             )
 
 
