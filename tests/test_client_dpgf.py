@@ -66,6 +66,9 @@ def test_the_client_workbook_has_a_recapitulation_and_a_sheet_per_lot(tmp_path, 
     assert lot.print_title_rows == "$3:$3"
     assert str(lot.page_setup.paperSize) == lot.PAPERSIZE_A4
     assert "house_ifc4.ifc" in lot.oddHeader.right.text and "&P" in lot.oddFooter.center.text
+    for sheet in book.worksheets[1:-1]:  # every lot's page, in French typography
+        assert sheet.oddHeader.left.text.startswith("Estimation : "), sheet.title
+        assert sheet.oddHeader.right.text.startswith("Maquette : house_ifc4.ifc"), sheet.title
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH")

@@ -3068,6 +3068,8 @@ CATALOGUE: dict[str, tuple] = {
         "the occurrence says {occurrence}, its type says {type}: read as {read}",
         "l'occurrence dit {occurrence}, son type {type} : lu comme {read}",
     ),
+    # --- a page header naming a thing (report/dpgf.py) ---
+    "page.named": ("{what}: {name}", "{what} : {name}"),
 }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bimquant.estimate import Budget
 from bimquant.report.tables import append_table, clean_text, put_number, put_text
-from bimquant.messages import localize, section
+from bimquant.messages import localize, say, section
 
 LABELS = section("dpgf")
 RESERVE_WORDS = section("reserves")
@@ -61,12 +61,16 @@ def write_client_dpgf(budget: Budget, path: Path, locale: str | None = None) -> 
     recap.title = client["recap"][:31]
     used = {recap.title.lower(), reserve["sheet"].lower()}
     lot_totals: list[tuple[str, str]] = []  # (lot, 'Sheet'!F<row>)
+    running_head = (
+        say("page.named", language, what=words["title"], name=title),
+        say("page.named", language, what=client["model"], name=model),
+    )
     for lot, lines in budget.lines.groupby("lot", sort=False):
         lines = lines[(lines["quantity"] != 0) & lines["priced"]]
         if lines.empty:  # nothing to build in this lot: no sheet, no line in the recapitulation
             continue
         sheet = book.create_sheet(title=_sheet_name(str(lot), used))
-        page_setup(sheet, f"{words['title']}: {title}", f"{client['model']}: {model}", client["page"])
+        page_setup(sheet, *running_head, client["page"])
         put_text(sheet, 1, 1, lot).font = bold
         for column, header in enumerate(words["headers"][:6], start=1):
             put_text(sheet, 3, column, header).font = bold
@@ -89,7 +93,7 @@ def write_client_dpgf(budget: Budget, path: Path, locale: str | None = None) -> 
         sheet.print_area = f"A1:G{row}" if marked else f"A1:F{row}"
         for column, width in zip("ABCDEFG", (12, 60, 6, 14, 14, 18, 16)):
             sheet.column_dimensions[column].width = width
-    page_setup(recap, f"{words['title']}: {title}", f"{client['model']}: {model}", client["page"])
+    page_setup(recap, *running_head, client["page"])
     put_text(recap, 1, 1, client["recap_title"]).font = bold
     put_text(recap, 3, 1, client["lot"]).font = bold
     put_text(recap, 3, 2, client["amount"]).font = bold
