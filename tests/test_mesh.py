@@ -157,3 +157,28 @@ def test_two_boxes_each_turned_its_own_way_are_both_outwards():
     shape = make_shape(vertices.tobytes(), faces.tobytes(), "test")
 
     assert mesh.get_volume(mesh.get_triangles(shape.vertices, shape.faces)) == pytest.approx(3.0, rel=1e-12)
+
+
+def _partition(labels: np.ndarray) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for index, label in enumerate(labels.tolist()):
+        groups.setdefault(label, set()).add(index)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_welding_groups_the_points_of_one_grid_cell_as_the_row_sort_does():
+    from bimquant.geometry.shape import weld
+    from bimquant.tolerances import WELD_TOL_M
+
+    rng = np.random.default_rng(7)
+    points = rng.random((500, 3)) * 20
+    vertices = np.concatenate([points, points + WELD_TOL_M * 0.1, points[:50]])  # near and exact doubles
+    exact = np.unique(np.round(vertices / WELD_TOL_M).astype(np.int64), axis=0, return_inverse=True)[1]
+    labels = weld(vertices)
+    assert _partition(labels) == _partition(exact.reshape(-1))
+    assert labels.max() < len(vertices)
+    # two grid cells whose hashes collide (k0*A ^ k1*B ^ k2*C is 0 for both): still two points
+    a, b = 73856093, 19349663
+    colliding = np.array([[0.0, 0.0, 0.0], [b * WELD_TOL_M, a * WELD_TOL_M, 0.0], [0.0, 0.0, 0.0]])
+    assert _partition(weld(colliding)) == {frozenset({0, 2}), frozenset({1})}
+    assert len(weld(np.zeros((0, 3)))) == 0

@@ -205,3 +205,26 @@ def test_office_a_ceilings_written_face_by_face_have_their_area():
     assert ceilings["measure_note"].str.contains("turned to face outwards").all()
     ratio = ceilings["net_volume_m3"] / ceilings["net_area_m2"]
     assert ratio.between(0.04, 0.06).all(), ratio.describe()
+
+
+@pytest.mark.parametrize("name", ALL_MODELS)
+def test_properties_read_once_per_set_are_ifcopenshells(name):
+    """The takeoff reads each property set once per file (a type's sets serve all its
+    occurrences): every element's properties equal ifcopenshell's ``get_psets`` flattened, in
+    its order, with its overrides."""
+    import ifcopenshell.util.element
+
+    from bimquant.model import _properties
+
+    model = open_model(MODELS / name, say_damage=False)
+    elements = [e for e in model.file.by_type("IfcElement") if not e.is_a("IfcFeatureElement")]
+    assert elements
+    for entity in elements:
+        expected = {
+            f"{pset}.{prop}": value if isinstance(value, (str, int, float, bool)) or value is None else str(value)
+            for pset, props in ifcopenshell.util.element.get_psets(entity, psets_only=True).items()
+            for prop, value in props.items()
+            if prop != "id" and not isinstance(value, (list, tuple, dict))
+        }
+        found = _properties(model, entity, ifcopenshell.util.element.get_type(entity))
+        assert list(found.items()) == list(expected.items()), entity

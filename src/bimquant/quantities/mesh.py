@@ -10,7 +10,7 @@ import numpy as np
 import shapely
 import shapely.errors
 
-from bimquant.geometry.shape import is_closed  # noqa: F401  (mesh maths, kept where readers look)
+from bimquant.geometry.shape import is_closed, weld  # noqa: F401  (is_closed: mesh maths, kept where readers look)
 from bimquant.tolerances import (
     COS_FACE_TOL,
     MAJOR_PLANE_SHARE,
@@ -18,7 +18,6 @@ from bimquant.tolerances import (
     PLANE_KEY_TOL,
     SLOPED_MIN_NZ,
     SNAP_GRID_M,
-    WELD_TOL_M,
 )
 
 
@@ -109,15 +108,13 @@ def get_boundary_length(vertices: np.ndarray, faces: np.ndarray) -> float:
     """Total length of the edges used by exactly one face: the outline of an open patch."""
     if len(faces) == 0:
         return 0.0
-    keys = np.round(vertices / WELD_TOL_M).astype(np.int64)
-    _, welded = np.unique(keys, axis=0, return_inverse=True)
-    welded = welded.reshape(-1)
-    f = welded[faces]
+    f = weld(vertices)[faces]
     edges = np.concatenate([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]])
     raw = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
     keep = edges[:, 0] != edges[:, 1]
     edges, raw = np.sort(edges[keep], axis=1), raw[keep]
-    _, inverse, counts = np.unique(edges, axis=0, return_inverse=True, return_counts=True)
+    key = edges[:, 0].astype(np.int64) * len(vertices) + edges[:, 1]  # one integer per edge
+    _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
     single = counts[inverse.reshape(-1)] == 1
     seg = vertices[raw[single, 1]] - vertices[raw[single, 0]]
     return float(np.linalg.norm(seg, axis=1).sum())
