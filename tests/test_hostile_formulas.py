@@ -88,9 +88,9 @@ def test_a_negative_quantity_is_a_warning_on_the_item(tmp_path):
     code, stdout, stderr = run("estimate", HOUSE, "-r", rules, "-p", FR_PRICES, "-f", "json", "-q")
 
     assert code == 0, stderr
-    # a French rule set: the console speaks French, the library's warning is its own sentence
+    # a French rule set: the console speaks French, the library's warning too
     [warning] = [line for line in stderr.splitlines() if line.startswith("Attention :")]
-    assert "02.03.01" in warning and "4 element(s)" in warning and "negative" in warning
+    assert "02.03.01" in warning and "4 élément(s)" in warning and "négative (-14,48 m3 en tout)" in warning
     data = json.loads(stdout)
     assert data["lines"][0]["quantity"] == pytest.approx(-14.48)  # the four walls, 5.4 + 5.4 + 1.6 + 2.08
     rows = data["trace"]

@@ -214,7 +214,8 @@ def require_number(
         bounds = {"minimum": Number(minimum)}
         if maximum < math.inf:
             id, bounds["maximum"] = f"{id}_at_most", Number(maximum, ",.10g")
-        said = Message(id, path=path, where=where, key=key, value=repr(value), **bounds)
+        shown = Number(value, ",.10g") if ok else repr(value)  # a number as the reader writes it, else what was written
+        said = Message(id, path=path, where=where, key=key, value=shown, **bounds)
         raise RuleError(said, Message("hint.loaders.write_key", key=key))
     return float(value)
 

@@ -1863,15 +1863,15 @@ CATALOGUE: dict[str, tuple] = {
     "usage.value_error": ("Value error, {message}", "{message}"),
     "usage.not_one_of": ("{value} is not one of {choices}.", "{value} n'est pas l'une des valeurs {choices}."),
     "usage.not_choice": ("{value} is not {choice}.", "{value} n'est pas {choice}."),
-    "usage.at_least": ("Input should be greater than or equal to {n}", "La valeur doit être supérieure ou égale à {n}"),
-    "usage.at_most": ("Input should be less than or equal to {n}", "La valeur doit être inférieure ou égale à {n}"),
+    "usage.at_least": ("Input should be greater than or equal to {n}", "la valeur doit être supérieure ou égale à {n}"),
+    "usage.at_most": ("Input should be less than or equal to {n}", "la valeur doit être inférieure ou égale à {n}"),
     "usage.not_integer": (
         "Input should be a valid integer, unable to parse string as an integer",
-        "La valeur doit être un nombre entier",
+        "la valeur doit être un nombre entier",
     ),
     "usage.not_integer_fraction": (
         "Input should be a valid integer, got a number with a fractional part",
-        "La valeur doit être un nombre entier (sans décimales)",
+        "la valeur doit être un nombre entier (sans décimales)",
     ),
     "usage.not_a_number": (
         "{value} is not a number (write 5.5 or 5,5)",
@@ -1966,12 +1966,12 @@ CATALOGUE: dict[str, tuple] = {
     "hint.orders.recipes_table": ('write [recipes] name = "..."', 'écrivez [recipes] name = "..."'),
     "error.orders.material_twice": (
         "{path}: material {id} (#{index}) is defined twice",
-        "{path} : le matériau {id} (#{index}) est défini deux fois",
+        "{path} : le matériau {id} (n° {index}) est défini deux fois",
     ),
     "hint.orders.material_id": ("give each material its own id", "donnez à chaque matériau son propre identifiant"),
     "error.orders.no_such_item": (
         "{path}: recipe for item {code} (#{index}): no such item code in {rules}",
-        "{path} : recette de l'ouvrage {code} (#{index}) : aucun ouvrage de ce code dans {rules}",
+        "{path} : recette de l'ouvrage {code} (n° {index}) : aucun ouvrage de ce code dans {rules}",
     ),
     "hint.orders.item_code": (
         "use a code of the rule set's items, or remove this recipe",
@@ -1979,7 +1979,7 @@ CATALOGUE: dict[str, tuple] = {
     ),
     "error.orders.recipe_twice": (
         "{path}: recipe for item {code} (#{index}) is given twice",
-        "{path} : la recette de l'ouvrage {code} (#{index}) est donnée deux fois",
+        "{path} : la recette de l'ouvrage {code} (n° {index}) est donnée deux fois",
     ),
     "hint.orders.merge": ("merge the two recipes", "fusionnez les deux recettes"),
     "error.orders.no_recipe": ("{path}: no [[recipe]] in the file", "{path} : aucune table [[recipe]] dans le fichier"),
@@ -2975,7 +2975,10 @@ CATALOGUE: dict[str, tuple] = {
         "the output of writeback is an IFC file: {name}",
         "la sortie de writeback est un fichier IFC : {name}",
     ),
-    "hint.writeback.name_ifc": ("name it .ifc, e.g. -o model-5d.ifc", "nommez-la en .ifc, par exemple -o model-5d.ifc"),
+    "hint.writeback.name_ifc": (
+        "name it .ifc, e.g. -o model-5d.ifc",
+        "nommez-la en .ifc, par exemple -o maquette-5d.ifc",
+    ),
     "error.geometry.unknown_kernel": (
         "unknown geometry kernel {kernel}; choose one of {kernels}",
         "noyau géométrique inconnu {kernel} ; choisissez parmi {kernels}",
@@ -3070,6 +3073,42 @@ CATALOGUE: dict[str, tuple] = {
     ),
     # --- a page header naming a thing (report/dpgf.py) ---
     "page.named": ("{what}: {name}", "{what} : {name}"),
+    # --- warnings the library logs, said on the console (model, pipeline, takeoff, iterator, apply) ---
+    "log.damaged": (
+        "{file} is damaged: {n} problem(s) reading it, e.g. {example}",
+        "{file} est endommagé : {n} problème(s) de lecture, par exemple {example}",
+    ),
+    "log.damaged_before": (
+        "{file} is damaged (measured before): {problem}",
+        "{file} est endommagé (mesuré auparavant) : {problem}",
+    ),
+    "log.file_said": ("{file}: {said}", "{file} : {said}"),
+    "log.flags_distrusted": (
+        "IsExternal contradicts the storey outline on {contradicted} of {flagged} walls: the outline is used for every wall (and the doors and windows in them)",
+        "IsExternal contredit le contour du niveau sur {contradicted} murs sur {flagged} : le contour est retenu pour chaque mur (et ses portes et fenêtres)",
+    ),
+    "log.kernel_crashed": (
+        "the {library} kernel crashed on {ifc_class} {global_id}",
+        "le noyau {library} a planté sur {ifc_class} {global_id}",
+    ),
+    "log.negative": (
+        "item {code}: {n} element(s) give a negative quantity ({total} in all), which lowers its total",
+        "ouvrage {code} : {n} élément(s) donnent une quantité négative ({total} en tout), ce qui diminue son total",
+    ),
+    "formula.python.invalid syntax": ("invalid syntax", "syntaxe invalide"),
+    # --- Python's reasons for a formula it cannot read (rules/formula.py) ---
+    "formula.python.'(' was never closed": ("'(' was never closed", "« ( » n'est jamais fermée"),
+    "formula.python.unmatched ')'": ("unmatched ')'", "« ) » sans « ( »"),
+    "formula.python.invalid syntax. Perhaps you forgot a comma?": (
+        "invalid syntax. Perhaps you forgot a comma?",
+        "syntaxe invalide : manque-t-il une virgule ?",
+    ),
+    "formula.python.invalid decimal literal": ("invalid decimal literal", "nombre décimal invalide"),
+    "formula.python.unexpected EOF while parsing": ("unexpected EOF while parsing", "la formule s'arrête trop tôt"),
+    "formula.python.unterminated string literal (detected at line 1)": (
+        "unterminated string literal (detected at line 1)",
+        "texte entre guillemets non fermé",
+    ),
 }
 
 
@@ -3302,6 +3341,8 @@ UNRECOGNISED = (
     "usage.",
     "input.",
     "toml.",
+    "formula.python.",
+    "log.",
     "reserves.",
     "change_order.",
     "situation_sheet.",

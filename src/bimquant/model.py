@@ -146,9 +146,7 @@ def open_model(path: str | os.PathLike, say_damage: bool = True) -> Model:
     problems = _read_parser_log()
     broken = {int(n) for line in problems for n in re.findall(r"#(\d+)", line)}
     if problems and say_damage:
-        log.warning(
-            "%s is damaged: %d problem(s) reading it, e.g. %s", path.name, len(problems), "; ".join(problems[:1])
-        )
+        log.warning(Message("log.damaged", file=path.name, n=len(problems), example=problems[0]))
     assumptions = _establish_units(ifc, path)
     _refuse_conflicting_units(ifc, path)
     # util gives grams; a project without a mass unit says nothing of its weights: None
@@ -251,7 +249,7 @@ def _establish_units(ifc: ifcopenshell.file, path: Path) -> list[str]:
             RepresentationContexts=contexts or None,
         )
         said = Message("model.no_project", assignment=assignment.id(), unit=unit)
-    log.warning("%s: %s", path.name, said)
+    log.warning(Message("log.file_said", file=path.name, said=said))
     return [said]
 
 
@@ -584,7 +582,7 @@ def _plausible_density(model: Model, material, value) -> bool:
         "model.density_beyond", name=repr(material.Name), value=repr(value), maximum=Number(MAX_DENSITY_KG_M3, ",.0f")
     )
     model.assumptions.append(said)
-    log.warning("%s: %s", model.path.name, said)
+    log.warning(Message("log.file_said", file=model.path.name, said=said))
     return False
 
 

@@ -766,7 +766,7 @@ def _read_cache(model: PathLike | Model, options: dict) -> Takeoff | None:
 
 def _as_hit(hit: Takeoff, model: PathLike | Model, started: float) -> Takeoff:
     for problem in hit.info.get("file_problems", [])[:1]:  # said again: the file is still damaged
-        log.warning("%s is damaged (measured before): %s", Path(hit.info["file"]).name, problem)
+        log.warning(Message("log.damaged_before", file=Path(hit.info["file"]).name, problem=problem))
     return stored.as_read_from(hit, model.path if isinstance(model, Model) else model, time.perf_counter() - started)
 
 

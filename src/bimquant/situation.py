@@ -142,7 +142,7 @@ def load_settings(path: str | os.PathLike | None) -> Settings:
             setattr(settings, key, _percent(path, f"[situation] {key}", table[key]))
     if settings.retention_pct > 5:
         raise SettingsError(
-            Message("error.situation.retention_above_5", path=path, value=str(settings.retention_pct)),
+            Message("error.situation.retention_above_5", path=path, value=Number(float(settings.retention_pct))),
             Message("hint.situation.retention_at_most_5"),
         )
     if not settings.advance_start_pct < settings.advance_end_pct:
@@ -319,9 +319,9 @@ def compute_situation(
                 Message(
                     "error.situation.decrease",
                     code=code,
-                    percent=str(percent),
+                    percent=Number(float(percent)),
                     source=source,
-                    before=str(before_percent),
+                    before=Number(float(before_percent)),
                 ),
                 Message("hint.situation.allow_decrease"),
             )

@@ -403,12 +403,7 @@ def _set_external(table: pd.DataFrame, footprints: dict, openings: pd.DataFrame)
     contradicted = [g for g in flagged if derived[g] != values[g]]
     if len(flagged) >= FLAGS_MIN_WALLS and len(contradicted) > FLAGS_DISTRUST_SHARE * len(flagged):
         # the model's flags say the opposite of its own plan on most walls: its plan is believed
-        log.warning(
-            "IsExternal contradicts the storey outline on %d of %d walls: the outline is used for every wall "
-            "(and the doors and windows in them)",
-            len(contradicted),
-            len(flagged),
-        )
+        log.warning(Message("log.flags_distrusted", contradicted=len(contradicted), flagged=len(flagged)))
         overridden = set(flagged)
         for index in table.index[table["global_id"].isin(overridden)]:
             table.at[index, "is_external"] = bool(derived[table.at[index, "global_id"]])

@@ -1072,7 +1072,7 @@ def _asked_locale(args: list[str]) -> str:
         value = arg.removeprefix("--locale=") if arg.startswith("--locale=") else None
         if arg == "--locale" and k + 1 < len(args):
             value = args[k + 1]
-        if value == "fr":
+        if value is not None and value.strip().lower().startswith("fr"):  # fr_FR, FR, français: refused in French
             return "fr"
     return "en"
 

@@ -254,7 +254,7 @@ DETAILED = {
     "type_disagrees",
     "class_contradicts_shape",
 }
-DETAILED_FR = {"placeholder", "type_disagrees"}  # shown as they are in French too: a rule set's label, a reading
+DETAILED_FR = {"placeholder"}  # shown as it is in French too: a rule set's label
 
 
 def print_double_counts(work: WorkItems, locale: str = "en") -> None:

@@ -22,6 +22,7 @@ import ifcopenshell
 import ifcopenshell.geom
 
 from bimquant.geometry.shape import Shape, make_shape
+from bimquant.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,9 @@ def iterate(
     if not left:
         return shapes
     if len(left) == 1:
-        log.warning("the %s kernel crashed on %s %s", library, left[0].is_a(), left[0].GlobalId)
+        log.warning(
+            Message("log.kernel_crashed", library=library, ifc_class=left[0].is_a(), global_id=left[0].GlobalId)
+        )
         crashed.append(left[0].id())
         return shapes
     half = len(left) // 2

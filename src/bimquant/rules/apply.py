@@ -37,7 +37,7 @@ from bimquant.rules.assemblies import FILLING_CLASSES, get_whole_assemblies, who
 from bimquant.rules.reading import find_linings, is_precast_material, read_element
 from bimquant.rules.select import get_mismatch, get_read_class, match_layers
 from bimquant.takeoff import Takeoff, get_hosts, get_storey_order
-from bimquant.messages import Joined, Message, and_list
+from bimquant.messages import Joined, Message, Number, and_list
 
 log = logging.getLogger(__name__)
 # Every element of a takeoff has exactly one of these statuses in the reconciliation:
@@ -278,12 +278,11 @@ def warn_negative(trace: pd.DataFrame) -> None:
     """Log, per item, the elements that give a negative quantity (they lower its total)."""
     negative = trace[trace["contribution"] < 0]
     for code, rows in negative.groupby("code", sort=False):
-        log.warning(
-            "item %s: %d element(s) give a negative quantity (%s in all), which lowers its total",
-            code,
-            rows["global_id"].nunique(),
-            f"{rows['contribution'].sum():.6g} {rows['unit'].iloc[0]}",
+        total = Number(rows["contribution"].sum(), ".6g")
+        said = Message(
+            "log.negative", code=code, n=rows["global_id"].nunique(), total=Joined([total, rows["unit"].iloc[0]], " ")
         )
+        log.warning(said)
 
 
 def _double_counts(element: dict, fed: list[tuple[Item, int]]) -> dict[str, str]:

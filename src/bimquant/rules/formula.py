@@ -35,7 +35,7 @@ from bimquant.columns import (
     Dimension,
     get_column_dimension,
 )
-from bimquant.messages import Message
+from bimquant.messages import CATALOGUE, Message
 
 NAME_DIMENSIONS: dict[str, Dimension] = {"count": DIMENSIONLESS}
 NAME_DIMENSIONS.update({column: get_column_dimension(column) for column in QUANTITY_COLUMNS})
@@ -114,7 +114,7 @@ def parse_expression(text: str, what: str, example: str, allowed: str) -> ast.Ex
         return ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
         raise FormulaError(
-            Message("error.formula.syntax", text=text, what=what, error=exc.msg),
+            Message("error.formula.syntax", text=text, what=what, error=_python_reason(exc.msg)),
             Message("hint.orders.line_table", example=allowed),
         ) from None
     except (RecursionError, MemoryError):
@@ -307,3 +307,10 @@ def _render(node: ast.AST, values: dict[str, float]) -> str:
         symbol = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}[type(node.op)]
         return f"({_render(node.left, values)} {symbol} {_render(node.right, values)})"
     return f"{node.func.id}({', '.join(_render(a, values) for a in node.args)})"
+
+
+def _python_reason(reason: str) -> str:
+    """Python's words for a formula it cannot parse, in the catalogue's languages when known
+    (``invalid syntax``), else as Python says them."""
+    id = f"formula.python.{reason}"
+    return Message(id) if id in CATALOGUE else reason
