@@ -546,6 +546,7 @@ USAGE_MISTAKES = {
     "not a number": ["estimate", HOUSE, "-r", RULES, "-p", PRICES, "--margin", "beaucoup"],
     "extra arguments": ["estimate", HOUSE, "-r", RULES, "-p", PRICES, "en", "trop"],
     "unknown command": ["estimat", HOUSE],
+    "locale written the system's way": ["estimate", HOUSE, "-r", RULES, "-p", PRICES, "--locale", "fr_FR"],
 }
 
 
@@ -553,7 +554,8 @@ USAGE_MISTAKES = {
 def test_a_mistake_on_the_command_line_is_said_in_french(mistake, exempt):
     """What the command-line toolkit (click) says of a wrong option, in the console's
     language: the installed command (``main``), as a person runs it."""
-    args = [str(a) for a in USAGE_MISTAKES[mistake]] + ["--locale", "fr"]
+    args = [str(a) for a in USAGE_MISTAKES[mistake]]
+    args += [] if "--locale" in args else ["--locale", "fr"]
     script = "from bimquant.cli import main; main()"
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=300)
     assert done.returncode == 2, done.stderr

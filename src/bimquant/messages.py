@@ -3158,10 +3158,7 @@ class Amount(str):
         return text
 
     def render(self, locale: str = "en") -> str:
-        text = f"{self.value:,.2f}"
-        if locale == "fr":
-            text = text.replace(",", "\u202f").replace(".", ",")
-        return f"{text} {self.currency}"
+        return f"{Number(self.value, ',.2f').render(locale)} {self.currency}"
 
     def __reduce__(self):
         return (Amount, (self.value, self.currency))
@@ -3315,16 +3312,25 @@ def _patterns() -> list[tuple[str, str, re.Pattern]]:
         literal = "".join(text for text, _, _, _ in string.Formatter().parse(en))
         if len(re.findall(r"[A-Za-z]{3,}", literal)) < 1:
             continue
-        pattern, seen = [], set()
-        for text, name, _, _ in string.Formatter().parse(en):
-            pattern.append(re.escape(text))
-            if name:
-                value = NUMBER if name in COUNTS else ".+?" if name in LISTS else "(?:(?!; ).)+?"
-                pattern.append(f"(?P=g_{name})" if name in seen else f"(?P<g_{name}>{value})")
-                seen.add(name)
         needle = max((text for text, _, _, _ in string.Formatter().parse(en)), key=len)
-        patterns.append((id, needle, re.compile("".join(pattern), re.DOTALL)))
+        patterns.append((id, needle, _regex(en, _value_pattern)))
     return patterns
+
+
+def _value_pattern(name: str) -> str:
+    return NUMBER if name in COUNTS else ".+?" if name in LISTS else "(?:(?!; ).)+?"
+
+
+def _regex(sentence: str, value_pattern) -> re.Pattern:
+    """``sentence``'s English template as a pattern: its words as they are, each ``{value}``
+    as the group ``g_value`` (``value_pattern(name)``), a value said twice the same text."""
+    pattern, seen = [], set()
+    for text, name, _, _ in string.Formatter().parse(sentence):
+        pattern.append(re.escape(text))
+        if name:
+            pattern.append(f"(?P=g_{name})" if name in seen else f"(?P<g_{name}>{value_pattern(name)})")
+            seen.add(name)
+    return re.compile("".join(pattern), re.DOTALL)
 
 
 # ids whose sentences are only ever rendered, never read back (titles with a value, page headers)
@@ -3370,7 +3376,7 @@ def _reading(prefix: str, text: str) -> tuple[int, Message] | None:
         for name, value in match.groupdict().items():
             inner = _reading(prefix, value)
             score += inner[0] if inner else 0
-            values[name] = inner[1] if inner else value
+            values[name[2:]] = inner[1] if inner else value  # g_<name>
         if best is None or score > best[0]:
             best = (score, Message(id, **values))
     return best
@@ -3381,9 +3387,8 @@ def _patterns_in(prefix: str) -> list[tuple[str, int, re.Pattern]]:
     patterns = []
     for id, (en, _) in CATALOGUE.items():
         if id.startswith(prefix + ".") and isinstance(en, str):
-            parts = list(string.Formatter().parse(en))
-            regex = "".join(re.escape(text) + (f"(?P<{name}>.+?)" if name else "") for text, name, _, _ in parts)
-            patterns.append((id, sum(len(text) for text, _, _, _ in parts), re.compile(regex, re.DOTALL)))
+            literal = sum(len(text) for text, _, _, _ in string.Formatter().parse(en))
+            patterns.append((id, literal, _regex(en, lambda name: ".+?")))
     return patterns
 
 

@@ -21,7 +21,7 @@ from rich.table import Table
 
 from bimquant.errors import BimquantError
 from bimquant.labels import headers
-from bimquant.messages import localize, recognise_in, say
+from bimquant.messages import Number, localize, recognise_in, say
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 # the command-line toolkit's errors (click's, vendored inside recent typer releases)
@@ -79,8 +79,7 @@ SUGGESTIONS = {"usage.possible_options", "usage.did_you_mean"}
 
 def format_number(value: float, locale: str = "en", decimals: int = 2) -> str:
     """``1,234.56`` in English, ``1 234,56`` in French (a narrow no-break space between thousands)."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u202f").replace(".", ",") if locale == "fr" else text
+    return Number(value, f",.{decimals}f").render(locale)
 
 
 def format_share(value: float, locale: str = "en") -> str:

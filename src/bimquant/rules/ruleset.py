@@ -52,7 +52,7 @@ from bimquant.columns import UNIT_DIMENSIONS
 from bimquant.errors import RuleError
 from bimquant.matching import glob_match
 from bimquant.loaders import check_entry, check_keys, one_line, quoted, read_toml
-from bimquant.messages import Message, Number
+from bimquant.messages import SAID, Message, Number
 from bimquant.rules.condition import Condition, parse_condition
 from bimquant.rules.formula import Formula, FormulaError, describe_dimension, parse_formula
 
@@ -178,7 +178,8 @@ def _one_line(text):
     message, said in the reader's language."""
     if isinstance(text, Message):
         return Message(text.id, **{key: _one_line(value) for key, value in text.values.items()})
-    return one_line(str(text)) if isinstance(text, (str, Path)) else text
+    plain = isinstance(text, Path) or (isinstance(text, str) and not isinstance(text, SAID))
+    return one_line(str(text)) if plain else text  # a Number, a Joined: said in the reader's language
 
 
 def _load(path: Path) -> RuleSet:
