@@ -24,11 +24,12 @@ import pandas as pd
 from bimquant import authored as authored_checks
 from bimquant.columns import ELEMENT_COLUMNS, FAILURE_COLUMNS, LOCATION_COLUMNS, OPENING_COLUMNS, QUANTITY_COLUMNS
 from bimquant.geometry import Shape, get_shapes
+from bimquant.geometry.policy import start_shapes
 from bimquant.geometry.cut import cut_openings
 from bimquant.geometry.iterator import SAFE_KERNEL, ProgressCallback
 from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.messages import Joined, Message, Number
-from bimquant.model import Model, get_authored_quantities
+from bimquant.model import Model, get_authored_quantities, get_measured_bodies
 from bimquant.model import get_elements as read_elements
 from bimquant.quantities import mesh
 from bimquant.quantities.exterior import derive_external
@@ -104,9 +105,17 @@ def measure_model(
     """
     started = started if started is not None else time.perf_counter()
     library = materials if isinstance(materials, MaterialLibrary) else load_materials(materials)
-    elements, excluded = read_elements(model, library)
+    # the kernels mesh the bodies in the background while this process reads the properties
+    early = get_measured_bodies(model) if kernel == "auto" else []
+    pending = start_shapes(model.file, early, openings=False, threads=threads, progress=progress) if early else None
+    try:
+        elements, excluded = read_elements(model, library)
+    except BaseException:
+        if pending is not None:
+            pending.cancel()
+        raise
     read_done = time.perf_counter()
-    shapes = _mesh(model, elements, kernel, threads, progress)
+    shapes = _mesh(model, elements, kernel, threads, progress, pending)
     geometry_done = time.perf_counter()
     rows, failed, opening_rows = [], [], []
     footprints: dict = {}  # wall GlobalId -> plan geometry
@@ -156,7 +165,7 @@ def measure_model(
     )
 
 
-def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None, progress) -> _Geometry:
+def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None, progress, pending=None) -> _Geometry:
     """Net bodies of every element, gross bodies of the hosts of openings, and the openings.
 
     With ``kernel="auto"`` a host's net body is its gross body minus its openings, cut here
@@ -175,9 +184,17 @@ def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None
         # openings, the gross bodies of hosts, and the openings themselves
         exact = dict(zip(elements["step_id"], elements["exact"]))
         everything = list(dict.fromkeys(ids + opening_ids))
-        shapes, all_failures = get_shapes(
-            model.file, everything, openings=False, kernel=kernel, threads=threads, progress=report(0)
-        )
+        if pending is not None:  # started before the properties were read (see measure_model)
+            shapes, all_failures = pending.result()
+            started = set(pending.step_ids)
+            missing = [i for i in everything if i not in started]
+        else:
+            shapes, all_failures, missing = {}, {}, everything
+        if missing:
+            more, more_failures = get_shapes(
+                model.file, missing, openings=False, kernel=kernel, threads=threads, progress=report(0)
+            )
+            shapes, all_failures = shapes | more, all_failures | more_failures
         _check_with_exact(model, shapes, exact, openings=False, threads=threads)
         opening_shapes = {i: shapes[i] for i in opening_ids if i in shapes}
         gross = {h: shapes[h] for h in host_openings if h in shapes}

@@ -16,6 +16,7 @@ import multiprocessing.connection
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 
 import ifcopenshell
@@ -68,13 +69,29 @@ def iterate(
     single-threaded child per thread, each with a share of the elements balanced by their
     number of openings. Where ``fork`` is not available the kernel runs in this process.
     """
+    return start(ifc, products, library, openings, threads, counter, orient).finish(crashed)
+
+
+def start(
+    ifc: ifcopenshell.file,
+    products: list,
+    library: str,
+    openings: bool,
+    threads: int,
+    counter: Counter,
+    orient: bool = True,
+) -> Meshing:
+    """Start meshing ``products`` as :func:`iterate` does, in the background: the children are
+    forked now, from the calling thread, and a thread of this process receives their shapes
+    while the caller goes on (reading the model's properties, say). ``finish()`` waits."""
     products = list(products)
-    if not products:
-        return {}
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
-        return _iterate_here(ifc, products, library, openings, threads, counter, orient)
+        context = None
+    if not products or context is None:
+        shapes = _iterate_here(ifc, products, library, openings, threads, counter, orient) if products else {}
+        return Meshing(ifc, [], library, openings, counter, orient, shapes)
     if library == SAFE_KERNEL and threads > 1 and len(products) > 1:
         chunks, child_threads = _balanced(products, threads), 1
     else:
@@ -83,49 +100,86 @@ def iterate(
     for chunk in chunks:
         receiver, sender = context.Pipe(duplex=False)
         _PARENT[0] = os.getpid()
-        child = context.Process(target=_child, args=(ifc, chunk, library, openings, child_threads, sender), daemon=True)
+        child = context.Process(
+            target=_child, args=(ifc, chunk, library, openings, child_threads, orient, sender), daemon=True
+        )
         child.start()
         sender.close()
         children.append((receiver, child, chunk))
-    shapes: dict[int, Shape] = {}
-    finished: set = set()
-    open_receivers = {receiver for receiver, _, _ in children}
-    while open_receivers:
-        for receiver in multiprocessing.connection.wait(list(open_receivers)):
-            try:
-                message = receiver.recv()
-            except (EOFError, OSError):
-                open_receivers.discard(receiver)
-                continue
-            if message is None:
-                finished.add(receiver)
-                open_receivers.discard(receiver)
-                continue
-            pid, vertices, faces = message
-            shape = make_shape(vertices, faces, library, orient)
-            if shape is not None:
-                shapes[pid] = shape
-            counter.step()
-    left = []
-    for receiver, child, chunk in children:
-        receiver.close()
-        child.join()
-        if receiver not in finished or child.exitcode != 0:
-            rest = [p for p in chunk if p.id() not in shapes]
-            log.info("%s kernel stopped (exit code %s) with %d elements left", library, child.exitcode, len(rest))
-            left += rest
-    if not left:
+    return Meshing(ifc, children, library, openings, counter, orient)
+
+
+class Meshing:
+    """Children meshing in the background (see :func:`start`)."""
+
+    def __init__(self, ifc, children: list, library: str, openings: bool, counter: Counter, orient: bool, shapes=None):
+        self.ifc, self.children, self.library, self.openings = ifc, children, library, openings
+        self.counter, self.orient = counter, orient
+        self.shapes: dict[int, Shape] = dict(shapes or {})
+        self.finished: set = set()
+        self.thread = None
+        if children:
+            self.thread = threading.Thread(target=self._receive, name="bimquant-geometry", daemon=True)
+            self.thread.start()
+
+    def _receive(self) -> None:
+        open_receivers = {receiver for receiver, _, _ in self.children}
+        while open_receivers:
+            for receiver in multiprocessing.connection.wait(list(open_receivers)):
+                try:
+                    message = receiver.recv()
+                except (EOFError, OSError):
+                    open_receivers.discard(receiver)
+                    continue
+                if message is None:
+                    self.finished.add(receiver)
+                    open_receivers.discard(receiver)
+                    continue
+                pid, shape = message
+                if shape is not None:
+                    self.shapes[pid] = shape
+                self.counter.step()
+
+    def finish(self, crashed: list[int]) -> dict[int, Shape]:
+        """Wait for every child; mesh again, by halves, what a crashed child had not sent."""
+        if self.thread is not None:
+            self.thread.join()
+        shapes = self.shapes
+        left = []
+        for receiver, child, chunk in self.children:
+            receiver.close()
+            child.join()
+            if receiver not in self.finished or child.exitcode != 0:
+                rest = [p for p in chunk if p.id() not in shapes]
+                log.info(
+                    "%s kernel stopped (exit code %s) with %d elements left", self.library, child.exitcode, len(rest)
+                )
+                left += rest
+        if not left:
+            return shapes
+        if len(left) == 1:
+            log.warning(
+                Message(
+                    "log.kernel_crashed", library=self.library, ifc_class=left[0].is_a(), global_id=left[0].GlobalId
+                )
+            )
+            crashed.append(left[0].id())
+            return shapes
+        half = len(left) // 2
+        for part in (left[:half], left[half:]):
+            shapes.update(iterate(self.ifc, part, self.library, self.openings, 1, self.counter, crashed, self.orient))
         return shapes
-    if len(left) == 1:
-        log.warning(
-            Message("log.kernel_crashed", library=library, ifc_class=left[0].is_a(), global_id=left[0].GlobalId)
-        )
-        crashed.append(left[0].id())
-        return shapes
-    half = len(left) // 2
-    for part in (left[:half], left[half:]):
-        shapes.update(iterate(ifc, part, library, openings, 1, counter, crashed, orient))
-    return shapes
+
+    def cancel(self) -> None:
+        """Stop the children (the caller no longer wants their shapes)."""
+        for _receiver, child, _ in self.children:
+            if child.is_alive():
+                child.kill()
+        if self.thread is not None:
+            self.thread.join()
+        for receiver, child, _ in self.children:
+            receiver.close()
+            child.join()
 
 
 def die_with_parent(parent: int | None = None) -> None:
@@ -160,8 +214,9 @@ def _balanced(products: list, parts: int) -> list[list]:
     return chunks
 
 
-def _child(ifc, products, library, openings, threads, sender) -> None:
-    """Mesh in a forked child. It never prints: a kernel crash is expected and handled by the
+def _child(ifc, products, library, openings, threads, orient, sender) -> None:
+    """Mesh in a forked child, and make each mesh a :class:`Shape` here (closed? facing
+    outwards?), so the parent only receives. It never prints: a kernel crash is expected and handled by the
     parent (no stack dump), an exception ends the child quietly (its elements are meshed again
     or reported by the parent), and Ctrl-C is the parent's to handle."""
     faulthandler.disable()
@@ -170,7 +225,7 @@ def _child(ifc, products, library, openings, threads, sender) -> None:
     die_with_parent()
     try:
         for pid, vertices, faces in _mesh_all(ifc, products, library, openings, threads):
-            sender.send((pid, vertices, faces))
+            sender.send((pid, make_shape(vertices, faces, library, orient)))
         sender.send(None)
     except Exception:  # noqa: BLE001  (the parent sees the child stop and handles what is left)
         os._exit(3)

@@ -20,7 +20,7 @@ import os
 
 import ifcopenshell
 
-from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, Counter, ProgressCallback, iterate
+from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, Counter, ProgressCallback, iterate, start
 from bimquant.geometry.shape import Shape
 from bimquant.messages import Message
 
@@ -47,34 +47,81 @@ def get_shapes(
     ``progress(done, total)`` is called as shapes arrive. ``orient=False``: closed bodies keep
     their faces as the kernel wrote them (meshes drawn, never measured; faster).
     """
+    return start_shapes(
+        ifc, step_ids, openings=openings, kernel=kernel, threads=threads, progress=progress, orient=orient
+    ).result()
+
+
+def start_shapes(
+    ifc: ifcopenshell.file,
+    step_ids: list[int],
+    *,
+    openings: bool = True,
+    kernel: str = "auto",
+    threads: int | None = None,
+    progress: ProgressCallback | None = None,
+    orient: bool = True,
+) -> PendingShapes:
+    """:func:`get_shapes` started in the background: the kernels mesh while the caller goes on;
+    ``result()`` returns what ``get_shapes`` returns, ``cancel()`` stops them."""
     if kernel not in KERNELS:
         raise ValueError(Message("error.geometry.unknown_kernel", kernel=repr(kernel), kernels=", ".join(KERNELS)))
     products = [ifc.by_id(i) for i in step_ids]
     threads = threads or os.cpu_count() or 1
     counter = Counter(len(products), progress)
-    crashed: list[int] = []
     if kernel != "auto":
-        shapes = iterate(ifc, products, kernel, openings, threads, counter, crashed, orient)
-        return _without_problems(shapes, _failures(products, shapes, crashed))
-
+        return PendingShapes(ifc, products, kernel, openings, threads, counter, orient, [], [], auto=False)
     risky = [p for p in products if has_boolean_body(p) or (openings and getattr(p, "HasOpenings", None))]
     risky_ids = {p.id() for p in risky}
     fast = [p for p in products if p.id() not in risky_ids]
-    shapes = iterate(ifc, fast, FAST_KERNEL, openings, threads, counter, [], orient)
-    # an open surface body (a surface model: RPC trees, furniture) stays open in any kernel
-    retry = [p for p in fast if p.id() not in shapes or not (shapes[p.id()].closed or has_surface_body(p))]
-    if retry:
-        log.info(
-            "%d element(s) the %s kernel left missing or open: meshed again with %s",
-            len(retry),
-            FAST_KERNEL,
-            SAFE_KERNEL,
-        )
-    counter.total += len(retry)
-    for pid, shape in iterate(ifc, risky + retry, SAFE_KERNEL, openings, threads, counter, crashed, orient).items():
-        if shape.closed or pid not in shapes:
-            shapes[pid] = shape
-    return _without_problems(shapes, _failures(products, shapes, crashed))
+    return PendingShapes(ifc, products, FAST_KERNEL, openings, threads, counter, orient, fast, risky, auto=True)
+
+
+class PendingShapes:
+    """Kernels meshing in the background (see :func:`start_shapes`).
+
+    With ``auto``, the fast kernel meshes the plain bodies and OpenCASCADE the boolean ones
+    side by side; when both are done, OpenCASCADE meshes again what the fast kernel did not
+    produce or left open."""
+
+    def __init__(self, ifc, products, kernel, openings, threads, counter, orient, fast, risky, auto):
+        self.ifc, self.products, self.kernel, self.openings = ifc, products, kernel, openings
+        self.step_ids = [p.id() for p in products]
+        self.threads, self.counter, self.orient, self.fast = threads, counter, orient, fast
+        self.auto = auto
+        self.running = [start(ifc, fast if auto else products, kernel, openings, threads, counter, orient)]
+        if risky:
+            self.running.append(start(ifc, risky, SAFE_KERNEL, openings, threads, counter, orient))
+
+    def result(self) -> tuple[dict[int, Shape], dict[int, str]]:
+        crashed: list[int] = []
+        if not self.auto:
+            shapes = self.running[0].finish(crashed)
+            return _without_problems(shapes, _failures(self.products, shapes, crashed))
+        shapes = self.running[0].finish([])
+        safe = self.running[1].finish(crashed) if len(self.running) > 1 else {}
+        # an open surface body (a surface model: RPC trees, furniture) stays open in any kernel
+        retry = [p for p in self.fast if p.id() not in shapes or not (shapes[p.id()].closed or has_surface_body(p))]
+        if retry:
+            log.info(
+                "%d element(s) the %s kernel left missing or open: meshed again with %s",
+                len(retry),
+                FAST_KERNEL,
+                SAFE_KERNEL,
+            )
+            self.counter.total += len(retry)
+            safe_retry = iterate(
+                self.ifc, retry, SAFE_KERNEL, self.openings, self.threads, self.counter, crashed, self.orient
+            )
+            for pid, shape in safe_retry.items():
+                if shape.closed or pid not in shapes:
+                    shapes[pid] = shape
+        shapes.update(safe)
+        return _without_problems(shapes, _failures(self.products, shapes, crashed))
+
+    def cancel(self) -> None:
+        for meshing in self.running:
+            meshing.cancel()
 
 
 def _without_problems(shapes: dict[int, Shape], failures: dict[int, str]) -> tuple[dict[int, Shape], dict[int, str]]:
