@@ -22,7 +22,13 @@ import pytest
 from bimquant.tolerances import EXACT_CURVED_REL_TOL
 from measured import measured
 
-from bimquant.model import get_elements, open_model
+import numpy as np
+import shapely
+
+from bimquant.geometry import get_shapes
+from bimquant.geometry.parametric import get_parametric_shape
+from bimquant.model import get_elements, get_measured_bodies, open_model
+from bimquant.quantities.mesh import get_face_normals_areas, get_footprint, get_triangles, get_volume
 
 MODELS = Path(__file__).resolve().parents[2] / "shared" / "models"
 NAMES = sorted(p.name for p in MODELS.glob("*.ifc")) if MODELS.is_dir() else []
@@ -60,3 +66,42 @@ def test_every_body_given_by_numbers_is_measured_at_its_exact_volume(name):
                 f"({row['geometry_kernel']}, curved {body.curved}, {body.items} solid(s))"
             )
     assert not wrong, f"{len(wrong)} of {checked} bodies off their exact volume:\n" + "\n".join(wrong[:10])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_body_built_from_its_parameters_is_the_kernels_body(name):
+    """The parametric path (issue 26) against the mesh path it replaces: every body
+    bimquant.geometry.parametric builds is compared with the manifold kernel's mesh of the same
+    body: volume, surface area, bounding box to 1e-6 (relative, and 1e-6 m), and its plan,
+    computed in closed form, against the union of the mesh's upward faces (same area, symmetric
+    difference below 1e-6 of it)."""
+    model = open_model(MODELS / name)
+    memo: dict = {}
+    built = {}
+    for sid in get_measured_bodies(model):
+        shape = get_parametric_shape(model.file.by_id(sid), model.length_scale, memo)
+        if shape is not None:
+            built[sid] = shape
+    meshed, _ = get_shapes(model.file, list(built), openings=False, kernel="manifold")
+    wrong = []
+    for sid, shape in built.items():
+        kernel = meshed.get(sid)
+        if kernel is None:
+            continue  # the kernel could not mesh it: nothing to compare with
+        ours, theirs = _figures(shape), _figures(kernel)
+        same = all(np.allclose(a, b, rtol=1e-6, atol=1e-6) for a, b in zip(ours[:4], theirs[:4]))
+        if shape.footprint is not None:
+            plan = shape.footprint
+            same &= abs(plan.area - theirs[4].area) <= 1e-6 * max(theirs[4].area, 1e-6)
+            same &= shapely.symmetric_difference(plan, theirs[4]).area <= 1e-6 * max(theirs[4].area, 1e-6)
+        if not same:
+            entity = model.file.by_id(sid)
+            wrong.append(f"{entity.is_a()} {entity.GlobalId}: {ours[:2]} against the kernel's {theirs[:2]}")
+    assert not wrong, f"{len(wrong)} of {len(built)} bodies differ:\n" + "\n".join(wrong[:10])
+
+
+def _figures(shape):
+    triangles = get_triangles(shape.vertices, shape.faces)
+    normals, areas = get_face_normals_areas(triangles)
+    footprint = get_footprint(triangles, normals)
+    return abs(get_volume(triangles)), areas.sum(), shape.vertices.min(axis=0), shape.vertices.max(axis=0), footprint

@@ -26,6 +26,7 @@ ORDER = [
     "solids",
     "model",
     "geometry.shape",
+    "geometry.parametric",
     "geometry.iterator",
     "geometry.policy",
     "geometry.cut",

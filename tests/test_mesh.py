@@ -182,3 +182,29 @@ def test_welding_groups_the_points_of_one_grid_cell_as_the_row_sort_does():
     colliding = np.array([[0.0, 0.0, 0.0], [b * WELD_TOL_M, a * WELD_TOL_M, 0.0], [0.0, 0.0, 0.0]])
     assert _partition(weld(colliding)) == {frozenset({0, 2}), frozenset({1})}
     assert len(weld(np.zeros((0, 3)))) == 0
+
+
+def test_a_triangular_slab_is_as_long_as_its_longest_side_whatever_the_order_of_its_points():
+    """A right triangle with legs 3 and 4: the rectangles along a leg and along the hypotenuse
+    have the same area (12); the one along the hypotenuse (5 long, 2.4 wide) is taken, for every
+    order of the points (GEOS's answer used to follow their order)."""
+    corners = np.array([[0.0, 0.0, 0.0], [3.0, 0.0, 0.0], [0.0, 4.0, 0.0]])
+    prism = np.concatenate([corners, corners + [0.0, 0.0, 0.2]])
+    for order in ([0, 1, 2, 3, 4, 5], [2, 1, 0, 5, 4, 3], [1, 2, 0, 4, 5, 3]):
+        long_side, short_side, direction = mesh.get_plan_rectangle(prism[order])
+        assert (long_side, short_side) == pytest.approx((5.0, 2.4))
+        assert direction == pytest.approx([0.6, -0.8, 0.0])
+
+
+def test_a_window_drawn_as_one_pane_shows_its_area_from_both_sides():
+    """One 2 x 1.5 pane facing -y (an open surface): seen along +y it shows nothing of its front,
+    seen from both sides it shows 3 m2, whichever way its face was written."""
+    pane = np.array(
+        [[[0.0, 0.0, 0.0], [2.0, 0.0, 0.0], [0.0, 0.0, 1.5]], [[2.0, 0.0, 0.0], [2.0, 0.0, 1.5], [0.0, 0.0, 1.5]]]
+    )
+    normals, _ = mesh.get_face_normals_areas(pane)
+    facing = np.array([0.0, 1.0, 0.0])
+    assert normals[:, 1] == pytest.approx([-1.0, -1.0])
+    assert mesh.get_projected_area(pane, normals, facing) == 0.0
+    assert mesh.get_projected_area(pane, normals, facing, both_sides=True) == pytest.approx(3.0)
+    assert mesh.get_projected_area(pane, -normals, facing, both_sides=True) == pytest.approx(3.0)

@@ -3109,6 +3109,16 @@ CATALOGUE: dict[str, tuple] = {
         "unterminated string literal (detected at line 1)",
         "texte entre guillemets non fermé",
     ),
+    # --- geometry paths (issue 26) ---
+    "console.takeoff.paths": (
+        "Geometry: {parametric} built from their parameters, {boolean} cut by manifold3d, {kernel} meshed by the manifold kernel, {opencascade} by OpenCASCADE{hint}",
+        "Géométrie : {parametric} construits depuis leurs paramètres, {boolean} découpés par manifold3d, {kernel} maillés par le noyau manifold, {opencascade} par OpenCASCADE{hint}",
+    ),
+    "console.takeoff.paths_hint": (" (--verbose lists them)", " (--verbose les liste)"),
+    "log.kernel_body": (
+        "{ifc_class} {global_id} ({name}) needed the {kernel} kernel: its body is {items}",
+        "{ifc_class} {global_id} ({name}) a demandé le noyau {kernel} : son corps est {items}",
+    ),
 }
 
 

@@ -24,9 +24,11 @@ import pandas as pd
 from bimquant import authored as authored_checks
 from bimquant.columns import ELEMENT_COLUMNS, FAILURE_COLUMNS, LOCATION_COLUMNS, OPENING_COLUMNS, QUANTITY_COLUMNS
 from bimquant.geometry import Shape, get_shapes
-from bimquant.geometry.policy import start_shapes
+from bimquant.geometry.policy import describe_body, start_shapes
 from bimquant.geometry.cut import cut_openings
-from bimquant.geometry.iterator import SAFE_KERNEL, ProgressCallback
+from bimquant.geometry.cut import KERNEL as CUT_KERNEL
+from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, ProgressCallback
+from bimquant.geometry.parametric import KERNEL as PARAMETRIC
 from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.messages import Joined, Message, Number
 from bimquant.model import Model, get_authored_quantities, get_measured_bodies
@@ -149,6 +151,7 @@ def measure_model(
         "external_walls_disagreeing": disagreeing,  # the model's IsExternal against the storey outline
         "spaces": spaces,
         "elements_damaged": int(table["measure_note"].str.contains("damaged file", regex=False).sum()),
+        "geometry_paths": _paths(model, table),
         "assumptions": model.assumptions,
         "file_problems": model.problems[:20],
         "read_s": round(read_done - started, 3),
@@ -223,6 +226,32 @@ def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None
         net, failures = get_shapes(model.file, ids, kernel=kernel, threads=threads, progress=report(len(gross)))
     gross = {i: shape for i, shape in gross.items() if i in net}
     return _Geometry(net=net, failures=failures, gross=gross, openings=opening_shapes)
+
+
+# geometry_kernel of a measured element -> the path its body took (info's geometry_paths)
+PATHS = {PARAMETRIC: "parametric", CUT_KERNEL: "manifold_boolean", FAST_KERNEL: "kernel", SAFE_KERNEL: "opencascade"}
+
+
+def _paths(model: Model, table: pd.DataFrame) -> dict[str, int]:
+    """How many measured elements took each path: built from their parameters, cut by
+    manifold3d, meshed by the manifold kernel, by OpenCASCADE. Each element that needed a
+    kernel is logged (information: ``--verbose`` shows it) with what its body is made of."""
+    counts = dict.fromkeys(PATHS.values(), 0)
+    for kernel, count in table["geometry_kernel"].value_counts().items():
+        counts[PATHS.get(kernel, str(kernel))] = int(count)
+    for row in table[table["geometry_kernel"].isin([FAST_KERNEL, SAFE_KERNEL])].itertuples():
+        entity = model.file.by_guid(row.global_id)
+        log.info(
+            Message(
+                "log.kernel_body",
+                ifc_class=row.ifc_class,
+                global_id=row.global_id,
+                name=row.name or "",
+                kernel=row.geometry_kernel,
+                items=", ".join(describe_body(entity)),
+            )
+        )
+    return counts
 
 
 def _check_with_exact(model: Model, shapes: dict[int, Shape], exact: dict, *, openings: bool, threads) -> None:

@@ -68,6 +68,21 @@ def print_takeoff(result: bimquant.Takeoff, locale: str = "en") -> None:
             count=("global_id", "size"), net_volume_m3=("net_volume_m3", total)
         )
         err.print(make_table(say("console.takeoff.by_storey", locale), by_storey, locale))
+    paths = info.get("geometry_paths")
+    if paths:
+        needed_kernel = paths.get("kernel", 0) + paths.get("opencascade", 0)
+        hint = say("console.takeoff.paths_hint", locale) if needed_kernel else ""
+        err.print(
+            say(
+                "console.takeoff.paths",
+                locale,
+                parametric=paths.get("parametric", 0),
+                boolean=paths.get("manifold_boolean", 0),
+                kernel=paths.get("kernel", 0),
+                opencascade=paths.get("opencascade", 0),
+                hint=hint,
+            )
+        )
     print_failures(result.failures, locale)
     if info.get("elements_damaged"):
         err.print(say("console.takeoff.damaged", locale, n=info["elements_damaged"]))

@@ -21,6 +21,9 @@ from collections.abc import Callable
 
 import ifcopenshell
 import ifcopenshell.geom
+import ifcopenshell.util.unit
+
+from bimquant.geometry.parametric import get_parametric_shape
 
 from bimquant.geometry.shape import Shape, make_shape
 from bimquant.messages import Message
@@ -60,6 +63,7 @@ def iterate(
     counter: Counter,
     crashed: list[int],
     orient: bool = True,
+    parametric: bool = False,
 ) -> dict[int, Shape]:
     """Mesh ``products`` with one kernel in forked child processes; return shapes by step id.
     ``orient``: see :func:`~bimquant.geometry.shape.make_shape`.
@@ -69,7 +73,7 @@ def iterate(
     single-threaded child per thread, each with a share of the elements balanced by their
     number of openings. Where ``fork`` is not available the kernel runs in this process.
     """
-    return start(ifc, products, library, openings, threads, counter, orient).finish(crashed)
+    return start(ifc, products, library, openings, threads, counter, orient, parametric).finish(crashed)
 
 
 def start(
@@ -80,18 +84,24 @@ def start(
     threads: int,
     counter: Counter,
     orient: bool = True,
+    parametric: bool = False,
 ) -> Meshing:
     """Start meshing ``products`` as :func:`iterate` does, in the background: the children are
     forked now, from the calling thread, and a thread of this process receives their shapes
-    while the caller goes on (reading the model's properties, say). ``finish()`` waits."""
+    while the caller goes on (reading the model's properties, say). ``finish()`` waits.
+    ``parametric``: bodies :mod:`bimquant.geometry.parametric` builds are built, not meshed."""
     products = list(products)
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
         context = None
     if not products or context is None:
-        shapes = _iterate_here(ifc, products, library, openings, threads, counter, orient) if products else {}
-        return Meshing(ifc, [], library, openings, counter, orient, shapes)
+        shapes = {}
+        for pid, shape in _shapes_all(ifc, products, library, openings, threads, orient, parametric):
+            if shape is not None:
+                shapes[pid] = shape
+            counter.step()
+        return Meshing(ifc, [], library, openings, counter, orient, parametric, shapes)
     if library == SAFE_KERNEL and threads > 1 and len(products) > 1:
         chunks, child_threads = _balanced(products, threads), 1
     else:
@@ -101,20 +111,22 @@ def start(
         receiver, sender = context.Pipe(duplex=False)
         _PARENT[0] = os.getpid()
         child = context.Process(
-            target=_child, args=(ifc, chunk, library, openings, child_threads, orient, sender), daemon=True
+            target=_child,
+            args=(ifc, chunk, library, openings, child_threads, orient, parametric, sender),
+            daemon=True,
         )
         child.start()
         sender.close()
         children.append((receiver, child, chunk))
-    return Meshing(ifc, children, library, openings, counter, orient)
+    return Meshing(ifc, children, library, openings, counter, orient, parametric)
 
 
 class Meshing:
     """Children meshing in the background (see :func:`start`)."""
 
-    def __init__(self, ifc, children: list, library: str, openings: bool, counter: Counter, orient: bool, shapes=None):
+    def __init__(self, ifc, children, library, openings, counter, orient, parametric, shapes=None):
         self.ifc, self.children, self.library, self.openings = ifc, children, library, openings
-        self.counter, self.orient = counter, orient
+        self.counter, self.orient, self.parametric = counter, orient, parametric
         self.shapes: dict[int, Shape] = dict(shapes or {})
         self.finished: set = set()
         self.thread = None
@@ -167,7 +179,11 @@ class Meshing:
             return shapes
         half = len(left) // 2
         for part in (left[:half], left[half:]):
-            shapes.update(iterate(self.ifc, part, self.library, self.openings, 1, self.counter, crashed, self.orient))
+            shapes.update(
+                iterate(
+                    self.ifc, part, self.library, self.openings, 1, self.counter, crashed, self.orient, self.parametric
+                )
+            )
         return shapes
 
     def cancel(self) -> None:
@@ -214,7 +230,7 @@ def _balanced(products: list, parts: int) -> list[list]:
     return chunks
 
 
-def _child(ifc, products, library, openings, threads, orient, sender) -> None:
+def _child(ifc, products, library, openings, threads, orient, parametric, sender) -> None:
     """Mesh in a forked child, and make each mesh a :class:`Shape` here (closed? facing
     outwards?), so the parent only receives. It never prints: a kernel crash is expected and handled by the
     parent (no stack dump), an exception ends the child quietly (its elements are meshed again
@@ -224,8 +240,8 @@ def _child(ifc, products, library, openings, threads, orient, sender) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is the parent's
     die_with_parent()
     try:
-        for pid, vertices, faces in _mesh_all(ifc, products, library, openings, threads):
-            sender.send((pid, make_shape(vertices, faces, library, orient)))
+        for pid, shape in _shapes_all(ifc, products, library, openings, threads, orient, parametric):
+            sender.send((pid, shape))
         sender.send(None)
     except Exception:  # noqa: BLE001  (the parent sees the child stop and handles what is left)
         os._exit(3)
@@ -233,14 +249,23 @@ def _child(ifc, products, library, openings, threads, orient, sender) -> None:
         sender.close()
 
 
-def _iterate_here(ifc, products, library, openings, threads, counter: Counter, orient: bool) -> dict[int, Shape]:
-    shapes: dict[int, Shape] = {}
-    for pid, vertices, faces in _mesh_all(ifc, products, library, openings, threads):
-        shape = make_shape(vertices, faces, library, orient)
-        if shape is not None:
-            shapes[pid] = shape
-        counter.step()
-    return shapes
+def _shapes_all(ifc, products, library, openings, threads, orient, parametric):
+    """Yield ``(step id, Shape or None)`` for every product: built from its parameters where
+    ``parametric`` and :mod:`~bimquant.geometry.parametric` can, else meshed by the kernel."""
+    if parametric:
+        memo: dict = {}
+        scale = ifcopenshell.util.unit.calculate_unit_scale(ifc, "LENGTHUNIT")
+        rest = []
+        for product in products:
+            shape = get_parametric_shape(product, scale, memo)
+            if shape is None:
+                rest.append(product)
+            else:
+                yield product.id(), shape
+        products = rest
+    if products:
+        for pid, vertices, faces in _mesh_all(ifc, products, library, openings, threads):
+            yield pid, make_shape(vertices, faces, library, orient)
 
 
 def _mesh_all(ifc, products, library, openings, threads):

@@ -89,7 +89,8 @@ class PendingShapes:
         self.step_ids = [p.id() for p in products]
         self.threads, self.counter, self.orient, self.fast = threads, counter, orient, fast
         self.auto = auto
-        self.running = [start(ifc, fast if auto else products, kernel, openings, threads, counter, orient)]
+        # with auto, what the fast kernel would mesh is built from its parameters where it can be
+        self.running = [start(ifc, fast if auto else products, kernel, openings, threads, counter, orient, auto)]
         if risky:
             self.running.append(start(ifc, risky, SAFE_KERNEL, openings, threads, counter, orient))
 
@@ -148,6 +149,20 @@ def has_boolean_body(product) -> bool:
     if not shape:
         return False
     return any(_has_boolean(item) for rep in shape.Representations or () for item in rep.Items or ())
+
+
+def describe_body(product) -> list[str]:
+    """What the product's body is made of, one entry per kind of item (mapped items opened):
+    ``["IfcExtrudedAreaSolid of IfcCircleProfileDef", "IfcFacetedBrep"]``."""
+    shape = getattr(product, "Representation", None)
+    kinds = set()
+    for rep in shape.Representations if shape else ():
+        if rep.RepresentationIdentifier in (None, "", "Body", "Facetation"):
+            for item in rep.Items or ():
+                for leaf in _unmapped(item):
+                    profile = getattr(leaf, "SweptArea", None)
+                    kinds.add(f"{leaf.is_a()} of {profile.is_a()}" if profile is not None else leaf.is_a())
+    return sorted(kinds)
 
 
 def has_surface_body(product) -> bool:

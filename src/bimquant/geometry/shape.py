@@ -22,6 +22,7 @@ class Shape:
     closed: bool
     reoriented: bool = False  # the kernel gave some faces the wrong way round: turned back
     problem: str | None = None  # why the body cannot be measured (set by make_shape), else None
+    footprint: object | None = None  # its plan (shapely), when known without the mesh (parametric)
 
 
 def make_shape(vertices: bytes, faces: bytes, kernel: str, orient: bool = True) -> Shape | None:

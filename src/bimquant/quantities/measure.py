@@ -49,7 +49,7 @@ class Mesh:
         self.triangles = mesh.get_triangles(shape.vertices, shape.faces)
         self.normals, self.areas = mesh.get_face_normals_areas(self.triangles)
         self.volume = mesh.get_volume(self.triangles)
-        self._footprint = None
+        self._footprint = shape.footprint  # known from the body's parameters, or computed here
 
     @property
     def footprint(self):
@@ -149,7 +149,9 @@ def measure_element(
         if family == "filling":
             q["width_m"] = long_side
             facing = np.array([-direction[1], direction[0], 0.0])
-            q["gross_area_m2"] = float(mesh.get_projected_area(n.triangles, n.normals, facing))
+            # an open body (panes drawn as single faces) is seen from both sides, whichever
+            # way its faces were written
+            q["gross_area_m2"] = mesh.get_projected_area(n.triangles, n.normals, facing, both_sides=not net.closed)
         else:
             q["length_m"], q["width_m"] = long_side, short_side
     q["weight_kg"] = get_weight(q["net_volume_m3"], layers, densities)

@@ -126,8 +126,15 @@ def get_footprint(triangles: np.ndarray, normals: np.ndarray) -> shapely.Geometr
     return _union_of_projections(triangles[up][:, :, :2], triangles[up], normals[up])
 
 
-def get_projected_area(triangles: np.ndarray, normals: np.ndarray, direction: np.ndarray) -> float:
-    """Area of the element seen along a unit ``direction`` (its silhouette)."""
+def get_projected_area(
+    triangles: np.ndarray, normals: np.ndarray, direction: np.ndarray, both_sides: bool = False
+) -> float:
+    """Area of the element seen along a unit ``direction`` (its silhouette). ``both_sides``:
+    the faces turned either way (an open surface, a window drawn as panes, shows from one side
+    only what faces it; a closed body shows the same from both)."""
+    if both_sides:
+        turned = normals * np.where(normals @ direction < 0, -1.0, 1.0)[:, None]  # back faces seen as front
+        return float(get_silhouette(triangles, turned, direction).area)
     return float(get_silhouette(triangles, normals, direction).area)
 
 
@@ -201,20 +208,39 @@ def _union_by_plane(polygons, areas, triangles, normals) -> shapely.Geometry:
 
 
 def get_plan_rectangle(vertices: np.ndarray) -> tuple[float, float, np.ndarray]:
-    """Minimum-area rectangle around the plan projection: ``(long, short, long_direction (3,))``."""
-    points = shapely.multipoints(vertices[:, :2])
-    rect = shapely.oriented_envelope(points)
-    coords = np.asarray(rect.exterior.coords) if rect.geom_type == "Polygon" else np.asarray(rect.coords)
-    if len(coords) < 3:  # a line or a point: degenerate plan
+    """Minimum-area rectangle around the plan projection: ``(long, short, long_direction (3,))``.
+
+    One side of it lies along an edge of the plan's convex hull; every edge is tried. When
+    several rectangles have the same area (a right-triangle slab: along its legs or along its
+    hypotenuse), the one with the longest side is taken, so the answer depends on the shape,
+    not on the order of its vertices."""
+    hull = shapely.convex_hull(shapely.multipoints(vertices[:, :2]))
+    if hull.geom_type != "Polygon":  # a line or a point: degenerate plan
+        coords = np.asarray(hull.coords)
         span = coords[-1] - coords[0] if len(coords) > 1 else np.zeros(2)
         length = float(np.linalg.norm(span))
         direction = np.append(span / length, 0.0) if length > 0 else np.array([1.0, 0.0, 0.0])
         return length, 0.0, direction
-    e1, e2 = coords[1] - coords[0], coords[2] - coords[1]
-    l1, l2 = float(np.linalg.norm(e1)), float(np.linalg.norm(e2))
-    long_edge, long_len, short_len = (e1, l1, l2) if l1 >= l2 else (e2, l2, l1)
-    direction = np.append(long_edge / long_len, 0.0) if long_len > 0 else np.array([1.0, 0.0, 0.0])
-    return long_len, short_len, direction
+    ring = np.asarray(hull.exterior.coords)
+    edges = np.diff(ring, axis=0)
+    lengths = np.linalg.norm(edges, axis=1)
+    keep = lengths > 0
+    along = edges[keep] / lengths[keep, None]
+    across = np.column_stack([-along[:, 1], along[:, 0]])
+    points = ring[:-1]
+    span_along = np.ptp(points @ along.T, axis=0)
+    span_across = np.ptp(points @ across.T, axis=0)
+    areas = span_along * span_across
+    longest = np.maximum(span_along, span_across)
+    tied = np.flatnonzero(areas <= areas.min() * (1 + 1e-9))
+    best = tied[np.argmax(longest[tied])]
+    if span_along[best] >= span_across[best]:
+        long_len, short_len, long_dir = span_along[best], span_across[best], along[best]
+    else:
+        long_len, short_len, long_dir = span_across[best], span_along[best], across[best]
+    if (long_dir[0], long_dir[1]) < (0, 0):  # one of the two senses, always the same one
+        long_dir = -long_dir
+    return float(long_len), float(short_len), np.append(long_dir, 0.0)
 
 
 def get_long_axis(normals: np.ndarray, areas: np.ndarray) -> np.ndarray:

@@ -1,0 +1,163 @@
+"""Bodies built from their parameters (bimquant.geometry.parametric), against hand arithmetic
+and against the manifold kernel's mesh of the same body."""
+
+from __future__ import annotations
+
+import logging
+
+import ifcopenshell
+import numpy as np
+import pytest
+from conftest import HOUSE
+
+import bimquant
+from bimquant.geometry import get_shapes
+from bimquant.geometry.parametric import get_parametric_shape
+from bimquant.model import open_model
+from bimquant.quantities.mesh import get_face_normals_areas, get_triangles, get_volume
+
+
+def volume_area(shape):
+    triangles = get_triangles(shape.vertices, shape.faces)
+    return get_volume(triangles), get_face_normals_areas(triangles)[1].sum()
+
+
+@pytest.fixture()
+def ifc():
+    file = ifcopenshell.file(schema="IFC4")
+    context = file.createIfcGeometricRepresentationContext(None, "Model", 3, 1e-5, axis(file), None)
+    file.context = context  # kept for the helpers below
+    return file
+
+
+def axis(ifc, origin=(0.0, 0.0, 0.0), z=None, x=None):
+    return ifc.createIfcAxis2Placement3D(
+        ifc.createIfcCartesianPoint(origin),
+        ifc.createIfcDirection(z) if z else None,
+        ifc.createIfcDirection(x) if x else None,
+    )
+
+
+def product(ifc, items, placement=None):
+    body = ifc.createIfcShapeRepresentation(ifc.context, "Body", "SweptSolid", items)
+    return ifc.createIfcWall(
+        ifcopenshell.guid.new(),
+        None,
+        "wall",
+        None,
+        None,
+        placement or ifc.createIfcLocalPlacement(None, axis(ifc)),
+        ifc.createIfcProductDefinitionShape(None, None, [body]),
+        None,
+        None,
+    )
+
+
+def rectangle(ifc, x, y):
+    position = ifc.createIfcAxis2Placement2D(ifc.createIfcCartesianPoint((0.0, 0.0)), None)
+    return ifc.createIfcRectangleProfileDef("AREA", None, position, x, y)
+
+
+def polyline(ifc, points):
+    return ifc.createIfcPolyline([ifc.createIfcCartesianPoint(p) for p in [*points, points[0]]])
+
+
+def test_a_wall_turned_a_quarter_and_raised(ifc):
+    """4 x 0.2 profile, 3 m high, its placement turned 90 degrees about z and set 1 m up: 2.4 m3,
+    plan 0.8 m2 lying along y, from z = 1 to z = 4."""
+    solid = ifc.createIfcExtrudedAreaSolid(
+        rectangle(ifc, 4.0, 0.2), axis(ifc, (2.0, 0.1, 0.0)), ifc.createIfcDirection((0.0, 0.0, 1.0)), 3.0
+    )
+    placement = ifc.createIfcLocalPlacement(None, axis(ifc, (10.0, 0.0, 1.0), (0.0, 0.0, 1.0), (0.0, 1.0, 0.0)))
+    shape = get_parametric_shape(product(ifc, [solid], placement), 1.0)
+
+    volume, area = volume_area(shape)
+    assert volume == pytest.approx(2.4, rel=1e-12)
+    assert area == pytest.approx(2 * (4 * 0.2 + 4 * 3 + 0.2 * 3), rel=1e-12)
+    assert shape.vertices.min(axis=0) == pytest.approx([9.8, 0.0, 1.0])
+    assert shape.vertices.max(axis=0) == pytest.approx([10.0, 4.0, 4.0])
+    assert shape.footprint.area == pytest.approx(0.8, rel=1e-12)
+    assert shape.closed and shape.kernel == "parametric"
+
+
+def test_a_profile_with_a_hole_extruded_downwards_in_millimetres(ifc):
+    """A 1 m square with a 0.5 m square hole, extruded 2,000 mm along -z: 1.5 m3, outwards."""
+    outer = polyline(ifc, [(0.0, 0.0), (1000.0, 0.0), (1000.0, 1000.0), (0.0, 1000.0)])
+    hole = polyline(ifc, [(250.0, 250.0), (250.0, 750.0), (750.0, 750.0), (750.0, 250.0)])
+    profile = ifc.createIfcArbitraryProfileDefWithVoids("AREA", None, outer, [hole])
+    solid = ifc.createIfcExtrudedAreaSolid(profile, axis(ifc), ifc.createIfcDirection((0.0, 0.0, -1.0)), 2000.0)
+    shape = get_parametric_shape(product(ifc, [solid]), 0.001)
+
+    volume, _ = volume_area(shape)
+    assert volume == pytest.approx(1.5, rel=1e-12)  # positive: the faces face outwards
+    assert shape.vertices[:, 2].min() == pytest.approx(-2.0)
+    assert shape.footprint.area == pytest.approx(0.75, rel=1e-12)
+
+
+def test_a_mapped_copy_mirrored_and_scaled(ifc):
+    """A 1 x 2 x 3 box mapped with scale 2 and its y axis reversed: 48 m3, faces still outwards."""
+    solid = ifc.createIfcExtrudedAreaSolid(
+        rectangle(ifc, 1.0, 2.0), axis(ifc), ifc.createIfcDirection((0.0, 0.0, 1.0)), 3.0
+    )
+    source = ifc.createIfcRepresentationMap(
+        axis(ifc), ifc.createIfcShapeRepresentation(ifc.context, "Body", "SweptSolid", [solid])
+    )
+    mirror = ifc.createIfcCartesianTransformationOperator3D(
+        ifc.createIfcDirection((1.0, 0.0, 0.0)),
+        ifc.createIfcDirection((0.0, -1.0, 0.0)),
+        ifc.createIfcCartesianPoint((0.0, 0.0, 0.0)),
+        2.0,
+        ifc.createIfcDirection((0.0, 0.0, 1.0)),
+    )
+    shape = get_parametric_shape(product(ifc, [ifc.createIfcMappedItem(source, mirror)]), 1.0)
+
+    volume, _ = volume_area(shape)
+    assert volume == pytest.approx(48.0, rel=1e-12)
+    assert shape.footprint.area == pytest.approx(8.0, rel=1e-12)
+
+
+def test_what_it_does_not_build_goes_to_the_kernel(ifc):
+    """An arc in the profile, a profile crossing itself: None (the kernel meshes them)."""
+    circle = ifc.createIfcCircleProfileDef("AREA", None, None, 0.5)
+    round_solid = ifc.createIfcExtrudedAreaSolid(circle, axis(ifc), ifc.createIfcDirection((0.0, 0.0, 1.0)), 3.0)
+    bow_tie = ifc.createIfcArbitraryClosedProfileDef(
+        "AREA", None, polyline(ifc, [(0.0, 0.0), (1.0, 1.0), (1.0, 0.0), (0.0, 1.0)])
+    )
+    crossed = ifc.createIfcExtrudedAreaSolid(bow_tie, axis(ifc), ifc.createIfcDirection((0.0, 0.0, 1.0)), 1.0)
+
+    assert get_parametric_shape(product(ifc, [round_solid]), 1.0) is None
+    assert get_parametric_shape(product(ifc, [crossed]), 1.0) is None
+
+
+def test_the_sample_house_built_and_meshed_agree():
+    """Every body of the sample house that is built from its parameters is the kernel's body."""
+    model = open_model(HOUSE)
+    built = {}
+    for wall in model.file.by_type("IfcElement"):
+        shape = get_parametric_shape(wall, model.length_scale)
+        if shape is not None:
+            built[wall.id()] = shape
+    meshed, _ = get_shapes(model.file, list(built), openings=False, kernel="manifold")
+    assert len(built) >= 10
+    for sid, shape in built.items():
+        assert np.allclose(volume_area(shape), volume_area(meshed[sid]), rtol=1e-9), model.file.by_id(sid).Name
+
+
+def test_the_takeoff_says_which_path_each_body_took(caplog):
+    """The sample house: W3 (a door and a window) and S2 (the stair opening) are cut by
+    manifold3d, its 17 other bodies are extrusions of rectangles and polygons, built from their
+    parameters. With one kernel asked for, every body goes through it, and each is logged."""
+    by_default = bimquant.takeoff(HOUSE, cache=False)
+    assert by_default.info["geometry_paths"] == {"parametric": 17, "manifold_boolean": 2, "kernel": 0, "opencascade": 0}
+    cut = by_default.elements.loc[by_default.elements["geometry_kernel"] == "manifold3d", "name"]
+    assert sorted(cut) == ["S2 level 1 slab", "W3 painting wall"]
+
+    with caplog.at_level(logging.INFO, logger="bimquant"):
+        meshed = bimquant.takeoff(HOUSE, kernel="manifold", cache=False)
+    assert meshed.info["geometry_paths"] == {"parametric": 0, "manifold_boolean": 0, "kernel": 19, "opencascade": 0}
+    listed = [r.msg for r in caplog.records if getattr(r.msg, "id", None) == "log.kernel_body"]
+    assert len(listed) == 19
+    assert str(listed[0]) == (
+        "IfcBeam 3ohLMHXqLG$hUvRWCcxvCu (B1 beam along X) needed the manifold kernel: "
+        "its body is IfcExtrudedAreaSolid of IfcArbitraryClosedProfileDef"
+    )
