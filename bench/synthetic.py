@@ -10,7 +10,8 @@ script, not a file kept in the repository:
 
 ``--scale`` writes the series 1,000, 3,000, 10,000, 30,000, 100,000 (or ``--sizes``), measures
 each with bimquant in a fresh process (cold, no cache) and prints elements, seconds, seconds per
-1,000 elements and peak memory, so that linear growth can be read off the last two columns.
+1,000 elements and peak memory (its own, its largest kernel child's), so that linear growth can
+be read off; then ifcfast's ``mesh_qto`` on the same file in a fresh process, and the ratio.
 """
 
 from __future__ import annotations
@@ -180,6 +181,22 @@ def measure(path: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def measure_ifcfast(path: Path) -> dict | None:
+    """ifcfast's ``mesh_qto`` on ``path`` in a fresh process (imports included, as bimquant's
+    figure is not: both are timed from the open), or None when ifcfast is not installed."""
+    code = (
+        "import json, resource, time, ifcfast\n"
+        f"t = time.perf_counter(); products, _ = ifcfast.open({str(path)!r}).mesh_qto()\n"
+        "print(json.dumps({'elements': int(products['volume_m3'].notna().sum()), "
+        "'seconds': time.perf_counter() - t, "
+        "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if done.returncode != 0:
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("elements", nargs="?", type=int, help="write one model of about this many elements")
@@ -197,7 +214,7 @@ def main() -> None:
     args.scale.mkdir(parents=True, exist_ok=True)
     print(
         f"{'elements':>9} {'written s':>9} {'measured':>9} {'failed':>6} {'seconds':>8} {'s/1000':>7} "
-        f"{'peak MB':>8} {'kernel MB':>9}"
+        f"{'peak MB':>8} {'kernel MB':>9} {'ifcfast s':>9} {'ifcfast MB':>10} {'ratio':>6}"
     )
     for size in args.sizes:
         path = args.scale / f"synthetic-{size}.ifc"
@@ -205,10 +222,16 @@ def main() -> None:
         count = write_model(size, path)
         written = time.perf_counter() - started
         m = measure(path)
+        peer = measure_ifcfast(path)
         per = 1000 * m["seconds"] / max(m["elements"], 1)
+        versus = (
+            f"{peer['seconds']:9.2f} {peer['peak_mb']:10.0f} {m['seconds'] / peer['seconds']:6.2f}"
+            if peer
+            else f"{'(not installed: pip install .[bench])':>27}"
+        )
         print(
-            f"{count:9d} {written:9.1f} {m['elements']:9d} {m['failed']:6d} {m['seconds']:8.1f} {per:7.2f} "
-            f"{m['peak_mb']:8.0f}",
+            f"{count:9d} {written:9.1f} {m['elements']:9d} {m['failed']:6d} {m['seconds']:8.2f} {per:7.2f} "
+            f"{m['peak_mb']:8.0f} {m['kernel_peak_mb']:9.0f} {versus}",
             flush=True,
         )
 

@@ -88,7 +88,7 @@ class Model:
     volume_scale: float  # project volume unit -> m3
     mass_scale: float | None  # project mass unit -> kg; None when the project declares none
     angle_scale: float = math.pi / 180  # project plane angle unit -> radians
-    memo: dict = field(default_factory=dict)  # bodies of types computed once (bimquant.solids)
+    memo: dict = field(default_factory=dict)  # computed once per file: type bodies, storeys, exclusions
     property_sets: dict = field(default_factory=dict)  # each set's values read once (model._properties)
     assumptions: list[str] = field(default_factory=list)  # what bimquant had to assume to read it
     problems: list[str] = field(default_factory=list)  # what ifcopenshell said was broken in the file
@@ -352,7 +352,7 @@ def get_elements(model: Model, materials: MaterialLibrary | None = None) -> tupl
                 ),
                 Message("hint.model.new_global_ids"),
             )
-        reason = _exclusion_reason(entity)
+        reason = _exclusion_reason(entity, model.memo)
         if reason:
             excluded.append(_read_unmeasured(model, entity, densities, reason))
             continue
@@ -365,13 +365,24 @@ def get_measured_bodies(model: Model) -> list[int]:
     the openings cut in them. Cheap (no property is read), so the geometry can start first."""
     ids: list[int] = []
     for entity in model.file.by_type("IfcElement"):
-        if _exclusion_reason(entity) is None:
+        if _exclusion_reason(entity, model.memo) is None:
             ids.append(entity.id())
             ids += [rel.RelatedOpeningElement.id() for rel in getattr(entity, "HasOpenings", ()) or ()]
     return list(dict.fromkeys(ids))
 
 
-def _exclusion_reason(entity) -> str | None:
+def _exclusion_reason(entity, memo: dict | None = None) -> str | None:
+    """Why the element is not measured, or None; ``memo`` (the model's) keeps the answer, asked
+    twice per element (the bodies to mesh first, then the elements)."""
+    if memo is None:
+        return _why_excluded(entity)
+    key = ("excluded", entity.id())
+    if key not in memo:
+        memo[key] = _why_excluded(entity)
+    return memo[key]
+
+
+def _why_excluded(entity) -> str | None:
     if entity.is_a("IfcFeatureElement"):
         return Message("reason.feature_element")
     if entity.is_a("IfcVirtualElement"):
@@ -402,10 +413,11 @@ def _plain(value):
     return str(value) if isinstance(value, ifcopenshell.entity_instance) else value
 
 
-def _identify(model: Model, entity, densities: _Densities) -> dict:
+def _identify(model: Model, entity, densities: _Densities, element_type=False) -> dict:
     """The element's identity columns (``IDENTITY_COLUMNS``), its properties, densities and
-    authored quantities."""
-    element_type = ifcopenshell.util.element.get_type(entity)
+    authored quantities. ``element_type``: its type when the caller has it (None: it has none)."""
+    if element_type is False:
+        element_type = ifcopenshell.util.element.get_type(entity)
     storey, elevation, building = _spatial(model, entity)
     parent = ifcopenshell.util.element.get_aggregate(entity)
     family = get_family(entity)
@@ -443,7 +455,7 @@ def _read_element(model: Model, entity, densities: _Densities) -> dict:
         "occurrence": getattr(entity, "PredefinedType", None),
         "type": getattr(element_type, "PredefinedType", None) if element_type is not None else None,
     }
-    return _identify(model, entity, densities) | {
+    return _identify(model, entity, densities, element_type) | {
         "declared_types": declared,
         "step_id": entity.id(),
         "openings": [_opening(rel.RelatedOpeningElement) for rel in getattr(entity, "HasOpenings", ()) or ()],
@@ -487,6 +499,13 @@ def _spatial(model: Model, entity) -> tuple[str | None, float | None, str | None
         container = ifcopenshell.util.element.get_container(node)
         if container is None:
             node = ifcopenshell.util.element.get_aggregate(node)
+    key = ("spatial", container.id() if container is not None else None)
+    if key not in model.memo:  # the same storey for hundreds of elements: walked up once
+        model.memo[key] = _walk_up(model, container)
+    return model.memo[key]
+
+
+def _walk_up(model: Model, container) -> tuple[str | None, float | None, str | None]:
     storey = elevation = building = None
     while container is not None:
         if storey is None and container.is_a("IfcBuildingStorey"):

@@ -256,12 +256,13 @@ def _paths(model: Model, table: pd.DataFrame) -> dict[str, int]:
 
 def _check_with_exact(model: Model, shapes: dict[int, Shape], exact: dict, *, openings: bool, threads) -> None:
     """Bodies whose mesh disagrees with the exact volume of their body (:mod:`bimquant.solids`)
-    are meshed again by OpenCASCADE, and the mesh nearer the exact volume is kept: a kernel
+    are meshed again by OpenCASCADE (bodies built from their parameters are that body
+    already), and the mesh nearer the exact volume is kept: a kernel
     that drops a frame of a window, or turns an arc the wrong way, does not go unnoticed."""
     suspects = [
         sid
         for sid, shape in shapes.items()
-        if shape.kernel != SAFE_KERNEL and _off_exact(_volume(shape), exact.get(sid))
+        if shape.kernel not in (SAFE_KERNEL, PARAMETRIC) and _off_exact(_volume(shape), exact.get(sid))
     ]
     if not suspects:
         return

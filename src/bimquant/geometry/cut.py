@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bimquant.geometry.shape import Shape, is_closed
+from bimquant.geometry.shape import cross, Shape, is_closed
 from bimquant.tolerances import WELD_TOL_M
 
 KERNEL = "manifold3d"  # geometry_kernel of a host cut here
@@ -98,7 +98,7 @@ def _manifold(manifold3d, shape: Shape, origin: np.ndarray, planes: tuple | None
 def _planes(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct planes of a body's faces: unit outward normals ``(k, 3)`` and offsets ``(k,)``."""
     corners = vertices[faces]
-    normals = np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0])
+    normals = cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0])
     length = np.linalg.norm(normals, axis=1)
     keep = length > 1e-12
     normals = normals[keep] / length[keep, None]

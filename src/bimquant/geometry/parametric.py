@@ -24,6 +24,7 @@ Example::
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -169,7 +170,7 @@ def _extrusion(item) -> Extrusion:
     sides, start = [], 0
     for ring in rings:
         i = np.arange(start, start + len(ring))
-        j = np.roll(i, -1)
+        j = np.concatenate([i[1:], i[:1]])
         sides += [np.column_stack([i, j, j + n]), np.column_stack([i, j + n, i + n])]
         start += len(ring)
     faces = np.concatenate([triangles[:, ::-1], triangles + n, *sides])
@@ -195,17 +196,18 @@ def _profile_rings(profile) -> list[np.ndarray]:
         x, y = float(profile.XDim) / 2, float(profile.YDim) / 2
         if x <= 0 or y <= 0:
             raise NotParametric("rectangle")
-        rings = [np.array([[-x, -y], [x, -y], [x, y], [-x, y]])]
+        rings = [np.array([[-x, -y], [x, -y], [x, y], [-x, y]])]  # valid by construction
+        if profile.Position is not None:
+            matrix = _axes(profile.Position)
+            rings = [ring @ matrix[:2, :2].T + matrix[:2, 3] for ring in rings]
     elif kind in ("IfcArbitraryClosedProfileDef", "IfcArbitraryProfileDefWithVoids"):
         rings = [_curve_points(profile.OuterCurve)]
-        rings += [_curve_points(curve) for curve in getattr(profile, "InnerCurves", None) or ()]
+        if kind == "IfcArbitraryProfileDefWithVoids":
+            rings += [_curve_points(curve) for curve in profile.InnerCurves or ()]
+        if len(rings) > 1 or not _convex(rings[0]):
+            _check_polygon(rings)
     else:
         raise NotParametric(kind)
-    position = getattr(profile, "Position", None)
-    if position is not None:
-        matrix = _axes(position)
-        rings = [ring @ matrix[:2, :2].T + matrix[:2, 3] for ring in rings]
-    _check_polygon(rings)
     outer, holes = rings[0], rings[1:]
     rings = [outer if _signed_area(outer) > 0 else outer[::-1]]
     rings += [hole if _signed_area(hole) < 0 else hole[::-1] for hole in holes]
@@ -214,7 +216,7 @@ def _profile_rings(profile) -> list[np.ndarray]:
 
 def _curve_points(curve) -> np.ndarray:
     if curve.is_a("IfcPolyline"):
-        points = np.array([p.Coordinates for p in curve.Points], dtype=float)
+        points = np.array([p[0] for p in curve[0]], dtype=float)  # Points, their Coordinates
     elif curve.is_a("IfcIndexedPolyCurve"):
         if any(not s.is_a("IfcLineIndex") for s in curve.Segments or ()):
             raise NotParametric("arc")
@@ -248,7 +250,19 @@ def _check_polygon(rings: list[np.ndarray]) -> None:
 
 def _signed_area(ring: np.ndarray) -> float:
     x, y = ring[:, 0], ring[:, 1]
-    return 0.5 * float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+    return 0.5 * float(np.dot(x[:-1], y[1:]) + x[-1] * y[0] - np.dot(y[:-1], x[1:]) - y[-1] * x[0])
+
+
+def _convex(ring: np.ndarray) -> bool:
+    """True when the ring turns the same way, strictly, at every corner, once round: a convex
+    polygon, valid without asking GEOS (a pentagram turns one way too, but twice round)."""
+    edges = np.concatenate([ring[1:], ring[:1]]) - ring
+    following = np.concatenate([edges[1:], edges[:1]])
+    turns = edges[:, 0] * following[:, 1] - edges[:, 1] * following[:, 0]
+    if not (np.all(turns > 0) or np.all(turns < 0)):
+        return False
+    angles = np.arctan2(turns, np.einsum("ij,ij->i", edges, following))
+    return bool(abs(abs(angles.sum()) - 2 * np.pi) < 1e-6)
 
 
 # --- placements ------------------------------------------------------------------------------------
@@ -277,55 +291,63 @@ def _axis2placement(placement, memo: dict) -> np.ndarray:
 
 
 def _axes(placement) -> np.ndarray:
+    # attributes by position (Location, Axis, RefDirection): a placement per element is read
+    # for every element of a model, and positions cost half of names
     kind = placement.is_a()
     if kind == "IfcAxis2Placement3D":
-        z = _direction(placement.Axis, (0.0, 0.0, 1.0))
-        x = _direction(placement.RefDirection, (1.0, 0.0, 0.0))
-        origin = placement.Location.Coordinates
+        z = _ratios(placement[1], (0.0, 0.0, 1.0))
+        x = _ratios(placement[2], (1.0, 0.0, 0.0))
     elif kind == "IfcAxis2Placement2D":
-        z = np.array([0.0, 0.0, 1.0])
-        x = np.append(_direction(placement.RefDirection, (1.0, 0.0)), 0.0)
-        origin = placement.Location.Coordinates
+        z, x = (0.0, 0.0, 1.0), (*_ratios(placement[1], (1.0, 0.0))[:2], 0.0)
     else:
         raise NotParametric(kind)
-    z = z / np.linalg.norm(z)
-    x = x - np.dot(x, z) * z
-    x = x / np.linalg.norm(x)
-    matrix = np.eye(4)
-    matrix[:3, 0], matrix[:3, 1], matrix[:3, 2] = x, _cross(z, x), z
-    matrix[: len(origin), 3] = origin
-    return matrix
+    return _frame(placement[0][0], z, x)
 
 
-def _cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``np.cross`` of two 3-vectors, without its general machinery (10x faster here)."""
-    return np.array([a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]])
+def _ratios(direction, default: tuple) -> tuple:
+    """A direction's ratios as three floats (a 2D one gets z = 0), or the default."""
+    if direction is None:
+        return default
+    ratios = tuple(float(r) for r in direction[0])
+    return (*ratios, 0.0) if len(ratios) == 2 else ratios
 
 
-def _direction(direction, default) -> np.ndarray:
-    ratios = np.array(direction.DirectionRatios if direction is not None else default, dtype=float)
-    if not np.isfinite(ratios).all() or not np.linalg.norm(ratios) > 0:
+def _frame(origin, z: tuple, x: tuple, scales: tuple = (1.0, 1.0, 1.0), flip_y: tuple | None = None) -> np.ndarray:
+    """The 4x4 matrix of axes ``z`` and ``x`` (made perpendicular to ``z``, as IFC does), ``y``
+    their cross product (reversed when it points away from ``flip_y``), scaled per axis."""
+    z_length = math.sqrt(z[0] * z[0] + z[1] * z[1] + z[2] * z[2])
+    if not (math.isfinite(z_length) and z_length > 0):
         raise NotParametric("direction")
-    return ratios
+    z = (z[0] / z_length, z[1] / z_length, z[2] / z_length)
+    along = x[0] * z[0] + x[1] * z[1] + x[2] * z[2]
+    x = (x[0] - along * z[0], x[1] - along * z[1], x[2] - along * z[2])
+    x_length = math.sqrt(x[0] * x[0] + x[1] * x[1] + x[2] * x[2])
+    if not (math.isfinite(x_length) and x_length > 0):
+        raise NotParametric("direction")
+    x = (x[0] / x_length, x[1] / x_length, x[2] / x_length)
+    y = (z[1] * x[2] - z[2] * x[1], z[2] * x[0] - z[0] * x[2], z[0] * x[1] - z[1] * x[0])
+    if flip_y is not None and y[0] * flip_y[0] + y[1] * flip_y[1] + y[2] * flip_y[2] < 0:
+        y = (-y[0], -y[1], -y[2])  # a mirrored copy
+    o = (*origin, 0.0) if len(origin) == 2 else tuple(origin)
+    sx, sy, sz = scales
+    return np.array(
+        [
+            [x[0] * sx, y[0] * sy, z[0] * sz, o[0]],
+            [x[1] * sx, y[1] * sy, z[1] * sz, o[1]],
+            [x[2] * sx, y[2] * sy, z[2] * sz, o[2]],
+            [0.0, 0.0, 0.0, 1.0],
+        ]
+    )
 
 
 def _operator(operator) -> np.ndarray:
     """An ``IfcCartesianTransformationOperator3D`` (uniform or not) as IFC builds its axes."""
-    z = _direction(operator.Axis3, (0.0, 0.0, 1.0))
-    z = z / np.linalg.norm(z)
-    x = _direction(operator.Axis1, (1.0, 0.0, 0.0))
-    x = x - np.dot(x, z) * z
-    x = x / np.linalg.norm(x)
-    y = _cross(z, x)
-    if operator.Axis2 is not None and np.dot(y, _direction(operator.Axis2, (0.0, 1.0, 0.0))) < 0:
-        y = -y  # a mirrored copy
     scale = operator.Scale if operator.Scale is not None else 1.0
     scales = [scale, scale, scale]
     if operator.is_a("IfcCartesianTransformationOperator3DnonUniform"):
         scales[1] = operator.Scale2 if operator.Scale2 is not None else scale
         scales[2] = operator.Scale3 if operator.Scale3 is not None else scale
-    matrix = np.eye(4)
-    matrix[:3, 0], matrix[:3, 1], matrix[:3, 2] = x * scales[0], y * scales[1], z * scales[2]
-    origin = operator.LocalOrigin.Coordinates
-    matrix[: len(origin), 3] = origin
-    return matrix
+    z = _ratios(operator.Axis3, (0.0, 0.0, 1.0))
+    x = _ratios(operator.Axis1, (1.0, 0.0, 0.0))
+    flip_y = _ratios(operator.Axis2, None) if operator.Axis2 is not None else None
+    return _frame(operator.LocalOrigin.Coordinates, z, x, tuple(scales), flip_y)

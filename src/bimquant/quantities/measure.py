@@ -33,7 +33,7 @@ import math
 import numpy as np
 
 from bimquant.columns import QUANTITY_COLUMNS
-from bimquant.geometry.shape import Shape
+from bimquant.geometry.shape import cross, Shape
 from bimquant.messages import Message
 from bimquant.quantities import mesh
 from bimquant.tolerances import COS_FACE_TOL, PLANAR_COVERAGE_MIN, SLOPED_MIN_NZ
@@ -127,7 +127,7 @@ def measure_element(
         if family == "wall" and width > 0:  # centre-line length: plan area over thickness
             q["length_m"] = g.footprint_area / width
         elif abs(d[2]) < 0.9:  # standing element: length runs horizontally across d
-            across = np.cross([0.0, 0.0, 1.0], d)
+            across = cross([0.0, 0.0, 1.0], d)
             q["length_m"] = mesh.get_extent(g.vertices, across / np.linalg.norm(across))
         else:
             q["length_m"] = mesh.get_plan_rectangle(g.vertices)[0]

@@ -10,7 +10,7 @@ import numpy as np
 import shapely
 import shapely.errors
 
-from bimquant.geometry.shape import is_closed, weld  # noqa: F401  (is_closed: mesh maths, kept where readers look)
+from bimquant.geometry.shape import cross, is_closed, weld  # noqa: F401  (is_closed: mesh maths, kept where readers look)
 from bimquant.tolerances import (
     COS_FACE_TOL,
     MAJOR_PLANE_SHARE,
@@ -28,9 +28,9 @@ def get_triangles(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
 
 def get_face_normals_areas(triangles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Unit normals ``(m, 3)`` and areas ``(m,)``; degenerate faces get a zero normal."""
-    cross = np.cross(triangles[:, 1] - triangles[:, 0], triangles[:, 2] - triangles[:, 0])
-    norm = np.linalg.norm(cross, axis=1)
-    normals = np.divide(cross, norm[:, None], out=np.zeros_like(cross), where=norm[:, None] > 0)
+    products = cross(triangles[:, 1] - triangles[:, 0], triangles[:, 2] - triangles[:, 0])
+    norm = np.linalg.norm(products, axis=1)
+    normals = np.divide(products, norm[:, None], out=np.zeros_like(products), where=norm[:, None] > 0)
     return normals, 0.5 * norm
 
 
@@ -40,7 +40,7 @@ def get_volume(triangles: np.ndarray) -> float:
         return 0.0
     origin = triangles.reshape(-1, 3).mean(axis=0)
     t = triangles - origin
-    return float(np.einsum("ij,ij->i", t[:, 0], np.cross(t[:, 1], t[:, 2])).sum() / 6.0)
+    return float(np.einsum("ij,ij->i", t[:, 0], cross(t[:, 1], t[:, 2])).sum() / 6.0)
 
 
 def get_extent(vertices: np.ndarray, direction: np.ndarray) -> float:
@@ -153,9 +153,9 @@ def get_plane_basis(direction: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Two unit vectors spanning the plane across a unit ``direction`` (same for +d and -d)."""
     d = direction if (direction[2], direction[1], direction[0]) >= (0, 0, 0) else -direction
     helper = np.array([0.0, 0.0, 1.0]) if abs(d[2]) < 0.9 else np.array([1.0, 0.0, 0.0])
-    e1 = np.cross(helper, d)
+    e1 = cross(helper, d)
     e1 /= np.linalg.norm(e1)
-    return e1, np.cross(d, e1)
+    return e1, cross(d, e1)
 
 
 def _union_of_projections(flat: np.ndarray, triangles: np.ndarray, normals: np.ndarray) -> shapely.Geometry:
@@ -254,7 +254,7 @@ def get_long_axis(normals: np.ndarray, areas: np.ndarray) -> np.ndarray:
     if not off_plane.any():
         return first
     second = get_dominant_direction(normals[off_plane], areas[off_plane])
-    axis = np.cross(first, second)
+    axis = cross(first, second)
     norm = np.linalg.norm(axis)
     return axis / norm if norm > 1e-9 else first
 
@@ -262,9 +262,9 @@ def get_long_axis(normals: np.ndarray, areas: np.ndarray) -> np.ndarray:
 def get_section_rectangle(vertices: np.ndarray, axis: np.ndarray) -> tuple[float, float]:
     """Sides ``(long, short)`` of the smallest rectangle around the section across ``axis``."""
     helper = np.array([0.0, 0.0, 1.0]) if abs(axis[2]) < 0.9 else np.array([1.0, 0.0, 0.0])
-    e1 = np.cross(axis, helper)
+    e1 = cross(axis, helper)
     e1 /= np.linalg.norm(e1)
-    e2 = np.cross(axis, e1)
+    e2 = cross(axis, e1)
     flat = np.column_stack([vertices @ e1, vertices @ e2, np.zeros(len(vertices))])
     long_side, short_side, _ = get_plan_rectangle(flat)
     return long_side, short_side
