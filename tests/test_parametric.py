@@ -4,13 +4,16 @@ and against the manifold kernel's mesh of the same body."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import ifcopenshell
 import numpy as np
+import pandas as pd
 import pytest
 from conftest import HOUSE
 
 import bimquant
+from bimquant.columns import QUANTITY_COLUMNS
 from bimquant.geometry import get_shapes
 from bimquant.geometry.parametric import get_parametric_shape
 from bimquant.model import open_model
@@ -161,3 +164,32 @@ def test_the_takeoff_says_which_path_each_body_took(caplog):
         "IfcBeam 3ohLMHXqLG$hUvRWCcxvCu (B1 beam along X) needed the manifold kernel: "
         "its body is IfcExtrudedAreaSolid of IfcArbitraryClosedProfileDef"
     )
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "models"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        HOUSE,
+        pytest.param(
+            SHARED / "Office_A_20110811.ifc",
+            marks=pytest.mark.skipif(
+                not SHARED.is_dir(), reason=f"real IFC models not found at {SHARED} (CI has them)"
+            ),
+        ),
+    ],
+    ids=["house", "Office_A"],
+)
+def test_the_same_numbers_on_one_thread_and_on_two(path):
+    """Every path (built, meshed by manifold, cut by manifold3d, OpenCASCADE: Office_A takes all
+    four) gives the same bits whatever the number of threads meshing and in whatever order the
+    shapes arrive."""
+    one, two = (bimquant.takeoff(path, threads=n, cache=False) for n in (1, 2))
+    columns = [*QUANTITY_COLUMNS, "geometry_kernel", "mesh_closed", "is_external"]
+    a = one.elements.set_index("global_id").sort_index()[columns]
+    b = two.elements.set_index("global_id").sort_index()[columns]
+    pd.testing.assert_frame_equal(a, b, check_exact=True)
+    assert one.info["geometry_paths"] == two.info["geometry_paths"]
+    pd.testing.assert_frame_equal(one.openings, two.openings, check_exact=True)

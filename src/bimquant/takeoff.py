@@ -112,12 +112,12 @@ def measure_model(
     pending = start_shapes(model.file, early, openings=False, threads=threads, progress=progress) if early else None
     try:
         elements, excluded = read_elements(model, library)
-    except BaseException:
+        read_done = time.perf_counter()
+        shapes = _mesh(model, elements, kernel, threads, progress, pending)
+    except BaseException:  # an error, Ctrl-C, SIGTERM: no child or receiving thread left behind
         if pending is not None:
             pending.cancel()
         raise
-    read_done = time.perf_counter()
-    shapes = _mesh(model, elements, kernel, threads, progress, pending)
     geometry_done = time.perf_counter()
     rows, failed, opening_rows = [], [], []
     footprints: dict = {}  # wall GlobalId -> plan geometry

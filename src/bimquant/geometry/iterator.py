@@ -87,8 +87,9 @@ def start(
     parametric: bool = False,
 ) -> Meshing:
     """Start meshing ``products`` as :func:`iterate` does, in the background: the children are
-    forked now, from the calling thread, and a thread of this process receives their shapes
-    while the caller goes on (reading the model's properties, say). ``finish()`` waits.
+    forked now, from the calling thread; after ``listen()``, a thread of this process receives
+    their shapes while the caller goes on (reading the model's properties, say). ``finish()``
+    waits.
     ``parametric``: bodies :mod:`bimquant.geometry.parametric` builds are built, not meshed."""
     products = list(products)
     try:
@@ -130,7 +131,12 @@ class Meshing:
         self.shapes: dict[int, Shape] = dict(shapes or {})
         self.finished: set = set()
         self.thread = None
-        if children:
+
+    def listen(self) -> None:
+        """Receive the shapes in a thread of this process from now on, so that the caller can go
+        on. Call it once every child of the run is forked: a fork while a thread holds a lock
+        (the progress bar's) would hand the child that lock, held forever."""
+        if self.children and self.thread is None:
             self.thread = threading.Thread(target=self._receive, name="bimquant-geometry", daemon=True)
             self.thread.start()
 
@@ -153,9 +159,18 @@ class Meshing:
                 self.counter.step()
 
     def finish(self, crashed: list[int]) -> dict[int, Shape]:
-        """Wait for every child; mesh again, by halves, what a crashed child had not sent."""
-        if self.thread is not None:
-            self.thread.join()
+        """Wait for every child; mesh again, by halves, what a crashed child had not sent.
+        Interrupted while waiting (Ctrl-C, SIGTERM), it stops the children and its receiving
+        thread before the interruption goes on: no thread is left reading a pipe while the
+        interpreter shuts down (that ends in a segmentation fault)."""
+        try:
+            if self.thread is not None:
+                self.thread.join()
+            elif self.children:
+                self._receive()  # nobody listened in the background: receive here
+        except BaseException:
+            self.cancel()
+            raise
         shapes = self.shapes
         left = []
         for receiver, child, chunk in self.children:

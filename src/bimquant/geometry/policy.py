@@ -93,6 +93,8 @@ class PendingShapes:
         self.running = [start(ifc, fast if auto else products, kernel, openings, threads, counter, orient, auto)]
         if risky:
             self.running.append(start(ifc, risky, SAFE_KERNEL, openings, threads, counter, orient))
+        for meshing in self.running:  # every child forked: the receiving threads may start
+            meshing.listen()
 
     def result(self) -> tuple[dict[int, Shape], dict[int, str]]:
         crashed: list[int] = []
