@@ -239,6 +239,8 @@ def _paths(model: Model, table: pd.DataFrame) -> dict[str, int]:
     counts = dict.fromkeys(PATHS.values(), 0)
     for kernel, count in table["geometry_kernel"].value_counts().items():
         counts[PATHS.get(kernel, str(kernel))] = int(count)
+    if not log.isEnabledFor(logging.INFO):  # nobody reads the list: it is not made
+        return counts
     for row in table[table["geometry_kernel"].isin([FAST_KERNEL, SAFE_KERNEL])].itertuples():
         entity = model.file.by_guid(row.global_id)
         log.info(

@@ -54,28 +54,6 @@ class Counter:
             self.progress(min(self.done, self.total), self.total)
 
 
-def iterate(
-    ifc: ifcopenshell.file,
-    products: list,
-    library: str,
-    openings: bool,
-    threads: int,
-    counter: Counter,
-    crashed: list[int],
-    orient: bool = True,
-    parametric: bool = False,
-) -> dict[int, Shape]:
-    """Mesh ``products`` with one kernel in forked child processes; return shapes by step id.
-    ``orient``: see :func:`~bimquant.geometry.shape.make_shape`.
-
-    The step ids of elements on which the kernel crashed (each found alone by bisection) are
-    appended to ``crashed``. OpenCASCADE's booleans scale poorly over the iterator's threads, so it runs as one
-    single-threaded child per thread, each with a share of the elements balanced by their
-    number of openings. Where ``fork`` is not available the kernel runs in this process.
-    """
-    return start(ifc, products, library, openings, threads, counter, orient, parametric).finish(crashed)
-
-
 def start(
     ifc: ifcopenshell.file,
     products: list,
@@ -86,10 +64,16 @@ def start(
     orient: bool = True,
     parametric: bool = False,
 ) -> Meshing:
-    """Start meshing ``products`` as :func:`iterate` does, in the background: the children are
+    """Start meshing ``products`` with one kernel in forked child processes: the children are
     forked now, from the calling thread; after ``listen()``, a thread of this process receives
-    their shapes while the caller goes on (reading the model's properties, say). ``finish()``
-    waits.
+    their shapes while the caller goes on (reading the model's properties, say).
+    ``finish(crashed)`` waits and returns the shapes by step id, appending to ``crashed`` the
+    step ids of elements on which the kernel crashed (each found alone by bisection).
+    ``orient``: see :func:`~bimquant.geometry.shape.make_shape`.
+
+    OpenCASCADE's booleans scale poorly over the iterator's threads, so it runs as one
+    single-threaded child per thread, each with a share of the elements balanced by their
+    number of openings. Where ``fork`` is not available the kernel runs in this process.
     ``parametric``: bodies :mod:`bimquant.geometry.parametric` builds are built, not meshed."""
     products = list(products)
     try:
@@ -194,11 +178,8 @@ class Meshing:
             return shapes
         half = len(left) // 2
         for part in (left[:half], left[half:]):
-            shapes.update(
-                iterate(
-                    self.ifc, part, self.library, self.openings, 1, self.counter, crashed, self.orient, self.parametric
-                )
-            )
+            again = start(self.ifc, part, self.library, self.openings, 1, self.counter, self.orient, self.parametric)
+            shapes.update(again.finish(crashed))
         return shapes
 
     def cancel(self) -> None:

@@ -156,9 +156,11 @@ class Extrusion(NamedTuple):
 def _extrusion(item) -> Extrusion:
     depth = float(item.Depth)
     direction = np.array(item.ExtrudedDirection.DirectionRatios, dtype=float)
-    if depth <= 0 or len(direction) != 3 or abs(direction[2]) < 1e-9:
+    if not (depth > 0 and len(direction) == 3 and np.isfinite(direction).all() and np.linalg.norm(direction) > 0):
         raise NotParametric("extrusion")
     direction = direction / np.linalg.norm(direction)
+    if abs(direction[2]) < 1e-9:  # along the profile's plane: no volume
+        raise NotParametric("extrusion")
     rings = _profile_rings(item.SweptArea)
     points = np.concatenate(rings)
     triangles = np.asarray(_triangulate(rings), dtype=np.int64).reshape(-1, 3)

@@ -20,7 +20,7 @@ import os
 
 import ifcopenshell
 
-from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, Counter, ProgressCallback, iterate, start
+from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, Counter, ProgressCallback, start
 from bimquant.geometry.shape import Shape
 from bimquant.messages import Message
 
@@ -30,26 +30,10 @@ KERNELS = ("auto", SAFE_KERNEL, FAST_KERNEL)
 SURFACE_MODELS = {"IfcFaceBasedSurfaceModel", "IfcShellBasedSurfaceModel"}
 
 
-def get_shapes(
-    ifc: ifcopenshell.file,
-    step_ids: list[int],
-    *,
-    openings: bool = True,
-    kernel: str = "auto",
-    threads: int | None = None,
-    progress: ProgressCallback | None = None,
-    orient: bool = True,
-) -> tuple[dict[int, Shape], dict[int, str]]:
+def get_shapes(ifc: ifcopenshell.file, step_ids: list[int], **options) -> tuple[dict[int, Shape], dict[int, str]]:
     """Mesh the products with these step ids; return ``(shapes by step id, failure reason by
-    step id)``.
-
-    ``openings=False`` meshes bodies without subtracting their openings (gross geometry).
-    ``progress(done, total)`` is called as shapes arrive. ``orient=False``: closed bodies keep
-    their faces as the kernel wrote them (meshes drawn, never measured; faster).
-    """
-    return start_shapes(
-        ifc, step_ids, openings=openings, kernel=kernel, threads=threads, progress=progress, orient=orient
-    ).result()
+    step id)``. The options are :func:`start_shapes`'s; this waits for the result."""
+    return start_shapes(ifc, step_ids, **options).result()
 
 
 def start_shapes(
@@ -62,8 +46,14 @@ def start_shapes(
     progress: ProgressCallback | None = None,
     orient: bool = True,
 ) -> PendingShapes:
-    """:func:`get_shapes` started in the background: the kernels mesh while the caller goes on;
-    ``result()`` returns what ``get_shapes`` returns, ``cancel()`` stops them."""
+    """Start meshing the products with these step ids in the background: the kernels mesh while
+    the caller goes on; ``result()`` returns ``(shapes by step id, failure reason by step id)``,
+    ``cancel()`` stops them.
+
+    ``openings=False`` meshes bodies without subtracting their openings (gross geometry).
+    ``progress(done, total)`` is called as shapes arrive. ``orient=False``: closed bodies keep
+    their faces as the kernel wrote them (meshes drawn, never measured; faster).
+    """
     if kernel not in KERNELS:
         raise ValueError(Message("error.geometry.unknown_kernel", kernel=repr(kernel), kernels=", ".join(KERNELS)))
     products = [ifc.by_id(i) for i in step_ids]
@@ -113,9 +103,8 @@ class PendingShapes:
                 SAFE_KERNEL,
             )
             self.counter.total += len(retry)
-            safe_retry = iterate(
-                self.ifc, retry, SAFE_KERNEL, self.openings, self.threads, self.counter, crashed, self.orient
-            )
+            again = start(self.ifc, retry, SAFE_KERNEL, self.openings, self.threads, self.counter, self.orient)
+            safe_retry = again.finish(crashed)
             for pid, shape in safe_retry.items():
                 if shape.closed or pid not in shapes:
                     shapes[pid] = shape
