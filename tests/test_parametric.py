@@ -193,3 +193,141 @@ def test_the_same_numbers_on_one_thread_and_on_two(path):
     pd.testing.assert_frame_equal(a, b, check_exact=True)
     assert one.info["geometry_paths"] == two.info["geometry_paths"]
     pd.testing.assert_frame_equal(one.openings, two.openings, check_exact=True)
+
+
+def sections(ifc):
+    """Each parameterised section without radius or slope, with its area computed by hand (m2)."""
+    position = ifc.createIfcAxis2Placement2D(
+        ifc.createIfcCartesianPoint((0.1, -0.05)), ifc.createIfcDirection((0.6, 0.8))
+    )
+    return {
+        # 2 flanges 0.2 x 0.015 + web 0.27 x 0.01
+        "I": (ifc.createIfcIShapeProfileDef("AREA", None, position, 0.2, 0.3, 0.01, 0.015), 0.0087),
+        # leg 0.15 x 0.012 + leg (0.1 - 0.012) x 0.012
+        "L": (ifc.createIfcLShapeProfileDef("AREA", None, position, 0.15, 0.1, 0.012), 0.002856),
+        # equal legs (no width): 2 x 0.15 x 0.012 - 0.012^2
+        "L equal": (ifc.createIfcLShapeProfileDef("AREA", None, position, 0.15, None, 0.012), 0.003456),
+        # web 0.2 x 0.008 + 2 flanges (0.08 - 0.008) x 0.011
+        "U": (ifc.createIfcUShapeProfileDef("AREA", None, position, 0.2, 0.08, 0.008, 0.011), 0.003184),
+        # flange 0.15 x 0.014 + web (0.12 - 0.014) x 0.009
+        "T": (ifc.createIfcTShapeProfileDef("AREA", None, position, 0.12, 0.15, 0.009, 0.014), 0.003054),
+        # web 0.2 x 0.003 + 2 flanges (0.07 - 0.003) x 0.003 + 2 lips (0.02 - 0.003) x 0.003
+        "C": (ifc.createIfcCShapeProfileDef("AREA", None, position, 0.2, 0.07, 0.003, 0.02), 0.001104),
+        # web 0.2 x 0.006 + 2 flanges (0.08 - 0.003) x 0.009: IfcOpenShell's flanges run from the
+        # web's centre line
+        "Z": (ifc.createIfcZShapeProfileDef("AREA", None, position, 0.2, 0.08, 0.006, 0.009), 0.002586),
+        # 0.2 x 0.1 - 0.184 x 0.084
+        "hollow rectangle": (ifc.createIfcRectangleHollowProfileDef("AREA", None, position, 0.2, 0.1, 0.008), 0.004544),
+    }
+
+
+def test_steel_sections_built_by_hand_and_by_the_kernel(ifc):
+    """Every straight-edged section, extruded 2 m along a turned axis: its volume is its area by
+    hand x 2, and it is the kernel's body (volume, surface and bounding box to 1e-9): the sections
+    sit where IfcOpenShell puts them."""
+    products = {}
+    for name, (profile, area) in sections(ifc).items():
+        solid = ifc.createIfcExtrudedAreaSolid(
+            profile,
+            axis(ifc, (0.5, 0.2, 0.1), (0.0, 1.0, 0.0), (1.0, 0.0, 0.0)),
+            ifc.createIfcDirection((0.0, 0.0, 1.0)),
+            2.0,
+        )
+        products[name] = (product(ifc, [solid]), area)
+    meshed, failures = get_shapes(ifc, [p.id() for p, _ in products.values()], openings=False, kernel="manifold")
+    assert not failures
+    for name, (wall, area) in products.items():
+        built = get_parametric_shape(wall, 1.0)
+        assert built is not None and built.kernel == "parametric", name
+        volume, surface = volume_area(built)
+        assert volume == pytest.approx(2.0 * area, rel=1e-12), name
+        kernel = meshed[wall.id()]
+        assert np.allclose((volume, surface), volume_area(kernel), rtol=1e-9), name
+        assert np.allclose(built.vertices.min(0), kernel.vertices.min(0), atol=1e-9), name
+        assert np.allclose(built.vertices.max(0), kernel.vertices.max(0), atol=1e-9), name
+
+
+def test_sections_with_a_curve_a_slope_or_impossible_sizes_go_to_the_kernel(ifc):
+    """A rolled section's fillet, a sloped flange, a wall thicker than half the tube, flanges
+    thicker than half the depth, a derived profile (IfcOpenShell 0.9 ignores its operator): None."""
+    position = ifc.createIfcAxis2Placement2D(ifc.createIfcCartesianPoint((0.0, 0.0)), None)
+    i_section = ifc.createIfcIShapeProfileDef("AREA", None, position, 0.2, 0.3, 0.01, 0.015)
+    declined = [
+        ifc.createIfcIShapeProfileDef("AREA", None, position, 0.2, 0.3, 0.01, 0.015, 0.018),
+        ifc.createIfcIShapeProfileDef("AREA", None, position, 0.2, 0.3, 0.01, 0.015, None, None, 0.1),
+        ifc.createIfcRectangleHollowProfileDef("AREA", None, position, 0.2, 0.1, 0.06),
+        ifc.createIfcIShapeProfileDef("AREA", None, position, 0.2, 0.3, 0.01, 0.2),
+        ifc.createIfcDerivedProfileDef(
+            "AREA",
+            None,
+            i_section,
+            ifc.createIfcCartesianTransformationOperator2D(None, None, ifc.createIfcCartesianPoint((0.3, 0.2)), None),
+            None,
+        ),
+    ]
+    for profile in declined:
+        solid = ifc.createIfcExtrudedAreaSolid(profile, axis(ifc), ifc.createIfcDirection((0.0, 0.0, 1.0)), 2.0)
+        assert get_parametric_shape(product(ifc, [solid]), 1.0) is None, profile
+    solid = ifc.createIfcExtrudedAreaSolid(i_section, axis(ifc), ifc.createIfcDirection((0.0, 0.0, 1.0)), 2.0)
+    assert get_parametric_shape(product(ifc, [solid]), 1.0) is not None
+
+
+def test_a_steel_frame_taken_off_from_its_sections(tmp_path):
+    """An HEA-like column (0.2 x 0.3, web 0.01, flanges 0.015: 0.0087 m2) 3 m high and the same
+    section as a beam 5 m long on top, in steel at 7,850 kg/m3, through the whole takeoff: both
+    built from their parameters; volumes 0.0261 and 0.0435 m3; the beam 5 m long and 0.2 m wide
+    seen from above (1 m2), the column's plan its I (0.0087 m2); weights 204.885 and 341.475 kg."""
+    import ifcopenshell.api.aggregate
+    import ifcopenshell.api.context
+    import ifcopenshell.api.geometry
+    import ifcopenshell.api.material
+    import ifcopenshell.api.project
+    import ifcopenshell.api.pset
+    import ifcopenshell.api.root
+    import ifcopenshell.api.spatial
+    import ifcopenshell.api.unit
+
+    f = ifcopenshell.api.project.create_file(version="IFC4")
+    project = ifcopenshell.api.root.create_entity(f, ifc_class="IfcProject", name="frame")
+    ifcopenshell.api.unit.assign_unit(f, length={"is_metric": True, "raw": "METERS"})
+    model_context = ifcopenshell.api.context.add_context(f, context_type="Model")
+    body = ifcopenshell.api.context.add_context(f, "Model", "Body", "MODEL_VIEW", parent=model_context)
+    site = ifcopenshell.api.root.create_entity(f, ifc_class="IfcSite", name="site")
+    building = ifcopenshell.api.root.create_entity(f, ifc_class="IfcBuilding", name="building")
+    storey = ifcopenshell.api.root.create_entity(f, ifc_class="IfcBuildingStorey", name="Level 0")
+    ifcopenshell.api.aggregate.assign_object(f, products=[site], relating_object=project)
+    ifcopenshell.api.aggregate.assign_object(f, products=[building], relating_object=site)
+    ifcopenshell.api.aggregate.assign_object(f, products=[storey], relating_object=building)
+    steel = ifcopenshell.api.material.add_material(f, name="S355", category="steel")
+    pset = ifcopenshell.api.pset.add_pset(f, product=steel, name="Pset_MaterialCommon")
+    ifcopenshell.api.pset.edit_pset(f, pset=pset, properties={"MassDensity": 7850.0})
+    section = f.createIfcIShapeProfileDef("AREA", "HEA-like", None, 0.2, 0.3, 0.01, 0.015)
+    placed = {
+        "column": (np.eye(4), (0.0, 0.0, 1.0), 3.0),
+        # the beam: its profile stands in the plane x = 0, extruded 5 m along x, at z = 3.15
+        "beam": (np.array([[0, 0, 1, 0], [1, 0, 0, 0], [0, 1, 0, 3.15], [0, 0, 0, 1.0]]), (0.0, 0.0, 1.0), 5.0),
+    }
+    for name, (matrix, direction, depth) in placed.items():
+        element = ifcopenshell.api.root.create_entity(
+            f, ifc_class="IfcColumn" if name == "column" else "IfcBeam", name=name
+        )
+        solid = f.createIfcExtrudedAreaSolid(section, None, f.createIfcDirection(direction), depth)
+        representation = f.createIfcShapeRepresentation(body, "Body", "SweptSolid", [solid])
+        ifcopenshell.api.geometry.assign_representation(f, product=element, representation=representation)
+        ifcopenshell.api.geometry.edit_object_placement(f, product=element, matrix=matrix)
+        ifcopenshell.api.spatial.assign_container(f, products=[element], relating_structure=storey)
+        ifcopenshell.api.material.assign_material(f, products=[element], material=steel)
+    path = tmp_path / "frame.ifc"
+    f.write(str(path))
+
+    result = bimquant.takeoff(path, cache=False)
+    rows = result.elements.set_index("name")
+    assert result.info["geometry_paths"]["parametric"] == 2
+    assert set(rows["geometry_kernel"]) == {"parametric"}
+    assert rows.loc["column", "net_volume_m3"] == pytest.approx(0.0261, rel=1e-9)
+    assert rows.loc["beam", "net_volume_m3"] == pytest.approx(0.0435, rel=1e-9)
+    assert rows.loc["beam", "length_m"] == pytest.approx(5.0, rel=1e-9)
+    assert rows.loc["beam", "footprint_area_m2"] == pytest.approx(1.0, rel=1e-9)
+    assert rows.loc["column", "footprint_area_m2"] == pytest.approx(0.0087, rel=1e-9)
+    assert rows.loc["column", "weight_kg"] == pytest.approx(204.885, rel=1e-9)
+    assert rows.loc["beam", "weight_kg"] == pytest.approx(341.475, rel=1e-9)

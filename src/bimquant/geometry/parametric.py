@@ -9,11 +9,15 @@ item's position, the mapped item's transformation and the element's placement ap
 result is the same solid a kernel would give (the guard test compares both on every shared
 model), made in a fraction of the time and in the same process.
 
-Covered: ``IfcExtrudedAreaSolid`` (not its tapered subtype) of ``IfcRectangleProfileDef`` and of
+Covered: ``IfcExtrudedAreaSolid`` (not its tapered subtype) of
 ``IfcArbitraryClosedProfileDef`` / ``IfcArbitraryProfileDefWithVoids`` bounded by polylines or
-indexed poly curves of straight segments, directly in a body or through ``IfcMappedItem``s,
-placed by ``IfcLocalPlacement``. Anything else (an arc, a boolean, a B-rep, a grid placement, a
-profile that crosses itself) returns None and goes to the kernel.
+indexed poly curves of straight segments, and of the parameterised sections without a radius or
+a slope (rectangle, hollow rectangle, I, L, U, T, C, Z), directly in a body or through
+``IfcMappedItem``s, placed by ``IfcLocalPlacement``. Anything else (an arc, a fillet, a boolean,
+a B-rep, a grid placement, a derived profile, a profile that crosses itself) returns None and
+goes to the kernel. (IfcOpenShell 0.9 ignores a derived profile's operator, even a plain shift:
+building it right here would move those bodies away from the kernel's, so it stays with the
+kernel until both agree.)
 
 Example::
 
@@ -193,27 +197,126 @@ def _triangulate(rings: list[np.ndarray]) -> np.ndarray:
 def _profile_rings(profile) -> list[np.ndarray]:
     """The profile's rings in its plane: the outer one counter-clockwise, the holes clockwise,
     without a repeated closing point; checked to be a valid polygon (no ring crossing itself)."""
+    rings = _rings(profile)
+    outer, holes = rings[0], rings[1:]
+    rings = [outer if _signed_area(outer) > 0 else outer[::-1]]
+    rings += [hole if _signed_area(hole) < 0 else hole[::-1] for hole in holes]
+    return rings
+
+
+def _rings(profile) -> list[np.ndarray]:
     kind = profile.is_a()
-    if kind == "IfcRectangleProfileDef":
-        x, y = float(profile.XDim) / 2, float(profile.YDim) / 2
-        if x <= 0 or y <= 0:
-            raise NotParametric("rectangle")
-        rings = [np.array([[-x, -y], [x, -y], [x, y], [-x, y]])]  # valid by construction
-        if profile.Position is not None:
-            matrix = _axes(profile.Position)
-            rings = [ring @ matrix[:2, :2].T + matrix[:2, 3] for ring in rings]
-    elif kind in ("IfcArbitraryClosedProfileDef", "IfcArbitraryProfileDefWithVoids"):
+    if kind in ("IfcArbitraryClosedProfileDef", "IfcArbitraryProfileDefWithVoids"):
         rings = [_curve_points(profile.OuterCurve)]
         if kind == "IfcArbitraryProfileDefWithVoids":
             rings += [_curve_points(curve) for curve in profile.InnerCurves or ()]
         if len(rings) > 1 or not _convex(rings[0]):
             _check_polygon(rings)
-    else:
+        return rings
+    outline = SECTIONS.get(kind)
+    if outline is None:
         raise NotParametric(kind)
-    outer, holes = rings[0], rings[1:]
-    rings = [outer if _signed_area(outer) > 0 else outer[::-1]]
-    rings += [hole if _signed_area(hole) < 0 else hole[::-1] for hole in holes]
+    for name in ROUNDED_OR_SLOPED:
+        if getattr(profile, name, None):  # a fillet, a rounded edge, a sloped flange: curved or
+            raise NotParametric(name)  # tapered, the kernel's polygon is today's value
+    rings = [np.array(ring, dtype=float) for ring in outline(profile)]
+    if _signed_area(rings[0]) <= 0 or any(_signed_area(hole) >= 0 for hole in rings[1:]):
+        raise NotParametric("dimensions")  # a wall thicker than half the section turns a ring over
+    if len(rings) > 1 or not _convex(rings[0]):
+        _check_polygon(rings)  # a web thicker than its flange is wide is not a profile
+    if profile.Position is not None:
+        matrix = _axes(profile.Position)
+        rings = [ring @ matrix[:2, :2].T + matrix[:2, 3] for ring in rings]
     return rings
+
+
+def _size(value) -> float:
+    """A section's dimension: a finite positive length, else the kernel says what is wrong."""
+    size = float(value)
+    if not (math.isfinite(size) and size > 0):
+        raise NotParametric("dimension")
+    return size
+
+
+# The parameterised sections of IFC, centred on their bounding box as IFC4 and IfcOpenShell place
+# them, outer ring then holes; each is a straight-edged polygon when no radius or slope is given.
+def _rectangle(p):
+    x, y = _size(p.XDim) / 2, _size(p.YDim) / 2
+    return [[(-x, -y), (x, -y), (x, y), (-x, y)]]
+
+
+def _hollow_rectangle(p):
+    x, y, t = _size(p.XDim) / 2, _size(p.YDim) / 2, _size(p.WallThickness)
+    return _rectangle(p) + [[(-x + t, -y + t), (-x + t, y - t), (x - t, y - t), (x - t, -y + t)]]
+
+
+def _i_section(p):
+    x, y, w, f = (
+        _size(p.OverallWidth) / 2,
+        _size(p.OverallDepth) / 2,
+        _size(p.WebThickness) / 2,
+        _size(p.FlangeThickness),
+    )
+    return [
+        [(-x, -y), (x, -y), (x, -y + f), (w, -y + f), (w, y - f), (x, y - f), (x, y), (-x, y), (-x, y - f), (-w, y - f)]
+        + [(-w, -y + f), (-x, -y + f)]
+    ]
+
+
+def _l_section(p):
+    y = _size(p.Depth) / 2
+    x = _size(p.Width) / 2 if p.Width is not None else y
+    t = _size(p.Thickness)
+    return [[(-x, -y), (x, -y), (x, -y + t), (-x + t, -y + t), (-x + t, y), (-x, y)]]
+
+
+def _u_section(p):
+    x, y, w, f = _size(p.FlangeWidth) / 2, _size(p.Depth) / 2, _size(p.WebThickness), _size(p.FlangeThickness)
+    return [[(-x, -y), (x, -y), (x, -y + f), (-x + w, -y + f), (-x + w, y - f), (x, y - f), (x, y), (-x, y)]]
+
+
+def _t_section(p):
+    x, y, w, f = _size(p.FlangeWidth) / 2, _size(p.Depth) / 2, _size(p.WebThickness) / 2, _size(p.FlangeThickness)
+    return [[(-w, -y), (w, -y), (w, y - f), (x, y - f), (x, y), (-x, y), (-x, y - f), (-w, y - f)]]
+
+
+def _c_section(p):
+    x, y, t, g = _size(p.Width) / 2, _size(p.Depth) / 2, _size(p.WallThickness), _size(p.Girth)
+    return [
+        [(-x, -y), (x, -y), (x, -y + g), (x - t, -y + g), (x - t, -y + t), (-x + t, -y + t), (-x + t, y - t)]
+        + [(x - t, y - t), (x - t, y - g), (x, y - g), (x, y), (-x, y)]
+    ]
+
+
+def _z_section(p):
+    # IfcOpenShell measures the flanges from the web's centre line: the kernel's body, followed
+    b, y, w, f = _size(p.FlangeWidth), _size(p.Depth) / 2, _size(p.WebThickness) / 2, _size(p.FlangeThickness)
+    return [[(-w, -y), (b, -y), (b, -y + f), (w, -y + f), (w, y), (-b, y), (-b, y - f), (-w, y - f)]]
+
+
+SECTIONS = {
+    "IfcRectangleProfileDef": _rectangle,
+    "IfcRectangleHollowProfileDef": _hollow_rectangle,
+    "IfcIShapeProfileDef": _i_section,
+    "IfcLShapeProfileDef": _l_section,
+    "IfcUShapeProfileDef": _u_section,
+    "IfcTShapeProfileDef": _t_section,
+    "IfcCShapeProfileDef": _c_section,
+    "IfcZShapeProfileDef": _z_section,
+}
+ROUNDED_OR_SLOPED = (
+    "RoundingRadius",
+    "InnerFilletRadius",
+    "OuterFilletRadius",
+    "FilletRadius",
+    "FlangeEdgeRadius",
+    "FlangeSlope",
+    "EdgeRadius",
+    "LegSlope",
+    "WebEdgeRadius",
+    "WebSlope",
+    "InternalFilletRadius",
+)
 
 
 def _curve_points(curve) -> np.ndarray:
