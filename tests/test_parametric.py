@@ -4,6 +4,7 @@ and against the manifold kernel's mesh of the same body."""
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 
 import ifcopenshell
@@ -121,8 +122,12 @@ def test_a_mapped_copy_mirrored_and_scaled(ifc):
 
 def test_what_it_does_not_build_goes_to_the_kernel(ifc):
     """An arc in the profile, a profile crossing itself: None (the kernel meshes them)."""
-    circle = ifc.createIfcCircleProfileDef("AREA", None, None, 0.5)
-    round_solid = ifc.createIfcExtrudedAreaSolid(circle, axis(ifc), ifc.createIfcDirection((0.0, 0.0, 1.0)), 3.0)
+    points = ifc.createIfcCartesianPointList2D([(0.0, 0.0), (1.0, 0.0), (0.5**0.5, 0.5**0.5), (0.0, 1.0)])
+    segments = [ifc.createIfcLineIndex((1, 2)), ifc.createIfcArcIndex((2, 3, 4)), ifc.createIfcLineIndex((4, 1))]
+    quarter = ifc.createIfcArbitraryClosedProfileDef(
+        "AREA", None, ifc.createIfcIndexedPolyCurve(points, segments, False)
+    )
+    round_solid = ifc.createIfcExtrudedAreaSolid(quarter, axis(ifc), ifc.createIfcDirection((0.0, 0.0, 1.0)), 3.0)
     bow_tie = ifc.createIfcArbitraryClosedProfileDef(
         "AREA", None, polyline(ifc, [(0.0, 0.0), (1.0, 1.0), (1.0, 0.0), (0.0, 1.0)])
     )
@@ -196,7 +201,8 @@ def test_the_same_numbers_on_one_thread_and_on_two(path):
 
 
 def sections(ifc):
-    """Each parameterised section without radius or slope, with its area computed by hand (m2)."""
+    """Each parameterised section without radius or slope, and the circles, with its area computed
+    by hand (m2)."""
     position = ifc.createIfcAxis2Placement2D(
         ifc.createIfcCartesianPoint((0.1, -0.05)), ifc.createIfcDirection((0.6, 0.8))
     )
@@ -218,13 +224,24 @@ def sections(ifc):
         "Z": (ifc.createIfcZShapeProfileDef("AREA", None, position, 0.2, 0.08, 0.006, 0.009), 0.002586),
         # 0.2 x 0.1 - 0.184 x 0.084
         "hollow rectangle": (ifc.createIfcRectangleHollowProfileDef("AREA", None, position, 0.2, 0.1, 0.008), 0.004544),
+        # circles as the manifold kernel draws them, 256 sides: 128 r^2 sin(2 pi / 256)
+        "circle": (ifc.createIfcCircleProfileDef("AREA", None, position, 0.3), 128 * 0.09 * math.sin(math.pi / 128)),
+        "hollow circle": (
+            ifc.createIfcCircleHollowProfileDef("AREA", None, position, 0.3, 0.05),
+            128 * (0.09 - 0.0625) * math.sin(math.pi / 128),
+        ),
+        # an ellipse is a circle stretched: 128 a b sin(2 pi / 256)
+        "ellipse": (
+            ifc.createIfcEllipseProfileDef("AREA", None, position, 0.4, 0.2),
+            128 * 0.08 * math.sin(math.pi / 128),
+        ),
     }
 
 
-def test_steel_sections_built_by_hand_and_by_the_kernel(ifc):
-    """Every straight-edged section, extruded 2 m along a turned axis: its volume is its area by
-    hand x 2, and it is the kernel's body (volume, surface and bounding box to 1e-9): the sections
-    sit where IfcOpenShell puts them."""
+def test_sections_built_by_hand_and_by_the_kernel(ifc):
+    """Every straight-edged section and the circles, extruded 2 m along a turned axis: its volume
+    is its area by hand x 2, and it is the kernel's body (volume, surface and bounding box to
+    1e-9): the sections sit where IfcOpenShell puts them, the circles have its 256 sides."""
     products = {}
     for name, (profile, area) in sections(ifc).items():
         solid = ifc.createIfcExtrudedAreaSolid(
@@ -273,9 +290,9 @@ def test_sections_with_a_curve_a_slope_or_impossible_sizes_go_to_the_kernel(ifc)
 
 
 def test_a_steel_frame_taken_off_from_its_sections(tmp_path):
-    """An HEA-like column (0.2 x 0.3, web 0.01, flanges 0.015: 0.0087 m2) 3 m high and the same
-    section as a beam 5 m long on top, in steel at 7,850 kg/m3, through the whole takeoff: both
-    built from their parameters; volumes 0.0261 and 0.0435 m3; the beam 5 m long and 0.2 m wide
+    """An HEA-like column (0.2 x 0.3, web 0.01, flanges 0.015: 0.0087 m2) 3 m high, the same
+    section as a beam 5 m long on top and a round post, in steel at 7,850 kg/m3, through the
+    whole takeoff: all built from their parameters; volumes 0.0261 and 0.0435 m3; the beam 5 m long and 0.2 m wide
     seen from above (1 m2), the column's plan its I (0.0087 m2); weights 204.885 and 341.475 kg."""
     import ifcopenshell.api.aggregate
     import ifcopenshell.api.context
@@ -306,12 +323,16 @@ def test_a_steel_frame_taken_off_from_its_sections(tmp_path):
         "column": (np.eye(4), (0.0, 0.0, 1.0), 3.0),
         # the beam: its profile stands in the plane x = 0, extruded 5 m along x, at z = 3.15
         "beam": (np.array([[0, 0, 1, 0], [1, 0, 0, 0], [0, 1, 0, 3.15], [0, 0, 0, 1.0]]), (0.0, 0.0, 1.0), 5.0),
+        # a round post 0.1 m in radius, 3 m high, 5 m further along x
+        "post": (np.array([[1, 0, 0, 5.0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1.0]]), (0.0, 0.0, 1.0), 3.0),
     }
+    round_section = f.createIfcCircleProfileDef("AREA", "D200", None, 0.1)
     for name, (matrix, direction, depth) in placed.items():
         element = ifcopenshell.api.root.create_entity(
-            f, ifc_class="IfcColumn" if name == "column" else "IfcBeam", name=name
+            f, ifc_class="IfcBeam" if name == "beam" else "IfcColumn", name=name
         )
-        solid = f.createIfcExtrudedAreaSolid(section, None, f.createIfcDirection(direction), depth)
+        profile = round_section if name == "post" else section
+        solid = f.createIfcExtrudedAreaSolid(profile, None, f.createIfcDirection(direction), depth)
         representation = f.createIfcShapeRepresentation(body, "Body", "SweptSolid", [solid])
         ifcopenshell.api.geometry.assign_representation(f, product=element, representation=representation)
         ifcopenshell.api.geometry.edit_object_placement(f, product=element, matrix=matrix)
@@ -322,7 +343,7 @@ def test_a_steel_frame_taken_off_from_its_sections(tmp_path):
 
     result = bimquant.takeoff(path, cache=False)
     rows = result.elements.set_index("name")
-    assert result.info["geometry_paths"]["parametric"] == 2
+    assert result.info["geometry_paths"]["parametric"] == 3
     assert set(rows["geometry_kernel"]) == {"parametric"}
     assert rows.loc["column", "net_volume_m3"] == pytest.approx(0.0261, rel=1e-9)
     assert rows.loc["beam", "net_volume_m3"] == pytest.approx(0.0435, rel=1e-9)
@@ -331,3 +352,7 @@ def test_a_steel_frame_taken_off_from_its_sections(tmp_path):
     assert rows.loc["column", "footprint_area_m2"] == pytest.approx(0.0087, rel=1e-9)
     assert rows.loc["column", "weight_kg"] == pytest.approx(204.885, rel=1e-9)
     assert rows.loc["beam", "weight_kg"] == pytest.approx(341.475, rel=1e-9)
+    # the post is drawn as a 256-sided polygon, then given the exact volume of its circle, as the
+    # kernel's mesh of it is: pi x 0.1^2 x 3
+    assert rows.loc["post", "net_volume_m3"] == pytest.approx(math.pi * 0.03, rel=1e-12)
+    assert rows.loc["post", "height_m"] == pytest.approx(3.0, rel=1e-12)

@@ -24,6 +24,7 @@ import ifcopenshell.geom
 import ifcopenshell.util.unit
 
 from bimquant.geometry.parametric import get_parametric_shape
+from bimquant.geometry.shape import MANIFOLD_CIRCLE_SEGMENTS
 
 from bimquant.geometry.shape import Shape, make_shape
 from bimquant.messages import Message
@@ -35,9 +36,6 @@ SAFE_KERNEL = "opencascade"
 # manifold widens each opening by precision x factor on every side (3e-5 m by default, 6e-5
 # relative on a 5 m wall): a smaller factor keeps it below 1e-9 relative.
 MANIFOLD_PRECISION_FACTOR = 1e-5
-# manifold's default drops the intermediate points of short arcs (profile fillets): 0.3% of a
-# steel beam's volume on SteelOpenings_IFC4.ifc; this many per circle matches OpenCASCADE.
-MANIFOLD_CIRCLE_SEGMENTS = 256
 
 ProgressCallback = Callable[[int, int], None]
 

@@ -1,5 +1,5 @@
 """Bodies built from their parameters, without a geometry kernel: extrusions of straight-edged
-profiles, placed as IFC places them.
+profiles and of circles, placed as IFC places them.
 
 Most bodies of a building model are a profile extruded along a direction: a wall's outline, a
 slab's polygon, an opening's rectangle, a window family's frame placed a hundred times. Their
@@ -11,13 +11,16 @@ model), made in a fraction of the time and in the same process.
 
 Covered: ``IfcExtrudedAreaSolid`` (not its tapered subtype) of
 ``IfcArbitraryClosedProfileDef`` / ``IfcArbitraryProfileDefWithVoids`` bounded by polylines or
-indexed poly curves of straight segments, and of the parameterised sections without a radius or
-a slope (rectangle, hollow rectangle, I, L, U, T, C, Z), directly in a body or through
-``IfcMappedItem``s, placed by ``IfcLocalPlacement``. Anything else (an arc, a fillet, a boolean,
-a B-rep, a grid placement, a derived profile, a profile that crosses itself) returns None and
-goes to the kernel. (IfcOpenShell 0.9 ignores a derived profile's operator, even a plain shift:
-building it right here would move those bodies away from the kernel's, so it stays with the
-kernel until both agree.)
+indexed poly curves of straight segments; of the parameterised sections without a radius or a
+slope (rectangle, hollow rectangle, I, L, U, T, C, Z); and of circles, hollow circles and
+ellipses, drawn as the manifold kernel draws them (``MANIFOLD_CIRCLE_SEGMENTS`` sides, the first
+vertex on the profile's x axis: the same polygon, and the exact volume replaces the polygon's
+downstream as it does for the kernel's). Directly in a body or through ``IfcMappedItem``s,
+placed by ``IfcLocalPlacement``. Anything else (an arc in a curve, a fillet, a boolean, a B-rep,
+a grid placement, a derived profile, a profile that crosses itself) returns None and goes to the
+kernel. (IfcOpenShell 0.9 ignores a derived profile's operator, even a plain shift: building it
+right here would move those bodies away from the kernel's, so it stays with the kernel until
+both agree.)
 
 Example::
 
@@ -33,7 +36,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bimquant.geometry.shape import Shape
+from bimquant.geometry.shape import MANIFOLD_CIRCLE_SEGMENTS, Shape
 from bimquant.tolerances import MAX_COORDINATE_M
 
 KERNEL = "parametric"  # geometry_kernel of a body built here
@@ -294,7 +297,33 @@ def _z_section(p):
     return [[(-w, -y), (b, -y), (b, -y + f), (w, -y + f), (w, y), (-b, y), (-b, y - f), (-w, y - f)]]
 
 
+def _circle_points(a: float, b: float) -> list:
+    """The polygon the manifold kernel makes of an ellipse of semi-axes ``a`` (along x) and ``b``:
+    ``MANIFOLD_CIRCLE_SEGMENTS`` points at equal steps of the parameter, the first on +x."""
+    t = np.arange(MANIFOLD_CIRCLE_SEGMENTS) * (2 * math.pi / MANIFOLD_CIRCLE_SEGMENTS)
+    return np.column_stack([a * np.cos(t), b * np.sin(t)])
+
+
+def _circle(p):
+    r = _size(p.Radius)
+    return [_circle_points(r, r)]
+
+
+def _hollow_circle(p):
+    r, t = _size(p.Radius), _size(p.WallThickness)
+    if t >= r:
+        raise NotParametric("dimensions")
+    return [_circle_points(r, r), _circle_points(r - t, r - t)[::-1]]
+
+
+def _ellipse(p):
+    return [_circle_points(_size(p.SemiAxis1), _size(p.SemiAxis2))]
+
+
 SECTIONS = {
+    "IfcCircleProfileDef": _circle,
+    "IfcCircleHollowProfileDef": _hollow_circle,
+    "IfcEllipseProfileDef": _ellipse,
     "IfcRectangleProfileDef": _rectangle,
     "IfcRectangleHollowProfileDef": _hollow_rectangle,
     "IfcIShapeProfileDef": _i_section,
