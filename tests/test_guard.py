@@ -15,6 +15,7 @@ OpenCASCADE).
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,9 @@ def test_every_body_built_from_its_parameters_is_the_kernels_body(name):
     bimquant.geometry.parametric builds is compared with the manifold kernel's mesh of the same
     body: volume, surface area, bounding box to 1e-6 (relative, and 1e-6 m), and its plan,
     computed in closed form, against the union of the mesh's upward faces (same area, symmetric
-    difference below 1e-6 of it)."""
+    difference below 1e-6 of it). A body read from its own faces whose surface is not the
+    kernel's (the kernel drops slivers: AC20-FZK-Haus's stair, 3.4e-6) must have the exact area
+    of its polygons, computed here from the file (1e-9), and the kernel's volume and box."""
     model = open_model(MODELS / name)
     memo: dict = {}
     built = {}
@@ -90,6 +93,12 @@ def test_every_body_built_from_its_parameters_is_the_kernels_body(name):
             continue  # the kernel could not mesh it: nothing to compare with
         ours, theirs = _figures(shape), _figures(kernel)
         same = all(np.allclose(a, b, rtol=1e-6, atol=1e-6) for a, b in zip(ours[:4], theirs[:4]))
+        if not same and shape.kernel == "faces" and np.allclose(ours[0], theirs[0], rtol=1e-6):
+            # the kernel may drop a sliver of a face: then the surface must be the polygons' own
+            exact = _polygons_area(model.file.by_id(sid)) * model.length_scale**2
+            same = abs(ours[1] - exact) <= 1e-9 * exact and all(
+                np.allclose(a, b, rtol=1e-6, atol=1e-6) for a, b in zip(ours[2:4], theirs[2:4])
+            )
         if shape.footprint is not None:
             plan = shape.footprint
             same &= abs(plan.area - theirs[4].area) <= 1e-6 * max(theirs[4].area, 1e-6)
@@ -98,6 +107,45 @@ def test_every_body_built_from_its_parameters_is_the_kernels_body(name):
             entity = model.file.by_id(sid)
             wrong.append(f"{entity.is_a()} {entity.GlobalId}: {ours[:2]} against the kernel's {theirs[:2]}")
     assert not wrong, f"{len(wrong)} of {len(built)} bodies differ:\n" + "\n".join(wrong[:10])
+
+
+def _polygons_area(entity) -> float:
+    """The area of the faces a body gives as polygons (B-rep loops, face set polygons, holes
+    taken off), in the file's units, read here by attribute name and Newell's formula: the
+    surface a body read from its faces must have. NaN when a mapped copy is scaled unevenly."""
+
+    def newell(points) -> float:
+        p = np.asarray(points, dtype=float)
+        return float(np.linalg.norm(np.cross(p, np.roll(p, -1, axis=0)).sum(axis=0))) / 2
+
+    def area(item, scale: float) -> float:
+        if item.is_a("IfcMappedItem"):
+            target = item.MappingTarget
+            if target.is_a("IfcCartesianTransformationOperator3DnonUniform"):
+                return math.nan
+            factor = scale * (target.Scale if target.Scale is not None else 1.0) ** 2
+            return sum(area(sub, factor) for sub in item.MappingSource.MappedRepresentation.Items)
+        total = 0.0
+        if item.is_a("IfcFacetedBrep"):
+            for face in item.Outer.CfsFaces:
+                for bound in face.Bounds:
+                    loop = newell([p.Coordinates for p in bound.Bound.Polygon])
+                    total += loop if bound.is_a("IfcFaceOuterBound") or len(face.Bounds) == 1 else -loop
+        else:
+            points = np.asarray(item.Coordinates.CoordList, dtype=float)
+            index = np.asarray(item.PnIndex) - 1 if item.PnIndex else np.arange(len(points))
+            faces = (
+                [(f, ()) for f in item.CoordIndex]
+                if item.is_a("IfcTriangulatedFaceSet")
+                else [(f.CoordIndex, getattr(f, "InnerCoordIndices", None) or ()) for f in item.Faces]
+            )
+            for outer, holes in faces:
+                total += newell(points[index[np.asarray(outer) - 1]])
+                total -= sum(newell(points[index[np.asarray(h) - 1]]) for h in holes)
+        return total * scale
+
+    bodies = [r for r in entity.Representation.Representations if r.RepresentationIdentifier == "Body"]
+    return sum(area(item, 1.0) for item in bodies[0].Items)
 
 
 def _figures(shape):

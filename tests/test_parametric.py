@@ -156,13 +156,25 @@ def test_the_takeoff_says_which_path_each_body_took(caplog):
     manifold3d, its 17 other bodies are extrusions of rectangles and polygons, built from their
     parameters. With one kernel asked for, every body goes through it, and each is logged."""
     by_default = bimquant.takeoff(HOUSE, cache=False)
-    assert by_default.info["geometry_paths"] == {"parametric": 17, "manifold_boolean": 2, "kernel": 0, "opencascade": 0}
+    assert by_default.info["geometry_paths"] == {
+        "parametric": 17,
+        "faces": 0,
+        "manifold_boolean": 2,
+        "kernel": 0,
+        "opencascade": 0,
+    }
     cut = by_default.elements.loc[by_default.elements["geometry_kernel"] == "manifold3d", "name"]
     assert sorted(cut) == ["S2 level 1 slab", "W3 painting wall"]
 
     with caplog.at_level(logging.INFO, logger="bimquant"):
         meshed = bimquant.takeoff(HOUSE, kernel="manifold", cache=False)
-    assert meshed.info["geometry_paths"] == {"parametric": 0, "manifold_boolean": 0, "kernel": 19, "opencascade": 0}
+    assert meshed.info["geometry_paths"] == {
+        "parametric": 0,
+        "faces": 0,
+        "manifold_boolean": 0,
+        "kernel": 19,
+        "opencascade": 0,
+    }
     listed = [r.msg for r in caplog.records if getattr(r.msg, "id", None) == "log.kernel_body"]
     assert len(listed) == 19
     assert str(listed[0]) == (

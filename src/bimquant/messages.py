@@ -3111,8 +3111,8 @@ CATALOGUE: dict[str, tuple] = {
     ),
     # --- geometry paths (issue 26) ---
     "console.takeoff.paths": (
-        "Geometry: {parametric} built from their parameters, {boolean} cut by manifold3d, {kernel} meshed by the manifold kernel, {opencascade} by OpenCASCADE{hint}",
-        "Géométrie : {parametric} construits depuis leurs paramètres, {boolean} découpés par manifold3d, {kernel} maillés par le noyau manifold, {opencascade} par OpenCASCADE{hint}",
+        "Geometry: {parametric} built from their parameters, {faces} read from their own faces, {boolean} cut by manifold3d, {kernel} meshed by the manifold kernel, {opencascade} by OpenCASCADE{hint}",
+        "Géométrie : {parametric} construits depuis leurs paramètres, {faces} lus depuis leurs propres faces, {boolean} découpés par manifold3d, {kernel} maillés par le noyau manifold, {opencascade} par OpenCASCADE{hint}",
     ),
     "console.takeoff.paths_hint": (" (--verbose lists them)", " (--verbose les liste)"),
     "log.kernel_body": (

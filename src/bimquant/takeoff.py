@@ -28,6 +28,7 @@ from bimquant.geometry.policy import describe_body, start_shapes
 from bimquant.geometry.cut import cut_openings
 from bimquant.geometry.cut import KERNEL as CUT_KERNEL
 from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, ProgressCallback
+from bimquant.geometry.parametric import FACES_KERNEL
 from bimquant.geometry.parametric import KERNEL as PARAMETRIC
 from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.messages import Joined, Message, Number
@@ -229,12 +230,18 @@ def _mesh(model: Model, elements: pd.DataFrame, kernel: str, threads: int | None
 
 
 # geometry_kernel of a measured element -> the path its body took (info's geometry_paths)
-PATHS = {PARAMETRIC: "parametric", CUT_KERNEL: "manifold_boolean", FAST_KERNEL: "kernel", SAFE_KERNEL: "opencascade"}
+PATHS = {
+    PARAMETRIC: "parametric",
+    FACES_KERNEL: "faces",
+    CUT_KERNEL: "manifold_boolean",
+    FAST_KERNEL: "kernel",
+    SAFE_KERNEL: "opencascade",
+}
 
 
 def _paths(model: Model, table: pd.DataFrame) -> dict[str, int]:
-    """How many measured elements took each path: built from their parameters, cut by
-    manifold3d, meshed by the manifold kernel, by OpenCASCADE. Each element that needed a
+    """How many measured elements took each path: built from their parameters, read from their
+    own faces, cut by manifold3d, meshed by the manifold kernel, by OpenCASCADE. Each element that needed a
     kernel is logged (information: ``--verbose`` shows it) with what its body is made of."""
     counts = dict.fromkeys(PATHS.values(), 0)
     for kernel, count in table["geometry_kernel"].value_counts().items():

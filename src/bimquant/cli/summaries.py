@@ -77,6 +77,7 @@ def print_takeoff(result: bimquant.Takeoff, locale: str = "en") -> None:
                 "console.takeoff.paths",
                 locale,
                 parametric=paths.get("parametric", 0),
+                faces=paths.get("faces", 0),
                 boolean=paths.get("manifold_boolean", 0),
                 kernel=paths.get("kernel", 0),
                 opencascade=paths.get("opencascade", 0),
