@@ -14,6 +14,8 @@ import pytest
 
 import bimquant
 from bimquant.geometry import get_shapes
+from bimquant.geometry.parametric import FACE_SETS
+from bimquant.geometry.policy import describe_body
 from bimquant.model import get_elements, open_model
 from bimquant.quantities.mesh import get_triangles, get_volume
 from measured import measured as measured_path
@@ -65,6 +67,21 @@ def test_every_element_with_a_body_gets_a_row_or_a_reason(name):
     assert result.failures["reason"].str.len().gt(0).all()
     assert result.excluded["reason"].str.len().gt(0).all()
     assert result.elements["global_id"].is_unique  # nothing counted twice
+
+
+@pytest.mark.parametrize("name", ALL_MODELS)
+def test_each_path_says_what_took_it(name):
+    """``info["geometry_paths"]`` counts the measured elements per path, and an element read
+    from its own faces has a body made of faces only (B-reps, face sets), closed."""
+    result = measured(name)
+    elements = result.elements
+    paths = result.info["geometry_paths"]
+    assert sum(paths.values()) == len(elements)
+    assert paths["faces"] == int((elements["geometry_kernel"] == "faces").sum())
+    ifc = ifcopenshell.open(MODELS / name)
+    for row in elements[elements["geometry_kernel"] == "faces"].itertuples():
+        assert set(describe_body(ifc.by_guid(row.global_id))) <= set(FACE_SETS), row.global_id
+        assert row.mesh_closed
 
 
 @pytest.mark.parametrize("name", ALL_MODELS)

@@ -22,6 +22,11 @@ kernel. (IfcOpenShell 0.9 ignores a derived profile's operator, even a plain shi
 right here would move those bodies away from the kernel's, so it stays with the kernel until
 both agree.)
 
+A body made only of ``IfcFacetedBrep`` / ``IfcPolygonalFaceSet`` / ``IfcTriangulatedFaceSet``
+items is read from its own faces instead (``FACES_KERNEL``): each polygon triangulated in its
+plane, the body checked closed and turned outwards as a kernel's is; an open one goes to the
+kernel.
+
 Example::
 
     >>> shape = get_parametric_shape(wall, length_scale=1.0)
@@ -503,8 +508,6 @@ def _face_triangles(points: np.ndarray, rings: list[list[int]]) -> list:
     if normal[axis] < 0:  # seen from the side it faces: its loop turns counter-clockwise
         keep.reverse()
     flat = [points[r][:, keep] for r in rings]
-    if len(rings) == 1 and _convex(flat[0]):
-        return [[outer[0], outer[k], outer[k + 1]] for k in range(1, len(outer) - 1)]
     flat = [f if (_signed_area(f) > 0) == (k == 0) else f[::-1] for k, f in enumerate(flat)]
     order = [r if (_signed_area(points[r][:, keep]) > 0) == (k == 0) else r[::-1] for k, r in enumerate(rings)]
     ids = np.concatenate([np.asarray(r) for r in order])
