@@ -175,14 +175,15 @@ def test_fast_kernel_guard_matches_opencascade(name):
     by its tessellation error, never by more than 1%; the rest agree with it to 1e-4.
 
     ``auto`` meshes with OpenCASCADE the elements it does not trust the fast paths with
-    (booleans, open meshes): the elements it built from their parameters or meshed with
-    manifold, the hosts whose openings it cut with manifold3d, and those it could not mesh are
+    (booleans, open meshes): the elements it built from their parameters, read from their faces
+    or meshed with manifold, the hosts whose openings it cut with manifold3d, and those it could
+    not mesh are
     meshed again here with OpenCASCADE alone, with the same settings as ``takeoff(kernel="opencascade")``."""
     result = measured(name)
     auto = result.elements.set_index("global_id")
-    assert set(auto["geometry_kernel"]) <= {"parametric", "manifold", "manifold3d", "opencascade"}
+    assert set(auto["geometry_kernel"]) <= {"parametric", "faces", "manifold", "manifold3d", "opencascade"}
     ifc = ifcopenshell.open(str(MODELS / name))
-    fast = auto.index[auto["geometry_kernel"].isin(["parametric", "manifold", "manifold3d"])]
+    fast = auto.index[auto["geometry_kernel"].isin(["parametric", "faces", "manifold", "manifold3d"])]
     failed = list(result.failures["global_id"])
     ids = [ifc.by_guid(g).id() for g in [*fast, *failed]]
     shapes, _ = get_shapes(ifc, ids, kernel="opencascade")
