@@ -458,3 +458,62 @@ def test_a_face_with_a_hole_and_a_notch(ifc):
     assert slab.id() in failures  # the manifold kernel makes nothing of a face with a hole
     meshed, _ = get_shapes(ifc, [slab.id()], openings=False, kernel="opencascade")
     assert np.allclose(volume_area(shape), volume_area(meshed[slab.id()]), rtol=1e-12)
+
+
+def test_bodies_clipped_by_planes_and_solids(ifc):
+    """A wall 4 (x) x 0.2 (y) x 3 (z) m, 2.4 m3, cut four ways by hand:
+    - by the plane z = 2 whose normal points into the material (AgreementFlag false): the part
+      below stays, 4 x 0.2 x 2 = 1.6 m3; the same plane agreeing with its normal keeps the part
+      above, 0.8 m3;
+    - by a gable: the plane z = 2 + x / 2, material above it, bounded to x in [0, 2]: the wedge
+      taken is 0.2 x (integral of 1 - x / 2 from 0 to 2 = 1) = 0.2 m3, 2.2 m3 left;
+    - by a 2 x 1 x 1 box (a solid difference) over its end, x in [3, 5], z in [0, 1]: 0.2 m3
+      taken, 2.2 m3 left;
+    - by both the gable and the box, one after the other: 2.0 m3.
+    Each is read as ``manifold3d`` and is OpenCASCADE's body (volume, surface, box, 1e-9)."""
+
+    def wall_solid():
+        return ifc.createIfcExtrudedAreaSolid(
+            rectangle(ifc, 4.0, 0.2), axis(ifc, (2.0, 0.0, 0.0)), ifc.createIfcDirection((0.0, 0.0, 1.0)), 3.0
+        )
+
+    def plane(origin, normal):
+        return ifc.createIfcPlane(axis(ifc, origin, normal))
+
+    def half_space(agreement):
+        return ifc.createIfcHalfSpaceSolid(plane((0.0, 0.0, 2.0), (0.0, 0.0, 1.0)), agreement)
+
+    gable = ifc.createIfcPolygonalBoundedHalfSpace(
+        plane((0.0, 0.0, 2.0), (-0.5, 0.0, 1.0)),
+        False,
+        axis(ifc),
+        polyline(ifc, [(0.0, -1.0), (2.0, -1.0), (2.0, 1.0), (0.0, 1.0)]),
+    )
+    box = ifc.createIfcExtrudedAreaSolid(
+        rectangle(ifc, 2.0, 1.0), axis(ifc, (4.0, 0.0, 0.0)), ifc.createIfcDirection((0.0, 0.0, 1.0)), 1.0
+    )
+    cases = {
+        "below": (ifc.createIfcBooleanClippingResult("DIFFERENCE", wall_solid(), half_space(False)), 1.6),
+        "above": (ifc.createIfcBooleanClippingResult("DIFFERENCE", wall_solid(), half_space(True)), 0.8),
+        "gable": (ifc.createIfcBooleanClippingResult("DIFFERENCE", wall_solid(), gable), 2.2),
+        "box": (ifc.createIfcBooleanResult("DIFFERENCE", wall_solid(), box), 2.2),
+        "both": (
+            ifc.createIfcBooleanResult(
+                "DIFFERENCE", ifc.createIfcBooleanClippingResult("DIFFERENCE", wall_solid(), gable), box
+            ),
+            2.0,
+        ),
+    }
+    walls = {name: (product(ifc, [item]), volume) for name, (item, volume) in cases.items()}
+    meshed, failures = get_shapes(ifc, [w.id() for w, _ in walls.values()], openings=False, kernel="opencascade")
+    assert not failures
+    for name, (wall, volume) in walls.items():
+        shape = get_parametric_shape(wall, 1.0)
+        assert shape is not None and shape.kernel == "manifold3d" and shape.closed, name
+        assert volume_area(shape)[0] == pytest.approx(volume, rel=1e-12), name
+        occ = meshed[wall.id()]
+        assert np.allclose(volume_area(shape), volume_area(occ), rtol=1e-9), name
+        assert np.allclose(shape.vertices.min(0), occ.vertices.min(0), atol=1e-9), name
+        assert np.allclose(shape.vertices.max(0), occ.vertices.max(0), atol=1e-9), name
+    union = ifc.createIfcBooleanResult("UNION", wall_solid(), box)
+    assert get_parametric_shape(product(ifc, [union]), 1.0) is None  # left to the kernel

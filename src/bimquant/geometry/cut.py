@@ -51,7 +51,7 @@ def cut_openings(
             continue
         origin = body.vertices.mean(axis=0)
         solid = _manifold(manifold3d, body, origin)
-        planes = _planes(body.vertices - origin, body.faces)
+        planes = body_planes(body.vertices - origin, body.faces)
         cutters = [_manifold(manifold3d, hole, origin, planes) for hole in holes]
         if solid is None or any(c is None for c in cutters):
             uncut.append(host)
@@ -73,18 +73,28 @@ def cut_openings(
 def _manifold(manifold3d, shape: Shape, origin: np.ndarray, planes: tuple | None = None):
     """The shape as a manifold3d solid (vertices welded, around ``origin``; with ``planes``,
     the host's, its vertices on or near one moved past it), or None."""
-    keys = np.round(shape.vertices / WELD_TOL_M).astype(np.int64)
+    return to_manifold(manifold3d, shape.vertices, shape.faces, origin, planes, strict=False)
+
+
+def to_manifold(manifold3d, vertices, faces, origin, planes: tuple | None = None, strict: bool = True):
+    """A mesh as a manifold3d solid around ``origin``: vertices welded (on ``WELD_TOL_M``, where
+    they are), degenerate and shared faces dropped, parts that overlap joined, a convex body
+    replaced by its hull; with ``planes``, vertices on or near one of them moved past it. None
+    when it is not a closed solid, or with ``strict`` a :class:`ValueError`."""
+    keys = np.round(vertices / WELD_TOL_M).astype(np.int64)
     _, first, welded = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-    faces = welded.reshape(-1)[shape.faces]
+    faces = welded.reshape(-1)[faces]
     faces = faces[(faces[:, 0] != faces[:, 1]) & (faces[:, 1] != faces[:, 2]) & (faces[:, 2] != faces[:, 0])]
-    faces = _without_shared_faces(faces)
-    vertices = np.ascontiguousarray(shape.vertices[first] - origin, dtype=np.float64)
+    faces = without_shared_faces(faces)
+    vertices = np.ascontiguousarray(vertices[first] - origin, dtype=np.float64)
     if planes is not None:
         vertices = _past_planes(vertices, *planes)
     solid = manifold3d.Manifold(
         manifold3d.Mesh64(vert_properties=vertices, tri_verts=np.ascontiguousarray(faces, dtype=np.uint64))
     )
     if solid.status() != manifold3d.Error.NoError or solid.is_empty():
+        if strict:
+            raise ValueError("not a closed solid")
         return None
     parts = solid.decompose()  # a body of several items (two boxes in one opening) may overlap itself:
     if len(parts) > 1:
@@ -95,7 +105,7 @@ def _manifold(manifold3d, shape: Shape, origin: np.ndarray, planes: tuple | None
     return solid
 
 
-def _planes(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def body_planes(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct planes of a body's faces: unit outward normals ``(k, 3)`` and offsets ``(k,)``."""
     corners = vertices[faces]
     normals = cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0])
@@ -117,7 +127,7 @@ def _past_planes(vertices: np.ndarray, normals: np.ndarray, offsets: np.ndarray)
     return vertices + shift @ normals
 
 
-def _without_shared_faces(faces: np.ndarray) -> np.ndarray:
+def without_shared_faces(faces: np.ndarray) -> np.ndarray:
     """Faces without the pairs that two touching parts of one body share (the same three
     vertices, facing opposite ways: two cylinders of an opening end to end, welded at their
     common cap). Left in, they are a zero-thickness wall inside the body, which a boolean keeps."""

@@ -25,7 +25,9 @@ both agree.)
 A body made only of ``IfcFacetedBrep`` / ``IfcPolygonalFaceSet`` / ``IfcTriangulatedFaceSet``
 items is read from its own faces instead (``FACES_KERNEL``): each polygon triangulated in its
 plane, the body checked closed and turned outwards as a kernel's is; an open one goes to the
-kernel.
+kernel. A difference (``IfcBooleanClippingResult``, ``IfcBooleanResult``) of such bodies by a
+half-space, a polygonal bounded half-space or another such body is cut by manifold3d
+(``CLIPPED_KERNEL``); a union, an intersection, a curved surface go to OpenCASCADE.
 
 Example::
 
@@ -41,11 +43,14 @@ from typing import NamedTuple
 
 import numpy as np
 
+from bimquant.geometry.cut import KERNEL as CUT_KERNEL
+from bimquant.geometry.cut import body_planes, to_manifold, without_shared_faces
 from bimquant.geometry.shape import MANIFOLD_CIRCLE_SEGMENTS, Shape, make_shape
-from bimquant.tolerances import MAX_COORDINATE_M
+from bimquant.tolerances import MAX_COORDINATE_M, WELD_TOL_M
 
 KERNEL = "parametric"  # geometry_kernel of a body built here from its parameters
 FACES_KERNEL = "faces"  # geometry_kernel of a body read here from its own faces
+CLIPPED_KERNEL = CUT_KERNEL  # geometry_kernel of a body clipped here by manifold3d
 
 
 class NotParametric(Exception):
@@ -79,8 +84,10 @@ def get_parametric_shape(product, length_scale: float, memo: dict | None = None)
     f = np.ascontiguousarray(np.concatenate(faces), dtype=np.int32)
     if not np.isfinite(v).all() or np.abs(v).max() > MAX_COORDINATE_M:
         return None  # the kernel's path says what is wrong with it
-    if any(not extrusion.ring_sizes for _, extrusion in pieces):  # faces read from the file
-        shape = make_shape(v.tobytes(), f.tobytes(), FACES_KERNEL)
+    kernels = {extrusion.kernel for _, extrusion in pieces}
+    if kernels != {KERNEL}:  # faces read from the file, or clipped: checked as a kernel's mesh is
+        kernel = CLIPPED_KERNEL if CLIPPED_KERNEL in kernels else FACES_KERNEL
+        shape = make_shape(v.tobytes(), f.tobytes(), kernel)
         return shape if shape is not None and shape.closed and shape.problem is None else None
     return Shape(v, f, KERNEL, True, footprint=_union(plans))
 
@@ -154,10 +161,10 @@ def _item_pieces(item, matrix: np.ndarray, memo: dict) -> list:
             pieces += _item_pieces(sub, inner, memo)
         return pieces
     kind = item.is_a()
-    if kind in FACE_SETS:
+    if kind in FACE_SETS or kind in BOOLEANS:
         key = item.id()
         if key not in memo:
-            memo[key] = _face_set(item)
+            memo[key] = _face_set(item) if kind in FACE_SETS else _boolean(item, memo)
         return [(matrix, memo[key])]
     if kind != "IfcExtrudedAreaSolid":
         raise NotParametric(kind)
@@ -170,11 +177,13 @@ def _item_pieces(item, matrix: np.ndarray, memo: dict) -> list:
 
 class Extrusion(NamedTuple):
     """An extrusion in its own axes: ``vertices (2n, 3)``, the profile's rings then their copy
-    moved by the extrusion vector; outward ``faces (m, 3)``; the rings' sizes (outer first)."""
+    moved by the extrusion vector; outward ``faces (m, 3)``; the rings' sizes (outer first).
+    A body read from its faces, or clipped, has no rings, and says which (``kernel``)."""
 
     vertices: np.ndarray
     faces: np.ndarray
     ring_sizes: tuple[int, ...]
+    kernel: str = "parametric"
 
 
 def _extrusion(item) -> Extrusion:
@@ -455,7 +464,7 @@ def _face_set(item) -> Extrusion:
     faces = np.asarray(triangles, dtype=np.int64)
     if faces.min() < 0 or faces.max() >= len(points):
         raise NotParametric("face index")
-    return Extrusion(points, faces, ())
+    return Extrusion(points, faces, (), FACES_KERNEL)
 
 
 def _indexed_points(item) -> np.ndarray:
@@ -525,6 +534,93 @@ def _newell(ring: np.ndarray) -> np.ndarray:
             np.sum((ring[:, 0] - following[:, 0]) * (ring[:, 1] + following[:, 1])),
         ]
     )
+
+
+# --- booleans --------------------------------------------------------------------------------------
+# A body clipped by planes (a wall under a pitched roof, a beam cut at an angle) or with a solid
+# taken out of it is cut here by manifold3d, in double precision around the body's own centre:
+# planes and plane faces give the exact solid, as OpenCASCADE does, without its process.
+
+BOOLEANS = ("IfcBooleanClippingResult", "IfcBooleanResult")
+HALF_SPACES = ("IfcHalfSpaceSolid", "IfcBoxedHalfSpace", "IfcPolygonalBoundedHalfSpace")
+
+
+def _boolean(item, memo: dict) -> Extrusion:
+    """``FirstOperand`` minus ``SecondOperand`` (a half-space, bounded by a polygon or not, or a
+    solid this module builds), in the boolean's axes; the first operand may be a boolean too."""
+    import manifold3d  # noqa: PLC0415
+
+    if item.Operator != "DIFFERENCE":
+        raise NotParametric(f"boolean {item.Operator}")
+    vertices, faces = _operand_mesh(item.FirstOperand, memo)
+    origin = vertices.mean(axis=0)
+    solid = to_manifold(manifold3d, vertices, faces, origin)
+    planes = body_planes(vertices - origin, faces)
+    second = item.SecondOperand
+    kind = second.is_a()
+    if kind in HALF_SPACES:
+        surface = second.BaseSurface
+        if not surface.is_a("IfcPlane"):
+            raise NotParametric(surface.is_a())
+        plane = _axis2placement(surface.Position, memo)
+        normal = plane[:3, 2] / np.linalg.norm(plane[:3, 2])
+        # AgreementFlag: the plane's normal points away from the half-space's material
+        material = -normal if second.AgreementFlag else normal
+        offset = float(material @ (plane[:3, 3] - origin))
+        if kind == "IfcPolygonalBoundedHalfSpace":
+            reach = 2.0 * (np.abs(vertices - origin).max() + np.abs(plane[:3, 3] - origin).max()) + 1.0
+            prism = _bounded_prism(manifold3d, second, origin, reach, memo, planes)
+            result = solid - prism.trim_by_plane(material, offset)
+        else:
+            result = solid.trim_by_plane(-material, -offset)
+    else:
+        cut_vertices, cut_faces = _operand_mesh(second, memo)
+        result = solid - to_manifold(manifold3d, cut_vertices, cut_faces, origin, planes)
+    if result.status() != manifold3d.Error.NoError or result.is_empty():
+        raise NotParametric("boolean")
+    mesh = result.to_mesh64()
+    out = np.asarray(mesh.vert_properties, dtype=np.float64)[:, :3]
+    # a plane through an edge of the body, to the last digit, leaves a fin of no thickness:
+    # the same triangle facing both ways, which OpenCASCADE's booleans do not keep
+    _, first, welded = np.unique(np.round(out / WELD_TOL_M), axis=0, return_index=True, return_inverse=True)
+    faces = without_shared_faces(welded.reshape(-1)[np.asarray(mesh.tri_verts, dtype=np.int64)])
+    return Extrusion(out[first] + origin, faces, (), CLIPPED_KERNEL)
+
+
+def _operand_mesh(operand, memo: dict) -> tuple[np.ndarray, np.ndarray]:
+    """An operand's solid as one mesh in the boolean's axes."""
+    vertices, faces, offset = [], [], 0
+    for matrix, piece in _item_pieces(operand, np.eye(4), memo):
+        vertices.append(piece.vertices @ matrix[:3, :3].T + matrix[:3, 3])
+        faces.append((piece.faces[:, ::-1] if np.linalg.det(matrix[:3, :3]) < 0 else piece.faces) + offset)
+        offset += len(piece.vertices)
+    if not vertices:
+        raise NotParametric("empty operand")
+    return np.concatenate(vertices), np.concatenate(faces)
+
+
+def _bounded_prism(manifold3d, half_space, origin: np.ndarray, reach: float, memo: dict, planes: tuple):
+    """The prism of an ``IfcPolygonalBoundedHalfSpace``'s boundary along its position's z, long
+    enough (``reach`` each way) to cross the whole body, around ``origin``; its sides lying on a
+    face of the body (``planes``) moved just past it, as an opening's are (:mod:`~.cut`)."""
+    ring = _curve_points(half_space.PolygonalBoundary)
+    if _signed_area(ring) < 0:
+        ring = ring[::-1]
+    _check_polygon([ring])
+    frame = _axis2placement(half_space.Position, memo)
+    triangles = np.asarray(_triangulate([ring]), dtype=np.int64).reshape(-1, 3)
+    n = len(ring)
+    bottom = np.column_stack([ring, np.full(n, -reach)])
+    local = np.concatenate([bottom, bottom + [0.0, 0.0, 2 * reach]])
+    i = np.arange(n)
+    j = np.roll(i, -1)
+    faces = np.concatenate(
+        [triangles[:, ::-1], triangles + n, np.column_stack([i, j, j + n]), np.column_stack([i, j + n, i + n])]
+    )
+    vertices = local @ frame[:3, :3].T + frame[:3, 3]
+    if np.linalg.det(frame[:3, :3]) < 0:
+        faces = faces[:, ::-1]
+    return to_manifold(manifold3d, vertices, faces, origin, planes)
 
 
 # --- placements ------------------------------------------------------------------------------------

@@ -81,8 +81,9 @@ class PendingShapes:
         self.auto = auto
         # with auto, what the fast kernel would mesh is built from its parameters where it can be
         self.running = [start(ifc, fast if auto else products, kernel, openings, threads, counter, orient, auto)]
-        if risky:
-            self.running.append(start(ifc, risky, SAFE_KERNEL, openings, threads, counter, orient))
+        if risky:  # clipped bodies are cut by manifold3d first, when openings are not asked for
+            clip = auto and not openings
+            self.running.append(start(ifc, risky, SAFE_KERNEL, openings, threads, counter, orient, clip))
         for meshing in self.running:  # every child forked: the receiving threads may start
             meshing.listen()
 
