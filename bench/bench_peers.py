@@ -11,6 +11,7 @@ Last, ``bimquant estimate`` on one model, cold then warm (its takeoff read from 
     pip install ".[bench]"
     python bench/bench_peers.py                                  # the three models of issue 11
     python bench/bench_peers.py --all --repeat 3 --json peers.json
+    python bench/bench_peers.py --models Jesse.1.ifc --repeat 3     # named models only
 
 A tool that is not installed is shown as such; nothing here asserts a time.
 """
@@ -97,10 +98,11 @@ def best(runs: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--all", action="store_true", help="every model in ../shared/models")
+    parser.add_argument("--models", nargs="+", metavar="NAME", help="these models of ../shared/models")
     parser.add_argument("--repeat", type=int, default=1, help="runs per model and tool; the best is kept")
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args()
-    names = sorted(p.name for p in MODELS.glob("*.ifc")) if args.all else DEFAULT
+    names = sorted(p.name for p in MODELS.glob("*.ifc")) if args.all else args.models or DEFAULT
     figures: dict = {}
     header = f"{'model':34} {'tool':9} {'wall s':>7} {'inside s':>8} {'peak MB':>8} {'elements':>8}"
     print(header)
