@@ -434,7 +434,9 @@ def _arc_through(first, middle, last) -> np.ndarray:
     a0, am, a1 = (math.atan2(p[1] - uy, p[0] - ux) for p in (first, middle, last))
     ccw = (a1 - a0) % (2 * math.pi)
     sweep = ccw if (am - a0) % (2 * math.pi) <= ccw else ccw - 2 * math.pi
-    return _arc(centre, float(np.hypot(ax - ux, ay - uy)), np.array([1.0, 0.0]), a0, sweep)
+    points = _arc(centre, float(np.hypot(ax - ux, ay - uy)), np.array([1.0, 0.0]), a0, sweep)
+    points[0], points[-1] = first, last  # the given ends, not their cosines: the lines meet them
+    return points
 
 
 def _segment_points(segment) -> np.ndarray:
