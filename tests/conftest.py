@@ -11,6 +11,8 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
+
 import ifcopenshell
 from typer.testing import CliRunner
 
@@ -25,6 +27,14 @@ HOUSE = ROOT / "sample_models" / "house_ifc4.ifc"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 SHARED_MODELS = ROOT.parent / "shared" / "models"
+SHARED_NAMES = sorted(p.name for p in SHARED_MODELS.glob("*.ifc")) if SHARED_MODELS.is_dir() else []
+# the marks of a test module that walks the shared models: skipped with a reason without them
+ON_SHARED_MODELS = [
+    pytest.mark.real,
+    pytest.mark.skipif(
+        not SHARED_MODELS.is_dir(), reason=f"real IFC models not found at {SHARED_MODELS} (CI has them)"
+    ),
+]
 
 runner = CliRunner()
 

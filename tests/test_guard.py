@@ -16,9 +16,9 @@ OpenCASCADE).
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
+from conftest import ON_SHARED_MODELS, SHARED_MODELS, SHARED_NAMES
 
 from bimquant.tolerances import EXACT_CURVED_REL_TOL
 from measured import measured
@@ -32,13 +32,8 @@ from bimquant.model import get_elements, get_measured_bodies, open_model
 from bimquant.solids import get_exact_volume
 from bimquant.quantities.mesh import get_face_normals_areas, get_footprint, get_triangles, get_volume
 
-MODELS = Path(__file__).resolve().parents[2] / "shared" / "models"
-NAMES = sorted(p.name for p in MODELS.glob("*.ifc")) if MODELS.is_dir() else []
-
-pytestmark = [
-    pytest.mark.real,
-    pytest.mark.skipif(not MODELS.is_dir(), reason=f"real IFC models not found at {MODELS} (CI has them)"),
-]
+MODELS, NAMES = SHARED_MODELS, SHARED_NAMES
+pytestmark = ON_SHARED_MODELS
 
 
 @pytest.mark.parametrize("name", NAMES)

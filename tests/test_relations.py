@@ -4,21 +4,16 @@ every time. On every shared model, both readings give the same answer for every 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import ifcopenshell.util.classification
 import ifcopenshell.util.element
 import pytest
+from conftest import ON_SHARED_MODELS, SHARED_MODELS, SHARED_NAMES
 
 from bimquant.model import _material, _predefined_type, _references, get_type, open_model
 
-MODELS = Path(__file__).resolve().parents[2] / "shared" / "models"
-NAMES = sorted(p.name for p in MODELS.glob("*.ifc")) if MODELS.is_dir() else []
-
-pytestmark = [
-    pytest.mark.real,
-    pytest.mark.skipif(not MODELS.is_dir(), reason=f"real IFC models not found at {MODELS} (CI has them)"),
-]
+MODELS, NAMES = SHARED_MODELS, SHARED_NAMES
+pytestmark = ON_SHARED_MODELS
 
 
 @pytest.mark.parametrize("name", NAMES)
