@@ -12,6 +12,12 @@ Last, ``bimquant estimate`` on one model, cold then warm (its takeoff read from 
     python bench/bench_peers.py                                  # the three models of issue 11
     python bench/bench_peers.py --all --repeat 3 --json peers.json
     python bench/bench_peers.py --models Jesse.1.ifc --repeat 3     # named models only
+    python bench/bench_peers.py --floor --repeat 3                  # and the floor of any Python takeoff
+
+``--floor`` adds a process that only imports what a takeoff on IfcOpenShell cannot do without
+(ifcopenshell, numpy, pandas) and opens the model: no element is measured. Its wall time is the
+least any takeoff built on IfcOpenShell can take, so ``floor / ifcfast`` shows how much of the
+2x budget is spent before the first element is measured.
 
 A tool that is not installed is shown as such; nothing here asserts a time.
 """
@@ -63,6 +69,14 @@ def child(tool: str, path: str, guids_file: str | None) -> dict:
         start = time.perf_counter()
         products, _ = ifcfast.open(path).mesh_qto()
         found = {"measured": int((products["volume_m3"].notna()).sum())}
+    elif tool == "floor":
+        import ifcopenshell
+        import numpy  # noqa: F401  (every quantity is computed with it)
+        import pandas  # noqa: F401  (the takeoff's tables)
+
+        start = time.perf_counter()
+        ifc = ifcopenshell.open(path)
+        found = {"measured": 0, "products": len(ifc.by_type("IfcProduct"))}
     elif tool in ("estimate-cold", "estimate-warm"):
         import bimquant
 
@@ -100,6 +114,7 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="every model in ../shared/models")
     parser.add_argument("--models", nargs="+", metavar="NAME", help="these models of ../shared/models")
     parser.add_argument("--repeat", type=int, default=1, help="runs per model and tool; the best is kept")
+    parser.add_argument("--floor", action="store_true", help="also time imports and opening the file alone")
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args()
     names = sorted(p.name for p in MODELS.glob("*.ifc")) if args.all else args.models or DEFAULT
@@ -117,7 +132,9 @@ def main() -> None:
             row["bimquant"].pop("guids", None)
             row["ifc5d"] = best([measure("ifc5d", path, str(guids)) for _ in range(args.repeat)])
             row["ifcfast"] = best([measure("ifcfast", path) for _ in range(args.repeat)])
-            for tool in TOOLS:
+            if args.floor:
+                row["floor"] = best([measure("floor", path) for _ in range(args.repeat)])
+            for tool in TOOLS + (("floor",) if args.floor else ()):
                 r = row[tool]
                 if "error" in r:
                     print(f"{name[:34]:34} {tool:9} {r['error']}")
@@ -129,7 +146,9 @@ def main() -> None:
             b, c5, fast = (row[t].get("wall_s") for t in TOOLS)
             vs_fast = f"{b / fast:.2f}" if b and fast else "-"
             vs_5d = f"{c5 / b:.2f}" if b and c5 else "-"
-            print(f"{name[:34]:34} bimquant/ifcfast {vs_fast:>6}   ifc5d/bimquant {vs_5d:>6}")
+            floor = row.get("floor", {}).get("wall_s")
+            vs_floor = f"   floor/ifcfast {floor / fast:.2f}" if floor and fast else ""
+            print(f"{name[:34]:34} bimquant/ifcfast {vs_fast:>6}   ifc5d/bimquant {vs_5d:>6}{vs_floor}")
         warm_env = os.environ | {"BIMQUANT_CACHE": str(Path(scratch) / "cache")}
         model = MODELS / WARM_MODEL
         cold = measure("estimate-cold", model, env=warm_env)  # measures and stores
