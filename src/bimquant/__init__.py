@@ -33,6 +33,7 @@ from bimquant.errors import (
 )
 from bimquant.estimate import Budget
 from bimquant.orders import Orders
+from bimquant.schedule import Plan
 from bimquant.pipeline import (
     check,
     costs,
@@ -43,6 +44,7 @@ from bimquant.pipeline import (
     load_recipes,
     load_rules,
     order,
+    plan,
     report_view,
     situation,
     stock,
@@ -51,7 +53,7 @@ from bimquant.pipeline import (
 )
 from bimquant.batch import Batch, batch
 from bimquant.readiness import Readiness
-from bimquant.report import get_map_path, write, write_costs_chart, write_map, write_situation_chart
+from bimquant.report import get_map_path, write, write_costs_chart, write_map, write_plan_chart, write_situation_chart
 from bimquant.report.html import write_html
 from bimquant.view import View
 from bimquant.diff import Revision
@@ -73,6 +75,7 @@ __all__ = [
     "Explanation",
     "InputError",
     "Orders",
+    "Plan",
     "Readiness",
     "OutputError",
     "Revision",
@@ -96,6 +99,7 @@ __all__ = [
     "load_recipes",
     "load_rules",
     "order",
+    "plan",
     "situation",
     "stock",
     "takeoff",
@@ -104,6 +108,7 @@ __all__ = [
     "write",
     "write_html",
     "write_costs_chart",
+    "write_plan_chart",
     "write_map",
     "write_situation_chart",
     "writeback",

@@ -19,6 +19,13 @@ from __future__ import annotations
 LOCALES = ("en", "fr")
 
 SHEETS_FR = {
+    "tasks": "Tâches",
+    "gantt": "Gantt",
+    "manpower": "Effectifs",
+    "milestones": "Jalons",
+    "curve": "Courbe prévisionnelle",
+    "links": "Liens",
+    "checks": "Contrôle main-d'oeuvre",
     "elements": "Éléments",
     "failures": "Échecs",
     "excluded": "Non mesurés",
@@ -53,6 +60,10 @@ SHEETS_FR = {
 }
 
 HEADERS_FR = {
+    "tasks": "Tâches",
+    "hours": "Heures",
+    "start": "Début",
+    "finish": "Fin",
     # identity
     "global_id": "GlobalId",
     "ifc_class": "Classe IFC",
@@ -279,6 +290,41 @@ HEADERS_FR = {
 
 # Where one column name means another thing in one table.
 TABLE_HEADERS_FR = {
+    "tasks": {
+        "task": "Tâche",
+        "wbs": "Code WBS",
+        "sequence": "Enchaînement",
+        "location": "Niveau",
+        "hours_per_unit": "Heures par unité",
+        "hours": "Heures",
+        "workers": "Effectif",
+        "duration_days": "Durée (j ouvrés)",
+        "start": "Début",
+        "finish": "Fin",
+        "lag_days": "Délai après (j calendaires)",
+        "total_float_days": "Marge totale (j ouvrés)",
+        "critical": "Chemin critique",
+        "cadence": "Cadence",
+        "predecessors": "Prédécesseurs",
+    },
+    "manpower": {"week": "Semaine", "monday": "Lundi", "total": "Effectif moyen total", "peak": "Effectif maximal"},
+    "milestones": {"milestone": "Jalon"},
+    "curve": {"period": "Mois", "planned_month": "Prévu du mois HT", "planned": "Prévu cumulé HT"},
+    "links": {
+        "before": "Avant",
+        "after": "Après",
+        "type": "Type",
+        "lag_days": "Délai (j calendaires)",
+        "logic": "Logique",
+    },
+    "checks": {
+        "hours_per_unit": "Heures par unité",
+        "hourly_rate": "Taux horaire HT",
+        "labour_from_hours": "MO heures x taux HT",
+        "labour_in_prices": "MO du bordereau HT",
+        "gap_pct": "Écart %",
+        "labour_check": "Contrôle",
+    },
     "authored": {"quantity": "Quantité déclarée"},
     "suspects": {"quantity": "Quantité déclarée"},
     "summary": {"quantity": "Quantité déclarée"},

@@ -53,6 +53,7 @@ KINDS = {
     "phase file": "phase_file",
     "map file": "map_file",
     "model list": "model_list",
+    "productivity file": "productivity_file",
 }
 
 

@@ -17,6 +17,7 @@ Example::
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -36,8 +37,9 @@ from bimquant import stock as stocking
 from bimquant import cache as stored
 from bimquant import estimate as pricing
 from bimquant import orders as ordering
+from bimquant import schedule as scheduling
 from bimquant.authored import Validation, summarize
-from bimquant.errors import ElementFailuresError, IncompleteError, InputError, RuleError
+from bimquant.errors import ElementFailuresError, IncompleteError, InputError, RuleError, SettingsError
 from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, ProgressCallback
 from bimquant.geometry.policy import get_shapes, has_boolean_body
 from bimquant.materials import MaterialLibrary, load_materials
@@ -268,6 +270,69 @@ def order(
         **plan.info,
     }
     return plan
+
+
+def plan(
+    model: PathLike | Takeoff,
+    rules: RuleSet | PathLike | None,
+    productivity: scheduling.Productivity | PathLike,
+    start: str | dt.date,
+    *,
+    prices: dict[str, pricing.Price] | PathLike | None = None,
+    crews: dict[str, int] | list[str] | None = None,
+    **takeoff_options,
+) -> scheduling.Plan:
+    """The works schedule: one task per work item and storey, its duration from the quantity,
+    the item's hours per unit and the lot's crew, dated from ``start`` on the productivity
+    file's calendar, with the critical path, the manpower per week and, with ``prices``, the
+    planned value per month (see :mod:`bimquant.schedule`). ``crews``: ``{"02 Gros oeuvre": 2}``
+    or ``["02=2"]``, crews side by side per lot. Every input is checked before measuring.
+
+    Example::
+
+        >>> works = plan("sample_models/house_ifc4.ifc", "rules/fr-lots.toml", "rules/fr-cadences.toml",
+        ...              "2027-04-26", prices="rules/fr-prix.csv")
+        >>> works.info["finish"], works.info["peak_workers"]
+    """
+    first_day = start if isinstance(start, dt.date) else _date("--start", start)
+    if rules is None and not isinstance(model, Takeoff):
+        raise RuleError(Message("error.pipeline.no_rules"), Message("hint.pipeline.no_rules"))
+    if rules is None:
+        ruleset = _work(model, None).ruleset
+    else:
+        ruleset = _ruleset(rules)
+    cadences = (
+        productivity
+        if isinstance(productivity, scheduling.Productivity)
+        else scheduling.load_productivity(productivity, ruleset)
+    )
+    teams = crews if isinstance(crews, dict) else scheduling.parse_crews(crews or [], cadences)
+    scheduling.check_start(first_day, cadences.calendar)
+    if prices is not None:
+        budget = estimate(model, ruleset, prices, **takeoff_options)
+        work, lines, info = budget.work, budget.lines, budget.info
+    else:
+        measured = _measured(model, **takeoff_options)
+        work, lines, info = _work(measured, ruleset), None, measured.info
+    works = scheduling.schedule_work(work, cadences, first_day, crews=teams, lines=lines)
+    works.info = {
+        **{key: info[key] for key in ("file", "schema", "authoring_tool") if key in info},
+        "ruleset": work.ruleset.name,
+        "prices": _name(prices) if prices is not None else None,
+        "currency": info.get("currency"),
+        **works.info,
+    }
+    return works
+
+
+def _date(option: str, text: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(str(text))
+    except ValueError:
+        raise SettingsError(Message("error.plan.bad_start", text=repr(text)), Message("hint.plan.start_form")) from None
+    if not periods.FIRST_YEAR <= day.year <= periods.LAST_YEAR:
+        raise SettingsError(Message("error.plan.bad_start", text=repr(text)), Message("hint.plan.start_form"))
+    return day
 
 
 def diff(

@@ -33,6 +33,7 @@ HOUSE = ROOT / "sample_models" / "house_ifc4.ifc"
 RULES = ROOT / "rules" / "fr-lots.toml"
 PRICES = ROOT / "rules" / "fr-prix.csv"
 RECIPES = ROOT / "rules" / "fr-recettes.toml"
+CADENCES = ROOT / "rules" / "fr-cadences.toml"
 SAMPLES = ROOT / "sample_models"
 
 
@@ -194,6 +195,31 @@ PHASE_FILES = [
     ("year 1900", "h.toml", b'[[phase]]\nname = "a"\ndate = 1900-01-01\nstoreys = ["Ground floor"]\n', {4}),
     ("shipped", "h.toml", (SAMPLES / "stock" / "phases.toml").read_bytes(), {0}),
 ]
+_SHIPPED_CADENCES = CADENCES.read_bytes()
+PRODUCTIVITY_FILES = [
+    ("empty", "c.toml", b"", {4}),  # no [[item]]: refused
+    ("binary", "c.toml", _rand(11, 2048), {4}),
+    ("deep", "c.toml", DEEP_TOML, {4}),
+    ("nul", "c.toml", b'[productivity]\nname = "x\x00"\n', {4}),
+    ("nan hours", "c.toml", _SHIPPED_CADENCES.replace(b"hours = 2.375 ", b"hours = nan ", 1), {4}),
+    ("inf hours", "c.toml", _SHIPPED_CADENCES.replace(b"hours = 2.375 ", b"hours = inf ", 1), {4}),
+    ("huge hours", "c.toml", _SHIPPED_CADENCES.replace(b"hours = 2.375 ", b"hours = 1e308 ", 1), {4}),
+    ("zero crew", "c.toml", _SHIPPED_CADENCES.replace(b'"compagnon" = 3', b'"compagnon" = 0', 1), {4}),
+    (
+        "no working day",
+        "c.toml",
+        _SHIPPED_CADENCES.replace(b'working_days = ["mon", "tue", "wed", "thu", "fri"]', b"working_days = []", 1),
+        {4},
+    ),
+    (
+        "closed all year",
+        "c.toml",
+        _SHIPPED_CADENCES.replace(b'{ from = "08-01", to = "08-21"', b'{ from = "01-02", to = "12-31"', 1),
+        {4},
+    ),
+    ("loop", "c.toml", _SHIPPED_CADENCES + b'\n[[link]]\nbefore = "09.01.01"\nafter = "02.01.01"\n', {4}),
+    ("shipped", "c.toml", _SHIPPED_CADENCES, {0}),
+]
 CONTRACT_FILES = [
     ("empty", "k.json", b"", {4}),
     ("not json", "k.json", b"{not json", {4}),
@@ -287,6 +313,12 @@ def _cases() -> list[Hostile]:
             "-o",
             o / "o.json",
         ],
+    )
+    cases += _kind(
+        "productivity",
+        PRODUCTIVITY_FILES,
+        "plan",
+        lambda f, d, o: ["plan", HOUSE, "-r", RULES, "--productivity", f, "--start", "2027-04-26", "-o", o / "p.json"],
     )
     cases += _kind(
         "contract",
@@ -430,6 +462,7 @@ def _write_inputs(folder: Path) -> None:
         ("deliveries", DELIVERY_FILES),
         ("map", MAP_FILES),
         ("phases", PHASE_FILES),
+        ("productivity", PRODUCTIVITY_FILES),
         ("contract", CONTRACT_FILES),
     ):
         for name, filename, content, _ in files:

@@ -513,6 +513,69 @@ def estimate(
 
 
 @app.command()
+def plan(
+    model: Path = MODEL_ARG,
+    rules: Path = RULES_OPT,
+    productivity: Path = _option(
+        ...,
+        "--productivity",
+        help="Productivity file (TOML): hours per unit, crews, calendar (rules/fr-cadences.toml).",
+    ),
+    start: str = _option(..., "--start", help="The first working day, YYYY-MM-DD."),
+    prices: Path | None = _option(
+        None, "--prices", "-p", help="Price library: the money of each task and the planned value per month."
+    ),
+    crews: list[str] | None = _option(
+        None, "--crews", help='Crews side by side in a lot: "02 Gros oeuvre=2" or 02=2; repeatable.'
+    ),
+    report: Path | None = _option(
+        None, "--report", help="Also draw the Gantt and the manpower histogram into this .png (extra: report)."
+    ),
+    output: Path | None = _option(
+        None, "--output", "-o", help="Output: .xlsx (tasks, Gantt, manpower...), .json, .csv."
+    ),
+    fmt: OutFormat | None = FORMAT_OPT,
+    kernel: Kernel = KERNEL_OPT,
+    threads: int | None = THREADS_OPT,
+    no_cache: bool = NO_CACHE_OPT,
+    locale: Locale | None = LOCALE_OPT,
+    quiet: bool = QUIET_OPT,
+    verbose: bool = VERBOSE_OPT,
+) -> None:
+    """The works schedule of MODEL: a task per work item and storey, durations from the
+    quantities and the crews, dates on the site calendar, critical path, manpower per week.
+
+    Example: bimquant plan sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --productivity rules/fr-cadences.toml --prices rules/fr-prix.csv --start 2027-04-26 -o planning.xlsx
+    """
+    inputs = {
+        _the("model"): model,
+        _the("rules"): rules,
+        _the("productivity"): productivity,
+        _the("prices"): prices,
+    }
+    _check_chart(report, inputs, verbose, _known(locale))
+
+    def compute(progress):
+        works = bimquant.plan(
+            model,
+            rules,
+            productivity,
+            start,
+            prices=prices,
+            crews=crews or [],
+            kernel=kernel.value,
+            threads=threads,
+            cache=not no_cache,
+            progress=progress,
+        )
+        _draw_chart(report, lambda tmp: bimquant.write_plan_chart(works, tmp, _chart_language(works, locale)))
+        return works
+
+    language = _produce(compute, summaries.print_plan, output, fmt, quiet, verbose, inputs, locale)
+    _say_charts(quiet, language)
+
+
+@app.command()
 def order(
     model: Path = MODEL_ARG,
     rules: Path = RULES_OPT,

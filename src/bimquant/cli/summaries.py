@@ -564,6 +564,40 @@ def print_costs(report: bimquant.Costs, locale: str = "en") -> None:
     _say_later(report.info, locale)
 
 
+def print_plan(plan: bimquant.Plan, locale: str = "en") -> None:
+    """Per lot: tasks, hours, first start and last finish; then the duration, the milestones,
+    the critical path's length and the peak crew."""
+    tasks = plan.tasks
+    lots = tasks.groupby("lot", sort=False).agg(
+        tasks=("task", "size"), hours=("hours", "sum"), start=("start", "min"), finish=("finish", "max")
+    )
+    info = plan.info
+    title = say("console.plan.title", locale, start=info["start"], finish=info["finish"])
+    err.print(make_table(title, lots, locale))
+    figures = dict(
+        days=info["working_days"],
+        calendar=info["calendar_days"],
+        weeks=format_number(info["calendar_days"] / 7, locale, 1),
+        tasks=info["tasks"],
+        critical=info["critical_tasks"],
+        peak=info["peak_workers"],
+        hours=format_number(info["hours"], locale, 0),
+    )
+    err.print("  " + say("console.plan.totals", locale, **figures))
+    for row in plan.milestones.to_dict(orient="records"):
+        if isinstance(row["date"], str):
+            name = say("value.milestone." + row["milestone"], locale)
+            err.print("  " + say("console.plan.milestone", locale, name=name, date=row["date"]))
+    if info.get("without_cadence"):
+        codes = show(", ".join(info["without_cadence"]))
+        err.print(f"{warning_label(locale)} {say('console.plan.without_cadence', locale, codes=codes)}")
+    gaps = plan.checks[plan.checks["labour_check"] == "gap"]
+    if len(gaps):
+        codes = show(", ".join(gaps["code"]))
+        err.print(f"{warning_label(locale)} {say('console.plan.labour_gaps', locale, n=len(gaps), codes=codes)}")
+    _say_later(info, locale)
+
+
 def print_stock(result: bimquant.Stock, locale: str = "en") -> None:
     """Per material and batch: delivered, consumed, on site; then the alerts, one per line."""
     materials = result.materials.assign(material=result.materials["material"] + " / " + result.materials["batch"])

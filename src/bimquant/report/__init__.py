@@ -36,6 +36,8 @@ from bimquant.report.dpgf import write_dpgf
 from bimquant.report.change_order import write_change_order
 from bimquant.report.orderbook import write_order_book
 from bimquant.report.costs_sheet import write_costs, write_costs_chart
+from bimquant.report.plan_sheet import write_plan, write_plan_chart
+from bimquant.schedule import Plan
 from bimquant.report.situation_chart import write_situation_chart
 from bimquant.report.situation_sheet import write_situation
 from bimquant.diff import Revision
@@ -49,6 +51,7 @@ __all__ = [
     "register_writer",
     "write",
     "write_costs_chart",
+    "write_plan_chart",
     "write_map",
     "write_situation_chart",
     "write_tables",
@@ -226,6 +229,7 @@ register_writer(Orders, "xlsx")(write_order_book)
 register_writer(Revision, "xlsx")(write_change_order)
 register_writer(Situation, "xlsx")(write_situation)
 register_writer(Costs, "xlsx")(write_costs)
+register_writer(Plan, "xlsx")(write_plan)
 CSV_TABLES[Takeoff] = lambda result: list(result.work.tables) if result.work is not None else ["elements"]
 CSV_TABLES[Validation] = lambda result: ["authored"]
 CSV_TABLES[Revision] = lambda result: ["items", "elements", "trace", "new_prices"]  # the map: write_map

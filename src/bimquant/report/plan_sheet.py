@@ -1,0 +1,242 @@
+"""The works schedule as a workbook and a picture.
+
+The workbook: the tasks, a Gantt drawn with cell fills by ISO week (critical tasks in red,
+milestones as diamonds, weeks the site is shut in grey), the manpower per week and lot with its
+stacked bar chart, the milestones, the planned value per month, the links and the labour check.
+The picture (PNG, matplotlib: the ``report`` extra) draws the Gantt above the manpower
+histogram; both draw :func:`get_gantt_rows`, which a test checks against the tasks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from bimquant.errors import OutputError
+from bimquant.labels import sheet_name
+from bimquant.messages import Message, section, say
+from bimquant.report.dpgf import MONEY, SYMBOLS
+from bimquant.report.tables import append_table, get_number_formats, put_text
+from bimquant.schedule import Plan
+
+LABELS = section("plan_sheet")
+TASK_WIDTHS = {
+    "wbs": 26,
+    "lot": 24,
+    "label": 42,
+    "sequence": 16,
+    "location": 14,
+    "unit": 5,
+    "cadence": 18,
+    "predecessors": 22,
+    "amount": 13,
+}
+CRITICAL, NORMAL, SHUT, MILESTONE = "C0392B", "4F81BD", "D9D9D9", "000000"
+
+
+def get_weeks(plan: Plan) -> list[dt.date]:
+    """The Mondays from the plan's start to its finish."""
+    first = dt.date.fromisoformat(plan.info["start"])
+    last = dt.date.fromisoformat(plan.info["finish"])
+    monday = first - dt.timedelta(days=first.weekday())
+    weeks = []
+    while monday <= last:
+        weeks.append(monday)
+        monday += dt.timedelta(days=7)
+    return weeks
+
+
+def get_milestones(plan: Plan) -> list[dict]:
+    """The milestones that have a date (a model without a roof has no watertight date)."""
+    return [m for m in plan.milestones.to_dict(orient="records") if isinstance(m["date"], str) and m["date"]]
+
+
+def get_gantt_rows(plan: Plan) -> list[dict]:
+    """One bar per task: its label, its first and last day, whether it is critical."""
+    rows = []
+    for task in plan.tasks.to_dict(orient="records"):
+        rows.append(
+            {
+                "task": task["task"],
+                "text": f"{task['code']} {task['label']}" + (f" ({task['location']})" if task["location"] else ""),
+                "lot": task["lot"],
+                "start": dt.date.fromisoformat(task["start"]),
+                "finish": dt.date.fromisoformat(task["finish"]),
+                "critical": bool(task["critical"]),
+            }
+        )
+    return rows
+
+
+def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
+    """Write the schedule workbook in ``locale`` (default: the productivity file's language)."""
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    language = locale or plan.info.get("language") or "en"
+    words = LABELS.get(language, LABELS["en"])
+    book = Workbook()
+    tasks = book.active
+    tasks.title = sheet_name("tasks", language)
+    formats = get_number_formats(plan.tasks)
+    money = MONEY.format(symbol=SYMBOLS.get(plan.info.get("currency") or "EUR", "EUR"))
+    formats.update({"hours": "#,##0.0", "hours_per_unit": "#,##0.000", "quantity": "#,##0.00", "amount": money})
+    shown = plan.tasks.assign(critical=plan.tasks["critical"].map({True: words["yes"], False: words["no"]}))
+    append_table(tasks, shown, number_format=formats, locale=language, name="tasks")
+    tasks.freeze_panes = "C2"
+    for index, column in enumerate(plan.tasks.columns, start=1):
+        tasks.column_dimensions[get_column_letter(index)].width = TASK_WIDTHS.get(column, 11)
+
+    gantt = book.create_sheet(sheet_name("gantt", language))
+    title = words["title"].format(start=plan.info["start"], finish=plan.info["finish"], days=plan.info["working_days"])
+    put_text(gantt, 1, 1, title).font = Font(bold=True, size=13)
+    fixed = words["columns"]
+    for column, text in enumerate(fixed, start=1):
+        put_text(gantt, 3, column, text).font = Font(bold=True)
+    weeks = get_weeks(plan)
+    shut = _shut_weeks(plan, weeks)
+    first_week_column = len(fixed) + 1
+    for offset, monday in enumerate(weeks):
+        column = first_week_column + offset
+        put_text(gantt, 3, column, f"S{monday.isocalendar()[1]:02d}").font = Font(bold=True, size=8)
+        cell = put_text(gantt, 4, column, monday.strftime("%d/%m"))
+        cell.font = Font(size=7)
+        cell.alignment = Alignment(text_rotation=90)
+        gantt.column_dimensions[get_column_letter(column)].width = 3.2
+        if monday in shut:
+            cell.fill = PatternFill("solid", fgColor=SHUT)
+    row = 5
+    for bar in get_gantt_rows(plan):
+        values = (bar["task"], bar["lot"], bar["text"], bar["start"].isoformat(), bar["finish"].isoformat())
+        for column, value in enumerate(values, start=1):
+            put_text(gantt, row, column, value)
+        fill = PatternFill("solid", fgColor=CRITICAL if bar["critical"] else NORMAL)
+        for offset, monday in enumerate(weeks):
+            if bar["start"] <= monday + dt.timedelta(days=6) and bar["finish"] >= monday:
+                gantt.cell(row=row, column=first_week_column + offset).fill = fill
+        row += 1
+    row += 1
+    for milestone in get_milestones(plan):
+        day = dt.date.fromisoformat(milestone["date"])
+        put_text(gantt, row, 3, say(f"value.milestone.{milestone['milestone']}", language)).font = Font(bold=True)
+        put_text(gantt, row, 4, milestone["date"])
+        offset = (day - weeks[0]).days // 7
+        put_text(gantt, row, first_week_column + offset, "◆").font = Font(color=MILESTONE, bold=True)
+        row += 1
+    row += 1
+    put_text(gantt, row, 3, words["legend"])
+    gantt.cell(row=row, column=first_week_column).fill = PatternFill("solid", fgColor=CRITICAL)
+    put_text(gantt, row + 1, 3, words["legend_normal"])
+    gantt.cell(row=row + 1, column=first_week_column).fill = PatternFill("solid", fgColor=NORMAL)
+    put_text(gantt, row + 2, 3, words["legend_shut"])
+    gantt.cell(row=row + 2, column=first_week_column).fill = PatternFill("solid", fgColor=SHUT)
+    for column, width in zip("ABCDE", (7, 18, 46, 11, 11)):
+        gantt.column_dimensions[column].width = width
+    gantt.freeze_panes = gantt.cell(row=5, column=first_week_column)
+
+    manpower = book.create_sheet(sheet_name("manpower", language))
+    append_table(manpower, plan.manpower, locale=language, name="manpower")
+    manpower.freeze_panes = "C2"
+    if len(plan.manpower):
+        chart = BarChart()
+        chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
+        chart.title = words["manpower_chart"]
+        chart.y_axis.title = words["workers"]
+        lots = len(plan.manpower.columns) - 4  # week, monday, the lots, total, peak
+        chart.add_data(
+            Reference(manpower, min_col=3, max_col=2 + lots, min_row=1, max_row=len(plan.manpower) + 1),
+            titles_from_data=True,
+        )
+        chart.set_categories(Reference(manpower, min_col=1, min_row=2, max_row=len(plan.manpower) + 1))
+        chart.width, chart.height = 24, 10
+        manpower.add_chart(chart, f"B{len(plan.manpower) + 4}")
+    for name in ("milestones", "curve", "links", "checks"):
+        table = getattr(plan, name)
+        sheet = book.create_sheet(sheet_name(name, language)[:31])
+        numbers = get_number_formats(table)
+        if name == "curve":
+            numbers.update({"planned_month": money, "planned": money})
+        append_table(sheet, table, number_format=numbers, locale=language, name=name)
+        sheet.freeze_panes = "A2"
+        for index in range(1, len(table.columns) + 1):
+            sheet.column_dimensions[get_column_letter(index)].width = 18
+    for sheet in book.worksheets:  # printed in landscape, one page wide
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    book.save(path)
+
+
+def _shut_weeks(plan: Plan, weeks: list[dt.date]) -> set[dt.date]:
+    """The weeks in which no task of the plan works a day (a closure between tasks)."""
+    busy = set()
+    for task in plan.tasks.to_dict(orient="records"):
+        first, last = dt.date.fromisoformat(task["start"]), dt.date.fromisoformat(task["finish"])
+        for monday in weeks:
+            if first <= monday + dt.timedelta(days=6) and last >= monday:
+                busy.add(monday)
+    return set(weeks) - busy
+
+
+def write_plan_chart(plan: Plan, path: Path, locale: str | None = None) -> list[dict]:
+    """Draw the Gantt above the manpower histogram into ``path`` (PNG); return the bars drawn.
+    :class:`OutputError` naming the extra when matplotlib is not installed."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.dates
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise OutputError(Message("error.report.no_matplotlib"), Message("hint.report.install_report")) from None
+    language = locale or plan.info.get("language") or "en"
+    words = LABELS.get(language, LABELS["en"])
+    bars = get_gantt_rows(plan)
+    height = min(2 + 0.22 * len(bars), 60)
+    figure, (top, bottom) = plt.subplots(
+        2, 1, figsize=(12, height + 3), gridspec_kw={"height_ratios": [height, 3]}, constrained_layout=True
+    )
+    for index, bar in enumerate(bars):
+        width = (bar["finish"] - bar["start"]).days + 1
+        colour = "#" + (CRITICAL if bar["critical"] else NORMAL)
+        top.barh(index, width, left=matplotlib.dates.date2num(bar["start"]), color=colour, height=0.7)
+    top.set_yticks(range(len(bars)))
+    top.set_yticklabels([b["text"][:60] for b in bars], fontsize=7 if len(bars) < 80 else 5)
+    top.invert_yaxis()
+    top.xaxis_date()
+    top.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y-%m-%d"))
+    dated = get_milestones(plan)
+    for milestone in dated:
+        day = matplotlib.dates.date2num(dt.date.fromisoformat(milestone["date"]))
+        top.axvline(day, color="#555555", linestyle=":", linewidth=0.8)
+        earlier = sum(1 for m in dated if m["date"] < milestone["date"])  # labels on the same day stagger
+        top.annotate(
+            say(f"value.milestone.{milestone['milestone']}", language),
+            (day, -0.8 - 1.2 * (earlier % 2)),
+            fontsize=7,
+            rotation=30,
+            annotation_clip=False,
+        )
+    top.set_title(
+        words["title"].format(start=plan.info["start"], finish=plan.info["finish"], days=plan.info["working_days"])
+    )
+    manpower = plan.manpower
+    if len(manpower):
+        mondays = [matplotlib.dates.date2num(dt.date.fromisoformat(m)) for m in manpower["monday"]]
+        base = pd.Series(0.0, index=range(len(manpower)))
+        for lot in manpower.columns[2:-2]:
+            values = manpower[lot].astype(float).to_numpy()
+            bottom.bar(mondays, values, width=6, bottom=base.to_numpy(), align="edge", label=lot[:40])
+            base += values
+        bottom.xaxis_date()
+        bottom.set_xlim(top.get_xlim())
+        bottom.legend(fontsize=6, ncol=3, loc="upper right")
+    bottom.set_ylabel(words["workers"])
+    bottom.set_title(words["manpower_chart"])
+    figure.savefig(path, format="png", dpi=100)
+    plt.close(figure)
+    return bars

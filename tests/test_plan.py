@@ -1,0 +1,343 @@
+"""The works schedule (bimquant plan): the sample house planned by hand, the calendar, the logic,
+the documents, bad input, and properties that hold on every shared model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+import openpyxl
+import pytest
+
+import bimquant
+from bimquant.schedule import Calendar, Closure, WorkingDays, easter, load_productivity, public_holidays
+from conftest import HOUSE, ROOT, SHARED_MODELS, SHARED_NAMES, run
+from measured import measured
+
+RULES, PRICES = ROOT / "rules" / "fr-lots.toml", ROOT / "rules" / "fr-prix.csv"
+CADENCES = ROOT / "rules" / "fr-cadences.toml"
+START = "2027-04-26"  # a Monday; Easter 2027 is 28 March
+
+
+@pytest.fixture(scope="module")
+def house_plan() -> bimquant.Plan:
+    return bimquant.plan(measured(HOUSE), RULES, CADENCES, START, prices=PRICES)
+
+
+# --- the worked example (README, "Works schedule") ----------------------------------------------
+
+# Each task: code, storey, quantity from the house's takeoff, hours per unit from
+# rules/fr-cadences.toml, crew size (lot), working days = ceil(quantity x hours / (crew x 8 h)).
+HAND = [
+    # task, code, storey, quantity, h/unit, crew, days, start, finish
+    ("T001", "02.01.01", "Ground floor", 1.84, 2.375, 5, 1, "2027-04-26", "2027-04-26"),  # 4.37 h
+    ("T002", "02.02.01", "Ground floor", 7.56, 3.0, 5, 1, "2027-04-27", "2027-04-27"),  # 22.68 h, lag 2
+    ("T003", "02.02.01", "Level 1", 7.16, 3.0, 5, 1, "2027-05-11", "2027-05-11"),  # 21.48 h, lag 2
+    ("T004", "02.03.02", "Ground floor", 88.0, 0.7, 5, 2, "2027-05-03", "2027-05-04"),  # 61.6 h: 2 days
+    ("T005", "02.03.02", "Level 1", 20.8, 0.7, 5, 1, "2027-05-14", "2027-05-14"),
+    ("T006", "02.03.01", "Ground floor", 8.8, 4.25, 5, 1, "2027-05-05", "2027-05-05"),
+    ("T007", "02.03.01", "Level 1", 2.08, 4.25, 5, 1, "2027-05-18", "2027-05-18"),  # 17 May: Whit Monday
+    ("T008", "02.05.01", "Ground floor", 0.27, 8.25, 5, 1, "2027-05-07", "2027-05-07"),  # 6 May: Ascension
+    ("T009", "02.06.01", "Level 1", 0.40, 7.75, 5, 1, "2027-05-19", "2027-05-19"),
+    ("T010", "02.07.01", "Ground floor", 0.60, 12.0, 5, 1, "2027-05-10", "2027-05-10"),
+    ("T011", "03.01.01", "Level 1", 0.58, 13.0, 3, 1, "2027-05-20", "2027-05-20"),
+    ("T012", "03.02.01", "Level 1", 10.40, 8.0, 3, 4, "2027-05-21", "2027-05-26"),  # 83.2 h / 24 = 3.47
+    ("T013", "04.01.01", "Level 1", 52.0, 1.125, 3, 3, "2027-05-27", "2027-05-31"),  # 58.5 h / 24 = 2.44
+    ("T014", "05.01.01", "Ground floor", 1.0, 3.75, 2, 1, "2027-05-11", "2027-05-11"),
+    ("T015", "07.02.01", "Ground floor", 36.0, 0.5, 3, 1, "2027-06-01", "2027-06-01"),
+    ("T016", "07.03.01", "Ground floor", 11.76, 0.5, 3, 1, "2027-06-02", "2027-06-02"),  # lag 2
+    ("T017", "06.01.01", "Ground floor", 1.0, 3.0, 2, 1, "2027-06-07", "2027-06-07"),
+    ("T018", "08.01.01", "Ground floor", 16.20, 0.75, 2, 1, "2027-06-08", "2027-06-08"),
+    ("T019", "09.01.02", "Ground floor", 36.0, 0.25, 2, 1, "2027-06-09", "2027-06-09"),
+    ("T020", "09.01.01", "Ground floor", 20.0, 0.25, 2, 1, "2027-06-10", "2027-06-10"),
+    ("T021", "09.01.01", "Level 1", 20.8, 0.25, 2, 1, "2027-06-11", "2027-06-11"),
+]
+
+
+def test_the_house_planned_by_hand(house_plan):
+    """Every task of the README's worked example: quantity -> hours -> days -> dates.
+
+    The dates by hand, outdoor lots (02, 03, 04) losing the last working day of April to
+    weather (rules/fr-cadences.toml gives April 1 day): T002's slab waits 2 calendar days
+    (27 April + 1 + 2 = 30 April, the weather day, then the weekend of 1 May) so the formwork
+    starts on Monday 3 May; Ascension (6 May) moves the columns to Friday 7 May; T003's slab
+    (11 May) lets the formwork start on 14 May; Whit Monday (17 May) moves the walls to the
+    18th. The roof follows the timber (26 May), the finishes wait for the envelope (31 May);
+    the ceiling's 2 drying days end on Saturday 5 June, so the doors start on Monday 7 June."""
+    tasks = house_plan.tasks.set_index("task")
+    assert list(tasks.index) == [row[0] for row in HAND]
+    for task, code, storey, quantity, per_unit, crew, days, start, finish in HAND:
+        row = tasks.loc[task]
+        assert (row["code"], row["location"]) == (code, storey)
+        assert row["quantity"] == pytest.approx(quantity, abs=1e-9)
+        assert row["hours"] == pytest.approx(quantity * per_unit, rel=1e-12)
+        assert row["workers"] == crew
+        assert row["duration_days"] == days == max(1, math.ceil(quantity * per_unit / (crew * 8) - 1e-9))
+        assert (row["start"], row["finish"]) == (start, finish), task
+    assert house_plan.info["finish"] == "2027-06-11"
+    # 26 April to 11 June: 5 days in April, 19 in May (31 days, 21 weekdays, minus Ascension and
+    # Whit Monday), 9 in June
+    assert house_plan.info["working_days"] == 5 + 19 + 9
+    assert house_plan.info["calendar_days"] == 47
+
+
+def test_the_house_critical_path_milestones_and_manpower(house_plan):
+    tasks = house_plan.tasks.set_index("task")
+    # the windows (T014) wait only for the ground floor's structure: 15 working days of float
+    assert list(tasks.index[~tasks["critical"]]) == ["T014"]
+    assert tasks.loc["T014", "total_float_days"] == 15
+    assert tasks.loc["T021", "total_float_days"] == 0
+    milestones = dict(zip(house_plan.milestones["milestone"], house_plan.milestones["date"]))
+    assert milestones == {
+        "start": "2027-04-26",
+        "structure": "2027-05-26",
+        "watertight": "2027-05-31",
+        "weathertight": "2027-05-31",
+        "handover": "2027-06-11",
+    }
+    week = house_plan.manpower.set_index("week").loc["2027-W19"]
+    # 10 May: the stair (5); 11 May: the slab (5) and the window (2); 14 May: formwork (5)
+    assert week["02 Gros oeuvre"] == 5
+    assert week["05 Menuiseries extérieures"] == pytest.approx(round(2 / 3, 2))
+    assert week["total"] == pytest.approx(round(17 / 3, 2))
+    assert week["peak"] == 7
+    assert house_plan.info["peak_workers"] == 7
+
+
+def test_the_house_planned_value_is_the_estimate_spread_over_the_tasks(house_plan):
+    budget = bimquant.estimate(measured(HOUSE), RULES, PRICES)
+    curve = house_plan.curve.set_index("period")
+    # April: the foundations (515.20) and the ground floor's share of the slabs
+    # (7.56 / 14.72 of 4,857.60 = 2,494.80)
+    assert curve.loc["2027-04", "planned_month"] == pytest.approx(515.20 + 2494.80)
+    assert curve["planned"].iloc[-1] == pytest.approx(budget.lines["amount"].sum(), abs=0.01)
+    assert list(curve.index) == ["2027-04", "2027-05", "2027-06"]
+
+
+def test_every_work_item_quantity_is_in_exactly_one_task(house_plan):
+    work = measured(HOUSE)
+    by_storey = bimquant.takeoff(HOUSE, rules=RULES).work.by_storey
+    by_storey = by_storey[by_storey["quantity"] > 0]
+    keys = list(zip(house_plan.tasks["code"], house_plan.tasks["location"]))
+    assert sorted(keys) == sorted(zip(by_storey["code"], by_storey["storey"]))
+    assert len(set(keys)) == len(keys)
+    assert work is not None
+
+
+# --- the calendar ----------------------------------------------------------------------------
+
+
+def test_easter_and_the_french_public_holidays():
+    assert [easter(y) for y in (2024, 2025, 2026, 2027, 2038)] == [
+        dt.date(2024, 3, 31),
+        dt.date(2025, 4, 20),
+        dt.date(2026, 4, 5),
+        dt.date(2027, 3, 28),
+        dt.date(2038, 4, 25),
+    ]
+    days = public_holidays(2027, "fr")
+    assert len(days) == 11
+    assert dt.date(2027, 5, 6) in days and dt.date(2027, 5, 17) in days and dt.date(2027, 3, 29) in days
+    alsace = public_holidays(2027, "fr-alsace-moselle")
+    assert set(alsace) - set(days) == {dt.date(2027, 3, 26), dt.date(2027, 12, 26)}
+    assert public_holidays(2027, "none") == {}
+
+
+def test_closures_weekdays_and_weather_days():
+    calendar = Calendar(
+        weekdays=(0, 1, 2, 3, 4),
+        holidays="fr",
+        closures=(Closure("12-24", "01-01", "fin d'année"), Closure("2027-02-15", "2027-02-16")),
+        weather_days=((2, 3),),
+    )
+    assert calendar.why_off(dt.date(2027, 12, 31)) == "fin d'année"  # over New Year
+    assert calendar.why_off(dt.date(2027, 1, 1)) == "new_year"  # a Friday
+    assert calendar.why_off(dt.date(2027, 2, 16)) == "closure"
+    assert calendar.why_off(dt.date(2027, 2, 13)) == "weekend"
+    assert calendar.why_off(dt.date(2027, 2, 17)) is None
+    indoor = WorkingDays(calendar, dt.date(2027, 2, 1), outdoor=False)
+    outdoor = WorkingDays(calendar, dt.date(2027, 2, 1), outdoor=True)
+    february = lambda days: [d for d in days.days.astype(object) if d.month == 2 and d.year == 2027]  # noqa: E731
+    # 20 weekdays in February 2027, minus the closed 15th and 16th; outdoors also minus the last 3
+    assert len(february(indoor)) == 18
+    assert february(indoor)[-3:] == [dt.date(2027, 2, 24), dt.date(2027, 2, 25), dt.date(2027, 2, 26)]
+    assert len(february(outdoor)) == 15 and february(outdoor)[-1] == dt.date(2027, 2, 23)
+
+
+def test_more_crews_shorten_a_lot_and_the_plan_says_so():
+    one = bimquant.plan(measured(HOUSE), RULES, CADENCES, START)
+    two = bimquant.plan(measured(HOUSE), RULES, CADENCES, START, crews=["02=2"])
+    formwork = lambda plan: plan.tasks.set_index("task").loc["T004"]  # noqa: E731  61.6 h
+    assert (formwork(one)["workers"], formwork(one)["duration_days"]) == (5, 2)
+    assert (formwork(two)["workers"], formwork(two)["duration_days"]) == (10, 1)
+    assert two.info["crews"]["02 Gros oeuvre"] == 2
+    assert two.info["finish"] < one.info["finish"] or two.info["working_days"] <= one.info["working_days"]
+    assert one.curve.empty  # no prices: no money
+
+
+def test_a_link_of_the_file_and_a_loop(tmp_path):
+    text = CADENCES.read_text(encoding="utf-8")
+    linked = tmp_path / "linked.toml"
+    linked.write_text(text + '\n[[link]]\nbefore = "05.01.01"\nafter = "07.02.01"\nlag_days = 10\n', encoding="utf-8")
+    plan = bimquant.plan(measured(HOUSE), RULES, linked, START)
+    tasks = plan.tasks.set_index("task")
+    # the window (11 May) + 1 + 10 calendar days = 22 May, before the envelope closes: no change
+    assert tasks.loc["T015", "start"] == "2027-06-01"
+    assert "T014" in tasks.loc["T015", "predecessors"].split()
+    loop = tmp_path / "loop.toml"
+    loop.write_text(text + '\n[[link]]\nbefore = "09.01.01"\nafter = "02.01.01"\n', encoding="utf-8")
+    code, _, err = run(
+        "plan", HOUSE, "--rules", RULES, "--productivity", loop, "--start", START, "-o", tmp_path / "p.json"
+    )
+    assert code == 4
+    assert "loop" in err and "02.01.01 (Ground floor)" in err
+    assert not (tmp_path / "p.json").exists()
+
+
+# --- the documents -----------------------------------------------------------------------------
+
+
+def test_the_command_writes_the_workbook_json_and_png(tmp_path):
+    book, chart = tmp_path / "planning.xlsx", tmp_path / "planning.png"
+    code, _, err = run(
+        "plan", HOUSE, "--rules", RULES, "--productivity", CADENCES, "--prices", PRICES,
+        "--start", START, "-o", book, "--report", chart, "--locale", "fr",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "33 jours ouvrés" in err and "hors d'eau : 2027-05-31" in err
+    workbook = openpyxl.load_workbook(book)
+    assert workbook.sheetnames == [
+        "Tâches", "Gantt", "Effectifs", "Jalons", "Courbe prévisionnelle", "Liens", "Contrôle main-d'oeuvre",
+    ]  # fmt: skip
+    gantt = workbook["Gantt"]
+    assert gantt["A5"].value == "T001"
+    weeks = [gantt.cell(row=3, column=c).value for c in range(6, 6 + 7)]
+    assert weeks == ["S17", "S18", "S19", "S20", "S21", "S22", "S23"]
+    # T012 (21 to 26 May) fills weeks 20 and 21, in red: critical
+    row = next(r for r in range(5, 30) if gantt.cell(row=r, column=1).value == "T012")
+    filled = [gantt.cell(row=row, column=c).fill.fgColor.rgb[-6:] for c in range(6, 13)]
+    assert filled[3] == filled[4] == "C0392B" and filled[2] == "000000"
+    window = next(r for r in range(5, 30) if gantt.cell(row=r, column=1).value == "T014")
+    assert gantt.cell(row=window, column=8).fill.fgColor.rgb[-6:] == "4F81BD"  # with float: blue
+    tasks = workbook["Tâches"]
+    assert [c.value for c in tasks[1]][:6] == ["Tâche", "Code WBS", "N°", "Lot", "Désignation", "Enchaînement"]
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    json_path = tmp_path / "planning.json"
+    assert run("plan", HOUSE, "--rules", RULES, "--productivity", CADENCES, "--start", START, "-o", json_path)[0] == 0
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    assert data["info"]["finish"] == "2027-06-11" and len(data["tasks"]) == 21 and data["links"]
+
+
+def test_the_shipped_cadences_match_the_labour_of_the_prices(house_plan):
+    checks = house_plan.checks
+    assert set(checks["labour_check"]) == {"ok", "no labour price"}
+    priced = checks[checks["labour_check"] == "ok"]
+    assert len(priced) == 36
+    assert (priced["labour_from_hours"] - priced["labour_in_prices"]).abs().max() < 1e-9
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (("hours = 2.375 ", "hours = -1 "), "hours must be a number from 0"),
+        (('stage = "structure"\ncrew', 'stage = "walls"\ncrew'), "stage must be one of structure"),
+        (('code = "02.01.01"', 'code = "99.99.99"'), "item '99.99.99' is not in the rule set"),
+        (('lot = "04 Couverture"', 'lot = "04 Toiture"'), "lot '04 Toiture' is not a lot"),
+        (('holidays = "fr"', 'holidays = "de"'), "holidays must be one of fr"),
+        (('to = "08-21"', 'to = "08-32"'), "to must be a day"),
+        (("hours_per_day = 8", "hours_per_day = 25"), "hours_per_day must be at most 24"),
+        (('"1" = 3,', '"13" = 3,'), "weather_days must be"),
+        (("hourly_rate = 40.0\nstorey_days = 15\nmax_crews = 4\n", "hourly_rat = 40.0\n"), "hourly_rat"),
+        (("[calendar]\nhours", "[calendar]\nstart = 2027-01-01\nhours"), "start"),
+    ],
+)
+def test_a_mistake_in_the_productivity_file_is_one_line_and_nothing_is_written(tmp_path, change, words):
+    text = CADENCES.read_text(encoding="utf-8")
+    assert change[0] in text
+    bad = tmp_path / "cadences.toml"
+    bad.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    out = tmp_path / "planning.xlsx"
+    code, _, err = run("plan", HOUSE, "--rules", RULES, "--productivity", bad, "--start", START, "-o", out)
+    assert code == 4, err
+    assert words in err and str(bad) in err
+    assert "Traceback" not in err and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "code", "words"),
+    [
+        (("--start", "2027-05-06"), 4, "--start 2027-05-06 is not a working day (Ascension Day)"),
+        (("--start", "2027-05-08"), 4, "start on 2027-05-10, the next working day"),
+        (("--start", "2027-08-10"), 4, "Congés d'été"),
+        (("--start", "26/04/2027"), 4, "--start '26/04/2027' is not a date"),
+        (("--start", START, "--crews", "02"), 4, "is not LOT=N"),
+        (("--start", START, "--crews", "99=2"), 4, "no crew in the productivity file"),
+    ],
+)
+def test_a_bad_start_or_crew_is_one_line(tmp_path, options, code, words):
+    out = tmp_path / "planning.xlsx"
+    got, _, err = run("plan", HOUSE, "--rules", RULES, "--productivity", CADENCES, *options, "-o", out)
+    assert got == code, err
+    assert words in err and "Traceback" not in err and not out.exists()
+
+
+def test_a_missing_productivity_file(tmp_path):
+    code, _, err = run("plan", HOUSE, "--rules", RULES, "--productivity", tmp_path / "none.toml", "--start", START)
+    assert code == 4 and "productivity file" in err and "not found" in err
+
+
+def test_the_productivity_file_must_be_the_rule_sets(tmp_path):
+    with pytest.raises(bimquant.RuleError, match="is not a lot of the rule set"):
+        load_productivity(CADENCES, bimquant.load_rules(ROOT / "rules" / "en-trades.toml"))
+
+
+# --- every shared model --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SHARED_NAMES)
+@pytest.mark.real
+@pytest.mark.skipif(not SHARED_MODELS.is_dir(), reason="real IFC models not found (CI has them)")
+def test_a_plan_of_every_shared_model_keeps_its_logic(name):
+    """On every export: each quantity of each item and storey in one task; no task before its
+    predecessors' finish and lag; the critical path runs from a task starting on the first day
+    to one ending on the last; manpower never below a task's crew."""
+    takeoff = measured(SHARED_MODELS / name)
+    try:
+        plan = bimquant.plan(takeoff, RULES, CADENCES, "2027-03-01", prices=PRICES)
+    except bimquant.RuleError as error:  # a model with nothing to price has nothing to plan
+        assert "nothing to schedule" in str(error)
+        return
+    work = bimquant.estimate(takeoff, RULES, PRICES).work.by_storey
+    work = work[work["quantity"].fillna(0) > 0]
+    tasks = plan.tasks.set_index("task")
+    assert len(tasks) == len(work)
+    totals = plan.tasks.groupby("code")["quantity"].sum()
+    for code, quantity in work.groupby("code")["quantity"].sum().items():
+        assert totals[code] == pytest.approx(quantity, rel=1e-12)
+    for link in plan.links.itertuples(index=False):
+        before, after = tasks.loc[link.before], tasks.loc[link.after]
+        ready = dt.date.fromisoformat(before["finish"]) + dt.timedelta(days=1 + link.lag_days)
+        assert dt.date.fromisoformat(after["start"]) >= ready, (link.before, link.after)
+    assert (tasks["start"] <= tasks["finish"]).all()
+    critical = tasks[tasks["critical"]]
+    assert critical["start"].min() == plan.info["start"] and critical["finish"].max() == plan.info["finish"]
+    assert plan.info["peak_workers"] >= tasks["workers"].max()
+    assert (tasks["total_float_days"] >= 0).all()
+
+
+@pytest.mark.parametrize(
+    ("rules", "cadences", "prices"),
+    [("fr-lots.toml", "fr-cadences.toml", "fr-prix.csv"), ("en-trades.toml", "en-productivity.toml", "en-prices.csv")],
+)
+def test_each_shipped_productivity_file_covers_its_rule_set(rules, cadences, prices):
+    ruleset = bimquant.load_rules(ROOT / "rules" / rules)
+    productivity = load_productivity(ROOT / "rules" / cadences, ruleset)
+    assert set(productivity.items) == {item.code for item in ruleset.items}
+    assert {item.lot for item in ruleset.items} <= set(productivity.lots)
+    plan = bimquant.plan(measured(HOUSE), ruleset, productivity, START, prices=ROOT / "rules" / prices)
+    assert set(plan.checks["labour_check"]) <= {"ok", "no labour price"}
+    assert plan.info["without_cadence"] == [] and len(plan.tasks) == 21
