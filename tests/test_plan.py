@@ -209,6 +209,7 @@ def test_the_command_writes_the_workbook_json_and_png(tmp_path):
     workbook = openpyxl.load_workbook(book)
     assert workbook.sheetnames == [
         "Tâches", "Gantt", "Effectifs", "Jalons", "Courbe prévisionnelle", "Liens", "Contrôle main-d'oeuvre",
+        "Éléments par tâche",
     ]  # fmt: skip
     gantt = workbook["Gantt"]
     assert gantt["A5"].value == "T001"
@@ -341,3 +342,267 @@ def test_each_shipped_productivity_file_covers_its_rule_set(rules, cadences, pri
     plan = bimquant.plan(measured(HOUSE), ruleset, productivity, START, prices=ROOT / "rules" / prices)
     assert set(plan.checks["labour_check"]) <= {"ok", "no labour price"}
     assert plan.info["without_cadence"] == [] and len(plan.tasks) == 21
+
+
+# --- 4D: the IFC schedule and MS Project ---------------------------------------------------------
+
+
+def _read_back(path):
+    import ifcopenshell
+    import ifcopenshell.util.sequence
+
+    ifc = ifcopenshell.open(str(path))
+    schedules = ifc.by_type("IfcWorkSchedule")
+    tasks = {t.Identification: t for t in ifc.by_type("IfcTask")}
+    outputs = {key: {e.GlobalId for e in ifcopenshell.util.sequence.get_task_outputs(t)} for key, t in tasks.items()}
+    return ifc, schedules, tasks, outputs
+
+
+def _check_ifc_schedule(plan, path):
+    """Every task with the plan's times, every link, every element of a task among its outputs,
+    and every priced element of an item the output of exactly one of the item's tasks."""
+    ifc, schedules, tasks, outputs = _read_back(path)
+    assert len(schedules) == 1 and schedules[0].PredefinedType == "PLANNED"
+    for row in plan.tasks.to_dict(orient="records"):
+        time = tasks[row["task"]].TaskTime
+        assert (time.ScheduleStart, time.ScheduleFinish) == (f"{row['start']}T09:00:00", f"{row['finish']}T17:00:00")
+        assert time.ScheduleDuration == f"P{row['duration_days']}D" and time.IsCritical == bool(row["critical"])
+    assert len(ifc.by_type("IfcRelSequence")) == len(plan.links)
+    lags = sorted(rel.TimeLag.LagValue.wrappedValue for rel in ifc.by_type("IfcRelSequence") if rel.TimeLag)
+    assert lags == sorted(f"P{n}D" for n in plan.links["lag_days"] if n)
+    for task, group in plan.task_elements.groupby("task"):
+        assert set(group["global_id"]) <= outputs[task]
+    codes = dict(zip(plan.tasks["task"], plan.tasks["code"]))
+    priced = plan.task_elements[plan.task_elements["contribution"].fillna(0) != 0]
+    for (code, global_id), _ in priced.groupby(["code", "global_id"]):
+        owners = [task for task, ids in outputs.items() if codes.get(task) == code and global_id in ids]
+        assert len(owners) == 1, (code, global_id, owners)
+    return ifc
+
+
+def test_the_plan_in_the_ifc_model_reads_back_with_ifcopenshell(tmp_path, house_plan):
+    out, copy = tmp_path / "p.json", tmp_path / "house-4d.ifc"
+    code, _, err = run(
+        "plan", HOUSE, "--rules", RULES, "--productivity", CADENCES, "--prices", PRICES,
+        "--start", START, "-o", out, "--ifc", copy, "-q",
+    )  # fmt: skip
+    assert code == 0, err
+    ifc = _check_ifc_schedule(house_plan, copy)
+    assert len(house_plan.task_elements) == 31
+    summary = [t for t in ifc.by_type("IfcTask") if t.Identification == "02"][0]
+    assert summary.TaskTime.ScheduleStart == "2027-04-26T09:00:00"
+    milestones = {t.Name: t.TaskTime.ScheduleStart[:10] for t in ifc.by_type("IfcTask") if t.IsMilestone}
+    assert milestones["watertight"] == "2027-05-31" and milestones["handover"] == "2027-06-11"
+    # planned again on its own 4D copy: the earlier schedule is replaced, not doubled
+    again = tmp_path / "house-4d-2.ifc"
+    assert (
+        run("plan", copy, "--rules", RULES, "--productivity", CADENCES, "--start", START, "--ifc", again, "-q")[0] == 0
+    )
+    assert len(_read_back(again)[1]) == 1
+    assert len(_read_back(again)[0].by_type("IfcTask")) == len(ifc.by_type("IfcTask"))
+
+
+def test_an_ifc2x3_model_cannot_take_the_schedule_and_nothing_is_written(tmp_path):
+    out, copy, chart = tmp_path / "p.json", tmp_path / "house-4d.ifc", tmp_path / "p.png"
+    code, _, err = run(
+        "plan", ROOT / "sample_models" / "house_ifc2x3.ifc", "--rules", RULES, "--productivity", CADENCES,
+        "--start", START, "-o", out, "--ifc", copy, "--report", chart,
+    )  # fmt: skip
+    assert code == 6 and "IFC2X3" in err and "Traceback" not in err
+    assert not out.exists() and not copy.exists() and not chart.exists()
+    code, _, err = run(
+        "plan", HOUSE, "--rules", RULES, "--productivity", CADENCES, "--start", START, "--mspdi", tmp_path / "p.mpp"
+    )
+    assert code == 6 and ".xml" in err
+
+
+def test_the_ms_project_file_is_well_formed_with_the_tasks_and_links(tmp_path, house_plan):
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / "planning.xml"
+    code, _, err = run(
+        "plan", HOUSE, "--rules", RULES, "--productivity", CADENCES, "--start", START, "--mspdi", path, "-q"
+    )
+    assert code == 0, err
+    ns = {"p": "http://schemas.microsoft.com/project"}
+    root = ET.parse(path).getroot()
+    tasks = root.findall("p:Tasks/p:Task", ns)
+    lots = house_plan.tasks["lot"].nunique()
+    assert len(tasks) == 1 + lots + len(house_plan.tasks)
+    leaves = [t for t in tasks if t.findtext("p:Summary", namespaces=ns) == "0"]
+    assert sorted(t.findtext("p:WBS", namespaces=ns) for t in leaves) == sorted(house_plan.tasks["wbs"])
+    links = root.findall("p:Tasks/p:Task/p:PredecessorLink", ns)
+    assert len(links) == len(house_plan.links)
+    lags = sorted(int(link.findtext("p:LinkLag", namespaces=ns)) for link in links)
+    assert lags[-1] == 2 * 24 * 60 * 10 and lags.count(0) == int((house_plan.links["lag_days"] == 0).sum())
+    first = next(t for t in leaves if t.findtext("p:WBS", namespaces=ns).startswith("02.02.01.01.Ground"))
+    assert first.findtext("p:Start", namespaces=ns) == "2027-04-26T08:00:00"
+    assert (
+        first.findtext("p:Duration", namespaces=ns) == "PT8H0M0S"
+        and first.findtext("p:CalendarUID", namespaces=ns) == "2"
+    )
+    # the site calendar's exceptions hold Ascension and Whit Monday; the outdoor one also the weather day
+    exceptions = {
+        calendar.findtext("p:UID", namespaces=ns): {
+            day.findtext("p:TimePeriod/p:FromDate", namespaces=ns)[:10]
+            for day in calendar.findall("p:WeekDays/p:WeekDay", ns)
+            if day.findtext("p:DayType", namespaces=ns) == "0"
+        }
+        for calendar in root.findall("p:Calendars/p:Calendar", ns)
+    }
+    assert exceptions["1"] == {"2027-05-06", "2027-05-17"}
+    assert exceptions["2"] == {"2027-04-30", "2027-05-06", "2027-05-17"}
+
+
+@pytest.mark.real
+@pytest.mark.skipif(not SHARED_MODELS.is_dir(), reason="real IFC models not found (CI has them)")
+def test_a_real_ifc4_export_takes_the_schedule(tmp_path):
+    path = SHARED_MODELS / "SteelOpenings_IFC4.ifc"
+    copy = tmp_path / "steel-4d.ifc"
+    plan = bimquant.plan(measured(path), RULES, CADENCES, "2027-03-01", prices=PRICES, ifc=copy)
+    assert plan.info["ifc"]["not_in_file"] == []
+    _check_ifc_schedule(plan, copy)
+
+
+# --- the plan's curve in situation and costs -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory):
+    """The house's estimate (the contract), its plan's JSON from 26 April 2027, and a progress file."""
+    folder = tmp_path_factory.mktemp("signed")
+    contract, plan = folder / "marche.json", folder / "plan.json"
+    assert run("estimate", HOUSE, "-r", RULES, "-p", PRICES, "-o", contract, "-q")[0] == 0
+    assert run("plan", HOUSE, "-r", RULES, "--productivity", CADENCES, "--start", START, "-o", plan, "-q")[0] == 0
+    progress = folder / "avancement.csv"
+    progress.write_text("lot,percent\n02 Gros oeuvre,60\n", encoding="utf-8")
+    return contract, plan, progress
+
+
+def test_situation_draws_the_plans_curve_from_the_hand_example(signed, tmp_path):
+    """April: the foundations and 7.56 of the 14.72 m3 of slabs; May: every task of lots 02 to 05
+    (structure done 26 May, roof 31 May, window 11 May); June: the rest. In the contract's sale
+    prices, line by line."""
+    contract, plan, progress = signed
+    out = tmp_path / "s.json"
+    code, _, err = run("situation", contract, "--progress", progress, "--period", "2027-05", "--plan", plan, "-o", out)
+    assert code == 0, err
+    claim = json.loads(out.read_text(encoding="utf-8"))
+    planned = {row["period"]: row["planned"] for row in claim["info"]["planned"]}
+    lines = {line["code"]: line["contract_amount"] for line in claim["lines"]}
+    april = lines["02.01.01"] + lines["02.02.01"] * 7.56 / 14.72
+    may = sum(amount for code, amount in lines.items() if code[:2] in ("02", "03", "04", "05"))
+    assert planned["2027-04"] == pytest.approx(april, abs=0.01)
+    assert planned["2027-05"] == pytest.approx(may, abs=0.01)
+    assert planned["2027-06"] == pytest.approx(sum(lines.values()), abs=0.01)
+
+
+def test_costs_take_the_planned_value_and_spi_from_the_plan(signed, tmp_path):
+    contract, plan, progress = signed
+    actuals = tmp_path / "depenses.csv"
+    actuals.write_text("date,code,kind,amount\n2027-05-10,02.02.01,material,3000\n", encoding="utf-8")
+    out = tmp_path / "c.json"
+    code, _, err = run(
+        "costs",
+        contract,
+        "--actuals",
+        actuals,
+        "--progress",
+        progress,
+        "--period",
+        "2027-05",
+        "--plan",
+        plan,
+        "-o",
+        out,
+    )
+    assert code == 0, err
+    report = json.loads(out.read_text(encoding="utf-8"))
+    # the direct cost of every line of lots 02 to 05, all planned done by the end of May
+    budget = {line["code"]: line["budget"] for line in report["lines"]}
+    may = sum(amount for code, amount in budget.items() if code[:2] in ("02", "03", "04", "05"))
+    assert report["info"]["totals"]["planned"] == pytest.approx(may, abs=0.01)
+    assert report["info"]["totals"]["spi"] == pytest.approx(report["info"]["totals"]["earned"] / may, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"{}", "is not a plan written by bimquant plan"),
+        (
+            b'{"info": {"start": "2027-04-26"}, "planned": [{"code": "02.01.01", "period": "2027-13", "percent": 5}]}',
+            "2027-13",
+        ),
+        (
+            b'{"info": {"start": "2027-04-26"}, '
+            b'"planned": [{"code": "02.01.01", "period": "2027-04", "percent": 500}]}',
+            "percent from 0 to 100",
+        ),
+        (b"not json", "not valid JSON"),
+    ],
+)
+def test_a_file_that_is_not_a_plan_is_refused(signed, tmp_path, content, words):
+    contract, _, progress = signed
+    bad = tmp_path / "plan.json"
+    bad.write_bytes(content)
+    out = tmp_path / "s.json"
+    code, _, err = run("situation", contract, "--progress", progress, "--period", "2027-05", "--plan", bad, "-o", out)
+    assert code == 4 and words in err and not out.exists(), err
+
+
+# --- respecting the plan: progress at a date, delay, re-forecast ----------------------------------
+
+
+def test_progress_behind_schedule_gives_the_delay_and_the_reforecast(tmp_path):
+    """On Wednesday 19 May the ground floor's structure is done and level 1's at 20 %, the window
+    not fitted. By hand: level 1's slab has 0.8 of its day left, done on Thursday 20; its 2 days
+    of curing end on Sunday 23, so the level's formwork, walls and beams run 24, 25, 26 May, the
+    timber 27 May and 28 May to 2 June, the roof 3, 4 and 7 June (the envelope closes); linings
+    8 June, ceilings 9 June, their drying to Saturday 12, the door Monday 14, the floor 15,
+    painting 16, 17 and 18 June: handover 18 June instead of 11 June, 5 working days late."""
+    progress = tmp_path / "avancement.csv"
+    progress.write_text(
+        "storey,lot,percent\nGround floor,02 Gros oeuvre,100\nLevel 1,02 Gros oeuvre,20\n", encoding="utf-8"
+    )
+    plan = bimquant.plan(measured(HOUSE), RULES, CADENCES, START, progress_file=progress, status_date="2027-05-19")
+    status = plan.status.set_index("task")
+    assert plan.info["forecast_finish"] == "2027-06-18" and plan.info["delay_days"] == 5
+    assert plan.info["delay_calendar_days"] == 7
+    assert plan.info["late_critical_tasks"] == ["T003", "T005", "T007", "T009"]
+    forecast = {task: (row["forecast_start"], row["forecast_finish"]) for task, row in status.iterrows()}
+    assert forecast["T003"] == ("2027-05-11", "2027-05-20")
+    assert forecast["T005"][1] == "2027-05-24" and forecast["T009"][1] == "2027-05-26"
+    assert forecast["T012"] == ("2027-05-28", "2027-06-02")
+    assert forecast["T013"] == ("2027-06-03", "2027-06-07")
+    assert forecast["T014"] == ("2027-05-20", "2027-05-20")  # the window, late but off the critical path
+    assert forecast["T017"] == ("2027-06-14", "2027-06-14")
+    assert (status.loc["T003", "expected_percent"], status.loc["T003", "actual_percent"]) == (100.0, 20.0)
+    assert (status.loc["T001", "expected_percent"], status.loc["T001", "late"]) == (100.0, False)
+    assert status.loc["T021", "slip_days"] == 5
+    # the same progress per line, and on time
+    on_time = tmp_path / "a-jour.csv"
+    on_time.write_text("lot,percent\n02 Gros oeuvre,100\n05 Menuiseries extérieures,100\n", encoding="utf-8")
+    plan = bimquant.plan(measured(HOUSE), RULES, CADENCES, START, progress_file=on_time, status_date="2027-05-19")
+    assert plan.info["delay_days"] == 0 and plan.info["forecast_finish"] == "2027-06-11"
+
+
+def test_the_status_in_the_command_and_its_bad_input(tmp_path):
+    progress = tmp_path / "avancement.csv"
+    progress.write_text("lot,percent\n02 Gros oeuvre,50\n", encoding="utf-8")
+    book = tmp_path / "planning.xlsx"
+    base = ["plan", HOUSE, "--rules", RULES, "--productivity", CADENCES, "--start", START]
+    code, _, err = run(*base, "--progress", progress, "--status-date", "2027-05-19", "-o", book, "--locale", "fr")
+    assert code == 0, err
+    assert "de retard sur le chemin critique" in err
+    workbook = openpyxl.load_workbook(book)
+    assert workbook.sheetnames[1] == "Avancement"
+    assert [c.value for c in workbook["Avancement"][1]][7:9] == ["Avancement attendu %", "Avancement réel %"]
+    for options, words in (
+        (("--progress", progress), "--progress and --status-date go together"),
+        (("--progress", progress, "--status-date", "2027-04-01"), "is before the start of works"),
+        (("--progress", progress, "--status-date", "19/05/2027"), "--status-date '19/05/2027' is not a date"),
+        (("--progress", tmp_path / "none.csv", "--status-date", "2027-05-19"), "not found"),
+    ):
+        out = tmp_path / "p.json"
+        code, _, err = run(*base, *options, "-o", out)
+        assert code == 4 and words in err and not out.exists(), err

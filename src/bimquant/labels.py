@@ -20,6 +20,9 @@ LOCALES = ("en", "fr")
 
 SHEETS_FR = {
     "tasks": "Tâches",
+    "status": "Avancement",
+    "task_elements": "Éléments par tâche",
+    "planned": "Prévu par article",
     "gantt": "Gantt",
     "manpower": "Effectifs",
     "milestones": "Jalons",
@@ -308,6 +311,21 @@ TABLE_HEADERS_FR = {
         "predecessors": "Prédécesseurs",
     },
     "manpower": {"week": "Semaine", "monday": "Lundi", "total": "Effectif moyen total", "peak": "Effectif maximal"},
+    "status": {
+        "task": "Tâche",
+        "location": "Niveau",
+        "critical": "Chemin critique",
+        "start": "Début prévu",
+        "finish": "Fin prévue",
+        "expected_percent": "Avancement attendu %",
+        "actual_percent": "Avancement réel %",
+        "late": "En retard",
+        "forecast_start": "Début recalé",
+        "forecast_finish": "Fin recalée",
+        "slip_days": "Glissement (j ouvrés)",
+    },
+    "task_elements": {"task": "Tâche", "location": "Niveau", "contribution": "Quantité"},
+    "planned": {"period": "Mois", "percent": "Prévu cumulé %"},
     "milestones": {"milestone": "Jalon"},
     "curve": {"period": "Mois", "planned_month": "Prévu du mois HT", "planned": "Prévu cumulé HT"},
     "links": {

@@ -54,6 +54,7 @@ KINDS = {
     "map file": "map_file",
     "model list": "model_list",
     "productivity file": "productivity_file",
+    "schedule": "schedule",
 }
 
 

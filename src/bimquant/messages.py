@@ -41,6 +41,18 @@ CATALOGUE: dict[str, tuple] = {
         " chemin critique, {hours} heures de main-d'oeuvre, au plus {peak} ouvriers sur le chantier",
     ),
     "console.plan.milestone": ("{name}: {date}", "{name} : {date}"),
+    "console.plan.late": (
+        "at {date}: {delay} working day(s) late on the critical path, handover forecast {forecast} (planned {finish})",
+        "au {date} : {delay} jour(s) ouvré(s) de retard sur le chemin critique, réception prévue le {forecast} (planning : {finish})",
+    ),
+    "console.plan.on_time": (
+        "at {date}: on time ({delay} working day(s)), handover forecast {forecast} (planned {finish})",
+        "au {date} : dans les temps ({delay} jour(s) ouvré(s)), réception prévue le {forecast} (planning : {finish})",
+    ),
+    "console.plan.late_tasks": (
+        "{n} critical task(s) behind their expected progress: {tasks}",
+        "{n} tâche(s) critique(s) en retard sur l'avancement attendu : {tasks}",
+    ),
     "console.plan.without_cadence": (
         "items without a cadence, planned 1 day each (add them to the productivity file): {codes}",
         "articles sans cadence, planifiés 1 jour chacun (ajoutez-les au fichier de cadences) : {codes}",
@@ -50,6 +62,7 @@ CATALOGUE: dict[str, tuple] = {
         "{n} article(s) dont heures x taux horaire s'écarte de plus de 1 % de la main-d'oeuvre du bordereau : {codes}",
     ),
     "input.productivity": ("the productivity file (--productivity)", "le fichier de cadences (--productivity)"),
+    "input.plan": ("the plan (--plan)", "le planning (--plan)"),
     "plan_sheet.title": (
         "Works schedule from {start} to {finish} ({days} working days)",
         "Planning des travaux du {start} au {finish} ({days} jours ouvrés)",
@@ -183,6 +196,35 @@ CATALOGUE: dict[str, tuple] = {
         "check working_days and closures",
         "vérifiez working_days et closures",
     ),
+    "error.plan.mspdi_not_xml": (
+        "the MS Project file of plan is an .xml file: {name}",
+        "le fichier MS Project de plan est un fichier .xml : {name}",
+    ),
+    "hint.plan.mspdi_xml": ("name it planning.xml", "nommez-le planning.xml"),
+    "error.plan.ifc_not_ifc": (
+        "the IFC copy of plan is an .ifc file: {name}",
+        "la copie IFC de plan est un fichier .ifc : {name}",
+    ),
+    "error.plan.ifc2x3": (
+        "{path} is IFC2X3, whose tasks have no IfcTaskTime: the schedule can only be written into an IFC4 or later model",
+        "{path} est en IFC2X3, dont les tâches n'ont pas d'IfcTaskTime : le planning ne s'écrit que dans une maquette IFC4 ou plus récente",
+    ),
+    "hint.plan.ifc2x3": (
+        "export the model as IFC4, or leave out --ifc (the other outputs do not need it)",
+        "exportez la maquette en IFC4, ou retirez --ifc (les autres sorties n'en ont pas besoin)",
+    ),
+    "error.plan.not_a_plan": (
+        "{path} is not a plan written by bimquant plan (no info and planned table)",
+        "{path} n'est pas un planning écrit par bimquant plan (pas de tables info et planned)",
+    ),
+    "error.plan.bad_planned_row": (
+        "{path}: {where} needs a code and a percent from 0 to 100",
+        "{path} : {where} doit avoir un code et un pourcentage de 0 à 100",
+    ),
+    "hint.plan.plan_json": (
+        "give the JSON of bimquant plan: bimquant plan MODEL ... -o plan.json",
+        "donnez le JSON de bimquant plan : bimquant plan MAQUETTE ... -o planning.json",
+    ),
     "error.plan.bad_crews": ("--crews {text} is not LOT=N", "--crews {text} n'est pas de la forme LOT=N"),
     "hint.plan.crews_form": (
         'write --crews "02 Gros oeuvre=2" (or the lot\'s number, --crews 02=2), N from 1 to 50',
@@ -197,8 +239,24 @@ CATALOGUE: dict[str, tuple] = {
         "--start {start} n'est pas un jour ouvré ({why})",
     ),
     "hint.plan.start_on": ("start on {day}, the next working day", "commencez le {day}, jour ouvré suivant"),
-    "error.plan.bad_start": ("--start {text} is not a date", "--start {text} n'est pas une date"),
-    "hint.plan.start_form": ("write --start 2027-03-01 (YYYY-MM-DD)", "écrivez --start 2027-03-01 (AAAA-MM-JJ)"),
+    "error.plan.bad_date": ("{option} {text} is not a date", "{option} {text} n'est pas une date"),
+    "hint.plan.date_form": ("write {option} 2027-03-01 (YYYY-MM-DD)", "écrivez {option} 2027-03-01 (AAAA-MM-JJ)"),
+    "error.plan.progress_and_date": (
+        "--progress and --status-date go together",
+        "--progress et --status-date vont ensemble",
+    ),
+    "hint.plan.progress_and_date": (
+        "give the progress file and the date it was taken: --progress avancement.csv --status-date 2027-05-14",
+        "donnez le fichier d'avancement et sa date : --progress avancement.csv --status-date 2027-05-14",
+    ),
+    "error.plan.status_before_start": (
+        "--status-date {status} is before the start of works ({start})",
+        "--status-date {status} précède le démarrage des travaux ({start})",
+    ),
+    "hint.plan.status_after_start": (
+        "give the date the progress was taken, on or after --start",
+        "donnez la date du relevé d'avancement, le jour de --start ou après",
+    ),
     "error.plan.cycle": (
         "the links of the plan make a loop: {loop}",
         "les liens du planning forment une boucle : {loop}",
@@ -224,6 +282,7 @@ CATALOGUE: dict[str, tuple] = {
         "vérifiez les heures par unité et les équipes du fichier de cadences",
     ),
     "error.loaders.kind.productivity_file": ("productivity file", "fichier de cadences"),
+    "error.loaders.kind.schedule": ("plan", "planning"),
     # --- dpgf ---
     "dpgf.sheet": ("Estimate", "DPGF"),
     "dpgf.trace": ("Element trace", "Détail par élément"),

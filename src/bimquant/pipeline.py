@@ -39,12 +39,13 @@ from bimquant import estimate as pricing
 from bimquant import orders as ordering
 from bimquant import schedule as scheduling
 from bimquant.authored import Validation, summarize
-from bimquant.errors import ElementFailuresError, IncompleteError, InputError, RuleError, SettingsError
+from bimquant.errors import ElementFailuresError, IncompleteError, InputError, OutputError, RuleError, SettingsError
 from bimquant.geometry.iterator import FAST_KERNEL, SAFE_KERNEL, ProgressCallback
 from bimquant.geometry.policy import get_shapes, has_boolean_body
 from bimquant.materials import MaterialLibrary, load_materials
 from bimquant.model import Model, check_model_file, open_model
 from bimquant.view import View
+from bimquant.report.atomic import check_output, write_atomically
 from bimquant.report.scene import pack_scene
 from bimquant.rules import Explanation, RuleSet, WorkItems, apply_rules, explain_element, load_ruleset
 from bimquant.rules.apply import BUILDING_STATUSES, warn_negative
@@ -280,13 +281,23 @@ def plan(
     *,
     prices: dict[str, pricing.Price] | PathLike | None = None,
     crews: dict[str, int] | list[str] | None = None,
+    ifc: PathLike | None = None,
+    mspdi: PathLike | None = None,
+    progress_file: PathLike | None = None,
+    status_date: str | dt.date | None = None,
     **takeoff_options,
 ) -> scheduling.Plan:
     """The works schedule: one task per work item and storey, its duration from the quantity,
     the item's hours per unit and the lot's crew, dated from ``start`` on the productivity
     file's calendar, with the critical path, the manpower per week and, with ``prices``, the
     planned value per month (see :mod:`bimquant.schedule`). ``crews``: ``{"02 Gros oeuvre": 2}``
-    or ``["02=2"]``, crews side by side per lot. Every input is checked before measuring.
+    or ``["02=2"]``, crews side by side per lot. ``ifc``: also write a copy of the model with the
+    plan as an ``IfcWorkSchedule`` whose tasks own the elements they build (IFC4 and later,
+    :mod:`bimquant.report.ifc_schedule`); ``mspdi``: also write it as MS Project XML
+    (:mod:`bimquant.report.mspdi`). ``progress_file`` (any form ``situation`` reads) at
+    ``status_date``: each task's expected against actual percent, the delay on the critical
+    path and the re-forecast finish (the ``status`` table). Every input and output is checked
+    before measuring.
 
     Example::
 
@@ -295,6 +306,16 @@ def plan(
         >>> works.info["finish"], works.info["peak_workers"]
     """
     first_day = start if isinstance(start, dt.date) else _date("--start", start)
+    if (progress_file is None) != (status_date is None):
+        raise SettingsError(Message("error.plan.progress_and_date"), Message("hint.plan.progress_and_date"))
+    status = None
+    if status_date is not None:
+        status = status_date if isinstance(status_date, dt.date) else _date("--status-date", status_date)
+        if status < first_day:
+            raise SettingsError(
+                Message("error.plan.status_before_start", status=status.isoformat(), start=first_day.isoformat()),
+                Message("hint.plan.status_after_start"),
+            )
     if rules is None and not isinstance(model, Takeoff):
         raise RuleError(Message("error.pipeline.no_rules"), Message("hint.pipeline.no_rules"))
     if rules is None:
@@ -308,30 +329,93 @@ def plan(
     )
     teams = crews if isinstance(crews, dict) else scheduling.parse_crews(crews or [], cadences)
     scheduling.check_start(first_day, cadences.calendar)
+    copy = _schedule_outputs(model, rules, productivity, prices, ifc, mspdi)
     if prices is not None:
         budget = estimate(model, ruleset, prices, **takeoff_options)
         work, lines, info = budget.work, budget.lines, budget.info
     else:
         measured = _measured(model, **takeoff_options)
         work, lines, info = _work(measured, ruleset), None, measured.info
-    works = scheduling.schedule_work(work, cadences, first_day, crews=teams, lines=lines)
+    reader = None
+    if progress_file is not None:
+        reader = lambda works: scheduling.read_task_progress(progress_file, works, status)  # noqa: E731
+    works = scheduling.schedule_work(
+        work, cadences, first_day, crews=teams, lines=lines, status=status, progress=reader
+    )
+    if progress_file is not None:
+        works.info["progress"] = str(progress_file)
     works.info = {
         **{key: info[key] for key in ("file", "schema", "authoring_tool") if key in info},
+        "title": f"{Path(info.get('file', '')).name} / {work.ruleset.name}",
         "ruleset": work.ruleset.name,
         "prices": _name(prices) if prices is not None else None,
         "currency": info.get("currency"),
         **works.info,
     }
+    jobs = []
+    if copy is not None:
+        from bimquant.report.ifc_schedule import write_work_schedule
+
+        works.info["ifc"] = {"output": str(ifc), **write_work_schedule(works, copy)}
+        jobs.append((Path(ifc), lambda path: path.write_text(copy.file.to_string(), encoding="utf-8")))
+    if mspdi is not None:
+        from bimquant.report.mspdi import write_mspdi
+
+        outdoor = {name for name, lot in cadences.lots.items() if lot.outdoor}
+        jobs.append((Path(mspdi), lambda path: write_mspdi(works, path, cadences.calendar, outdoor)))
+        works.info["mspdi"] = str(mspdi)
+    if jobs:
+        write_atomically(jobs)
     return works
+
+
+def _plan_curve(lines: pd.DataFrame, schedule: tuple, seen: list[str], period: str, through: bool) -> list[dict]:
+    """The planned curve of a plan's JSON in a contract's money: from the first month claimed or
+    planned to ``period`` (or to the plan's last month, ``through``)."""
+    planned, months = schedule
+    if not months:
+        return []
+    first = min([*seen, period, months[0]])
+    last = max(period, months[-1]) if through else period
+    amounts = dict(zip(lines["code"], lines["contract_amount"]))
+    return scheduling.planned_money(amounts, planned, periods.months_between(first, last))
+
+
+def _schedule_outputs(model, rules, productivity, prices, ifc, mspdi) -> Model | None:
+    """The plan's IFC and MSPDI outputs checked (an .ifc of an IFC4 model, an .xml; none of the
+    inputs) before anything is measured; the model to write the IFC schedule into, opened."""
+    inputs = {
+        Message("input.model"): None if isinstance(model, Takeoff) else model,
+        Message("input.rules"): rules if isinstance(rules, (str, os.PathLike)) else None,
+        Message("input.productivity"): productivity if isinstance(productivity, (str, os.PathLike)) else None,
+        Message("input.prices"): prices if isinstance(prices, (str, os.PathLike)) else None,
+    }
+    if mspdi is not None:
+        if Path(mspdi).suffix.lower() != ".xml":
+            raise OutputError(
+                Message("error.plan.mspdi_not_xml", name=Path(mspdi).name), Message("hint.plan.mspdi_xml")
+            )
+        check_output(mspdi, "xml", inputs)
+    if ifc is None:
+        return None
+    if Path(ifc).suffix.lower() != ".ifc":
+        raise OutputError(Message("error.plan.ifc_not_ifc", name=Path(ifc).name), Message("hint.writeback.name_ifc"))
+    source = Path(model.info["file"]) if isinstance(model, Takeoff) else Path(model)
+    check_output(ifc, "ifc", {**inputs, Message("input.model"): source})
+    copy = open_model(source)
+    if copy.schema == "IFC2X3":
+        raise OutputError(Message("error.plan.ifc2x3", path=source), Message("hint.plan.ifc2x3"))
+    return copy
 
 
 def _date(option: str, text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(str(text))
     except ValueError:
-        raise SettingsError(Message("error.plan.bad_start", text=repr(text)), Message("hint.plan.start_form")) from None
-    if not periods.FIRST_YEAR <= day.year <= periods.LAST_YEAR:
-        raise SettingsError(Message("error.plan.bad_start", text=repr(text)), Message("hint.plan.start_form"))
+        day = None
+    if day is None or not periods.FIRST_YEAR <= day.year <= periods.LAST_YEAR:
+        said = Message("error.plan.bad_date", option=option, text=repr(text))
+        raise SettingsError(said, Message("hint.plan.date_form", option=option))
     return day
 
 
@@ -448,6 +532,7 @@ def situation(
     settings: PathLike | None = None,
     changes: tuple[PathLike, ...] | list[PathLike] = (),
     phases: PathLike | None = None,
+    plan: PathLike | None = None,
     allow_decrease: bool = False,
 ) -> billing.Situation:
     """The monthly progress claim ("situation de travaux") of ``period`` (``YYYY-MM``): the
@@ -457,7 +542,9 @@ def situation(
     recovery, retention, VAT and due date of ``settings`` (a TOML file, ``[situation]``).
     ``changes``: accepted change orders (the JSONs ``bimquant diff`` wrote), billed as lines of
     their own (``TS1.<code>``...). ``phases``: the phase file ``order`` uses: the stages are its
-    phases, a progress row may name a phase, and their dates make the planned curve.
+    phases, a progress row may name a phase, and their dates make the planned curve. ``plan``:
+    the JSON ``bimquant plan`` wrote: the planned curve is then each line's amount times the
+    share of its item planned done by each month's end.
 
     Example::
 
@@ -483,8 +570,13 @@ def situation(
             Message("hint.pipeline.previous_of_this_contract"),
         )
     phase_list = ordering.load_phases(phases) if phases is not None else None
+    schedule = scheduling.load_planned(plan) if plan is not None else None
     done = advancement.load_progress(progress, signing.get_scope(signed, lines), month, phase_list)
     claim = billing.compute_situation(signed, done, lines, chosen, month, before, allow_decrease, phase_list)
+    if schedule is not None:
+        seen = [h["period"] for h in claim.info["history"]]
+        claim.info["planned"] = _plan_curve(lines, schedule, seen, month, through=True)
+        claim.info["plan"] = str(plan)
     claim.info |= {
         "contract": str(contract),
         "model": signed.model,
@@ -512,12 +604,15 @@ def costs(
     period: str,
     start: str | None = None,
     phases: PathLike | None = None,
+    plan: PathLike | None = None,
 ) -> costing.Costs:
     """Costs against budget to the end of ``period``: each line's direct cost (the budget, from
     the estimate's JSON ``contract``), its earned value at the ``progress`` (as for a
     situation), the ``actuals`` booked to it (a CSV), the variance, CPI and forecasts; per lot
     and per stage (storey, or phase with ``phases``; dated phases give the planned value and
-    SPI). ``start`` (``YYYY-MM``): the job's first month; a cost dated before it is refused.
+    SPI; ``plan``, the JSON ``bimquant plan`` wrote, gives them from each line's share planned
+    done instead). ``start`` (``YYYY-MM``): the job's first month; a cost dated before it is
+    refused.
 
     Example::
 
@@ -537,16 +632,25 @@ def costs(
             Message("error.pipeline.no_direct_cost", path=contract), Message("hint.pipeline.priced_estimate")
         )
     phase_list = ordering.load_phases(phases) if phases is not None else None
+    schedule = scheduling.load_planned(plan) if plan is not None else None
     later: list[int] = []
     booked = costing.load_actuals(actuals, lines, first, month, later)
     done = advancement.load_progress(progress, signing.get_scope(signed, lines), month, phase_list)
     report = costing.compute_costs(signed, lines, done, booked, month, phase_list)
+    if schedule is not None:
+        seen = [m["period"] for m in report.info["actual_by_month"]]
+        curve = _plan_curve(lines, schedule, seen, month, through=False)
+        planned = curve[-1]["planned"] if curve else 0.0
+        earned = report.totals["earned"]
+        report.info["planned_by_month"] = curve
+        report.totals |= {"planned": planned, "spi": round(earned / planned, 4) if planned else None}
     report.info |= {
         "contract": str(contract),
         "model": signed.model,
         "actuals_file": str(actuals),
         "progress": str(progress),
         "phases": str(phases) if phases is not None else None,
+        "plan": str(plan) if plan is not None else None,
         "start": first,
         "rows_after_the_period": later,
         "language": signed.language,

@@ -52,6 +52,12 @@ MAX_HOURS = 10_000  # labour hours per unit of an item: more is a typo (a stair 
 LABOUR_GAP = 0.01  # hours x rate against the price file's labour money: a gap beyond 1 % is shown
 NO_STOREY = ""  # the location of quantities outside any storey (placed after the highest)
 
+PLANNED_COLUMNS = ["code", "period", "percent"]
+STATUS_COLUMNS = [
+    "task", "code", "lot", "location", "critical", "start", "finish", "expected_percent", "actual_percent",
+    "late", "forecast_start", "forecast_finish", "slip_days",
+]  # fmt: skip
+ELEMENT_COLUMNS = ["task", "code", "location", "global_id", "ifc_class", "name", "contribution"]
 TASK_COLUMNS = [
     "task", "wbs", "code", "lot", "label", "sequence", "location", "unit", "quantity", "hours_per_unit",
     "hours", "workers", "duration_days", "start", "finish", "lag_days", "total_float_days",
@@ -474,10 +480,16 @@ class Plan(Result):
     - ``milestones``: start, hors d'eau, hors d'air, réception;
     - ``curve``: per month, the money planned done (each task's amount spread evenly over its
       working days), cumulative;
-    - ``checks``: per item, hours x the lot's hourly rate against the price file's labour.
+    - ``checks``: per item, hours x the lot's hourly rate against the price file's labour;
+    - ``task_elements``: the elements each task builds (its item's trace on its storey), with their
+      contribution to the task's quantity;
+    - ``planned``: per work item and month, the share of its quantity planned done by the month's
+      end (cumulative %): what ``situation --plan`` and ``costs --plan`` apply to their own money;
+    - ``status`` (with progress at a date): per task, the percent expected by then against the
+      percent done, and the re-forecast dates (``slip_days``: working days its finish moved).
     """
 
-    TABLES = ("tasks", "manpower", "milestones", "curve", "links", "checks")
+    TABLES = ("tasks", "status", "manpower", "milestones", "curve", "links", "checks", "task_elements", "planned")
 
     tasks: pd.DataFrame
     links: pd.DataFrame
@@ -485,7 +497,12 @@ class Plan(Result):
     milestones: pd.DataFrame
     curve: pd.DataFrame
     checks: pd.DataFrame
+    task_elements: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ELEMENT_COLUMNS))
+    planned: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PLANNED_COLUMNS))
+    status: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=STATUS_COLUMNS))
     info: dict = field(default_factory=dict)
+    calendar: Calendar | None = None  # the productivity file's, for the MS Project calendars
+    outdoor_lots: tuple[str, ...] = ()
 
 
 @dataclass
@@ -523,10 +540,13 @@ def schedule_work(
     *,
     crews: dict[str, int] | None = None,
     lines: pd.DataFrame | None = None,
+    status: dt.date | None = None,
+    progress=None,
 ) -> Plan:
     """Schedule the work items of ``work`` (:class:`~bimquant.rules.WorkItems`) from ``start``.
     ``lines``: the estimate's lines (code, quantity, amount, labour) for the money and the
-    labour check."""
+    labour check. With ``status`` (a date) and ``progress`` (plan -> task id -> percent done
+    then, e.g. :func:`read_task_progress`), the ``status`` table and the re-forecast."""
     check_start(start, productivity.calendar)
     crews = crews or {}
     calendar = productivity.calendar
@@ -588,15 +608,114 @@ def schedule_work(
     }
     manpower = _manpower(tasks, calendars)
     info["peak_workers"] = int(manpower["peak"].max()) if len(manpower) else 0
-    return Plan(
+    plan = Plan(
         tasks=table,
         links=_link_table(tasks),
         manpower=manpower,
         milestones=milestones,
         curve=_curve(tasks, calendars),
         checks=_checks(productivity, lines, ruleset_items),
+        task_elements=_elements(tasks, work.trace),
+        planned=_planned(tasks, calendars),
         info=info,
+        calendar=calendar,
+        outdoor_lots=tuple(name for name, lot in productivity.lots.items() if lot.outdoor),
     )
+    if status is not None and progress is not None:
+        done = progress(plan)
+        plan.status = _status(tasks, calendars, start, status, [done.get(t.id, 0.0) for t in tasks])
+        forecast = dt.date.fromisoformat(plan.status["forecast_finish"].max())
+        indoor = calendars[False]
+        plan.info |= {
+            "status_date": status.isoformat(),
+            "forecast_finish": forecast.isoformat(),
+            "delay_days": indoor.on_or_before(forecast) - indoor.on_or_before(end),
+            "delay_calendar_days": (forecast - end).days,
+            "late_critical_tasks": [
+                row["task"] for row in plan.status.to_dict(orient="records") if row["critical"] and row["late"]
+            ],
+        }
+    return plan
+
+
+def _status(tasks: list[_Task], calendars: dict, start: dt.date, status: dt.date, done: list[float]) -> pd.DataFrame:
+    """Expected against actual at ``status``, and the re-forecast: a task done keeps its dates
+    (ending at ``status`` at the latest); what is left of the others (the days not done of a
+    task under way, the whole of a task not started) starts on the next working day at the
+    earliest, after the forecast finish and lag of its predecessors not done, and not before
+    its planned start."""
+    forecast: dict[int, tuple[int, int]] = {}
+    rows = []
+    for i in _topological(tasks):
+        task = tasks[i]
+        days = calendars[task.outdoor]
+        worked = days.on_or_before(status) - task.start + 1
+        expected = 100.0 * min(max(worked, 0), task.days) / task.days
+        actual = float(min(max(done[i], 0.0), 100.0))
+        earliest = max(status + dt.timedelta(days=1), start, days.date(task.start))
+        for p, lag, _ in task.preds:  # what is left waits for the predecessors' forecast
+            if done[p] < 100:
+                before = tasks[p]
+                earliest = max(earliest, calendars[before.outdoor].date(forecast[p][1]) + dt.timedelta(days=1 + lag))
+        if actual >= 100:
+            finish = min(task.finish, max(days.on_or_before(status), task.start))
+            first = task.start
+        elif actual > 0:  # under way: started as planned, what is left of its days still to do
+            left = max(1, math.ceil(task.days * (1 - actual / 100) - 1e-9))
+            first = task.start
+            finish = days.on_or_after(earliest) + left - 1
+        else:
+            first = days.on_or_after(earliest)
+            finish = first + task.days - 1
+        forecast[i] = (first, finish)
+        rows.append(
+            {
+                "task": task.id, "code": task.code, "lot": task.lot, "location": task.location,
+                "critical": task.critical, "start": days.date(task.start).isoformat(),
+                "finish": days.date(task.finish).isoformat(), "expected_percent": round(expected, 2),
+                "actual_percent": round(actual, 2), "late": actual + 1e-9 < expected,
+                "forecast_start": days.date(first).isoformat(), "forecast_finish": days.date(finish).isoformat(),
+                "slip_days": finish - task.finish,
+            }
+        )  # fmt: skip
+    order = {t.id: n for n, t in enumerate(tasks)}
+    rows.sort(key=lambda row: order[row["task"]])
+    return pd.DataFrame(rows, columns=STATUS_COLUMNS)
+
+
+def read_task_progress(path, plan: Plan, status: dt.date) -> dict[str, float]:
+    """Each task's percent done from a progress file in any form ``situation`` reads (per line,
+    per element, per storey; or an IFC4 work schedule), at ``status``: its elements'
+    contributions weighted by their percents; a task whose elements have no contribution takes
+    its item's percent."""
+    from decimal import Decimal
+
+    from bimquant.progress import Scope, load_progress
+
+    contributions: dict[str, list] = {}
+    for row in plan.task_elements.to_dict(orient="records"):
+        value = row["contribution"]
+        if isinstance(value, (int, float)) and math.isfinite(value):
+            contributions.setdefault(row["code"], []).append((row["global_id"], row["location"], Decimal(str(value))))
+    tasks = plan.tasks
+    scope = Scope(
+        lots=dict(zip(tasks["code"], tasks["lot"])),
+        quantities={code: Decimal(str(q)) for code, q in tasks.groupby("code", sort=False)["quantity"].sum().items()},
+        contributions=contributions,
+    )
+    read = load_progress(path, scope, status.strftime("%Y-%m"))
+    done = {}
+    for task in tasks.to_dict(orient="records"):
+        mine = plan.task_elements[plan.task_elements["task"] == task["task"]]
+        elements = read.get(task["code"], {}).get("elements", {})
+        weights = [(float(c), float(elements.get(g, 0))) for g, c in zip(mine["global_id"], mine["contribution"])]
+        weights = [(c, p) for c, p in weights if math.isfinite(c) and c > 0]
+        total = sum(c for c, _ in weights)
+        if total:
+            done[task["task"]] = sum(c * p for c, p in weights) / total
+        else:
+            done[task["task"]] = float(read.get(task["code"], {}).get("percent", 0))
+    return done
 
 
 def choose_crews(rows: pd.DataFrame, productivity: Productivity) -> dict[str, int]:
@@ -812,6 +931,22 @@ def _task_table(tasks: list[_Task], calendars: dict, productivity: Productivity)
     return table.astype({"hours": float, "hours_per_unit": float, "amount": float})
 
 
+def _elements(tasks: list[_Task], trace: pd.DataFrame) -> pd.DataFrame:
+    """Each task's elements: the trace rows of its item on its storey, an element's layers added."""
+    ids = {(t.code, t.location): t.id for t in tasks}
+    if trace is None or trace.empty:
+        return pd.DataFrame(columns=ELEMENT_COLUMNS)
+    rows = trace.assign(location=trace["storey"].map(_where))
+    rows = rows.assign(task=[ids.get(key) for key in zip(rows["code"], rows["location"])])
+    rows = rows[rows["task"].notna()]
+    grouped = rows.groupby(["task", "code", "location", "global_id"], sort=False, dropna=False).agg(
+        ifc_class=("ifc_class", "first"), name=("name", "first"), contribution=("contribution", "sum")
+    )
+    return (
+        grouped.reset_index()[ELEMENT_COLUMNS].sort_values(["task", "global_id"], kind="stable").reset_index(drop=True)
+    )
+
+
 def _link_table(tasks: list[_Task]) -> pd.DataFrame:
     rows = [
         {"before": tasks[p].id, "after": task.id, "type": "FS", "lag_days": lag, "logic": why}
@@ -895,6 +1030,80 @@ def _curve(tasks: list[_Task], calendars: dict) -> pd.DataFrame:
             "planned": np.round(np.cumsum([per_month.get(m, 0.0) for m in months]), 2),
         }
     )
+
+
+def _planned(tasks: list[_Task], calendars: dict) -> pd.DataFrame:
+    """Per item, the cumulative share of its quantity planned done at each month's end, each
+    task's quantity spread evenly over its working days."""
+    from bimquant.periods import months_between
+
+    done: dict[tuple[str, str], float] = {}
+    totals: dict[str, float] = {}
+    for task in tasks:
+        days = _days_of(task, calendars)
+        totals[task.code] = totals.get(task.code, 0.0) + task.quantity
+        for day in days:
+            key = (task.code, day.strftime("%Y-%m"))
+            done[key] = done.get(key, 0.0) + task.quantity / len(days)
+    if not done:
+        return pd.DataFrame(columns=PLANNED_COLUMNS)
+    months = months_between(min(m for _, m in done), max(m for _, m in done))
+    rows = []
+    for code, total in totals.items():
+        cumulative = 0.0
+        for month in months:
+            cumulative += done.get((code, month), 0.0)
+            rows.append({"code": code, "period": month, "percent": min(100.0, round(100 * cumulative / total, 6))})
+    return pd.DataFrame(rows, columns=PLANNED_COLUMNS)
+
+
+def load_planned(path) -> tuple[dict[str, dict[str, float]], list[str]]:
+    """The ``planned`` table of a plan's JSON (``bimquant plan -o plan.json``): per item code,
+    month -> cumulative % planned done; and the plan's months. :class:`ProgressError` (a
+    schedule) naming the file when it is not one."""
+    from bimquant.errors import ProgressError
+    from bimquant.loaders import read_json
+    from bimquant.periods import read_month
+
+    path = Path(path)
+    hint = Message("hint.plan.plan_json")
+    data = read_json(path, "schedule", hint)
+    rows = data.get("planned") if isinstance(data, dict) else None
+    info = data.get("info") if isinstance(data, dict) else None
+    if not isinstance(rows, list) or not isinstance(info, dict) or "start" not in info:
+        raise ProgressError(Message("error.plan.not_a_plan", path=path), hint)
+    planned: dict[str, dict[str, float]] = {}
+    for number, row in enumerate(rows, start=1):
+        where = f"planned #{number}"
+        ok = isinstance(row, dict) and isinstance(row.get("code"), str)
+        percent = row.get("percent") if ok else None
+        ok = ok and isinstance(percent, (int, float)) and not isinstance(percent, bool) and math.isfinite(percent)
+        if not ok or not 0 <= percent <= 100:
+            raise ProgressError(Message("error.plan.bad_planned_row", path=path, where=where), hint)
+        month = read_month(path, where, row.get("period"))
+        planned.setdefault(row["code"], {})[month] = float(percent)
+    months = sorted({m for by_month in planned.values() for m in by_month})
+    return planned, months
+
+
+def planned_money(amounts: dict, planned: dict[str, dict[str, float]], months: list[str]) -> list[dict]:
+    """The planned curve of a document in its own money: each line's amount (code -> amount)
+    times its cumulative share planned by each month's end (the last share known holds after
+    the plan's last month; a month before the plan holds nothing)."""
+    from decimal import Decimal
+
+    rows = []
+    for month in months:
+        total = Decimal(0)
+        for code, amount in amounts.items():
+            shares = planned.get(code)
+            if not shares:
+                continue
+            known = [m for m in shares if m <= month]
+            if known:
+                total += Decimal(str(amount)) * Decimal(str(shares[max(known)])) / 100
+        rows.append({"period": month, "planned": float(round(total, 2))})
+    return rows
 
 
 def _checks(productivity: Productivity, lines: pd.DataFrame | None, items: dict) -> pd.DataFrame:

@@ -531,6 +531,14 @@ def plan(
     report: Path | None = _option(
         None, "--report", help="Also draw the Gantt and the manpower histogram into this .png (extra: report)."
     ),
+    ifc: Path | None = _option(
+        None, "--ifc", help="Also write a copy of MODEL (IFC4+) with the plan as an IfcWorkSchedule, for 4D."
+    ),
+    mspdi: Path | None = _option(None, "--mspdi", help="Also write the plan as MS Project XML (.xml)."),
+    progress: Path | None = _option(
+        None, "--progress", help="Progress (.csv, .xlsx or .ifc, as for situation): expected against done, re-forecast."
+    ),
+    status_date: str | None = _option(None, "--status-date", help="The day the progress was taken, YYYY-MM-DD."),
     output: Path | None = _option(
         None, "--output", "-o", help="Output: .xlsx (tasks, Gantt, manpower...), .json, .csv."
     ),
@@ -552,10 +560,11 @@ def plan(
         _the("rules"): rules,
         _the("productivity"): productivity,
         _the("prices"): prices,
+        _the("progress"): progress,
     }
     _check_chart(report, inputs, verbose, _known(locale))
 
-    def compute(progress):
+    def compute(progress_bar):
         works = bimquant.plan(
             model,
             rules,
@@ -563,12 +572,20 @@ def plan(
             start,
             prices=prices,
             crews=crews or [],
+            ifc=ifc,
+            mspdi=mspdi,
+            progress_file=progress,
+            status_date=status_date,
             kernel=kernel.value,
             threads=threads,
             cache=not no_cache,
-            progress=progress,
+            progress=progress_bar,
         )
         _draw_chart(report, lambda tmp: bimquant.write_plan_chart(works, tmp, _chart_language(works, locale)))
+        for path in (ifc, mspdi):  # written by the library; said written with the chart
+            if path is not None:
+                _WRITTEN.append(str(path))
+                _CHARTS.append(Path(path))
         return works
 
     language = _produce(compute, summaries.print_plan, output, fmt, quiet, verbose, inputs, locale)
@@ -725,6 +742,9 @@ def situation(
     phases: Path | None = _option(
         None, "--phases", help="Phase file (TOML, as for order): stages by phase, a planned curve from their dates."
     ),
+    plan: Path | None = _option(
+        None, "--plan", help="The plan's JSON (bimquant plan -o plan.json): the planned curve from its tasks."
+    ),
     output: Path | None = _option(None, "--output", "-o", help="Output: .xlsx (live formulas), .csv, .json."),
     fmt: OutFormat | None = FORMAT_OPT,
     locale: Locale | None = LOCALE_OPT,
@@ -742,6 +762,7 @@ def situation(
         _the("previous"): previous,
         _the("settings"): settings,
         _the("phases"): phases,
+        _the("plan"): plan,
         **{_the("change_order", name=path.name): path for path in changes or []},
     }
     _check_chart(report, inputs, verbose, _known(locale))
@@ -755,6 +776,7 @@ def situation(
             settings=settings,
             changes=changes or [],
             phases=phases,
+            plan=plan,
             allow_decrease=allow_decrease,
         )
         _draw_chart(report, lambda tmp: bimquant.write_situation_chart(claim, tmp, _chart_language(claim, locale)))
@@ -776,6 +798,9 @@ def costs(
     phases: Path | None = _option(
         None, "--phases", help="Phase file (TOML, as for order): stages by phase; dated phases give the planned value."
     ),
+    plan: Path | None = _option(
+        None, "--plan", help="The plan's JSON (bimquant plan -o plan.json): the planned value from its tasks."
+    ),
     report: Path | None = _option(None, "--report", help="Also draw the curves into this .png (extra: report)."),
     output: Path | None = _option(None, "--output", "-o", help="Output: .xlsx, .csv, .json."),
     fmt: OutFormat | None = FORMAT_OPT,
@@ -793,11 +818,12 @@ def costs(
         _the("actuals"): actuals,
         _the("progress"): progress,
         _the("phases"): phases,
+        _the("plan"): plan,
     }
     _check_chart(report, inputs, verbose, _known(locale))
 
     def compute(progress_bar):
-        result = bimquant.costs(contract, actuals, progress, period=period, start=start, phases=phases)
+        result = bimquant.costs(contract, actuals, progress, period=period, start=start, phases=phases, plan=plan)
         _draw_chart(report, lambda tmp: bimquant.write_costs_chart(result, tmp, _chart_language(result, locale)))
         return result
 

@@ -588,6 +588,16 @@ def print_plan(plan: bimquant.Plan, locale: str = "en") -> None:
         if isinstance(row["date"], str):
             name = say("value.milestone." + row["milestone"], locale)
             err.print("  " + say("console.plan.milestone", locale, name=name, date=row["date"]))
+    if info.get("status_date"):
+        late = info["late_critical_tasks"]
+        figures = dict(date=info["status_date"], delay=info["delay_days"], forecast=info["forecast_finish"])
+        key = "console.plan.late" if info["delay_days"] > 0 else "console.plan.on_time"
+        line = say(key, locale, finish=info["finish"], **figures)
+        err.print(
+            ("[yellow]" if info["delay_days"] > 0 else "") + f"  {line}" + ("[/]" if info["delay_days"] > 0 else "")
+        )
+        if late:
+            err.print("  " + say("console.plan.late_tasks", locale, n=len(late), tasks=show(", ".join(late[:10]))))
     if info.get("without_cadence"):
         codes = show(", ".join(info["without_cadence"]))
         err.print(f"{warning_label(locale)} {say('console.plan.without_cadence', locale, codes=codes)}")

@@ -25,7 +25,7 @@ FORMATS = ("csv", "xlsx", "json")
 MAX_NAME_BYTES = 200  # a file name's bytes, leaving room for the temporary's prefix (255 on most systems)
 # files written whole by their own writer, named by the caller: a chart, the HTML report, an IFC,
 # an IDS
-OTHER_FORMATS = ("png", "html", "ifc", "ids")
+OTHER_FORMATS = ("png", "html", "ifc", "ids", "xml")
 TEMP_MARK = "bimquant"
 _TEMP_NAME = re.compile(rf"^\..+\.{TEMP_MARK}-(\d+)-[^.]+\.tmp$")
 STARTED = time.time()  # this run's start: a temporary file older than it is not this run's

@@ -91,6 +91,14 @@ def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
     for index, column in enumerate(plan.tasks.columns, start=1):
         tasks.column_dimensions[get_column_letter(index)].width = TASK_WIDTHS.get(column, 11)
 
+    if len(plan.status):
+        status = book.create_sheet(sheet_name("status", language))
+        flags = {True: words["yes"], False: words["no"]}
+        shown = plan.status.assign(critical=plan.status["critical"].map(flags), late=plan.status["late"].map(flags))
+        append_table(status, shown, locale=language, name="status")
+        status.freeze_panes = "B2"
+        for index, column in enumerate(plan.status.columns, start=1):
+            status.column_dimensions[get_column_letter(index)].width = TASK_WIDTHS.get(column, 13)
     gantt = book.create_sheet(sheet_name("gantt", language))
     title = words["title"].format(start=plan.info["start"], finish=plan.info["finish"], days=plan.info["working_days"])
     put_text(gantt, 1, 1, title).font = Font(bold=True, size=13)
@@ -154,7 +162,7 @@ def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
         chart.set_categories(Reference(manpower, min_col=1, min_row=2, max_row=len(plan.manpower) + 1))
         chart.width, chart.height = 24, 10
         manpower.add_chart(chart, f"B{len(plan.manpower) + 4}")
-    for name in ("milestones", "curve", "links", "checks"):
+    for name in ("milestones", "curve", "links", "checks", "task_elements"):
         table = getattr(plan, name)
         sheet = book.create_sheet(sheet_name(name, language)[:31])
         numbers = get_number_formats(table)

@@ -6,6 +6,7 @@ matplotlib draws it; it belongs to the ``report`` extra (``pip install "bimquant
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from bimquant.situation import Situation
@@ -28,17 +29,24 @@ def write_situation_chart(claim: Situation, path: Path, locale: str | None = Non
     contract_label, billed_label, planned_label = words["contract"], words["billed"], words["planned"]
     history = claim.info.get("history", [])
     figure, (left, right) = plt.subplots(1, 2, figsize=(13, 5), constrained_layout=True)
-    months = [h["period"] for h in history]
+    import matplotlib.dates
+
+    def as_day(period: str) -> dt.date:  # months as dates: in order whichever series names one first
+        return dt.date(int(period[:4]), int(period[5:7]), 1)
+
+    months = [as_day(h["period"]) for h in history]
     left.plot(months, [h["cumulative"] for h in history], marker="o", label=history_title)
     planned = claim.info.get("planned", [])
     if planned:
         left.step(
-            [p["period"] for p in planned],
+            [as_day(p["period"]) for p in planned],
             [p["planned"] for p in planned],
             where="post",
             color="tab:orange",
             label=planned_label,
         )
+    left.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y-%m"))
+    left.xaxis.set_major_locator(matplotlib.dates.MonthLocator())
     left.axhline(claim.totals["contract"], color="grey", linestyle="--", label=total_label)
     left.set_ylim(bottom=0)
     left.set_title(history_title)
