@@ -486,3 +486,35 @@ def test_a_bad_rule_price_or_older_model_file_is_one_line_and_writes_nothing(
     assert_one_error(err, *words)
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.ifc", "prices.csv", "rules.toml"]
+
+
+def test_the_report_with_the_works_schedule(browser, tmp_path):
+    """--productivity and --start add the plan: one bar per task (critical ones red), the
+    milestones, the manpower per week; a bar selects the elements its task builds."""
+    path = tmp_path / "plan.html"
+    cadences = ROOT / "rules" / "fr-cadences.toml"
+    code, _, err = run(
+        "report", HOUSE, "--rules", RULES, "--prices", ROOT / "rules" / "fr-prix.csv",
+        "--productivity", cadences, "--start", "2027-04-26", "-o", path, "-q",
+    )  # fmt: skip
+    assert code == 0, err
+    data = page_data(path.read_text(encoding="utf-8"))
+    plan = data["plan"]
+    assert plan["info"]["finish"] == "2027-06-11" and len(plan["tasks"]) == 21
+    walls = next(t for t in plan["tasks"] if t["task"] == "T006")  # 02.03.01 on the ground floor: W1, W2, W3
+    assert sorted(data["elements"]["global_id"][i] for i in walls["members"]) == sorted(
+        ["0PIDCNaAjIHg4gXtXQt12G", "2SDAeem9LO3vpv4eUuGtsf", "3M40opnSHSLeM$JG6iZTrB"]
+    )
+    opened = Page(browser, path)
+    page = opened.page
+    bars = page.locator("#gantt svg rect")
+    assert bars.count() == 21
+    assert page.locator('#gantt svg rect[fill="#c0392b"]').count() == 20
+    bars.nth(5).click()
+    assert page.evaluate("window.bimquant.highlighted()") == 3
+    text = page.locator("body").inner_text()
+    assert "Planning des travaux" in text and "33 jours ouvrés" in text
+    page.locator("#gantt").screenshot(path=str(ARTIFACTS / "report-house-gantt.png"))
+    assert opened.errors == [] and opened.outside() == [] and opened.blanks() == []
+    code, _, err = run("report", HOUSE, "--rules", RULES, "--productivity", cadences, "-o", tmp_path / "x.html")
+    assert code == 4 and "--productivity and --start go together" in err

@@ -606,3 +606,26 @@ def test_the_status_in_the_command_and_its_bad_input(tmp_path):
         out = tmp_path / "p.json"
         code, _, err = run(*base, *options, "-o", out)
         assert code == 4 and words in err and not out.exists(), err
+
+
+def test_a_plan_from_the_estimates_json_is_the_models(signed, tmp_path, house_plan):
+    """The estimate's JSON holds the lines, the storeys (lowest first) and the elements: its plan
+    has the same tasks, dates and money as the model's, without measuring again."""
+    contract, _, _ = signed
+    priced = tmp_path / "marche.json"
+    assert run("estimate", HOUSE, "-r", RULES, "-p", PRICES, "-o", priced, "-q")[0] == 0
+    out = tmp_path / "plan.json"
+    code, _, err = run("plan", priced, "--productivity", CADENCES, "--start", START, "-o", out, "-q")
+    assert code == 0, err
+    tasks = json.loads(out.read_text(encoding="utf-8"))["tasks"]
+    keys = ["task", "code", "location", "start", "finish", "duration_days", "workers"]
+    assert [{k: t[k] for k in keys} for t in tasks] == house_plan.tasks[keys].to_dict(orient="records")
+    assert [t["quantity"] for t in tasks] == pytest.approx(list(house_plan.tasks["quantity"]), abs=1e-9)
+    assert [t["amount"] for t in tasks] == pytest.approx(list(house_plan.tasks["amount"]), abs=0.005)
+    # an estimate written before the storeys were: their order is the trace's, and the plan says so
+    older = json.loads(priced.read_text(encoding="utf-8"))
+    del older["info"]["storeys"]
+    old = tmp_path / "ancien.json"
+    old.write_text(json.dumps(older), encoding="utf-8")
+    plan = bimquant.plan(old, None, CADENCES, START)
+    assert plan.info["storey_order"] == "trace" and len(plan.tasks) == 21

@@ -49,6 +49,7 @@ class Contract:
     language: str = "en"
     lines: list[dict] = field(default_factory=list)  # the estimate's lines, as written
     trace: list[dict] = field(default_factory=list)  # the elements behind each line
+    storeys: list[str] = field(default_factory=list)  # the model's storeys, lowest first (when written)
 
 
 def load_contract(path: str | os.PathLike) -> Contract:
@@ -96,6 +97,9 @@ def load_contract(path: str | os.PathLike) -> Contract:
         language=text_of(info.get("language")) or "en",
         lines=[line for line in data["lines"] if isinstance(line, dict)],
         trace=[row for row in data.get("trace") or [] if isinstance(row, dict)],
+        storeys=[s for s in info.get("storeys") or [] if isinstance(s, str)]
+        if isinstance(info.get("storeys"), list)
+        else [],
     )
 
 

@@ -225,6 +225,14 @@ CATALOGUE: dict[str, tuple] = {
         "give the JSON of bimquant plan: bimquant plan MODEL ... -o plan.json",
         "donnez le JSON de bimquant plan : bimquant plan MAQUETTE ... -o planning.json",
     ),
+    "error.plan.productivity_and_start": (
+        "--productivity and --start go together",
+        "--productivity et --start vont ensemble",
+    ),
+    "hint.plan.productivity_and_start": (
+        "give both to add the works schedule: --productivity rules/fr-cadences.toml --start 2027-03-01",
+        "donnez les deux pour ajouter le planning : --productivity rules/fr-cadences.toml --start 2027-03-01",
+    ),
     "error.plan.bad_crews": ("--crews {text} is not LOT=N", "--crews {text} n'est pas de la forme LOT=N"),
     "hint.plan.crews_form": (
         'write --crews "02 Gros oeuvre=2" (or the lot\'s number, --crews 02=2), N from 1 to 50',
@@ -2011,6 +2019,19 @@ CATALOGUE: dict[str, tuple] = {
     "viewer.storeys": ("By storey", "Par niveau"),
     "viewer.not_counted": ("Elements to check", "Éléments à vérifier"),
     "viewer.charts": ("Charts", "Graphiques"),
+    "viewer.plan": ("Works schedule", "Planning des travaux"),
+    "viewer.plan_period": (
+        "from {start} to {finish}: {days} working days, at most {peak} workers on site",
+        "du {start} au {finish} : {days} jours ouvrés, au plus {peak} ouvriers sur le chantier",
+    ),
+    "viewer.gantt_hint": (
+        "A bar selects the elements its task builds; red: critical path.",
+        "Une barre sélectionne les éléments que sa tâche construit ; rouge : chemin critique.",
+    ),
+    "viewer.manpower": (
+        "Workers on an average working day, per week and lot",
+        "Effectif moyen par jour ouvré, par semaine et par lot",
+    ),
     "viewer.code": ("Code", "Code"),
     "viewer.lot": ("Lot", "Lot"),
     "viewer.label": ("Label", "Désignation"),

@@ -230,6 +230,7 @@ def estimate(
         "client_totals": budget.client_totals,
         "view": view,
         "coverage": work.coverage,
+        "storeys": list(work.storeys),  # lowest first: a plan made from this JSON orders its storeys so
     }
     return budget
 
@@ -306,6 +307,8 @@ def plan(
         >>> works.info["finish"], works.info["peak_workers"]
     """
     first_day = start if isinstance(start, dt.date) else _date("--start", start)
+    if isinstance(model, (str, os.PathLike)) and Path(model).suffix.lower() == ".json":
+        return _plan_from_contract(model, rules, productivity, first_day, crews, mspdi, progress_file, status_date)
     if (progress_file is None) != (status_date is None):
         raise SettingsError(Message("error.plan.progress_and_date"), Message("hint.plan.progress_and_date"))
     status = None
@@ -366,6 +369,59 @@ def plan(
         works.info["mspdi"] = str(mspdi)
     if jobs:
         write_atomically(jobs)
+    return works
+
+
+def _plan_from_contract(contract, rules, productivity, first_day, crews, mspdi, progress_file, status_date):
+    """:func:`plan` of an estimate's JSON: its lines, storeys and trace, its direct costs."""
+    signed = signing.load_contract(contract)
+    work = scheduling.work_from_contract(signed)
+    ruleset = _ruleset(rules) if rules is not None else work.ruleset
+    cadences = (
+        productivity
+        if isinstance(productivity, scheduling.Productivity)
+        else scheduling.load_productivity(productivity, ruleset)
+    )
+    teams = crews if isinstance(crews, dict) else scheduling.parse_crews(crews or [], cadences)
+    scheduling.check_start(first_day, cadences.calendar)
+    if (progress_file is None) != (status_date is None):
+        raise SettingsError(Message("error.plan.progress_and_date"), Message("hint.plan.progress_and_date"))
+    status = (
+        None
+        if status_date is None
+        else status_date
+        if isinstance(status_date, dt.date)
+        else _date("--status-date", status_date)
+    )
+    reader = None
+    if progress_file is not None:
+        reader = lambda works: scheduling.read_task_progress(progress_file, works, status)  # noqa: E731
+    if mspdi is not None:
+        _schedule_outputs(contract, rules, productivity, None, None, mspdi)
+    lines = pd.DataFrame(signed.lines)
+    for column in ("code", "quantity", "amount", "labour"):
+        if column not in lines:
+            lines[column] = None
+    lines["amount"] = pd.to_numeric(lines["amount"], errors="coerce")
+    lines["labour"] = pd.to_numeric(lines["labour"], errors="coerce")
+    works = scheduling.schedule_work(
+        work, cadences, first_day, crews=teams, lines=lines, status=status, progress=reader
+    )
+    works.info = {
+        "file": signed.model,
+        "contract": str(contract),
+        "title": f"{Path(signed.model or '').name} / {work.ruleset.name}",
+        "ruleset": work.ruleset.name,
+        "currency": signed.currency,
+        "storey_order": "estimate" if signed.storeys else "trace",
+        **works.info,
+    }
+    if mspdi is not None:
+        from bimquant.report.mspdi import write_mspdi
+
+        outdoor = {name for name, lot in cadences.lots.items() if lot.outdoor}
+        write_atomically([(Path(mspdi), lambda path: write_mspdi(works, path, cadences.calendar, outdoor))])
+        works.info["mspdi"] = str(mspdi)
     return works
 
 
@@ -711,12 +767,16 @@ def report_view(
     *,
     previous: PathLike | Takeoff | None = None,
     settings: PathLike | None = None,
+    productivity: PathLike | None = None,
+    start: str | dt.date | None = None,
     **takeoff_options,
 ) -> View:
     """What ``bimquant report`` shows: the estimate of ``model``, its elements coloured by
     status, and their meshes; with ``previous`` (the older revision of the model), the
     :func:`diff` against it and the removed elements' meshes. Without ``prices``, the items
-    have their quantities and no amount.
+    have their quantities and no amount. With ``productivity`` and ``start``, the works
+    schedule too (:func:`plan`): its Gantt and manpower histogram, a task's bar selecting the
+    elements it builds.
 
     Write it with :func:`bimquant.write_html`. The meshes are made again for the view (the
     takeoff keeps quantities, not meshes), with the fast kernel, and OpenCASCADE for the
@@ -729,6 +789,13 @@ def report_view(
     """
     ruleset = _ruleset(rules)
     library = prices if isinstance(prices, dict) else {} if prices is None else pricing.load_prices(prices)
+    if (productivity is None) != (start is None):
+        raise SettingsError(Message("error.plan.productivity_and_start"), Message("hint.plan.productivity_and_start"))
+    cadences = scheduling.load_productivity(productivity, ruleset) if productivity is not None else None
+    first_day = None
+    if cadences is not None:
+        first_day = start if isinstance(start, dt.date) else _date("--start", start)
+        scheduling.check_start(first_day, cadences.calendar)
     measured = _measured(model, **takeoff_options)
     budget = estimate(measured, ruleset, library, settings=settings)
     budget.info["prices"] = None if prices is None else _name(prices)
@@ -746,8 +813,17 @@ def report_view(
         "created": time.strftime("%Y-%m-%d %H:%M"),
         "title": budget.info.get("title", path.name),
     }
+    works = None
+    if cadences is not None:
+        works = plan(measured, ruleset, cadences, first_day, prices=library)
     return View(
-        budget=budget, takeoff=measured, elements=elements, scene=pack_scene(meshes), revision=revision, info=info
+        budget=budget,
+        takeoff=measured,
+        elements=elements,
+        scene=pack_scene(meshes),
+        revision=revision,
+        info=info,
+        plan=works,
     )
 
 

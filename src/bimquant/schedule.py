@@ -35,6 +35,7 @@ import functools
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -681,6 +682,40 @@ def _status(tasks: list[_Task], calendars: dict, start: dt.date, status: dt.date
     order = {t.id: n for n, t in enumerate(tasks)}
     rows.sort(key=lambda row: order[row["task"]])
     return pd.DataFrame(rows, columns=STATUS_COLUMNS)
+
+
+def work_from_contract(contract) -> SimpleNamespace:
+    """The work items of an estimate's JSON (:class:`bimquant.contract.Contract`) as
+    :func:`schedule_work` reads them: its lines (code, lot, label, unit), the quantity of each
+    item per storey from the elements' contributions in its trace (a line without a trace, a
+    count, on no storey), the storeys lowest first as the estimate listed them (``storeys`` of
+    its info; an older estimate: in the order its trace meets them)."""
+    lines = [line for line in contract.lines if isinstance(line.get("quantity"), (int, float))]
+    items = [
+        SimpleNamespace(code=str(line["code"]), lot=str(line.get("lot") or ""), label=str(line.get("label") or ""),
+                        unit=str(line.get("unit") or ""))
+        for line in lines
+    ]  # fmt: skip
+    trace = pd.DataFrame(contract.trace)
+    for column in ("global_id", "ifc_class", "name", "storey", "code", "contribution"):
+        if column not in trace:
+            trace[column] = None
+    trace["contribution"] = pd.to_numeric(trace["contribution"], errors="coerce")
+    rows = []
+    for item, line in zip(items, lines):
+        mine = trace[trace["code"] == item.code]
+        per_storey = mine.groupby(mine["storey"].map(_where), sort=False)["contribution"].sum()
+        total = float(per_storey.sum())
+        quantity = float(line["quantity"])
+        if quantity and total > 0:  # the line's quantity (as priced) shared as its elements are
+            for storey, part in per_storey.items():
+                rows.append((item.code, item.lot, item.label, item.unit, storey, quantity * float(part) / total))
+        elif quantity:
+            rows.append((item.code, item.lot, item.label, item.unit, NO_STOREY, quantity))
+    by_storey = pd.DataFrame(rows, columns=["code", "lot", "label", "unit", "storey", "quantity"])
+    listed = contract.storeys or list(dict.fromkeys(s for s in trace["storey"] if isinstance(s, str) and s))
+    ruleset = SimpleNamespace(name=contract.ruleset or "", language=contract.language, items=items)
+    return SimpleNamespace(ruleset=ruleset, by_storey=by_storey, storeys=listed, trace=trace)
 
 
 def read_task_progress(path, plan: Plan, status: dt.date) -> dict[str, float]:

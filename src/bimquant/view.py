@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from bimquant.schedule import Plan
 from bimquant.diff import Revision
 from bimquant.estimate import Budget
 from bimquant.report.scene import Scene
@@ -27,6 +28,7 @@ class View(Result):
       ``global_id, ifc_class, name, storey, status, diff_status, suspect``.
     - ``scene``: the packed meshes; ``scene`` element indices are rows of ``elements``.
     - ``revision``: the :func:`bimquant.diff` against an older model, when one was given.
+    - ``plan``: the works schedule (:func:`bimquant.plan`), when a productivity file was given.
     - ``info``: header facts (file, schema, sha256, bimquant version, date).
     """
 
@@ -38,3 +40,4 @@ class View(Result):
     scene: Scene
     revision: Revision | None = None
     info: dict = field(default_factory=dict)
+    plan: Plan | None = None  # the works schedule, when the report was asked one

@@ -514,8 +514,13 @@ def estimate(
 
 @app.command()
 def plan(
-    model: Path = MODEL_ARG,
-    rules: Path = RULES_OPT,
+    model: Path = _argument(
+        ...,
+        help="IFC file, or the JSON bimquant estimate wrote (its lines, storeys and elements).",
+        show_default=False,
+        metavar="MODEL",
+    ),
+    rules: Path | None = _option(None, "--rules", "-r", help="Rule set (TOML); optional with an estimate's JSON."),
     productivity: Path = _option(
         ...,
         "--productivity",
@@ -1020,6 +1025,10 @@ def report(
         None, "--previous", help="An older revision of MODEL (IFC): added, removed and changed elements coloured."
     ),
     settings: Path | None = _option(None, "--settings", help="TOML file with an [estimate] table of rates."),
+    productivity: Path | None = _option(
+        None, "--productivity", help="Productivity file (TOML): add the works schedule (with --start)."
+    ),
+    start: str | None = _option(None, "--start", help="The plan's first working day, YYYY-MM-DD."),
     kernel: Kernel = KERNEL_OPT,
     threads: int | None = THREADS_OPT,
     no_cache: bool = NO_CACHE_OPT,
@@ -1031,7 +1040,8 @@ def report(
 
     Example: bimquant report sample_models/house_ifc4.ifc --rules rules/fr-lots.toml --prices rules/fr-prix.csv -o rapport.html
 
-    With --previous OLD.ifc the view also colours what changed since OLD.
+    With --previous OLD.ifc the view also colours what changed since OLD; with --productivity
+    rules/fr-cadences.toml --start 2027-03-01 it also shows the works schedule.
     """
     inputs = {
         _the("model"): model,
@@ -1039,6 +1049,7 @@ def report(
         _the("prices"): prices,
         _the("older_model"): previous,
         _the("settings"): settings,
+        _the("productivity"): productivity,
     }
     with _session(verbose) as session:
         check_report_output(output, inputs)
@@ -1049,6 +1060,8 @@ def report(
                 prices,
                 previous=previous,
                 settings=settings,
+                productivity=productivity,
+                start=start,
                 kernel=kernel.value,
                 threads=threads,
                 cache=not no_cache,

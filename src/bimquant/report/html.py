@@ -203,7 +203,47 @@ def payload(view: View) -> dict:
         "feeds": feeds,
         "formulas": list(formulas),
         "diff": _diff(view.revision),
+        "plan": _plan(view),
         "scene": view.scene.payload()[0],
+    }
+
+
+def _plan(view: View) -> dict | None:
+    """The works schedule for the page: its tasks (with the rows of the elements each builds),
+    milestones and manpower; None without a plan."""
+    plan = view.plan
+    if plan is None:
+        return None
+    index = {gid: i for i, gid in enumerate(view.elements["global_id"])}
+    members: dict[str, list[int]] = {}
+    for row in plan.task_elements.to_dict(orient="records"):
+        if row["global_id"] in index:
+            members.setdefault(row["task"], []).append(index[row["global_id"]])
+    columns = ["task", "code", "label", "lot", "location", "workers", "duration_days", "start", "finish", "critical"]
+    tasks = [
+        {**{c: row[c] for c in columns}, "critical": bool(row["critical"]), "members": members.get(row["task"], [])}
+        for row in plan.tasks.to_dict(orient="records")
+    ]
+    lots = [c for c in plan.manpower.columns if c not in ("week", "monday", "total", "peak")]
+    manpower = [
+        {
+            "monday": row["monday"],
+            "week": row["week"],
+            "lots": [float(row[lot]) for lot in lots],
+            "peak": int(row["peak"]),
+        }
+        for row in plan.manpower.to_dict(orient="records")
+    ]
+    milestones = [m for m in plan.milestones.to_dict(orient="records") if isinstance(m["date"], str)]
+    locale = "fr" if view.budget.info.get("language") == "fr" else "en"
+    return {
+        "info": {k: plan.info[k] for k in ("start", "finish", "working_days", "peak_workers")},
+        "tasks": tasks,
+        "lots": lots,
+        "manpower": manpower,
+        "milestones": [
+            {"name": say(f"value.milestone.{m['milestone']}", locale), "date": m["date"]} for m in milestones
+        ],
     }
 
 

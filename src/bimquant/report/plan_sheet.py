@@ -54,7 +54,8 @@ def get_milestones(plan: Plan) -> list[dict]:
 
 
 def get_gantt_rows(plan: Plan) -> list[dict]:
-    """One bar per task: its label, its first and last day, whether it is critical."""
+    """One bar per task, in the order they start: its label, its first and last day, whether it
+    is critical."""
     rows = []
     for task in plan.tasks.to_dict(orient="records"):
         rows.append(
@@ -67,7 +68,7 @@ def get_gantt_rows(plan: Plan) -> list[dict]:
                 "critical": bool(task["critical"]),
             }
         )
-    return rows
+    return sorted(rows, key=lambda bar: (bar["start"], bar["finish"]))
 
 
 def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
@@ -124,6 +125,8 @@ def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
             put_text(gantt, row, column, value)
         fill = PatternFill("solid", fgColor=CRITICAL if bar["critical"] else NORMAL)
         for offset, monday in enumerate(weeks):
+            if monday in shut:  # a task that spans a shutdown does not work through it
+                continue
             if bar["start"] <= monday + dt.timedelta(days=6) and bar["finish"] >= monday:
                 gantt.cell(row=row, column=first_week_column + offset).fill = fill
         row += 1
@@ -180,7 +183,10 @@ def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
 
 
 def _shut_weeks(plan: Plan, weeks: list[dt.date]) -> set[dt.date]:
-    """The weeks in which no task of the plan works a day (a closure between tasks)."""
+    """The weeks the site calendar leaves without a working day (a shutdown); without the
+    calendar, the weeks no task covers."""
+    if plan.calendar is not None:
+        return {m for m in weeks if all(plan.calendar.why_off(m + dt.timedelta(days=n)) for n in range(7))}
     busy = set()
     for task in plan.tasks.to_dict(orient="records"):
         first, last = dt.date.fromisoformat(task["start"]), dt.date.fromisoformat(task["finish"])

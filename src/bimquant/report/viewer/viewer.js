@@ -310,6 +310,70 @@
     qtyChart));
   drawQuantities();
 
+  // the works schedule: a Gantt (a bar selects its task's elements) and the manpower per week
+  if (D.plan) {
+    const P = D.plan, NS = "http://www.w3.org/2000/svg";
+    const day = (text) => Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10)) / 86400000;
+    const first = day(P.info.start), last = day(P.info.finish) + 1, span = Math.max(1, last - first);
+    const svgOf = (width, height) => {
+      const svg = document.createElementNS(NS, "svg");
+      svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+      svg.setAttribute("width", "100%");
+      return svg;
+    };
+    const node = (tag, attributes, text) => {
+      const n = document.createElementNS(NS, tag);
+      Object.entries(attributes).forEach(([k, v]) => n.setAttribute(k, String(v)));
+      if (text !== undefined) n.textContent = text;
+      return n;
+    };
+    const width = 1200, left = 420, rowH = 16, top = 46, x = (d) => left + (width - left - 10) * (d - first) / span;
+    const gantt = svgOf(width, top + P.tasks.length * rowH + 10);
+    for (let d = first; d <= last; d++) {  // a tick on each Monday (1 Jan 1970 was a Thursday)
+      if (((d % 7) + 7) % 7 !== 4) continue;
+      gantt.append(node("line", { x1: x(d), x2: x(d), y1: top - 4, y2: top + P.tasks.length * rowH, stroke: "#e4e4e4" }));
+    }
+    P.milestones.forEach((m, k) => {
+      const at = x(day(m.date));
+      gantt.append(node("line", { x1: at, x2: at, y1: 4, y2: top + P.tasks.length * rowH, stroke: "#888", "stroke-dasharray": "3 3" }));
+      const near = at > width - 160;  // a label near the right edge ends at its line
+      gantt.append(node("text", { x: near ? at - 2 : at + 2, y: 10 + 11 * (k % 3), "text-anchor": near ? "end" : "start" }, `${m.name} ${m.date}`));
+    });
+    P.tasks.forEach((t, k) => {
+      const y = top + k * rowH;
+      const label = `${t.task} ${t.code} ${t.label}${t.location ? " (" + t.location + ")" : ""}`;
+      const text = node("text", { x: left - 6, y: y + 11, "text-anchor": "end" }, label.length > 70 ? label.slice(0, 69) + "…" : label);
+      const bar = node("rect", { x: x(day(t.start)), y: y + 2, height: rowH - 4, width: Math.max(2, x(day(t.finish) + 1) - x(day(t.start))), fill: t.critical ? "#c0392b" : "#4f81bd", cursor: "pointer" });
+      bar.append(node("title", {}, `${label}\n${t.start} → ${t.finish}, ${t.duration_days} d, ${t.workers}`));
+      bar.addEventListener("click", () => select(t.members, null));
+      gantt.append(text, bar);
+    });
+    const histogram = svgOf(width, Math.max(170, 20 + 13 * P.lots.length));
+    const weekW = (width - left - 10) * 7 / span, peak = Math.max(1, ...P.manpower.map((w) => w.lots.reduce((a, b) => a + b, 0)));
+    P.manpower.forEach((w) => {
+      let base = 150;
+      w.lots.forEach((n, k) => {
+        const h = 130 * n / peak;
+        if (h > 0) {
+          const r = node("rect", { x: x(day(w.monday)), y: base - h, width: Math.max(1, weekW - 1), height: h, fill: colourAt(k) });
+          r.append(node("title", {}, `${w.week} ${P.lots[k]}: ${num(n)}`));
+          histogram.append(r);
+        }
+        base -= h;
+      });
+    });
+    histogram.append(node("text", { x: left - 6, y: 24, "text-anchor": "end" }, `${num(peak)}`));
+    histogram.append(node("text", { x: left - 6, y: 150, "text-anchor": "end" }, "0"));
+    P.lots.forEach((lot, k) => {  // the legend: a square in the lot's colour, its name
+      histogram.append(node("rect", { x: 4, y: 6 + 13 * k, width: 9, height: 9, fill: colourAt(k) }));
+      histogram.append(node("text", { x: 18, y: 14 + 13 * k }, lot.length > 60 ? lot.slice(0, 59) + "…" : lot));
+    });
+    const said = T.plan_period.replace("{start}", P.info.start).replace("{finish}", P.info.finish)
+      .replace("{days}", String(P.info.working_days)).replace("{peak}", String(P.info.peak_workers));
+    section(T.plan, el("p", {}, said), el("p", {}, T.gantt_hint),
+      el("div", { class: "chart wide", id: "gantt" }, gantt), el("div", { class: "chart wide", id: "manpower" }, el("h3", {}, T.manpower), histogram));
+  }
+
   // elements to check: counted twice, counted without price, failed, authored value suspect
   const check = [];
   for (let i = 0; i < N; i++) {
