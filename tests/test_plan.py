@@ -629,3 +629,5 @@ def test_a_plan_from_the_estimates_json_is_the_models(signed, tmp_path, house_pl
     old.write_text(json.dumps(older), encoding="utf-8")
     plan = bimquant.plan(old, None, CADENCES, START)
     assert plan.info["storey_order"] == "trace" and len(plan.tasks) == 21
+    code, _, err = run("plan", priced, "--productivity", CADENCES, "--start", START, "--ifc", tmp_path / "x.ifc")
+    assert code == 6 and "plan the IFC file" in err and not (tmp_path / "x.ifc").exists()

@@ -205,6 +205,14 @@ CATALOGUE: dict[str, tuple] = {
         "the IFC copy of plan is an .ifc file: {name}",
         "la copie IFC de plan est un fichier .ifc : {name}",
     ),
+    "error.plan.ifc_from_json": (
+        "--ifc writes into the model: plan the IFC file, not the estimate's JSON",
+        "--ifc écrit dans la maquette : planifiez le fichier IFC, pas le JSON de l'estimation",
+    ),
+    "hint.plan.ifc_from_json": (
+        "bimquant plan MODEL.ifc --rules ... --ifc OUT.ifc",
+        "bimquant plan MAQUETTE.ifc --rules ... --ifc SORTIE.ifc",
+    ),
     "error.plan.ifc2x3": (
         "{path} is IFC2X3, whose tasks have no IfcTaskTime: the schedule can only be written into an IFC4 or later model",
         "{path} est en IFC2X3, dont les tâches n'ont pas d'IfcTaskTime : le planning ne s'écrit que dans une maquette IFC4 ou plus récente",

@@ -307,24 +307,20 @@ def plan(
         >>> works.info["finish"], works.info["peak_workers"]
     """
     first_day = start if isinstance(start, dt.date) else _date("--start", start)
+    status = _status_date(first_day, progress_file, status_date)
+    signed = None
     if isinstance(model, (str, os.PathLike)) and Path(model).suffix.lower() == ".json":
-        return _plan_from_contract(model, rules, productivity, first_day, crews, mspdi, progress_file, status_date)
-    if (progress_file is None) != (status_date is None):
-        raise SettingsError(Message("error.plan.progress_and_date"), Message("hint.plan.progress_and_date"))
-    status = None
-    if status_date is not None:
-        status = status_date if isinstance(status_date, dt.date) else _date("--status-date", status_date)
-        if status < first_day:
-            raise SettingsError(
-                Message("error.plan.status_before_start", status=status.isoformat(), start=first_day.isoformat()),
-                Message("hint.plan.status_after_start"),
-            )
-    if rules is None and not isinstance(model, Takeoff):
+        signed = signing.load_contract(model)  # an estimate's JSON: its lines, storeys, elements
+        if ifc is not None:
+            raise OutputError(Message("error.plan.ifc_from_json"), Message("hint.plan.ifc_from_json"))
+    elif rules is None and not isinstance(model, Takeoff):
         raise RuleError(Message("error.pipeline.no_rules"), Message("hint.pipeline.no_rules"))
-    if rules is None:
-        ruleset = _work(model, None).ruleset
-    else:
+    if rules is not None:
         ruleset = _ruleset(rules)
+    elif signed is not None:
+        ruleset = scheduling.work_from_contract(signed).ruleset
+    else:
+        ruleset = _work(model, None).ruleset
     cadences = (
         productivity
         if isinstance(productivity, scheduling.Productivity)
@@ -333,7 +329,11 @@ def plan(
     teams = crews if isinstance(crews, dict) else scheduling.parse_crews(crews or [], cadences)
     scheduling.check_start(first_day, cadences.calendar)
     copy = _schedule_outputs(model, rules, productivity, prices, ifc, mspdi)
-    if prices is not None:
+    if signed is not None:
+        work, lines = scheduling.work_from_contract(signed), _contract_lines(signed)
+        info = {"file": signed.model, "contract": str(model), "currency": signed.currency}
+        info["storey_order"] = "estimate" if signed.storeys else "trace"
+    elif prices is not None:
         budget = estimate(model, ruleset, prices, **takeoff_options)
         work, lines, info = budget.work, budget.lines, budget.info
     else:
@@ -345,14 +345,13 @@ def plan(
     works = scheduling.schedule_work(
         work, cadences, first_day, crews=teams, lines=lines, status=status, progress=reader
     )
-    if progress_file is not None:
-        works.info["progress"] = str(progress_file)
     works.info = {
-        **{key: info[key] for key in ("file", "schema", "authoring_tool") if key in info},
-        "title": f"{Path(info.get('file', '')).name} / {work.ruleset.name}",
+        **{key: info[key] for key in ("file", "contract", "schema", "authoring_tool", "storey_order") if key in info},
+        "title": f"{Path(info.get('file') or '').name} / {work.ruleset.name}",
         "ruleset": work.ruleset.name,
         "prices": _name(prices) if prices is not None else None,
         "currency": info.get("currency"),
+        "progress": str(progress_file) if progress_file is not None else None,
         **works.info,
     }
     jobs = []
@@ -372,57 +371,30 @@ def plan(
     return works
 
 
-def _plan_from_contract(contract, rules, productivity, first_day, crews, mspdi, progress_file, status_date):
-    """:func:`plan` of an estimate's JSON: its lines, storeys and trace, its direct costs."""
-    signed = signing.load_contract(contract)
-    work = scheduling.work_from_contract(signed)
-    ruleset = _ruleset(rules) if rules is not None else work.ruleset
-    cadences = (
-        productivity
-        if isinstance(productivity, scheduling.Productivity)
-        else scheduling.load_productivity(productivity, ruleset)
-    )
-    teams = crews if isinstance(crews, dict) else scheduling.parse_crews(crews or [], cadences)
-    scheduling.check_start(first_day, cadences.calendar)
+def _status_date(first_day: dt.date, progress_file, status_date) -> dt.date | None:
+    """The day of the progress, checked: given with a progress file, on or after the start."""
     if (progress_file is None) != (status_date is None):
         raise SettingsError(Message("error.plan.progress_and_date"), Message("hint.plan.progress_and_date"))
-    status = (
-        None
-        if status_date is None
-        else status_date
-        if isinstance(status_date, dt.date)
-        else _date("--status-date", status_date)
-    )
-    reader = None
-    if progress_file is not None:
-        reader = lambda works: scheduling.read_task_progress(progress_file, works, status)  # noqa: E731
-    if mspdi is not None:
-        _schedule_outputs(contract, rules, productivity, None, None, mspdi)
+    if status_date is None:
+        return None
+    status = status_date if isinstance(status_date, dt.date) else _date("--status-date", status_date)
+    if status < first_day:
+        raise SettingsError(
+            Message("error.plan.status_before_start", status=status.isoformat(), start=first_day.isoformat()),
+            Message("hint.plan.status_after_start"),
+        )
+    return status
+
+
+def _contract_lines(signed: signing.Contract) -> pd.DataFrame:
+    """An estimate's lines as the plan reads them: code, quantity, direct cost, labour."""
     lines = pd.DataFrame(signed.lines)
     for column in ("code", "quantity", "amount", "labour"):
         if column not in lines:
             lines[column] = None
-    lines["amount"] = pd.to_numeric(lines["amount"], errors="coerce")
-    lines["labour"] = pd.to_numeric(lines["labour"], errors="coerce")
-    works = scheduling.schedule_work(
-        work, cadences, first_day, crews=teams, lines=lines, status=status, progress=reader
+    return lines.assign(
+        amount=pd.to_numeric(lines["amount"], errors="coerce"), labour=pd.to_numeric(lines["labour"], errors="coerce")
     )
-    works.info = {
-        "file": signed.model,
-        "contract": str(contract),
-        "title": f"{Path(signed.model or '').name} / {work.ruleset.name}",
-        "ruleset": work.ruleset.name,
-        "currency": signed.currency,
-        "storey_order": "estimate" if signed.storeys else "trace",
-        **works.info,
-    }
-    if mspdi is not None:
-        from bimquant.report.mspdi import write_mspdi
-
-        outdoor = {name for name, lot in cadences.lots.items() if lot.outdoor}
-        write_atomically([(Path(mspdi), lambda path: write_mspdi(works, path, cadences.calendar, outdoor))])
-        works.info["mspdi"] = str(mspdi)
-    return works
 
 
 def _plan_curve(lines: pd.DataFrame, schedule: tuple, seen: list[str], period: str, through: bool) -> list[dict]:
