@@ -631,3 +631,27 @@ def test_a_plan_from_the_estimates_json_is_the_models(signed, tmp_path, house_pl
     assert plan.info["storey_order"] == "trace" and len(plan.tasks) == 21
     code, _, err = run("plan", priced, "--productivity", CADENCES, "--start", START, "--ifc", tmp_path / "x.ifc")
     assert code == 6 and "plan the IFC file" in err and not (tmp_path / "x.ifc").exists()
+
+
+def test_zones_from_a_phase_file_and_an_equipments_pace(tmp_path):
+    """A phase file gathers storeys into zones: one task per item and zone. An item's
+    ``per_day`` caps what its equipment does a day: the duration is at least quantity / per_day."""
+    zones = tmp_path / "zones.toml"
+    zones.write_text('[[phase]]\nname = "Tout"\nstoreys = ["Ground floor", "Level 1"]\n', encoding="utf-8")
+    plan = bimquant.plan(measured(HOUSE), RULES, CADENCES, START, phases=zones)
+    assert set(plan.tasks["location"]) == {"Tout"}
+    slabs = plan.tasks.set_index("code").loc["02.02.01"]
+    assert slabs["quantity"] == pytest.approx(7.56 + 7.16)
+    assert len(plan.tasks) == plan.tasks["code"].nunique()  # one task per item
+    assert sorted(plan.task_elements.loc[plan.task_elements["code"] == "02.02.01", "name"]) == [
+        "S1 ground slab",
+        "S2 level 1 slab",
+    ]
+    # 14.72 m3 of slab at 5 m3 a day: 3 days, though the crew needs 44.16 h / 40 h = 2
+    text = CADENCES.read_text(encoding="utf-8").replace("per_day = 60 ", "per_day = 5 ", 1)
+    paced = tmp_path / "cadences.toml"
+    paced.write_text(text, encoding="utf-8")
+    plan = bimquant.plan(measured(HOUSE), RULES, paced, START, phases=zones)
+    slabs = plan.tasks.set_index("code").loc["02.02.01"]
+    assert (slabs["duration_days"], slabs["paced_by"]) == (3, "pompe à béton")
+    assert plan.tasks.set_index("code").loc["02.01.01", "paced_by"] == "crew"

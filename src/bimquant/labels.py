@@ -302,6 +302,7 @@ TABLE_HEADERS_FR = {
         "hours": "Heures",
         "workers": "Effectif",
         "duration_days": "Durée (j ouvrés)",
+        "paced_by": "Durée fixée par",
         "start": "Début",
         "finish": "Fin",
         "lag_days": "Délai après (j calendaires)",

@@ -286,6 +286,7 @@ def plan(
     mspdi: PathLike | None = None,
     progress_file: PathLike | None = None,
     status_date: str | dt.date | None = None,
+    phases: PathLike | None = None,
     **takeoff_options,
 ) -> scheduling.Plan:
     """The works schedule: one task per work item and storey, its duration from the quantity,
@@ -297,8 +298,9 @@ def plan(
     :mod:`bimquant.report.ifc_schedule`); ``mspdi``: also write it as MS Project XML
     (:mod:`bimquant.report.mspdi`). ``progress_file`` (any form ``situation`` reads) at
     ``status_date``: each task's expected against actual percent, the delay on the critical
-    path and the re-forecast finish (the ``status`` table). Every input and output is checked
-    before measuring.
+    path and the re-forecast finish (the ``status`` table). ``phases`` (the phase file ``order``
+    reads): a task per item and phase (its storeys together) instead of per storey. Every input
+    and output is checked before measuring.
 
     Example::
 
@@ -328,6 +330,7 @@ def plan(
     )
     teams = crews if isinstance(crews, dict) else scheduling.parse_crews(crews or [], cadences)
     scheduling.check_start(first_day, cadences.calendar)
+    zones = ordering.load_phases(phases) if phases is not None else None
     copy = _schedule_outputs(model, rules, productivity, prices, ifc, mspdi)
     if signed is not None:
         work, lines = scheduling.work_from_contract(signed), _contract_lines(signed)
@@ -339,6 +342,8 @@ def plan(
     else:
         measured = _measured(model, **takeoff_options)
         work, lines, info = _work(measured, ruleset), None, measured.info
+    if zones is not None:
+        work = scheduling.work_by_phases(work, zones)
     reader = None
     if progress_file is not None:
         reader = lambda works: scheduling.read_task_progress(progress_file, works, status)  # noqa: E731
@@ -352,6 +357,7 @@ def plan(
         "prices": _name(prices) if prices is not None else None,
         "currency": info.get("currency"),
         "progress": str(progress_file) if progress_file is not None else None,
+        "phases": str(phases) if phases is not None else None,
         **works.info,
     }
     jobs = []

@@ -61,7 +61,7 @@ STATUS_COLUMNS = [
 ELEMENT_COLUMNS = ["task", "code", "location", "global_id", "ifc_class", "name", "contribution"]
 TASK_COLUMNS = [
     "task", "wbs", "code", "lot", "label", "sequence", "location", "unit", "quantity", "hours_per_unit",
-    "hours", "workers", "duration_days", "start", "finish", "lag_days", "total_float_days",
+    "hours", "workers", "duration_days", "paced_by", "start", "finish", "lag_days", "total_float_days",
     "critical", "amount", "cadence", "predecessors",
 ]  # fmt: skip
 
@@ -214,6 +214,8 @@ class ItemCadence:
     min_days: int = 1
     lag_days: int = 0
     stage: str | None = None  # overrides the lot's (a steel frame in the metalwork lot)
+    per_day: float | None = None  # the most units a day, whatever the crew: the equipment's pace
+    paced_by: str | None = None  # that equipment (a concrete pump, a crane's lifts)
 
 
 @dataclass(frozen=True)
@@ -384,7 +386,7 @@ def load_productivity(path: str | Path, ruleset) -> Productivity:
     for index, raw in enumerate(data.get("item", []), start=1):
         where = f"[[item]] #{index}"
         _need(path, where, "item", raw, Message("plan.expect.table"), isinstance(raw, dict))
-        check_keys(path, where, raw, {"code", "hours", "min_days", "lag_days", "stage", "note"})
+        check_keys(path, where, raw, {"code", "hours", "min_days", "lag_days", "stage", "per_day", "paced_by", "note"})
         code = raw.get("code")
         if code not in codes:
             said = Message("error.plan.unknown_code", path=path, where=where, code=repr(code), rules=ruleset.name)
@@ -405,7 +407,18 @@ def load_productivity(path: str | Path, ruleset) -> Productivity:
             Message("plan.expect.one_of", values=", ".join(STAGES)),
             stage is None or stage in STAGES,
         )
-        items[code] = ItemCadence(code, float(hours), int(min_days), int(lag), stage)
+        per_day = _number(path, where, raw, "per_day", positive=True)
+        paced_by = raw.get("paced_by")
+        _need(
+            path,
+            where,
+            "paced_by",
+            paced_by,
+            Message("plan.expect.names"),
+            paced_by is None or isinstance(paced_by, str),
+        )
+        per_day = None if per_day is None else float(per_day)
+        items[code] = ItemCadence(code, float(hours), int(min_days), int(lag), stage, per_day, paced_by)
     links = []
     for index, raw in enumerate(data.get("link", []), start=1):
         where = f"[[link]] #{index}"
@@ -522,6 +535,7 @@ class _Task:
     lag: int
     outdoor: bool
     amount: float | None
+    paced: str = "crew"  # what sets its duration: the crew, min_days, or an equipment's pace
     preds: list[tuple[int, int, str]] = field(default_factory=list)  # (task index, lag, why)
     driver: int | None = None  # the predecessor that sets its early start
     critical: bool = False  # on the longest path (the chain of drivers back from the end)
@@ -567,18 +581,24 @@ def schedule_work(
         stage = (item.stage if item and item.stage else None) or lot.stage
         workers = lot.workers * crews.get(row.lot, 1)
         quantity = float(row.quantity)
+        paced = "crew"
         if item is None:
             days, hours_per_unit, lag = 1, None, 0
         else:
             hours = quantity * item.hours
             days = max(item.min_days, math.ceil(hours / (workers * calendar.hours_per_day) - 1e-9), 1)
             hours_per_unit, lag = item.hours, item.lag_days
+            if item.per_day is not None and math.ceil(quantity / item.per_day - 1e-9) > days:
+                days, paced = math.ceil(quantity / item.per_day - 1e-9), item.paced_by or "per_day"
+            elif days == item.min_days and days > 1:
+                paced = "min_days"
         total, amount = amounts.get(row.code, (None, None))
         share = None if amount is None or not total else amount * quantity / total
         tasks.append(
             _Task(
                 f"T{len(tasks) + 1:03d}", row.code, row.lot, ruleset_items[row.code].label, stage,
                 _where(row.storey), row.unit, quantity, hours_per_unit, workers, days, lag, lot.outdoor, share,
+                paced=paced,
             )
         )  # fmt: skip
     if not tasks:
@@ -716,6 +736,21 @@ def work_from_contract(contract) -> SimpleNamespace:
     listed = contract.storeys or list(dict.fromkeys(s for s in trace["storey"] if isinstance(s, str) and s))
     ruleset = SimpleNamespace(name=contract.ruleset or "", language=contract.language, items=items)
     return SimpleNamespace(ruleset=ruleset, by_storey=by_storey, storeys=listed, trace=trace)
+
+
+def work_by_phases(work, phases: list) -> SimpleNamespace:
+    """``work`` with its storeys gathered into the phase file's phases (``orders.Phase``: a
+    name and its storeys): a task per item and phase, the phases in the file's order; a storey
+    no phase names stays a location of its own, after them."""
+    zone = {storey: phase.name for phase in phases for storey in phase.storeys}
+    by_storey = work.by_storey.assign(storey=work.by_storey["storey"].map(lambda s: zone.get(_where(s), _where(s))))
+    keys = [c for c in ("code", "lot", "label", "unit", "storey") if c in by_storey]
+    grouped = by_storey.groupby(keys, sort=False, dropna=False)["quantity"].sum().reset_index()
+    trace = work.trace.assign(storey=work.trace["storey"].map(lambda s: zone.get(_where(s), _where(s))))
+    others = [s for s in work.storeys if s not in zone]
+    return SimpleNamespace(
+        ruleset=work.ruleset, by_storey=grouped, storeys=[p.name for p in phases] + others, trace=trace
+    )
 
 
 def read_task_progress(path, plan: Plan, status: dt.date) -> dict[str, float]:
@@ -952,6 +987,7 @@ def _task_table(tasks: list[_Task], calendars: dict, productivity: Productivity)
                 "hours": task.hours,
                 "workers": task.workers,
                 "duration_days": task.days,
+                "paced_by": task.paced,
                 "start": days.date(task.start).isoformat(),
                 "finish": days.date(task.finish).isoformat(),
                 "lag_days": task.lag,

@@ -544,6 +544,9 @@ def plan(
         None, "--progress", help="Progress (.csv, .xlsx or .ifc, as for situation): expected against done, re-forecast."
     ),
     status_date: str | None = _option(None, "--status-date", help="The day the progress was taken, YYYY-MM-DD."),
+    phases: Path | None = _option(
+        None, "--phases", help="Phase file (TOML, as for order): a task per item and phase instead of per storey."
+    ),
     output: Path | None = _option(
         None, "--output", "-o", help="Output: .xlsx (tasks, Gantt, manpower...), .json, .csv."
     ),
@@ -566,6 +569,7 @@ def plan(
         _the("productivity"): productivity,
         _the("prices"): prices,
         _the("progress"): progress,
+        _the("phases"): phases,
     }
     _check_chart(report, inputs, verbose, _known(locale))
 
@@ -581,6 +585,7 @@ def plan(
             mspdi=mspdi,
             progress_file=progress,
             status_date=status_date,
+            phases=phases,
             kernel=kernel.value,
             threads=threads,
             cache=not no_cache,
