@@ -224,17 +224,24 @@ def write_plan_chart(plan: Plan, path: Path, locale: str | None = None) -> list[
     top.xaxis_date()
     top.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y-%m-%d"))
     dated = get_milestones(plan)
-    for milestone in dated:
+    for k, milestone in enumerate(dated):
         day = matplotlib.dates.date2num(dt.date.fromisoformat(milestone["date"]))
         top.axvline(day, color="#555555", linestyle=":", linewidth=0.8)
-        earlier = sum(1 for m in dated if m["date"] < milestone["date"])  # labels on the same day stagger
-        top.annotate(
-            say(f"value.milestone.{milestone['milestone']}", language),
-            (day, -0.8 - 1.2 * (earlier % 2)),
+        same_day = sum(1 for m in dated[:k] if m["date"] == milestone["date"])  # side by side, not on top
+        top.text(
+            day + 0.6 + 2.2 * same_day,
+            len(bars) - 0.5,
+            say("value.milestone." + milestone["milestone"], language) + " " + milestone["date"],
             fontsize=7,
-            rotation=30,
-            annotation_clip=False,
+            rotation=90,
+            va="bottom",
+            ha="left",
+            color="#333333",
         )
+    weeks = get_weeks(plan)
+    for monday in _shut_weeks(plan, weeks):  # shutdowns shaded: a bar across one does not work it
+        first = matplotlib.dates.date2num(monday)
+        top.axvspan(first, first + 7, color="#" + SHUT, alpha=0.6, linewidth=0)
     top.set_title(
         words["title"].format(start=plan.info["start"], finish=plan.info["finish"], days=plan.info["working_days"])
     )
