@@ -327,7 +327,7 @@ TABLE_HEADERS_FR = {
     },
     "task_elements": {"task": "Tâche", "location": "Niveau", "contribution": "Quantité"},
     "planned": {"period": "Mois", "percent": "Prévu cumulé %"},
-    "milestones": {"milestone": "Jalon"},
+    "milestones": {"milestone": "Jalon", "note": "Remarque"},
     "curve": {"period": "Mois", "planned_month": "Prévu du mois HT", "planned": "Prévu cumulé HT"},
     "links": {
         "before": "Avant",

@@ -144,6 +144,18 @@ CATALOGUE: dict[str, tuple] = {
     "plan.holiday.christmas": ("Christmas Day", "Noël"),
     "plan.holiday.good_friday": ("Good Friday", "Vendredi saint"),
     "plan.holiday.st_stephen": ("St Stephen's Day", "Saint-Étienne"),
+    "plan.no_task.structure": (
+        "no structure task: the model has no structure work item with a quantity",
+        "aucune tâche de structure : la maquette n'a pas d'ouvrage de structure quantifié",
+    ),
+    "plan.no_task.watertight": (
+        'no roofing task (a lot with closes = "water"): the model has no roof priced as roofing',
+        'aucune tâche de couverture (lot closes = "water") : la maquette n\'a pas de toiture chiffrée en couverture',
+    ),
+    "plan.no_task.weathertight": (
+        "no envelope task: the end of the structure stands for it",
+        "aucune tâche de clos et couvert : la fin de la structure en tient lieu",
+    ),
     "plan.off.weekend": ("not a working day of the week", "jour non ouvré de la semaine"),
     "plan.off.holiday": ("a holiday of the productivity file", "jour chômé du fichier de cadences"),
     "plan.off.closure": ("a closure of the site", "fermeture du chantier"),

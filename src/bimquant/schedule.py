@@ -1040,7 +1040,9 @@ def _milestones(tasks, table, productivity, start, end) -> pd.DataFrame:
         {"milestone": "weathertight", "date": last(table["sequence"] == "envelope")},
         {"milestone": "handover", "date": end.isoformat()},
     ]
-    return pd.DataFrame(rows, columns=["milestone", "date"])
+    for row in rows:  # a milestone the model gives no task for says so, rather than a blank
+        row["note"] = Message(f"plan.no_task.{row['milestone']}") if row["date"] is None else ""
+    return pd.DataFrame(rows, columns=["milestone", "date", "note"])
 
 
 def _days_of(task: _Task, calendars: dict) -> list[dt.date]:

@@ -585,9 +585,9 @@ def print_plan(plan: bimquant.Plan, locale: str = "en") -> None:
     )
     err.print("  " + say("console.plan.totals", locale, **figures))
     for row in plan.milestones.to_dict(orient="records"):
-        if isinstance(row["date"], str):
-            name = say("value.milestone." + row["milestone"], locale)
-            err.print("  " + say("console.plan.milestone", locale, name=name, date=row["date"]))
+        name = say("value.milestone." + row["milestone"], locale)
+        date = row["date"] if isinstance(row["date"], str) else localize(row["note"], locale)
+        err.print("  " + say("console.plan.milestone", locale, name=name, date=show(str(date))))
     if info.get("status_date"):
         late = info["late_critical_tasks"]
         figures = dict(date=info["status_date"], delay=info["delay_days"], forecast=info["forecast_finish"])
