@@ -80,6 +80,8 @@ CATALOGUE: dict[str, tuple] = {
     ),
     "plan_sheet.workers": ("workers", "ouvriers"),
     "plan_sheet.yes": ("yes", "oui"),
+    "plan_sheet.site_calendar": ("Site", "Chantier"),
+    "plan_sheet.outdoor_calendar": ("Site, outdoor work", "Chantier, travaux extérieurs"),
     "plan_sheet.no": ("no", "non"),
     "value.sequence.structure": ("structure", "gros oeuvre, structure"),
     "value.sequence.envelope": ("envelope", "clos et couvert"),
@@ -155,6 +157,22 @@ CATALOGUE: dict[str, tuple] = {
     "plan.no_task.weathertight": (
         "no envelope task: the end of the structure stands for it",
         "aucune tâche de clos et couvert : la fin de la structure en tient lieu",
+    ),
+    "plan.progress_per_line": (
+        "{path} gives progress per line or lot: each item's percent is spread evenly over its tasks on every storey; give it per storey or per element to follow the plan storey by storey",
+        "{path} donne l'avancement par ligne ou par lot : le pourcentage d'un article vaut pour ses tâches de tous les niveaux ; donnez-le par niveau ou par élément pour suivre le planning niveau par niveau",
+    ),
+    "plan.lots_at_zero": (
+        "no progress for {lots}: counted 0 %",
+        "aucun avancement pour {lots} : compté(s) à 0 %",
+    ),
+    "plan.other_model": (
+        "the plan {plan} was made from {made_from}, the contract from {model}: check that it is this job's plan",
+        "le planning {plan} a été fait sur {made_from}, le marché sur {model} : vérifiez que c'est bien le planning de ce chantier",
+    ),
+    "plan.lines_not_planned": (
+        "{n} line(s) with an amount have no task in the plan, their money is never planned: {codes}",
+        "{n} ligne(s) chiffrée(s) sans tâche dans le planning, leur montant n'est jamais prévu : {codes}",
     ),
     "plan.off.weekend": ("not a working day of the week", "jour non ouvré de la semaine"),
     "plan.off.holiday": ("a holiday of the productivity file", "jour chômé du fichier de cadences"),
@@ -591,7 +609,7 @@ CATALOGUE: dict[str, tuple] = {
     "situation_sheet.stages": ("stages", "Niveaux"),
     "situation_sheet.history": ("Billed to date, month by month", "Cumul facturé par mois"),
     "situation_sheet.month": ("Month", "Mois"),
-    "situation_sheet.planned": ("Planned (phases)", "Prévu (phases)"),
+    "situation_sheet.planned": ("Planned", "Prévu"),
     "situation_sheet.page": ("Page &P of &N", "Page &P / &N"),
     # --- situation_sheet ---
     "situation_sheet.basis.sale prices": ("sale prices", "prix de vente"),

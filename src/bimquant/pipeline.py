@@ -403,10 +403,26 @@ def _contract_lines(signed: signing.Contract) -> pd.DataFrame:
     )
 
 
+def _plan_fits(schedule: tuple, lines: pd.DataFrame, model: str | None, path) -> list[Message]:
+    """What a plan leaves out of a contract's planned curve, said: made from another model, or
+    lines with an amount the plan has no task for (their money is never planned)."""
+    planned, _, info = schedule
+    said = []
+    made_from = Path(str(info.get("file") or "")).name
+    if model and made_from and made_from != Path(model).name:
+        said.append(Message("plan.other_model", plan=Path(path).name, made_from=made_from, model=Path(model).name))
+    amounts = dict(zip(lines["code"], lines["contract_amount"]))
+    missing = [code for code, amount in amounts.items() if amount and code not in planned]
+    if missing:
+        shown = ", ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
+        said.append(Message("plan.lines_not_planned", n=len(missing), codes=shown))
+    return said
+
+
 def _plan_curve(lines: pd.DataFrame, schedule: tuple, seen: list[str], period: str, through: bool) -> list[dict]:
     """The planned curve of a plan's JSON in a contract's money: from the first month claimed or
     planned to ``period`` (or to the plan's last month, ``through``)."""
-    planned, months = schedule
+    planned, months, _ = schedule
     if not months:
         return []
     first = min([*seen, period, months[0]])
@@ -611,6 +627,7 @@ def situation(
         seen = [h["period"] for h in claim.info["history"]]
         claim.info["planned"] = _plan_curve(lines, schedule, seen, month, through=True)
         claim.info["plan"] = str(plan)
+        said = said + _plan_fits(schedule, lines, signed.model, plan)
     claim.info |= {
         "contract": str(contract),
         "model": signed.model,
@@ -672,6 +689,7 @@ def costs(
     done = advancement.load_progress(progress, signing.get_scope(signed, lines), month, phase_list)
     report = costing.compute_costs(signed, lines, done, booked, month, phase_list)
     if schedule is not None:
+        report.info["warnings"] = _plan_fits(schedule, lines, signed.model, plan)
         seen = [m["period"] for m in report.info["actual_by_month"]]
         curve = _plan_curve(lines, schedule, seen, month, through=False)
         planned = curve[-1]["planned"] if curve else 0.0

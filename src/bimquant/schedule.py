@@ -451,7 +451,12 @@ def parse_crews(texts: list[str], productivity: Productivity) -> dict[str, int]:
         lot = lot.strip()
         if not lot or not number.strip().isdigit() or not 1 <= int(number) <= 50:
             raise SettingsError(Message("error.plan.bad_crews", text=repr(text)), Message("hint.plan.crews_form"))
-        matches = [name for name in productivity.lots if name == lot or name.split(" ")[0] == lot]
+        wanted = lot.casefold()
+        matches = [
+            name
+            for name in productivity.lots
+            if name.casefold() == wanted or name.split(" ")[0] == lot or name.split(" ", 1)[-1].casefold() == wanted
+        ]
         if len(matches) != 1:
             raise SettingsError(
                 Message("error.plan.unknown_crew_lot", lot=repr(lot)),
@@ -489,8 +494,8 @@ class Plan(Result):
       workers, working days, dates, total float, critical, the money it carries (``amount``,
       with prices) and how its duration was found (``cadence``: ``file`` or ``missing``);
     - ``links``: every finish-to-start link with its lag (calendar days) and why it is there;
-    - ``manpower``: per ISO week, each lot's workers on an average working day, their total,
-      and the peak (most workers on site on one day);
+    - ``manpower``: per ISO week, each lot's workers on an average working day of the site's
+      calendar, their total, and the peak (most workers on site on one day);
     - ``milestones``: start, hors d'eau, hors d'air, réception;
     - ``curve``: per month, the money planned done (each task's amount spread evenly over its
       working days), cumulative;
@@ -611,7 +616,7 @@ def schedule_work(
     for i, day in enumerate(finish_dates):
         if day == end:
             _mark_longest_path(tasks, i)
-    table = _task_table(tasks, calendars, productivity)
+    table = _task_table(tasks, calendars, productivity, locations)
     milestones = _milestones(tasks, table, productivity, start, end)
     info = {
         "productivity": str(productivity.path) if productivity.path else None,
@@ -643,7 +648,8 @@ def schedule_work(
         outdoor_lots=tuple(name for name, lot in productivity.lots.items() if lot.outdoor),
     )
     if status is not None and progress is not None:
-        done = progress(plan)
+        done, said = progress(plan)
+        plan.info["warnings"] = said
         plan.status = _status(tasks, calendars, start, status, [done.get(t.id, 0.0) for t in tasks])
         forecast = dt.date.fromisoformat(plan.status["forecast_finish"].max())
         indoor = calendars[False]
@@ -753,11 +759,12 @@ def work_by_phases(work, phases: list) -> SimpleNamespace:
     )
 
 
-def read_task_progress(path, plan: Plan, status: dt.date) -> dict[str, float]:
+def read_task_progress(path, plan: Plan, status: dt.date) -> tuple[dict[str, float], list]:
     """Each task's percent done from a progress file in any form ``situation`` reads (per line,
     per element, per storey; or an IFC4 work schedule), at ``status``: its elements'
     contributions weighted by their percents; a task whose elements have no contribution takes
-    its item's percent."""
+    its item's percent. With the warnings: a progress per line or lot is spread evenly over the
+    item's tasks on every storey; the lots the file gives nothing for count 0 %."""
     from decimal import Decimal
 
     from bimquant.progress import Scope, load_progress
@@ -774,6 +781,9 @@ def read_task_progress(path, plan: Plan, status: dt.date) -> dict[str, float]:
         contributions=contributions,
     )
     read = load_progress(path, scope, status.strftime("%Y-%m"))
+    said = []
+    if all(not any(p != read[c]["percent"] for p in read[c]["elements"].values()) for c in read):
+        said.append(Message("plan.progress_per_line", path=Path(path).name))
     done = {}
     for task in tasks.to_dict(orient="records"):
         mine = plan.task_elements[plan.task_elements["task"] == task["task"]]
@@ -785,7 +795,13 @@ def read_task_progress(path, plan: Plan, status: dt.date) -> dict[str, float]:
             done[task["task"]] = sum(c * p for c, p in weights) / total
         else:
             done[task["task"]] = float(read.get(task["code"], {}).get("percent", 0))
-    return done
+    silent = sorted(
+        {t["lot"] for t in tasks.to_dict(orient="records")}
+        - {t["lot"] for t in tasks.to_dict(orient="records") if done[t["task"]] > 0}
+    )
+    if silent:
+        said.append(Message("plan.lots_at_zero", lots=", ".join(silent)))
+    return done, said
 
 
 def choose_crews(rows: pd.DataFrame, productivity: Productivity) -> dict[str, int]:
@@ -857,13 +873,14 @@ def _link(tasks: list[_Task], productivity: Productivity, locations: list[str]) 
             for j in closed:
                 add(j, i, "envelope closed")
     finish_lots = sorted({tasks[i].lot for i in finishes}, key=lambda lot: lot_order.get(lot, 99))
-    for previous, lot in zip(finish_lots, finish_lots[1:]):
-        for i in finishes:
-            if tasks[i].lot != lot:
-                continue
+    for i in finishes:  # after the nearest lot before it that works on the same storey
+        earlier = finish_lots[: finish_lots.index(tasks[i].lot)]
+        for previous in reversed(earlier):
             same = [j for j in finishes if tasks[j].lot == previous and tasks[j].location == tasks[i].location]
-            for j in same:
-                add(j, i, "finishes before")
+            if same:
+                for j in same:
+                    add(j, i, "finishes before")
+                break
     for link in productivity.links:
         for i, before in enumerate(tasks):
             for j, after in enumerate(tasks):
@@ -966,7 +983,10 @@ def _backward(tasks: list[_Task], calendars: dict, end: dt.date) -> None:
         task.late_start = late_finish[i] - task.days + 1
 
 
-def _task_table(tasks: list[_Task], calendars: dict, productivity: Productivity) -> pd.DataFrame:
+def _task_table(tasks: list[_Task], calendars: dict, productivity: Productivity, locations: list[str]) -> pd.DataFrame:
+    """The tasks as a table; a task's WBS code is its item's code and its location's rank
+    (01: the lowest storey, or the first phase)."""
+    levels = {name: rank for rank, name in enumerate(locations)}
     rows = []
     lot_numbers: dict[str, int] = {}
     for task in tasks:
@@ -975,16 +995,16 @@ def _task_table(tasks: list[_Task], calendars: dict, productivity: Productivity)
         rows.append(
             {
                 "task": task.id,
-                "wbs": f"{task.lot.split(' ')[0]}.{task.code}.{task.location or '-'}",
+                "wbs": f"{task.code}.{levels.get(task.location, 0) + 1:02d}",
                 "code": task.code,
                 "lot": task.lot,
                 "label": task.label,
                 "sequence": task.stage,
                 "location": task.location,
                 "unit": task.unit,
-                "quantity": task.quantity,
+                "quantity": round(task.quantity, 6),
                 "hours_per_unit": task.hours_per_unit,
-                "hours": task.hours,
+                "hours": None if task.hours is None else round(task.hours, 4),
                 "workers": task.workers,
                 "duration_days": task.days,
                 "paced_by": task.paced,
@@ -993,7 +1013,7 @@ def _task_table(tasks: list[_Task], calendars: dict, productivity: Productivity)
                 "lag_days": task.lag,
                 "total_float_days": task.late_start - task.start,
                 "critical": task.critical,
-                "amount": task.amount,
+                "amount": None if task.amount is None else round(task.amount, 2),
                 "cadence": "file" if task.hours_per_unit is not None else "missing",
                 "predecessors": " ".join(tasks[p].id for p, _, _ in task.preds),
             }
@@ -1051,9 +1071,10 @@ def _days_of(task: _Task, calendars: dict) -> list[dt.date]:
 
 
 def _manpower(tasks: list[_Task], calendars: dict) -> pd.DataFrame:
-    """Per ISO week (its Monday): each lot's workers on an average working day of the week
-    (worker-days / days worked on site that week: these add up, lot by lot, to ``total``), and
-    ``peak``, the most workers on site on one day of the week."""
+    """Per ISO week (its Monday): each lot's workers on an average working day of the site's
+    calendar that week (worker-days / working days: these add up, lot by lot, to ``total``; a
+    day waiting for concrete to cure counts, with nobody on it), and ``peak``, the most workers
+    on site on one day of the week."""
     per_day: dict[dt.date, dict[str, int]] = {}
     for task in tasks:
         for day in _days_of(task, calendars):
@@ -1063,16 +1084,23 @@ def _manpower(tasks: list[_Task], calendars: dict) -> pd.DataFrame:
     columns = ["week", "monday", *lots, "total", "peak"]
     if not per_day:
         return pd.DataFrame(columns=columns)
+    first, last = min(per_day), max(per_day)
+    site = [d for d in calendars[False].days.astype(object) if first - dt.timedelta(days=6) <= d <= last]
+    working: dict[dt.date, int] = {}
+    for day in site:
+        monday = day - dt.timedelta(days=day.weekday())
+        working[monday] = working.get(monday, 0) + 1
     weeks: dict[dt.date, list[dict[str, int]]] = {}
     for day in sorted(per_day):
         weeks.setdefault(day - dt.timedelta(days=day.weekday()), []).append(per_day[day])
     rows, monday = [], min(weeks)
     while monday <= max(weeks):  # a week nobody works (a closure) is shown empty
         days = weeks.get(monday, [])
+        count = max(working.get(monday, 0), len(days)) or 1  # outdoor days may differ from the site's
         row = {"week": f"{monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d}", "monday": monday.isoformat()}
         for lot in lots:
-            row[lot] = round(sum(d.get(lot, 0) for d in days) / len(days), 2) if days else 0.0
-        row["total"] = round(sum(sum(d.values()) for d in days) / len(days), 2) if days else 0.0
+            row[lot] = round(sum(d.get(lot, 0) for d in days) / count, 2)
+        row["total"] = round(sum(sum(d.values()) for d in days) / count, 2)
         row["peak"] = max((sum(d.values()) for d in days), default=0)
         rows.append(row)
         monday += dt.timedelta(days=7)
@@ -1130,9 +1158,9 @@ def _planned(tasks: list[_Task], calendars: dict) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PLANNED_COLUMNS)
 
 
-def load_planned(path) -> tuple[dict[str, dict[str, float]], list[str]]:
+def load_planned(path) -> tuple[dict[str, dict[str, float]], list[str], dict]:
     """The ``planned`` table of a plan's JSON (``bimquant plan -o plan.json``): per item code,
-    month -> cumulative % planned done; and the plan's months. :class:`ProgressError` (a
+    month -> cumulative % planned done; the plan's months; its info. :class:`ProgressError` (a
     schedule) naming the file when it is not one."""
     from bimquant.errors import ProgressError
     from bimquant.loaders import read_json
@@ -1140,6 +1168,8 @@ def load_planned(path) -> tuple[dict[str, dict[str, float]], list[str]]:
 
     path = Path(path)
     hint = Message("hint.plan.plan_json")
+    if path.suffix.lower() != ".json":
+        raise ProgressError(Message("error.plan.not_a_plan", path=path), hint)
     data = read_json(path, "schedule", hint)
     rows = data.get("planned") if isinstance(data, dict) else None
     info = data.get("info") if isinstance(data, dict) else None
@@ -1156,7 +1186,7 @@ def load_planned(path) -> tuple[dict[str, dict[str, float]], list[str]]:
         month = read_month(path, where, row.get("period"))
         planned.setdefault(row["code"], {})[month] = float(percent)
     months = sorted({m for by_month in planned.values() for m in by_month})
-    return planned, months
+    return planned, months, info
 
 
 def planned_money(amounts: dict, planned: dict[str, dict[str, float]], months: list[str]) -> list[dict]:

@@ -559,6 +559,7 @@ def print_costs(report: bimquant.Costs, locale: str = "en") -> None:
     if len(costs_only):
         codes, n = show(", ".join(costs_only["code"])), len(costs_only)
         said.append(f"[yellow]{say('console.costs.costs_only', locale, n=n)}[/] {codes}")
+    said += [f"{warning_label(locale)} {show(warning)}" for warning in said_warnings(report.info, locale)]
     for line in said:
         err.print(line)
     _say_later(report.info, locale)
@@ -598,6 +599,8 @@ def print_plan(plan: bimquant.Plan, locale: str = "en") -> None:
         )
         if late:
             err.print("  " + say("console.plan.late_tasks", locale, n=len(late), tasks=show(", ".join(late[:10]))))
+    for warning in info.get("warnings") or []:
+        err.print(f"{warning_label(locale)} {show(localize(warning, locale))}")
     if info.get("without_cadence"):
         codes = show(", ".join(info["without_cadence"]))
         err.print(f"{warning_label(locale)} {say('console.plan.without_cadence', locale, codes=codes)}")

@@ -17,6 +17,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from bimquant.messages import say
 from bimquant.report.tables import clean_text
 from bimquant.schedule import Plan, WorkingDays
 
@@ -42,8 +43,9 @@ def write_mspdi(plan: Plan, path: Path, calendar, outdoor_lots: set[str]) -> Non
     _add(project, "MinutesPerWeek", int(round(hours * 60 * len(calendar.weekdays))))
     _add(project, "DaysPerMonth", 20)
     calendars = ET.SubElement(project, "Calendars")
-    _calendar(calendars, 1, "Site", calendar, start, finish, outdoor=False)
-    _calendar(calendars, 2, "Site, outdoor work", calendar, start, finish, outdoor=True)
+    language = plan.info.get("language") if plan.info.get("language") in ("en", "fr") else "en"
+    _calendar(calendars, 1, say("plan_sheet.site_calendar", language), calendar, start, finish, outdoor=False)
+    _calendar(calendars, 2, say("plan_sheet.outdoor_calendar", language), calendar, start, finish, outdoor=True)
     tasks = ET.SubElement(project, "Tasks")
     uid = {"": 0}
     _task(tasks, 0, "", plan.info.get("title") or "bimquant", 0, start, finish, hours, summary=True)

@@ -48,6 +48,16 @@ def get_weeks(plan: Plan) -> list[dt.date]:
     return weeks
 
 
+def _short(text: str, most: int = 62) -> str:
+    """A bar's label cut in its middle, so that the storey at its end stays readable."""
+    if len(text) <= most:
+        return text
+    head, _, storey = text.rpartition(" (")
+    if storey and len(storey) < most // 2:
+        return head[: most - len(storey) - 4] + "… (" + storey
+    return text[: most - 1] + "…"
+
+
 def get_milestones(plan: Plan) -> list[dict]:
     """The milestones that have a date (a model without a roof has no watertight date)."""
     return [m for m in plan.milestones.to_dict(orient="records") if isinstance(m["date"], str) and m["date"]]
@@ -87,7 +97,8 @@ def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
     money = MONEY.format(symbol=SYMBOLS.get(plan.info.get("currency") or "EUR", "EUR"))
     formats.update({"hours": "#,##0.0", "hours_per_unit": "#,##0.000", "quantity": "#,##0.00", "amount": money})
     shown = plan.tasks.assign(critical=plan.tasks["critical"].map({True: words["yes"], False: words["no"]}))
-    append_table(tasks, shown, number_format=formats, locale=language, name="tasks")
+    append_table(tasks, _as_dates(shown), number_format=formats, locale=language, name="tasks")
+    _date_format(tasks, shown, language)
     tasks.freeze_panes = "C2"
     for index, column in enumerate(plan.tasks.columns, start=1):
         tasks.column_dimensions[get_column_letter(index)].width = TASK_WIDTHS.get(column, 11)
@@ -96,7 +107,8 @@ def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
         status = book.create_sheet(sheet_name("status", language))
         flags = {True: words["yes"], False: words["no"]}
         shown = plan.status.assign(critical=plan.status["critical"].map(flags), late=plan.status["late"].map(flags))
-        append_table(status, shown, locale=language, name="status")
+        append_table(status, _as_dates(shown), locale=language, name="status")
+        _date_format(status, shown, language)
         status.freeze_panes = "B2"
         for index, column in enumerate(plan.status.columns, start=1):
             status.column_dimensions[get_column_letter(index)].width = TASK_WIDTHS.get(column, 13)
@@ -150,8 +162,11 @@ def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
     gantt.freeze_panes = gantt.cell(row=5, column=first_week_column)
 
     manpower = book.create_sheet(sheet_name("manpower", language))
-    append_table(manpower, plan.manpower, locale=language, name="manpower")
+    append_table(manpower, _as_dates(plan.manpower), locale=language, name="manpower")
+    _date_format(manpower, plan.manpower, language)
     manpower.freeze_panes = "C2"
+    for index in range(1, len(plan.manpower.columns) + 1):
+        manpower.column_dimensions[get_column_letter(index)].width = 11 if index <= 2 else 16
     if len(plan.manpower):
         chart = BarChart()
         chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
@@ -171,15 +186,38 @@ def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
         numbers = get_number_formats(table)
         if name == "curve":
             numbers.update({"planned_month": money, "planned": money})
-        append_table(sheet, table, number_format=numbers, locale=language, name=name)
+        append_table(sheet, _as_dates(table), number_format=numbers, locale=language, name=name)
+        _date_format(sheet, table, language)
         sheet.freeze_panes = "A2"
         for index in range(1, len(table.columns) + 1):
             sheet.column_dimensions[get_column_letter(index)].width = 18
-    for sheet in book.worksheets:  # printed in landscape, one page wide
+    for sheet in book.worksheets:  # printed in landscape; the Gantt and the short sheets one page wide
         sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        if sheet is not tasks:
+            sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+            sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.save(path)
+
+
+DATE_COLUMNS = ("start", "finish", "forecast_start", "forecast_finish", "monday", "date")
+DATE_FORMATS = {"fr": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
+
+
+def _as_dates(table: pd.DataFrame) -> pd.DataFrame:
+    """The date columns as dates, so that a spreadsheet sorts and counts them."""
+    out = table.copy()
+    for column in DATE_COLUMNS:
+        if column in out:
+            out[column] = [dt.date.fromisoformat(v) if isinstance(v, str) and v else None for v in out[column]]
+            out[column] = out[column].astype(object)
+    return out
+
+
+def _date_format(sheet, table: pd.DataFrame, language: str) -> None:
+    for index, column in enumerate(table.columns, start=1):
+        if column in DATE_COLUMNS:
+            for row in range(2, len(table) + 2):
+                sheet.cell(row=row, column=index).number_format = DATE_FORMATS.get(language, "yyyy-mm-dd")
 
 
 def _shut_weeks(plan: Plan, weeks: list[dt.date]) -> set[dt.date]:
@@ -219,7 +257,7 @@ def write_plan_chart(plan: Plan, path: Path, locale: str | None = None) -> list[
         colour = "#" + (CRITICAL if bar["critical"] else NORMAL)
         top.barh(index, width, left=matplotlib.dates.date2num(bar["start"]), color=colour, height=0.7)
     top.set_yticks(range(len(bars)))
-    top.set_yticklabels([b["text"][:60] for b in bars], fontsize=7 if len(bars) < 80 else 5)
+    top.set_yticklabels([_short(b["text"]) for b in bars], fontsize=7 if len(bars) < 80 else 5)
     top.invert_yaxis()
     top.xaxis_date()
     top.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y-%m-%d"))
@@ -255,6 +293,7 @@ def write_plan_chart(plan: Plan, path: Path, locale: str | None = None) -> list[
             base += values
         bottom.xaxis_date()
         bottom.set_xlim(top.get_xlim())
+        bottom.set_ylim(0, max(1.0, float(base.max())) * 1.15)  # the tallest week clear of the frame
         bottom.legend(fontsize=6, ncol=3, loc="upper right")
     bottom.set_ylabel(words["workers"])
     bottom.set_title(words["manpower_chart"])
