@@ -41,6 +41,14 @@ CATALOGUE: dict[str, tuple] = {
         " chemin critique, {hours} heures de main-d'oeuvre, au plus {peak} ouvriers sur le chantier",
     ),
     "console.plan.milestone": ("{name}: {date}", "{name} : {date}"),
+    "console.plan.lots_without_tasks": (
+        "no task for {lots}: the model prices nothing there, the plan leaves them out",
+        "aucune tâche pour {lots} : la maquette n'y chiffre rien, le planning ne les compte pas",
+    ),
+    "console.situation.against_plan": (
+        "planned by the end of the month: {planned} {currency}; claimed to date: {claimed} {currency}",
+        "prévu au planning à la fin du mois : {planned} {currency} ; facturé au cumul : {claimed} {currency}",
+    ),
     "console.plan.late": (
         "at {date}: {delay} working day(s) late on the critical path, handover forecast {forecast} (planned {finish})",
         "au {date} : {delay} jour(s) ouvré(s) de retard sur le chemin critique, réception prévue le {forecast} (planning : {finish})",
@@ -80,6 +88,7 @@ CATALOGUE: dict[str, tuple] = {
     ),
     "plan_sheet.workers": ("workers", "ouvriers"),
     "plan_sheet.yes": ("yes", "oui"),
+    "plan_sheet.status_date": ("status date (hatched: re-forecast)", "point d'avancement (hachuré : recalage)"),
     "plan_sheet.site_calendar": ("Site", "Chantier"),
     "plan_sheet.outdoor_calendar": ("Site, outdoor work", "Chantier, travaux extérieurs"),
     "plan_sheet.no": ("no", "non"),
@@ -163,8 +172,8 @@ CATALOGUE: dict[str, tuple] = {
         "{path} donne l'avancement par ligne ou par lot : le pourcentage d'un article vaut pour ses tâches de tous les niveaux ; donnez-le par niveau ou par élément pour suivre le planning niveau par niveau",
     ),
     "plan.lots_at_zero": (
-        "no progress for {lots}: counted 0 %",
-        "aucun avancement pour {lots} : compté(s) à 0 %",
+        "no progress for {lots}, due to have started: counted 0 %",
+        "aucun avancement pour {lots}, qui devai(en)t avoir commencé : compté(s) à 0 %",
     ),
     "plan.other_model": (
         "the plan {plan} was made from {made_from}, the contract from {model}: check that it is this job's plan",

@@ -629,6 +629,8 @@ def schedule_work(
         "peak_workers": 0,
         "hours": float(table["hours"].sum()),
         "without_cadence": sorted(set(table.loc[table["cadence"] == "missing", "code"])),
+        # the plan's scope: lots of the productivity file the model gives no quantity to
+        "lots_without_tasks": [name for name in productivity.lots if name not in set(table["lot"])],
         "language": productivity.language or work.ruleset.language,
         "crews": crews,
     }
@@ -651,6 +653,12 @@ def schedule_work(
         done, said = progress(plan)
         plan.info["warnings"] = said
         plan.status = _status(tasks, calendars, start, status, [done.get(t.id, 0.0) for t in tasks])
+        by_lot = plan.status.groupby("lot", sort=False)
+        silent = [
+            lot for lot, rows in by_lot if rows["expected_percent"].max() > 0 and rows["actual_percent"].max() == 0
+        ]
+        if silent:  # due to have started, and nothing reported: counted 0 %, and said
+            said.append(Message("plan.lots_at_zero", lots=", ".join(silent)))
         forecast = dt.date.fromisoformat(plan.status["forecast_finish"].max())
         indoor = calendars[False]
         plan.info |= {
@@ -764,7 +772,7 @@ def read_task_progress(path, plan: Plan, status: dt.date) -> tuple[dict[str, flo
     per element, per storey; or an IFC4 work schedule), at ``status``: its elements'
     contributions weighted by their percents; a task whose elements have no contribution takes
     its item's percent. With the warnings: a progress per line or lot is spread evenly over the
-    item's tasks on every storey; the lots the file gives nothing for count 0 %."""
+    item's tasks on every storey."""
     from decimal import Decimal
 
     from bimquant.progress import Scope, load_progress
@@ -795,12 +803,6 @@ def read_task_progress(path, plan: Plan, status: dt.date) -> tuple[dict[str, flo
             done[task["task"]] = sum(c * p for c, p in weights) / total
         else:
             done[task["task"]] = float(read.get(task["code"], {}).get("percent", 0))
-    silent = sorted(
-        {t["lot"] for t in tasks.to_dict(orient="records")}
-        - {t["lot"] for t in tasks.to_dict(orient="records") if done[t["task"]] > 0}
-    )
-    if silent:
-        said.append(Message("plan.lots_at_zero", lots=", ".join(silent)))
     return done, said
 
 

@@ -520,6 +520,14 @@ def print_situation(claim: bimquant.Situation, locale: str = "en") -> None:
     if totals.get("autoliquidation"):
         err.print("  " + say("console.situation.autoliquidation", locale))
     err.print("  " + say("console.situation.due", locale, date=totals["due_date"]))
+    planned = {row["period"]: row["planned"] for row in info.get("planned") or []}
+    if info["period"] in planned:  # where the claim stands against the planned curve
+        figures = dict(
+            planned=format_number(planned[info["period"]], locale),
+            claimed=format_number(totals["cumulative"], locale),
+            currency=currency,
+        )
+        err.print("  " + say("console.situation.against_plan", locale, **figures))
     for warning in said_warnings(info, locale):
         err.print(f"{warning_label(locale)} {show(warning)}")
     unpriced = info.get("change_lines_without_price") or []
@@ -601,6 +609,9 @@ def print_plan(plan: bimquant.Plan, locale: str = "en") -> None:
             err.print("  " + say("console.plan.late_tasks", locale, n=len(late), tasks=show(", ".join(late[:10]))))
     for warning in info.get("warnings") or []:
         err.print(f"{warning_label(locale)} {show(localize(warning, locale))}")
+    if info.get("lots_without_tasks"):
+        lots = show(", ".join(info["lots_without_tasks"]))
+        err.print("  " + say("console.plan.lots_without_tasks", locale, lots=lots))
     if info.get("without_cadence"):
         codes = show(", ".join(info["without_cadence"]))
         err.print(f"{warning_label(locale)} {say('console.plan.without_cadence', locale, codes=codes)}")

@@ -39,7 +39,7 @@ CRITICAL, NORMAL, SHUT, MILESTONE = "C0392B", "4F81BD", "D9D9D9", "000000"
 def get_weeks(plan: Plan) -> list[dt.date]:
     """The Mondays from the plan's start to its finish."""
     first = dt.date.fromisoformat(plan.info["start"])
-    last = dt.date.fromisoformat(plan.info["finish"])
+    last = dt.date.fromisoformat(max(plan.info["finish"], plan.info.get("forecast_finish") or ""))
     monday = first - dt.timedelta(days=first.weekday())
     weeks = []
     while monday <= last:
@@ -65,11 +65,19 @@ def get_milestones(plan: Plan) -> list[dict]:
 
 def get_gantt_rows(plan: Plan) -> list[dict]:
     """One bar per task, in the order they start: its label, its first and last day, whether it
-    is critical."""
+    is critical, and with a progress status its re-forecast first and last day."""
     rows = []
+    forecast = {}
+    if len(plan.status):
+        forecast = {
+            r["task"]: (r["forecast_start"], r["forecast_finish"]) for r in plan.status.to_dict(orient="records")
+        }
     for task in plan.tasks.to_dict(orient="records"):
+        again = forecast.get(task["task"])
         rows.append(
             {
+                "forecast_start": dt.date.fromisoformat(again[0]) if again else None,
+                "forecast_finish": dt.date.fromisoformat(again[1]) if again else None,
                 "task": task["task"],
                 "text": f"{task['code']} {task['label']}" + (f" ({task['location']})" if task["location"] else ""),
                 "lot": task["lot"],
@@ -135,12 +143,17 @@ def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
         values = (bar["task"], bar["lot"], bar["text"], bar["start"].isoformat(), bar["finish"].isoformat())
         for column, value in enumerate(values, start=1):
             put_text(gantt, row, column, value)
-        fill = PatternFill("solid", fgColor=CRITICAL if bar["critical"] else NORMAL)
+        colour = CRITICAL if bar["critical"] else NORMAL
+        fill = PatternFill("solid", fgColor=colour)
+        moved = PatternFill("lightUp", fgColor=colour)  # the re-forecast, where it leaves the plan
         for offset, monday in enumerate(weeks):
             if monday in shut:  # a task that spans a shutdown does not work through it
                 continue
-            if bar["start"] <= monday + dt.timedelta(days=6) and bar["finish"] >= monday:
+            sunday = monday + dt.timedelta(days=6)
+            if bar["start"] <= sunday and bar["finish"] >= monday:
                 gantt.cell(row=row, column=first_week_column + offset).fill = fill
+            elif bar["forecast_start"] and bar["forecast_start"] <= sunday and bar["forecast_finish"] >= monday:
+                gantt.cell(row=row, column=first_week_column + offset).fill = moved
         row += 1
     row += 1
     for milestone in get_milestones(plan):
@@ -149,6 +162,12 @@ def write_plan(plan: Plan, path: Path, locale: str | None = None) -> None:
         put_text(gantt, row, 4, milestone["date"])
         offset = (day - weeks[0]).days // 7
         put_text(gantt, row, first_week_column + offset, "◆").font = Font(color=MILESTONE, bold=True)
+        row += 1
+    if plan.info.get("status_date"):
+        day = dt.date.fromisoformat(plan.info["status_date"])
+        put_text(gantt, row, 3, words["status_date"]).font = Font(bold=True)
+        put_text(gantt, row, 4, plan.info["status_date"])
+        put_text(gantt, row, first_week_column + (day - weeks[0]).days // 7, "▼").font = Font(color="1E8449", bold=True)
         row += 1
     row += 1
     put_text(gantt, row, 3, words["legend"])
@@ -256,6 +275,16 @@ def write_plan_chart(plan: Plan, path: Path, locale: str | None = None) -> list[
         width = (bar["finish"] - bar["start"]).days + 1
         colour = "#" + (CRITICAL if bar["critical"] else NORMAL)
         top.barh(index, width, left=matplotlib.dates.date2num(bar["start"]), color=colour, height=0.7)
+        if bar["forecast_start"] and (bar["forecast_start"], bar["forecast_finish"]) != (bar["start"], bar["finish"]):
+            again = (bar["forecast_finish"] - bar["forecast_start"]).days + 1
+            first = matplotlib.dates.date2num(bar["forecast_start"])
+            top.barh(
+                index + 0.3, again, left=first, height=0.3, fill=False, hatch="////", edgecolor=colour, linewidth=0.5
+            )
+    if plan.info.get("status_date"):
+        day = matplotlib.dates.date2num(dt.date.fromisoformat(plan.info["status_date"]))
+        top.axvline(day, color="#1E8449", linewidth=1.2)
+        top.text(day + 0.6, -0.6, words["status_date"] + " " + plan.info["status_date"], fontsize=7, color="#1E8449")
     top.set_yticks(range(len(bars)))
     top.set_yticklabels([_short(b["text"]) for b in bars], fontsize=7 if len(bars) < 80 else 5)
     top.invert_yaxis()
