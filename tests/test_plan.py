@@ -170,7 +170,7 @@ def test_closures_weekdays_and_weather_days():
 
 def test_more_crews_shorten_a_lot_and_the_plan_says_so():
     one = bimquant.plan(measured(HOUSE), RULES, CADENCES, START)
-    two = bimquant.plan(measured(HOUSE), RULES, CADENCES, START, crews=["02=2"])
+    two = bimquant.plan(measured(HOUSE), RULES, CADENCES, START, crews=["gros OEUVRE=2"])  # name, any case
     formwork = lambda plan: plan.tasks.set_index("task").loc["T004"]  # noqa: E731  61.6 h
     assert (formwork(one)["workers"], formwork(one)["duration_days"]) == (5, 2)
     assert (formwork(two)["workers"], formwork(two)["duration_days"]) == (10, 1)
@@ -280,6 +280,8 @@ def test_a_mistake_in_the_productivity_file_is_one_line_and_nothing_is_written(t
         (("--start", "26/04/2027"), 4, "--start '26/04/2027' is not a date"),
         (("--start", START, "--crews", "02"), 4, "is not LOT=N"),
         (("--start", START, "--crews", "99=2"), 4, "no crew in the productivity file"),
+        (("--start", START, "--crews", "02=0"), 4, "a lot has 1 to 50 crews"),
+        (("--start", START, "--crews", "02=²"), 4, "is not LOT=N"),
     ],
 )
 def test_a_bad_start_or_crew_is_one_line(tmp_path, options, code, words):

@@ -288,6 +288,10 @@ CATALOGUE: dict[str, tuple] = {
         'write --crews "02 Gros oeuvre=2" (or the lot\'s number, --crews 02=2), N from 1 to 50',
         'écrivez --crews "02 Gros oeuvre=2" (ou le numéro du lot, --crews 02=2), N de 1 à 50',
     ),
+    "error.plan.crews_count": (
+        "--crews {text}: a lot has 1 to 50 crews side by side",
+        "--crews {text} : un lot a de 1 à 50 équipes côte à côte",
+    ),
     "error.plan.unknown_crew_lot": (
         "--crews names the lot {lot}, which has no crew in the productivity file",
         "--crews nomme le lot {lot}, qui n'a pas d'équipe dans le fichier de cadences",

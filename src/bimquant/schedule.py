@@ -449,8 +449,10 @@ def parse_crews(texts: list[str], productivity: Productivity) -> dict[str, int]:
     for text in texts:
         lot, _, number = text.rpartition("=")
         lot = lot.strip()
-        if not lot or not number.strip().isdigit() or not 1 <= int(number) <= 50:
+        if not lot or not number.strip().isascii() or not number.strip().isdigit():
             raise SettingsError(Message("error.plan.bad_crews", text=repr(text)), Message("hint.plan.crews_form"))
+        if not 1 <= int(number) <= 50:
+            raise SettingsError(Message("error.plan.crews_count", text=repr(text)), Message("hint.plan.crews_form"))
         wanted = lot.casefold()
         matches = [
             name
