@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -509,7 +510,10 @@ def _failed(element: dict, reason: str, authored: pd.DataFrame) -> dict:
 
 
 def get_storey_order(elements: pd.DataFrame) -> list[str]:
-    """Storey names from the lowest to the highest elevation (storeys without one last).
+    """Storey names from the lowest to the highest elevation. When a storey has no elevation
+    (some exporters leave it out), every storey is ordered by the median bottom of its elements
+    instead (one frame for all), names in natural order ("Niveau 2" before "Niveau 10") where
+    that ties or says nothing.
 
     Example::
 
@@ -519,4 +523,19 @@ def get_storey_order(elements: pd.DataFrame) -> list[str]:
     if elements.empty:
         return []
     levels = elements.groupby("storey", dropna=True)["storey_elevation_m"].min()
-    return list(levels.sort_values(na_position="last", kind="stable").index)
+    if levels.notna().all():
+        return list(levels.sort_values(kind="stable").index)
+    named = elements[elements["storey"].notna()]
+    bottoms = (named["centre_z_m"] - named["size_z_m"] / 2).groupby(named["storey"]).median()
+
+    def key(name: str) -> tuple:
+        bottom = bottoms.get(name)
+        known = bottom is not None and math.isfinite(bottom)
+        return (not known, round(float(bottom), 3) if known else 0.0, _natural(name))
+
+    return sorted(levels.index, key=key)
+
+
+def _natural(name: str) -> list:
+    """``"Niveau 10"`` -> ``["niveau ", 10, ""]``: numbers inside names compared as numbers."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", str(name))]
