@@ -175,6 +175,8 @@ def test_more_crews_shorten_a_lot_and_the_plan_says_so():
     assert (formwork(one)["workers"], formwork(one)["duration_days"]) == (5, 2)
     assert (formwork(two)["workers"], formwork(two)["duration_days"]) == (10, 1)
     assert two.info["crews"]["02 Gros oeuvre"] == 2
+    assert formwork(two)["crew"] == "1 chef d'équipe + 3 compagnon + 1 grutier (x2)"
+    assert formwork(one)["crew"] == "1 chef d'équipe + 3 compagnon + 1 grutier"
     assert two.info["finish"] < one.info["finish"] or two.info["working_days"] <= one.info["working_days"]
     assert one.curve.empty  # no prices: no money
 

@@ -301,6 +301,7 @@ TABLE_HEADERS_FR = {
         "hours_per_unit": "Heures par unité",
         "hours": "Heures",
         "workers": "Effectif",
+        "crew": "Équipe",
         "duration_days": "Durée (j ouvrés)",
         "paced_by": "Durée fixée par",
         "start": "Début",

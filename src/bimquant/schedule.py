@@ -61,7 +61,7 @@ STATUS_COLUMNS = [
 ELEMENT_COLUMNS = ["task", "code", "location", "global_id", "ifc_class", "name", "contribution"]
 TASK_COLUMNS = [
     "task", "wbs", "code", "lot", "label", "sequence", "location", "unit", "quantity", "hours_per_unit",
-    "hours", "workers", "duration_days", "paced_by", "start", "finish", "lag_days", "total_float_days",
+    "hours", "workers", "crew", "duration_days", "paced_by", "start", "finish", "lag_days", "total_float_days",
     "critical", "amount", "cadence", "predecessors",
 ]  # fmt: skip
 
@@ -618,7 +618,7 @@ def schedule_work(
     for i, day in enumerate(finish_dates):
         if day == end:
             _mark_longest_path(tasks, i)
-    table = _task_table(tasks, calendars, productivity, locations)
+    table = _task_table(tasks, calendars, productivity, locations, crews)
     milestones = _milestones(tasks, table, productivity, start, end)
     info = {
         "productivity": str(productivity.path) if productivity.path else None,
@@ -987,10 +987,20 @@ def _backward(tasks: list[_Task], calendars: dict, end: dt.date) -> None:
         task.late_start = late_finish[i] - task.days + 1
 
 
-def _task_table(tasks: list[_Task], calendars: dict, productivity: Productivity, locations: list[str]) -> pd.DataFrame:
+def _task_table(
+    tasks: list[_Task], calendars: dict, productivity: Productivity, locations: list[str], crews: dict
+) -> pd.DataFrame:
     """The tasks as a table; a task's WBS code is its item's code and its location's rank
-    (01: the lowest storey, or the first phase)."""
+    (01: the lowest storey, or the first phase); its crew as the productivity file makes it up."""
     levels = {name: rank for rank, name in enumerate(locations)}
+
+    def crew(lot_name: str) -> str:
+        lot = productivity.lots.get(lot_name)
+        if lot is None:
+            return ""
+        made = " + ".join(f"{n} {role}" for role, n in lot.crew)
+        return made + (f" (x{crews[lot_name]})" if crews.get(lot_name, 1) > 1 else "")
+
     rows = []
     lot_numbers: dict[str, int] = {}
     for task in tasks:
@@ -1010,6 +1020,7 @@ def _task_table(tasks: list[_Task], calendars: dict, productivity: Productivity,
                 "hours_per_unit": task.hours_per_unit,
                 "hours": None if task.hours is None else round(task.hours, 4),
                 "workers": task.workers,
+                "crew": crew(task.lot),
                 "duration_days": task.days,
                 "paced_by": task.paced,
                 "start": days.date(task.start).isoformat(),
