@@ -677,11 +677,14 @@ def schedule_work(
 
 def _status(tasks: list[_Task], calendars: dict, start: dt.date, status: dt.date, done: list[float]) -> pd.DataFrame:
     """Expected against actual at ``status``, and the re-forecast: a task done keeps its dates
-    (ending at ``status`` at the latest); what is left of the others (the days not done of a
-    task under way, the whole of a task not started) starts on the next working day at the
-    earliest, after the forecast finish and lag of its predecessors not done, and not before
-    its planned start."""
+    (ending at ``status`` at the latest); what is left of the others starts on the next working
+    day at the earliest, after the forecast finish and lag of its predecessors not done, and not
+    before its planned start. A task under way has the part of its days not done left (0.8 of a
+    day for a one-day task at 20 %), and it follows on the same day a predecessor of its crew
+    left unfinished, so that ten tasks half done make five days, not ten; a task not started
+    starts on a whole day and keeps its whole days."""
     forecast: dict[int, tuple[int, int]] = {}
+    ends: dict[int, float] = {}  # where each task's work ends, in working days of its calendar
     rows = []
     for i in _topological(tasks):
         task = tasks[i]
@@ -689,21 +692,26 @@ def _status(tasks: list[_Task], calendars: dict, start: dt.date, status: dt.date
         worked = days.on_or_before(status) - task.start + 1
         expected = 100.0 * min(max(worked, 0), task.days) / task.days
         actual = float(min(max(done[i], 0.0), 100.0))
-        earliest = max(status + dt.timedelta(days=1), start, days.date(task.start))
+        earliest = float(days.on_or_after(max(status + dt.timedelta(days=1), start, days.date(task.start))))
         for p, lag, _ in task.preds:  # what is left waits for the predecessors' forecast
-            if done[p] < 100:
-                before = tasks[p]
-                earliest = max(earliest, calendars[before.outdoor].date(forecast[p][1]) + dt.timedelta(days=1 + lag))
+            if done[p] >= 100:
+                continue
+            before = tasks[p]
+            if lag == 0 and before.outdoor == task.outdoor:  # the same crew's day goes on
+                earliest = max(earliest, ends[p])
+            else:
+                last = calendars[before.outdoor].date(math.ceil(ends[p] - 1e-9) - 1)
+                earliest = max(earliest, float(days.on_or_after(last + dt.timedelta(days=1 + lag))))
         if actual >= 100:
             finish = min(task.finish, max(days.on_or_before(status), task.start))
-            first = task.start
-        elif actual > 0:  # under way: started as planned, what is left of its days still to do
-            left = max(1, math.ceil(task.days * (1 - actual / 100) - 1e-9))
-            first = task.start
-            finish = days.on_or_after(earliest) + left - 1
-        else:
-            first = days.on_or_after(earliest)
+            first, ends[i] = task.start, float(finish + 1)
+        elif actual > 0:  # under way: started as planned, the part of its days not done still to do
+            ends[i] = earliest + task.days * (1 - actual / 100)
+            first, finish = task.start, math.ceil(ends[i] - 1e-9) - 1
+        else:  # not started: whole days, from the next whole day
+            first = math.ceil(earliest - 1e-9)
             finish = first + task.days - 1
+            ends[i] = float(finish + 1)
         forecast[i] = (first, finish)
         rows.append(
             {
