@@ -702,3 +702,23 @@ def test_progress_per_lot_and_lots_left_out_are_said(tmp_path):
     # by 19 May the window (lot 05) was due: nothing reported for it; the timber (20 May) was not yet
     assert any(w.startswith("no progress for 05 Menuiseries extérieures,") for w in said)
     assert not any("03 Charpente" in w or "02 Gros oeuvre" in w for w in said if w.startswith("no progress"))
+
+
+def test_tasks_half_done_leave_half_their_days(tmp_path):
+    """Lot 02 at 50 % on Wednesday 19 May, by hand: the crew goes on from Thursday 20 with the
+    half days left, one task after the other on the same day: foundations and ground slab end
+    on the 20th; the slab's 2 curing days push the formwork (2 days, half left) to Monday 24;
+    walls and columns end on the 25th, the stair and level 1's slab on the 26th; its curing
+    moves level 1's formwork and walls to Monday 31, the beams end on 1 June; the timber, not
+    started, begins on 2 June, 9 working days after its planned 20 May."""
+    progress = tmp_path / "avancement.csv"
+    progress.write_text("lot,percent\n02 Gros oeuvre,50\n", encoding="utf-8")
+    plan = bimquant.plan(measured(HOUSE), RULES, CADENCES, START, progress_file=progress, status_date="2027-05-19")
+    finish = dict(zip(plan.status["task"], plan.status["forecast_finish"]))
+    assert [finish[t] for t in ("T001", "T002", "T004", "T006", "T008", "T010", "T003")] == [
+        "2027-05-20", "2027-05-20", "2027-05-24", "2027-05-25", "2027-05-25", "2027-05-26", "2027-05-26",
+    ]  # fmt: skip
+    assert [finish[t] for t in ("T005", "T007", "T009")] == ["2027-05-31", "2027-05-31", "2027-06-01"]
+    timber = plan.status.set_index("task").loc["T011"]
+    assert (timber["forecast_start"], timber["slip_days"]) == ("2027-06-02", 9)
+    assert plan.info["delay_days"] == 9
