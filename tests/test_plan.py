@@ -722,3 +722,25 @@ def test_tasks_half_done_leave_half_their_days(tmp_path):
     timber = plan.status.set_index("task").loc["T011"]
     assert (timber["forecast_start"], timber["slip_days"]) == ("2027-06-02", 9)
     assert plan.info["delay_days"] == 9
+
+
+def test_without_matplotlib_a_plan_with_a_picture_writes_nothing(tmp_path, monkeypatch):
+    """--report needs the report extra: said before measuring, so the IFC copy and the MS
+    Project file written by the library are not left behind by a run that fails."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "matplotlib" else real(name, *a))
+    outputs = [tmp_path / "p.json", tmp_path / "house-4d.ifc", tmp_path / "p.xml", tmp_path / "p.png"]
+    code, _, err = run(
+        "plan", HOUSE, "--rules", RULES, "--productivity", CADENCES, "--start", START,
+        "-o", outputs[0], "--ifc", outputs[1], "--mspdi", outputs[2], "--report", outputs[3],
+    )  # fmt: skip
+    assert code == 6 and "bimquant[report]" in err and "Traceback" not in err
+    assert not any(path.exists() for path in outputs)
+
+
+def test_an_ifc_copy_must_be_named_ifc(tmp_path):
+    out = tmp_path / "house-4d.txt"
+    code, _, err = run("plan", HOUSE, "--rules", RULES, "--productivity", CADENCES, "--start", START, "--ifc", out)
+    assert code == 6 and "is an .ifc file: house-4d.txt" in err and not out.exists()

@@ -803,8 +803,9 @@ def read_task_progress(path, plan: Plan, status: dt.date) -> tuple[dict[str, flo
     if all(not any(p != read[c]["percent"] for p in read[c]["elements"].values()) for c in read):
         said.append(Message("plan.progress_per_line", path=Path(path).name))
     done = {}
+    parts = {task: rows for task, rows in plan.task_elements.groupby("task", sort=False)}
     for task in tasks.to_dict(orient="records"):
-        mine = plan.task_elements[plan.task_elements["task"] == task["task"]]
+        mine = parts.get(task["task"], plan.task_elements.iloc[:0])
         elements = read.get(task["code"], {}).get("elements", {})
         weights = [(float(c), float(elements.get(g, 0))) for g, c in zip(mine["global_id"], mine["contribution"])]
         weights = [(c, p) for c, p in weights if math.isfinite(c) and c > 0]
@@ -885,19 +886,23 @@ def _link(tasks: list[_Task], productivity: Productivity, locations: list[str]) 
             for j in closed:
                 add(j, i, "envelope closed")
     finish_lots = sorted({tasks[i].lot for i in finishes}, key=lambda lot: lot_order.get(lot, 99))
+    working: dict[tuple[str, str], list[int]] = {}  # (lot, storey) -> its finishes tasks
+    for i in finishes:
+        working.setdefault((tasks[i].lot, tasks[i].location), []).append(i)
     for i in finishes:  # after the nearest lot before it that works on the same storey
         earlier = finish_lots[: finish_lots.index(tasks[i].lot)]
         for previous in reversed(earlier):
-            same = [j for j in finishes if tasks[j].lot == previous and tasks[j].location == tasks[i].location]
+            same = working.get((previous, tasks[i].location), [])
+            for j in same:
+                add(j, i, "finishes before")
             if same:
-                for j in same:
-                    add(j, i, "finishes before")
                 break
+    task_at = {(t.code, t.location): i for i, t in enumerate(tasks)}  # one task per item and storey
     for link in productivity.links:
-        for i, before in enumerate(tasks):
-            for j, after in enumerate(tasks):
-                if before.code == link.before and after.code == link.after and before.location == after.location:
-                    add(i, j, "link", link.lag_days)
+        for location in locations:
+            before, after = task_at.get((link.before, location)), task_at.get((link.after, location))
+            if before is not None and after is not None:
+                add(before, after, "link", link.lag_days)
 
 
 def _last_finishers(indices: list[int], tasks: list[_Task]) -> list[int]:

@@ -9,6 +9,7 @@ Exit codes (README.md, "Exit codes"): 0 success, 1 internal error, 2 usage error
 from __future__ import annotations
 
 import gc
+import importlib.util
 import logging
 import re
 import signal
@@ -1000,6 +1001,8 @@ def _check_chart(report: Path | None, inputs: dict, verbose: bool, locale: str =
                 Message("console.output.chart_not_png", file=str(report)), Message("console.output.chart_not_png_hint")
             )
         check_output(report, "png", inputs)
+        if importlib.util.find_spec("matplotlib") is None:  # said now, before anything is written
+            raise OutputError(Message("error.report.no_matplotlib"), Message("hint.report.install_report"))
 
 
 def _draw_chart(report: Path | None, draw: Callable[[Path], Any]) -> None:
